@@ -1,0 +1,49 @@
+import { parseSession, SessionParseError, type CheckoutSession, type PublicUpdateBody } from '../session/schema.ts';
+import { BadResponseError } from './errors.ts';
+import { requestJson, type CallOptions, type TransportOptions } from './http.ts';
+import { permalinkEndpoint } from './urls.ts';
+
+/** Turns a response body into a session, reporting a schema failure as a bad response. */
+export function sessionFromBody(data: unknown, status?: number): CheckoutSession {
+  try {
+    return parseSession(data);
+  } catch (error) {
+    if (error instanceof SessionParseError) throw new BadResponseError(error.message, status, data);
+    throw error;
+  }
+}
+
+/**
+ * The customer-side API, keyed by the session's permalink. It needs no API key and sends none:
+ * this is what runs in the browser.
+ */
+export interface PublicClient {
+  readonly permalink: string;
+  /** `GET <permalink>.json` */
+  retrieve(options?: CallOptions): Promise<CheckoutSession>;
+  /** `PUT <permalink>.json`: customer fields and a coupon code (null removes it). */
+  update(body: PublicUpdateBody, options?: CallOptions): Promise<CheckoutSession>;
+  /** A sandbox-only sub-resource of the permalink, such as `/pay` or `/cancel` (POST). */
+  post(subpath: string, body: unknown, options?: CallOptions): Promise<CheckoutSession>;
+}
+
+/** Creates the public client; throws InvalidPermalinkError at once for a permalink that is not http(s). */
+export function createPublicClient(permalink: string, transport: TransportOptions = {}): PublicClient {
+  const endpoint = permalinkEndpoint(permalink);
+  return {
+    permalink,
+    async retrieve(options = {}) {
+      const response = await requestJson({ ...options, method: 'GET', url: endpoint }, transport);
+      return sessionFromBody(response.data, response.status);
+    },
+    async update(body, options = {}) {
+      const response = await requestJson({ ...options, method: 'PUT', url: endpoint, body }, transport);
+      return sessionFromBody(response.data, response.status);
+    },
+    async post(subpath, body, options = {}) {
+      const url = permalinkEndpoint(permalink, subpath);
+      const response = await requestJson({ ...options, method: 'POST', url, body }, transport);
+      return sessionFromBody(response.data, response.status);
+    },
+  };
+}

@@ -1,0 +1,125 @@
+/** Locales the widget ships translations for (every documented session locale except `auto`). */
+export type LocaleCode = 'ca' | 'de' | 'en' | 'es' | 'fi' | 'fr' | 'hu' | 'nl' | 'sv' | 'no';
+
+/** The billing fields the form can show, in display order. */
+export type BillingField =
+  | 'first_name'
+  | 'last_name'
+  | 'email'
+  | 'company'
+  | 'tax_id'
+  | 'billing_street_line_1'
+  | 'billing_street_line_2'
+  | 'billing_city'
+  | 'billing_postal_code'
+  | 'billing_country';
+
+/** Keys of validation errors; the validators return these with parameters, the locale words them. */
+export interface ValidationMessages {
+  required: string;
+  email: string;
+  tooLong: (max: number) => string;
+  /** `example` is a sample of the expected format, e.g. "DE123456789". */
+  taxId: (example: string) => string;
+  postalCode: string;
+  country: string;
+  cardNumber: string;
+  cardExpiry: string;
+  cardCvc: string;
+}
+
+/**
+ * Every string the element shows. One typed object per locale implements it, so a missing or
+ * extra key fails the type check. Terms with parameters are functions.
+ */
+export interface Translation {
+  /** BCP 47 tag used for Intl (number, currency, plural, collation, display names). */
+  $code: LocaleCode;
+  /** The language's own name, for a language picker. */
+  $name: string;
+  $dir: 'ltr' | 'rtl';
+
+  // loading and errors of the whole widget
+  loading: string;
+  errorTitle: string;
+  errorLoad: string;
+  errorNetwork: string;
+  errorTimeout: string;
+  errorNotFound: string;
+  errorInvalidPermalink: string;
+  errorRateLimited: string;
+  errorServer: string;
+  errorBadResponse: string;
+  errorUnsafeUrl: string;
+  errorSave: string;
+  errorNotPending: string;
+  errorMixedCurrencies: string;
+  retry: string;
+
+  // order summary
+  orderSummary: string;
+  itemCount: (count: number) => string;
+  quantity: string;
+  unitPrice: string;
+  lineTotal: string;
+  quantityTimesPrice: (quantity: number, price: string) => string;
+  subtotal: string;
+  discount: string;
+  discountWithCode: (code: string) => string;
+  total: string;
+
+  // billing form
+  billingDetails: string;
+  contactDetails: string;
+  optional: string;
+  fields: Record<BillingField, string>;
+  selectCountry: string;
+  showFullAddress: string;
+  formHasErrors: (count: number) => string;
+  validation: ValidationMessages;
+
+  // coupon
+  couponLabel: string;
+  couponPlaceholder: string;
+  couponApply: string;
+  couponApplying: string;
+  couponRemove: string;
+  couponApplied: (code: string) => string;
+  couponRemoved: string;
+  couponInvalid: string;
+  couponNotAccepted: string;
+
+  // payment
+  paymentMethod: string;
+  paymentMethods: { card: string; paypal: string };
+  payAmount: (amount: string) => string;
+  pay: string;
+  saving: string;
+  processing: string;
+  processingHint: string;
+  testMode: string;
+  testModeCardHint: string;
+  cardNumber: string;
+  cardExpiry: string;
+  cardCvc: string;
+  paypalApprove: string;
+  paypalDecline: string;
+  paypalHint: string;
+  redirecting: string;
+  cancel: string;
+  cancelling: string;
+
+  // session states
+  statusPending: string;
+  statusProcessing: string;
+  completedTitle: string;
+  completedBody: string;
+  failedTitle: string;
+  failedBody: string;
+  tryAgain: string;
+  abandonedTitle: string;
+  abandonedBody: string;
+  continueToMerchant: string;
+  returnToMerchant: string;
+  draftRestored: string;
+}

@@ -1,0 +1,107 @@
+import type { CheckoutSession, Coupon, Item } from './schema.ts';
+
+/** Money is always an integer count of the currency's minor unit (cents, öre, yen). */
+export type Minor = number;
+
+const digitsCache = new Map<string, number>();
+
+/** How many minor-unit digits a currency has, from ISO 4217 as Intl knows it: EUR 2, JPY 0, KWD 3. */
+export function minorDigits(currency: string): number {
+  const code = currency.toUpperCase();
+  let digits = digitsCache.get(code);
+  if (digits === undefined) {
+    try {
+      digits = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions()
+        .maximumFractionDigits ?? 2;
+    } catch {
+      digits = 2;
+    }
+    digitsCache.set(code, digits);
+  }
+  return digits;
+}
+
+/** Rounds an API amount (2100.0) to an integer count of minor units. */
+export function toMinor(amount: number): Minor {
+  return Math.round(amount);
+}
+
+/**
+ * Converts a major-unit decimal ("9.99", 0.1) to minor units without float drift:
+ * the decimal string is split, not multiplied.
+ */
+export function majorToMinor(major: number | string, currency: string): Minor {
+  const digits = minorDigits(currency);
+  const text = typeof major === 'number' ? major.toFixed(digits + 2) : major.trim();
+  const match = /^(-?)(\d*)(?:\.(\d*))?$/.exec(text);
+  if (!match) throw new RangeError(`Not a decimal amount: ${text}`);
+  const [, sign, whole = '', fraction = ''] = match;
+  const padded = (fraction + '0'.repeat(digits + 1)).slice(0, digits + 1);
+  const scaled = Number(whole || '0') * 10 ** digits + Number(padded.slice(0, digits) || '0');
+  const roundUp = Number(padded[digits] ?? '0') >= 5 ? 1 : 0;
+  const value = scaled + roundUp;
+  return sign === '-' ? -value : value;
+}
+
+/** Unit price × quantity, in minor units. */
+export function lineTotal(item: Pick<Item, 'amount' | 'quantity'>): Minor {
+  return toMinor(item.amount) * item.quantity;
+}
+
+/** The discount a coupon gives on a subtotal, never more than the subtotal. */
+export function couponDiscount(subtotal: Minor, currency: string, coupon: Coupon | null | undefined): Minor {
+  if (!coupon || subtotal <= 0) return 0;
+  if (coupon.percent_off != null) {
+    return Math.min(subtotal, Math.round((subtotal * coupon.percent_off) / 100));
+  }
+  if (coupon.amount_off != null) {
+    // why: a fixed-amount coupon in another currency cannot be converted honestly, so it gives nothing.
+    if (coupon.currency && coupon.currency.toUpperCase() !== currency.toUpperCase()) return 0;
+    return Math.min(subtotal, toMinor(coupon.amount_off));
+  }
+  return 0;
+}
+
+export interface Totals {
+  currency: string;
+  subtotal: Minor;
+  discount: Minor;
+  total: Minor;
+  /** True when items carry more than one currency; the totals then cover only the first currency. */
+  mixedCurrencies: boolean;
+}
+
+/** Subtotal, discount and total of a session, all integer minor units. */
+export function sessionTotals(session: Pick<CheckoutSession, 'items' | 'coupon'>): Totals {
+  const currency = session.items[0]?.currency ?? 'EUR';
+  let subtotal = 0;
+  let mixedCurrencies = false;
+  for (const item of session.items) {
+    if (item.currency !== currency) {
+      mixedCurrencies = true;
+      continue;
+    }
+    subtotal += lineTotal(item);
+  }
+  const discount = couponDiscount(subtotal, currency, session.coupon);
+  return { currency, subtotal, discount, total: subtotal - discount, mixedCurrencies };
+}
+
+const formatterCache = new Map<string, Intl.NumberFormat>();
+
+/** Formats minor units for display: formatMoney(999, 'EUR', 'fi') → "9,99 €". */
+export function formatMoney(minor: Minor, currency: string, locale: string): string {
+  const key = `${locale}|${currency}`;
+  let formatter = formatterCache.get(key);
+  if (!formatter) {
+    try {
+      formatter = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    } catch {
+      formatter = new Intl.NumberFormat('en', { style: 'currency', currency: 'EUR' });
+    }
+    formatterCache.set(key, formatter);
+  }
+  const digits = minorDigits(currency);
+  // why: one division at the display edge; all arithmetic before it stayed in integers.
+  return formatter.format(minor / 10 ** digits);
+}

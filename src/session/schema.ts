@@ -1,0 +1,236 @@
+import { z } from 'zod/mini';
+
+/** Statuses a checkout session moves through. Only `pending` sessions accept updates. */
+export const STATUSES = ['pending', 'processing', 'failed', 'completed', 'abandoned'] as const;
+/** Locales documented for checkout sessions; `auto` asks the browser. */
+export const LOCALES = ['auto', 'ca', 'de', 'en', 'es', 'fi', 'fr', 'hu', 'nl', 'sv', 'no'] as const;
+/** Payment methods a session can offer. */
+export const PAYMENT_METHODS = ['card', 'paypal'] as const;
+/** How much billing detail the checkout collects. */
+export const BILLING_MODES = ['auto', 'required'] as const;
+/** Processors that can settle a session. */
+export const PROCESSORS = ['stripe', 'paypal'] as const;
+
+export type SessionStatus = (typeof STATUSES)[number];
+export type SessionLocale = (typeof LOCALES)[number];
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+export type BillingMode = (typeof BILLING_MODES)[number];
+
+/** The customer fields a session carries, every one of them optional. */
+export const CUSTOMER_FIELDS = [
+  'first_name',
+  'last_name',
+  'email',
+  'company',
+  'tax_id',
+  'business_number',
+  'billing_street_line_1',
+  'billing_street_line_2',
+  'billing_city',
+  'billing_postal_code',
+  'billing_country',
+] as const;
+export type CustomerField = (typeof CUSTOMER_FIELDS)[number];
+
+const text = z.nullish(z.string());
+
+// why: the recorded server sends amounts as floats (2100.0); a numeric string is tolerated, anything else is broken.
+const numeric = z.pipe(
+  z.union([
+    z.number().check(z.refine(Number.isFinite, 'Expected a finite number')),
+    z.string().check(z.regex(/^-?\d+(\.\d+)?$/, 'Expected a numeric amount')),
+  ]),
+  z.transform((value) => Number(value)),
+);
+
+export const customerSchema = z.looseObject({
+  first_name: text,
+  last_name: text,
+  email: text,
+  company: text,
+  tax_id: text,
+  business_number: text,
+  billing_street_line_1: text,
+  billing_street_line_2: text,
+  billing_city: text,
+  billing_postal_code: text,
+  billing_country: text,
+});
+
+export const itemSchema = z.looseObject({
+  product: text,
+  /** Unit price in the currency's minor unit (2100 = 21.00 EUR). */
+  amount: numeric,
+  name: z.pipe(text, z.transform((v) => v ?? '')),
+  description: text,
+  currency: z.pipe(
+    z.string().check(z.regex(/^[A-Za-z]{3}$/, 'Expected an ISO 4217 currency code')),
+    z.transform((v) => v.toUpperCase()),
+  ),
+  quantity: z.pipe(
+    z.nullish(z.number().check(z.int(), z.gte(0))),
+    z.transform((v) => v ?? 1),
+  ),
+});
+
+/** A coupon as the sandbox (and Quaderno's coupons API) describes it. */
+export const couponSchema = z.looseObject({
+  code: z.string(),
+  name: text,
+  percent_off: z.nullish(z.number().check(z.gte(0), z.lte(100))),
+  /** In the coupon currency's minor unit. */
+  amount_off: z.nullish(z.number().check(z.gte(0))),
+  currency: text,
+  redeem_by: text,
+  max_redemptions: z.nullish(z.number()),
+});
+
+const paymentMethods = z.pipe(
+  z.nullish(z.array(z.string())),
+  // why: a method this widget does not know (a future one) is dropped rather than failing the whole session.
+  z.transform((list) =>
+    (list ?? ['card']).filter((m): m is PaymentMethod => (PAYMENT_METHODS as readonly string[]).includes(m)),
+  ),
+);
+
+export const sessionSchema = z.looseObject({
+  id: z.optional(z.number()),
+  status: z.enum(STATUSES),
+  billing_details_collection: z.pipe(
+    z.nullish(z.enum(BILLING_MODES)),
+    z.transform((v): BillingMode => v ?? 'required'),
+  ),
+  cancel_url: text,
+  success_url: text,
+  coupon_collection: z.pipe(z.nullish(z.boolean()), z.transform((v) => v ?? false)),
+  // why: an unknown locale falls back to negotiation instead of rejecting a payable session.
+  locale: z.catch(z.enum(LOCALES), 'auto'),
+  payment_methods: paymentMethods,
+  custom: z.nullish(z.record(z.string(), z.unknown())),
+  metadata: z.nullish(z.record(z.string(), z.unknown())),
+  items: z.array(itemSchema),
+  customer: z.pipe(z.nullish(customerSchema), z.transform((v) => v ?? {})),
+  permalink: text,
+  processor: text,
+  processor_id: text,
+  coupon: z.nullish(couponSchema),
+});
+
+export type Customer = z.output<typeof customerSchema>;
+export type Item = z.output<typeof itemSchema>;
+export type Coupon = z.output<typeof couponSchema>;
+export type CheckoutSession = z.output<typeof sessionSchema>;
+/** What the API sends, before parsing. */
+export type CheckoutSessionInput = z.input<typeof sessionSchema>;
+
+const customerInput = z.partial(
+  z.object(Object.fromEntries(CUSTOMER_FIELDS.map((f) => [f, text])) as Record<CustomerField, typeof text>),
+);
+
+const itemInput = z.union([
+  z.object({
+    product: z.string().check(z.minLength(1)),
+    amount: z.optional(numeric),
+    name: z.optional(z.string()),
+    description: text,
+    currency: z.optional(z.string().check(z.regex(/^[A-Za-z]{3}$/))),
+    quantity: z.optional(z.number().check(z.int(), z.gte(1))),
+  }),
+  z.object({
+    product: text,
+    amount: numeric,
+    name: z.string().check(z.minLength(1)),
+    description: text,
+    currency: z.string().check(z.regex(/^[A-Za-z]{3}$/)),
+    quantity: z.optional(z.number().check(z.int(), z.gte(1))),
+  }),
+]);
+
+const createFields = {
+  billing_details_collection: z.optional(z.enum(BILLING_MODES)),
+  cancel_url: z.optional(z.url({ protocol: /^https?$/ })),
+  success_url: z.optional(z.url({ protocol: /^https?$/ })),
+  coupon_collection: z.optional(z.boolean()),
+  custom: z.optional(z.record(z.string(), z.unknown())),
+  metadata: z.optional(z.record(z.string(), z.unknown())),
+  customer: z.optional(customerInput),
+  locale: z.optional(z.enum(LOCALES)),
+  payment_methods: z.optional(z.array(z.enum(PAYMENT_METHODS)).check(z.minLength(1))),
+};
+
+/** Body of `POST /api/checkout/sessions.json`. An item is either a catalog product code or full details. */
+export const createSessionSchema = z.object({
+  ...createFields,
+  items: z.array(itemInput).check(z.minLength(1)),
+});
+
+/** Body of `PUT /api/checkout/sessions/ID.json`: any subset of the create fields. */
+export const updateSessionSchema = z.object({
+  ...createFields,
+  items: z.optional(z.array(itemInput).check(z.minLength(1))),
+});
+
+/** Body of the public `PUT <permalink>.json`: a customer may change only their own data and a coupon. */
+export const publicUpdateSchema = z.strictObject({
+  customer: z.optional(customerInput),
+  coupon: z.optional(z.nullable(z.string().check(z.maxLength(64)))),
+});
+
+export type CreateSessionBody = z.input<typeof createSessionSchema>;
+export type UpdateSessionBody = z.input<typeof updateSessionSchema>;
+export type PublicUpdateBody = z.input<typeof publicUpdateSchema>;
+export type CustomerInput = z.input<typeof customerInput>;
+
+/** A parse failure, naming the path of the first broken field (`items.0.amount`). */
+export class SessionParseError extends Error {
+  override readonly name = 'SessionParseError';
+  constructor(
+    readonly path: string,
+    readonly issues: ReadonlyArray<{ path: string; message: string }>,
+  ) {
+    super(`Invalid checkout session at ${path || '(root)'}: ${issues[0]?.message ?? 'invalid'}`);
+  }
+}
+
+function toIssues(error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> }) {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+}
+
+/** Parses an API response into a session, or throws a SessionParseError that names the path. */
+export function parseSession(data: unknown): CheckoutSession {
+  const result = sessionSchema.safeParse(data);
+  if (result.success) return result.data;
+  const issues = toIssues(result.error);
+  throw new SessionParseError(issues[0]?.path ?? '', issues);
+}
+
+/** Parses a list of sessions (the list endpoint's body). */
+export function parseSessionList(data: unknown): CheckoutSession[] {
+  if (!Array.isArray(data)) throw new SessionParseError('', [{ path: '', message: 'Expected an array of sessions' }]);
+  return data.map((entry, index) => {
+    try {
+      return parseSession(entry);
+    } catch (error) {
+      if (error instanceof SessionParseError) {
+        const path = [String(index), error.path].filter(Boolean).join('.');
+        throw new SessionParseError(path, error.issues);
+      }
+      throw error;
+    }
+  });
+}
+
+/** Only pending sessions can be updated, deleted or paid. */
+export function isEditable(session: Pick<CheckoutSession, 'status'>): boolean {
+  return session.status === 'pending';
+}
+
+/** Field errors keyed by field name, the shape of a 422 body's `errors`. */
+export function fieldErrors(error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> }) {
+  const errors: Record<string, string[]> = {};
+  for (const issue of toIssues(error)) {
+    const key = issue.path || 'base';
+    (errors[key] ??= []).push(issue.message);
+  }
+  return errors;
+}
