@@ -3,22 +3,18 @@ import type { CheckoutSession, Coupon, Item } from './schema.ts';
 /** Money is always an integer count of the currency's minor unit (cents, öre, yen). */
 export type Minor = number;
 
-const digitsCache = new Map<string, number>();
+// why: ISO 4217 exponents, not Intl's display digits — Chromium's ICU formats HUF with 0 decimals
+// while its minor unit (the fillér) is still 1/100. Every currency not listed has 2.
+const MINOR_DIGITS: Record<string, number> = {
+  BIF: 0, CLP: 0, DJF: 0, GNF: 0, ISK: 0, JPY: 0, KMF: 0, KRW: 0, PYG: 0, RWF: 0,
+  UGX: 0, UYI: 0, VND: 0, VUV: 0, XAF: 0, XOF: 0, XPF: 0,
+  BHD: 3, IQD: 3, JOD: 3, KWD: 3, LYD: 3, OMR: 3, TND: 3,
+  CLF: 4, UYW: 4,
+};
 
-/** How many minor-unit digits a currency has, from ISO 4217 as Intl knows it: EUR 2, JPY 0, KWD 3. */
+/** How many minor-unit digits a currency has (ISO 4217): EUR 2, JPY 0, KWD 3. */
 export function minorDigits(currency: string): number {
-  const code = currency.toUpperCase();
-  let digits = digitsCache.get(code);
-  if (digits === undefined) {
-    try {
-      digits = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions()
-        .maximumFractionDigits ?? 2;
-    } catch {
-      digits = 2;
-    }
-    digitsCache.set(code, digits);
-  }
-  return digits;
+  return MINOR_DIGITS[currency.toUpperCase()] ?? 2;
 }
 
 /** Rounds an API amount (2100.0) to an integer count of minor units. */

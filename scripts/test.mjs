@@ -1,0 +1,74 @@
+// The test command: node's runner for Node-side suites, web-test-runner in Chromium for *.browser.test.ts.
+// Prints one closing line, `tests: N passed, N failed`, summed over both runners.
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { findBrowser } from './find-browser.mjs';
+
+const args = process.argv.slice(2);
+const only = args.find((a) => a === '--node' || a === '--browser');
+const filters = args.filter((a) => !a.startsWith('--'));
+
+function walk(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? walk(path) : [path];
+  });
+}
+
+const all = walk('test').filter((f) => f.endsWith('.test.ts')).sort();
+const match = (f) => filters.length === 0 || filters.some((x) => f.includes(x));
+const nodeFiles = all.filter((f) => !f.endsWith('.browser.test.ts') && match(f));
+const browserFiles = all.filter((f) => f.endsWith('.browser.test.ts') && match(f));
+
+function run(command, commandArgs, env = {}) {
+  return new Promise((resolve) => {
+    let output = '';
+    const child = spawn(command, commandArgs, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      process.stdout.write(chunk);
+    });
+    child.stderr.on('data', (chunk) => process.stderr.write(chunk));
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+let passed = 0;
+let failed = 0;
+let exitCode = 0;
+
+if (only !== '--browser' && nodeFiles.length > 0) {
+  const { code, output } = await run(process.execPath, [
+    '--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...nodeFiles,
+  ]);
+  const pass = Number(/ℹ pass (\d+)/.exec(output)?.[1] ?? 0);
+  const fail = Number(/ℹ fail (\d+)/.exec(output)?.[1] ?? 0);
+  const cancelled = Number(/ℹ cancelled (\d+)/.exec(output)?.[1] ?? 0);
+  passed += pass;
+  failed += fail + cancelled + (code !== 0 && fail + cancelled === 0 ? 1 : 0);
+  if (code !== 0) exitCode = 1;
+}
+
+if (only !== '--node' && browserFiles.length > 0) {
+  findBrowser();
+  mkdirSync('.tmp', { recursive: true });
+  const summaryFile = '.tmp/wtr-summary.json';
+  rmSync(summaryFile, { force: true });
+  const { code } = await run(
+    process.execPath,
+    ['--import', 'tsx', 'node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.config.mjs', '--files', ...browserFiles],
+    { WTR_SUMMARY: summaryFile },
+  );
+  if (existsSync(summaryFile)) {
+    const summary = JSON.parse(readFileSync(summaryFile, 'utf8'));
+    passed += summary.passed;
+    failed += summary.failed + (code !== 0 && summary.failed === 0 ? 1 : 0);
+  } else {
+    failed += 1;
+  }
+  if (code !== 0) exitCode = 1;
+}
+
+console.log(`tests: ${passed} passed, ${failed} failed`);
+process.exit(exitCode);

@@ -1,0 +1,109 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { BillingField } from '../../locales/translation.ts';
+import { PAYMENT_METHODS, type PaymentMethod } from '../../session/schema.ts';
+
+/** What survives a reload: the customer's typed fields, an unapplied coupon code, the chosen method. Never card data. */
+export interface Draft {
+  customer: Partial<Record<BillingField, string>>;
+  coupon: string;
+  method: PaymentMethod | undefined;
+}
+
+const PREFIX = 'quaderno-checkout:draft:';
+const FIELDS: ReadonlySet<string> = new Set<BillingField>([
+  'first_name',
+  'last_name',
+  'email',
+  'company',
+  'tax_id',
+  'billing_street_line_1',
+  'billing_street_line_2',
+  'billing_city',
+  'billing_postal_code',
+  'billing_country',
+]);
+
+/** The sessionStorage key of a permalink's draft. */
+export function draftKey(permalink: string): string {
+  return PREFIX + permalink;
+}
+
+// why: sessionStorage throws in some sandboxed iframes and with storage disabled; a draft is a convenience, never a failure.
+function storage(): Storage | undefined {
+  try {
+    return typeof sessionStorage === 'undefined' ? undefined : sessionStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads a stored draft, keeping only known fields of the right type (storage is page-writable input). */
+export function parseDraft(raw: string | null | undefined): Draft | undefined {
+  if (!raw) return undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+  if (!data || typeof data !== 'object') return undefined;
+  const { customer, coupon, method } = data as Record<string, unknown>;
+  const fields: Draft['customer'] = {};
+  if (customer && typeof customer === 'object') {
+    for (const [key, value] of Object.entries(customer)) {
+      if (FIELDS.has(key) && typeof value === 'string') fields[key as BillingField] = value.slice(0, 300);
+    }
+  }
+  return {
+    customer: fields,
+    coupon: typeof coupon === 'string' ? coupon.slice(0, 64) : '',
+    method: (PAYMENT_METHODS as readonly unknown[]).includes(method) ? (method as PaymentMethod) : undefined,
+  };
+}
+
+/** Persists the draft of the host's current session in sessionStorage, keyed by permalink. */
+export class DraftController implements ReactiveController {
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly permalink: () => string | null | undefined,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  restore(): Draft | undefined {
+    const key = this.key();
+    if (!key) return undefined;
+    try {
+      return parseDraft(storage()?.getItem(key));
+    } catch {
+      return undefined;
+    }
+  }
+
+  save(draft: Draft): void {
+    const key = this.key();
+    if (!key) return;
+    try {
+      storage()?.setItem(key, JSON.stringify(draft));
+    } catch {
+      // why: a full or disabled storage only loses the convenience of a restore.
+    }
+  }
+
+  clear(): void {
+    const key = this.key();
+    if (!key) return;
+    try {
+      storage()?.removeItem(key);
+    } catch {
+      // see save()
+    }
+  }
+
+  private key(): string | undefined {
+    const permalink = this.permalink()?.trim();
+    return permalink ? draftKey(permalink) : undefined;
+  }
+}

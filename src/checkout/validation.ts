@@ -1,0 +1,260 @@
+// Plain validators (Lion style): each returns nothing or an error key with parameters that a locale words.
+// No Lit and no DOM here, so the rules are tested in a table.
+import { z } from 'zod/mini';
+import type { BillingField, ValidationMessages } from '../locales/translation.ts';
+import type { BillingMode } from '../session/schema.ts';
+
+/** The keys of `Translation['validation']`. */
+export type ErrorKey = keyof ValidationMessages;
+
+/** A validation failure: a message key and its parameters, e.g. `{ key: 'tooLong', params: { max: 100 } }`. */
+export interface FieldError {
+  key: ErrorKey;
+  params?: { max?: number; example?: string };
+}
+
+/** What a validator may need beyond the value. */
+export interface ValidationContext {
+  /** ISO 3166 alpha-2 billing country, for VAT numbers and postal codes. */
+  country?: string;
+  /** "Now", for card expiry; injectable for tests. */
+  now?: Date;
+}
+
+export type Validator = (value: string, context: ValidationContext) => FieldError | undefined;
+
+/** Words an error in the given locale. */
+export function translateError(messages: ValidationMessages, error: FieldError): string {
+  switch (error.key) {
+    case 'tooLong':
+      return messages.tooLong(error.params?.max ?? 0);
+    case 'taxId':
+      return messages.taxId(error.params?.example ?? '');
+    default:
+      return messages[error.key];
+  }
+}
+
+// ---- generic validators ----------------------------------------------------------------------------------
+
+export const required: Validator = (value) => (value.trim() === '' ? { key: 'required' } : undefined);
+
+/** At most `max` characters (checked by zod). */
+export function maxLength(max: number): Validator {
+  const schema = z.string().check(z.maxLength(max));
+  return (value) => (schema.safeParse(value).success ? undefined : { key: 'tooLong', params: { max } });
+}
+
+const emailSchema = z.email();
+export const email: Validator = (value) =>
+  value.trim() === '' || emailSchema.safeParse(value.trim()).success ? undefined : { key: 'email' };
+
+const countrySchema = z.string().check(z.regex(/^[A-Z]{2}$/));
+export const country: Validator = (value) =>
+  value === '' || countrySchema.safeParse(value).success ? undefined : { key: 'country' };
+
+// why: only formats we are sure of; elsewhere anything plausible passes, since a wrong rejection costs a sale.
+const POSTAL_CODES: Record<string, RegExp> = {
+  AT: /^\d{4}$/,
+  BE: /^\d{4}$/,
+  CA: /^[A-Z]\d[A-Z] ?\d[A-Z]\d$/,
+  CH: /^\d{4}$/,
+  DE: /^\d{5}$/,
+  DK: /^\d{4}$/,
+  ES: /^\d{5}$/,
+  FI: /^\d{5}$/,
+  FR: /^\d{5}$/,
+  GB: /^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/,
+  HU: /^\d{4}$/,
+  IT: /^\d{5}$/,
+  NL: /^\d{4} ?[A-Z]{2}$/,
+  NO: /^\d{4}$/,
+  PL: /^\d{2}-\d{3}$/,
+  PT: /^\d{4}-\d{3}$/,
+  SE: /^\d{3} ?\d{2}$/,
+  US: /^\d{5}(-\d{4})?$/,
+};
+const GENERIC_POSTAL_CODE = /^[A-Z0-9][A-Z0-9 -]{1,10}[A-Z0-9]$|^[A-Z0-9]{2}$/;
+
+export const postalCode: Validator = (value, { country: code }) => {
+  const text = value.trim().toUpperCase();
+  if (text === '') return undefined;
+  const pattern = (code && POSTAL_CODES[code]) || GENERIC_POSTAL_CODE;
+  return pattern.test(text) ? undefined : { key: 'postalCode' };
+};
+
+// ---- EU VAT numbers --------------------------------------------------------------------------------------
+
+/** VAT prefix per ISO country: the same, except Greece, whose VAT numbers start with EL. */
+export function vatPrefix(countryCode: string): string {
+  return countryCode === 'GR' ? 'EL' : countryCode;
+}
+
+/** The body of an EU VAT number (after the prefix) per VAT prefix, with an example for the message. */
+export const EU_VAT_FORMATS: Readonly<Record<string, { pattern: RegExp; example: string }>> = {
+  AT: { pattern: /^U\d{8}$/, example: 'ATU12345678' },
+  BE: { pattern: /^[01]\d{9}$/, example: 'BE0123456789' },
+  BG: { pattern: /^\d{9,10}$/, example: 'BG123456789' },
+  CY: { pattern: /^\d{8}[A-Z]$/, example: 'CY12345678L' },
+  CZ: { pattern: /^\d{8,10}$/, example: 'CZ12345678' },
+  DE: { pattern: /^\d{9}$/, example: 'DE123456789' },
+  DK: { pattern: /^\d{8}$/, example: 'DK12345678' },
+  EE: { pattern: /^\d{9}$/, example: 'EE123456789' },
+  EL: { pattern: /^\d{9}$/, example: 'EL123456789' },
+  ES: { pattern: /^[A-Z0-9]\d{7}[A-Z0-9]$/, example: 'ESX1234567X' },
+  FI: { pattern: /^\d{8}$/, example: 'FI12345678' },
+  FR: { pattern: /^[0-9A-HJ-NP-Z]{2}\d{9}$/, example: 'FR12345678901' },
+  HR: { pattern: /^\d{11}$/, example: 'HR12345678901' },
+  HU: { pattern: /^\d{8}$/, example: 'HU12345678' },
+  IE: { pattern: /^(\d{7}[A-W][A-IW]?|\d[A-Z+*]\d{5}[A-W])$/, example: 'IE1234567WA' },
+  IT: { pattern: /^\d{11}$/, example: 'IT12345678901' },
+  LT: { pattern: /^(\d{9}|\d{12})$/, example: 'LT123456789' },
+  LU: { pattern: /^\d{8}$/, example: 'LU12345678' },
+  LV: { pattern: /^\d{11}$/, example: 'LV12345678901' },
+  MT: { pattern: /^\d{8}$/, example: 'MT12345678' },
+  NL: { pattern: /^\d{9}B\d{2}$/, example: 'NL123456789B01' },
+  PL: { pattern: /^\d{10}$/, example: 'PL1234567890' },
+  PT: { pattern: /^\d{9}$/, example: 'PT123456789' },
+  RO: { pattern: /^[1-9]\d{1,9}$/, example: 'RO1234567890' },
+  SE: { pattern: /^\d{10}01$/, example: 'SE123456789001' },
+  SI: { pattern: /^\d{8}$/, example: 'SI12345678' },
+  SK: { pattern: /^\d{10}$/, example: 'SK1234567890' },
+};
+
+/** Uppercases and drops the separators people type: spaces, dots, dashes. */
+export function normalizeVat(value: string): string {
+  return value.toUpperCase().replace(/[\s.\-]/g, '');
+}
+
+/**
+ * An EU VAT number's format for the billing country, with or without its prefix (Greece: EL).
+ * Outside the EU (or without a country) any tax ID passes: formats there vary too much to check.
+ */
+export const vatNumber: Validator = (value, { country: code }) => {
+  if (value.trim() === '' || !code) return undefined;
+  const prefix = vatPrefix(code);
+  const format = EU_VAT_FORMATS[prefix];
+  if (!format) return undefined;
+  let body = normalizeVat(value);
+  if (body.startsWith(prefix)) body = body.slice(prefix.length);
+  return format.pattern.test(body) ? undefined : { key: 'taxId', params: { example: format.example } };
+};
+
+// ---- the billing form ------------------------------------------------------------------------------------
+
+/** Display order of the billing fields. */
+export const BILLING_FIELDS: readonly BillingField[] = [
+  'email',
+  'first_name',
+  'last_name',
+  'company',
+  'tax_id',
+  'billing_country',
+  'billing_street_line_1',
+  'billing_street_line_2',
+  'billing_city',
+  'billing_postal_code',
+];
+
+const REQUIRED: Record<BillingMode, ReadonlySet<BillingField>> = {
+  required: new Set<BillingField>([
+    'first_name',
+    'last_name',
+    'email',
+    'billing_street_line_1',
+    'billing_city',
+    'billing_postal_code',
+    'billing_country',
+  ]),
+  // why: `auto` asks only what tax and a receipt need: who, where (country + postal code), and where to send it.
+  auto: new Set<BillingField>(['first_name', 'last_name', 'email', 'billing_country', 'billing_postal_code']),
+};
+
+/** Whether a field must be filled in this billing mode. */
+export function isRequired(field: BillingField, mode: BillingMode): boolean {
+  return REQUIRED[mode].has(field);
+}
+
+const FIELD_RULES: Record<BillingField, Validator[]> = {
+  first_name: [maxLength(100)],
+  last_name: [maxLength(100)],
+  email: [maxLength(254), email],
+  company: [maxLength(200)],
+  tax_id: [maxLength(30), vatNumber],
+  billing_street_line_1: [maxLength(200)],
+  billing_street_line_2: [maxLength(200)],
+  billing_city: [maxLength(100)],
+  billing_postal_code: [maxLength(20), postalCode],
+  billing_country: [country],
+};
+
+/** The first error of one field, or undefined. */
+export function validateField(
+  field: BillingField,
+  value: string,
+  mode: BillingMode,
+  context: ValidationContext = {},
+): FieldError | undefined {
+  if (isRequired(field, mode)) {
+    const missing = field === 'billing_country' && value.trim() === '' ? { key: 'country' as const } : required(value, context);
+    if (missing) return missing;
+  }
+  for (const rule of FIELD_RULES[field]) {
+    const error = rule(value, context);
+    if (error) return error;
+  }
+  return undefined;
+}
+
+export type BillingValues = Record<BillingField, string>;
+export type BillingErrors = Partial<Record<BillingField, FieldError>>;
+
+/** Every field's first error; the country feeds the VAT and postal-code checks. */
+export function validateBilling(values: BillingValues, mode: BillingMode): BillingErrors {
+  const context: ValidationContext = { country: values.billing_country || undefined };
+  const errors: BillingErrors = {};
+  for (const field of BILLING_FIELDS) {
+    const error = validateField(field, values[field] ?? '', mode, context);
+    if (error) errors[field] = error;
+  }
+  return errors;
+}
+
+// ---- the sandbox card ------------------------------------------------------------------------------------
+
+/** Digits only: spaces and dashes that people type are dropped. */
+export function cardDigits(value: string): string {
+  return value.replace(/[\s-]/g, '');
+}
+
+/** The Luhn checksum of a string of digits. */
+export function luhn(digits: string): boolean {
+  if (!/^\d+$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let digit = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) {
+      digit *= 2;
+      if (digit > 9) digit -= 9;
+    }
+    sum += digit;
+  }
+  return sum % 10 === 0;
+}
+
+const cardNumberSchema = z.string().check(z.regex(/^\d{12,19}$/), z.refine(luhn));
+export const cardNumber: Validator = (value) =>
+  cardNumberSchema.safeParse(cardDigits(value)).success ? undefined : { key: 'cardNumber' };
+
+/** MM/YY (or MM/YYYY), not before the current month. */
+export const cardExpiry: Validator = (value, { now = new Date() }) => {
+  const match = /^(\d{1,2})\s*\/\s*(\d{2}|\d{4})$/.exec(value.trim());
+  if (!match) return { key: 'cardExpiry' };
+  const month = Number(match[1]);
+  const year = match[2]!.length === 2 ? 2000 + Number(match[2]) : Number(match[2]);
+  if (month < 1 || month > 12) return { key: 'cardExpiry' };
+  const current = now.getFullYear() * 12 + now.getMonth();
+  return year * 12 + (month - 1) >= current ? undefined : { key: 'cardExpiry' };
+};
+
+export const cardCvc: Validator = (value) => (/^\d{3,4}$/.test(value.trim()) ? undefined : { key: 'cardCvc' });

@@ -1,0 +1,54 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { LocaleCode, Translation } from '../../locales/translation.ts';
+import { formatMoney, lineTotal, sessionTotals, toMinor } from '../../session/money.ts';
+import type { CheckoutSession } from '../../session/schema.ts';
+
+/** The order summary: each item with quantity, unit price and line total, then subtotal, discount and total. */
+export function renderItems(
+  t: Translation,
+  locale: LocaleCode,
+  session: CheckoutSession,
+  coupon: TemplateResult | typeof nothing,
+): TemplateResult {
+  const totals = sessionTotals(session);
+  const money = (minor: number, currency = totals.currency) => formatMoney(minor, currency, locale);
+  const count = session.items.reduce((sum, item) => sum + item.quantity, 0);
+  return html`<section part="summary" class="summary" aria-labelledby="qc-summary-heading">
+    <h2 id="qc-summary-heading" class="summary-heading state-heading" tabindex="-1">${t.orderSummary}</h2>
+    <p class="summary-total" aria-hidden="true">${money(totals.total)}</p>
+    <p class="item-count">${t.itemCount(count)}</p>
+    <ul class="items" role="list">
+      ${session.items.map((item) => {
+        const unit = money(toMinor(item.amount), item.currency);
+        return html`<li part="item" class="item">
+          <div class="item-main">
+            <span class="item-name">${item.name}</span>
+            ${item.description ? html`<span class="item-description">${item.description}</span>` : nothing}
+            <span class="item-quantity">
+              <span aria-hidden="true">${t.quantityTimesPrice(item.quantity, unit)}</span>
+              <span class="sr-only">${t.quantity}: ${item.quantity}. ${t.unitPrice}: ${unit}.</span>
+            </span>
+          </div>
+          <span class="item-total"><span class="sr-only">${t.lineTotal}: </span>${money(lineTotal(item), item.currency)}</span>
+        </li>`;
+      })}
+    </ul>
+    ${coupon}
+    <dl class="totals">
+      <div class="totals-row">
+        <dt>${t.subtotal}</dt>
+        <dd data-total="subtotal">${money(totals.subtotal)}</dd>
+      </div>
+      ${totals.discount > 0 && session.coupon
+        ? html`<div class="totals-row discount">
+            <dt>${t.discountWithCode(session.coupon.code)}</dt>
+            <dd data-total="discount">−${money(totals.discount)}</dd>
+          </div>`
+        : nothing}
+      <div part="total" class="totals-row total">
+        <dt>${t.total}</dt>
+        <dd data-total="total">${money(totals.total)}</dd>
+      </div>
+    </dl>
+  </section>`;
+}

@@ -1,0 +1,55 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { Translation } from '../../locales/translation.ts';
+import type { PaymentMethod } from '../../session/schema.ts';
+import { cardIcon, errorIcon, icon, paypalIcon } from './icons.ts';
+
+const ICONS = { card: cardIcon, paypal: paypalIcon } as const;
+
+export interface MethodsViewModel {
+  t: Translation;
+  methods: readonly PaymentMethod[];
+  selected: PaymentMethod | undefined;
+  error: string | undefined;
+  testMode: boolean;
+  disabled: boolean;
+  /** The processor's fields for the selected method. */
+  fields: TemplateResult | typeof nothing;
+  onSelect(method: PaymentMethod): void;
+}
+
+/** The payment methods as a radio group with labels and icons, then the chosen method's fields. */
+export function renderMethods(m: MethodsViewModel): TemplateResult {
+  const { t } = m;
+  return html`<fieldset part="methods" class="group methods" aria-describedby="qc-method-error">
+    <legend class="legend">
+      ${t.paymentMethod} ${m.testMode ? html`<span class="badge" part="test-badge">${t.testMode}</span>` : nothing}
+    </legend>
+    <div class="method-list">
+      ${m.methods.map(
+        (method) => html`<label
+          part="method"
+          class="method ${m.selected === method ? 'selected' : ''}"
+          for="qc-method-${method}"
+        >
+          <input
+            type="radio"
+            id="qc-method-${method}"
+            name="payment-method"
+            value=${method}
+            .checked=${live(m.selected === method)}
+            ?disabled=${m.disabled}
+            aria-invalid=${m.error ? 'true' : 'false'}
+            @change=${() => m.onSelect(method)}
+          />
+          ${icon(ICONS[method], 'icon method-icon')}
+          <span class="method-name">${t.paymentMethods[method]}</span>
+        </label>`,
+      )}
+    </div>
+    <p part="error" class="error" id="qc-method-error">
+      ${m.error ? html`${icon(errorIcon)}<span>${m.error}</span>` : nothing}
+    </p>
+    ${m.fields}
+  </fieldset>`;
+}

@@ -1,0 +1,120 @@
+import { html, nothing, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { isHttpUrl } from '../../api/urls.ts';
+import type { Translation } from '../../locales/translation.ts';
+import { checkIcon, clockIcon, errorIcon, icon } from './icons.ts';
+
+/** The skeleton shown at once, before the session arrives. */
+export function renderLoading(t: Translation): TemplateResult {
+  return html`<div part="status" class="skeleton" data-skeleton>
+    <span class="sr-only">${t.loading}</span>
+    <div class="layout" aria-hidden="true">
+      <div class="summary skeleton-card">
+        <span class="bone w40"></span><span class="bone h32 w60"></span><span class="bone"></span>
+        <span class="bone w80"></span><span class="bone w60"></span>
+      </div>
+      <div class="skeleton-form">
+        <span class="bone w40"></span><span class="bone h40"></span><span class="bone h40"></span>
+        <span class="bone h40"></span><span class="bone h48"></span>
+      </div>
+    </div>
+  </div>`;
+}
+
+/** The message for an error code (an ApiErrorCode or one of the element's own). */
+export function errorMessage(t: Translation, code: string): string {
+  switch (code) {
+    case 'network':
+      return t.errorNetwork;
+    case 'timeout':
+      return t.errorTimeout;
+    case 'not_found':
+      return t.errorNotFound;
+    case 'invalid_permalink':
+      return t.errorInvalidPermalink;
+    case 'rate_limited':
+      return t.errorRateLimited;
+    case 'server':
+      return t.errorServer;
+    case 'bad_response':
+      return t.errorBadResponse;
+    case 'unsafe_url':
+      return t.errorUnsafeUrl;
+    case 'conflict':
+      return t.errorNotPending;
+    case 'mixed_currencies':
+      return t.errorMixedCurrencies;
+    default:
+      return t.errorLoad;
+  }
+}
+
+interface StatusOptions {
+  kind: string;
+  iconContent: SVGTemplateResult;
+  title: string;
+  body: string;
+  busy?: boolean;
+  actions?: TemplateResult | typeof nothing;
+}
+
+function renderStatus(o: StatusOptions): TemplateResult {
+  return html`<section part="status" class="status status-${o.kind}" aria-labelledby="qc-status-heading">
+    ${o.busy ? html`<div class="spinner" aria-hidden="true"></div>` : icon(o.iconContent, 'icon status-icon')}
+    <h2 id="qc-status-heading" class="state-heading" tabindex="-1">${o.title}</h2>
+    <p class="status-body">${o.body}</p>
+    ${o.actions ? html`<div class="actions">${o.actions}</div>` : nothing}
+  </section>`;
+}
+
+function link(url: string | null | undefined, text: string, part: string): TemplateResult | typeof nothing {
+  // why: a link is a navigation too; only http(s) ever becomes an href.
+  return isHttpUrl(url) ? html`<a part=${part} class="button primary" href=${url}>${text}</a>` : nothing;
+}
+
+export function renderError(t: Translation, code: string, onRetry: () => void): TemplateResult {
+  return renderStatus({
+    kind: 'error',
+    iconContent: errorIcon,
+    title: t.errorTitle,
+    body: errorMessage(t, code),
+    actions: html`<button type="button" part="retry-button" class="button primary" data-action="retry" @click=${onRetry}>
+      ${t.retry}
+    </button>`,
+  });
+}
+
+export function renderProcessing(t: Translation): TemplateResult {
+  return renderStatus({ kind: 'processing', iconContent: clockIcon, title: t.processing, body: t.processingHint, busy: true });
+}
+
+export function renderCompleted(t: Translation, successUrl: string | null | undefined, redirecting: boolean): TemplateResult {
+  return renderStatus({
+    kind: 'completed',
+    iconContent: checkIcon,
+    title: t.completedTitle,
+    body: redirecting ? `${t.completedBody} ${t.redirecting}` : t.completedBody,
+    actions: redirecting ? nothing : link(successUrl, t.continueToMerchant, 'continue-link'),
+  });
+}
+
+export function renderFailed(t: Translation, onTryAgain: () => void): TemplateResult {
+  return renderStatus({
+    kind: 'failed',
+    iconContent: errorIcon,
+    title: t.failedTitle,
+    body: t.failedBody,
+    actions: html`<button type="button" part="retry-button" class="button primary" data-action="try-again" @click=${onTryAgain}>
+      ${t.tryAgain}
+    </button>`,
+  });
+}
+
+export function renderAbandoned(t: Translation, cancelUrl: string | null | undefined, redirecting: boolean): TemplateResult {
+  return renderStatus({
+    kind: 'abandoned',
+    iconContent: clockIcon,
+    title: t.abandonedTitle,
+    body: redirecting ? `${t.abandonedBody} ${t.redirecting}` : t.abandonedBody,
+    actions: redirecting ? nothing : link(cancelUrl, t.returnToMerchant, 'return-link'),
+  });
+}

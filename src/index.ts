@@ -1,0 +1,14 @@
+// The package's side-effect-free entry: the element class (not registered: import `quaderno-checkout.ts` for the tag),
+// its events and types, the API client, the session schemas and money helpers, the locales, the processors.
+export { QuadernoCheckout } from './checkout/checkout.component.ts';
+export type { CheckoutView, CheckoutTheme } from './checkout/checkout.component.ts';
+export * from './checkout/events.ts';
+export { navigate, setNavigator } from './checkout/navigation.ts';
+export type { Navigator } from './checkout/navigation.ts';
+export * as validation from './checkout/validation.ts';
+export type { FieldError, ErrorKey } from './checkout/validation.ts';
+export * from './api/index.ts';
+export * from './session/index.ts';
+export { getTranslation, matchLocale, resolveLocale, LOCALE_CODES } from './locales/index.ts';
+export type { BillingField, LocaleCode, Translation, ValidationMessages } from './locales/index.ts';
+export * from './processors/index.ts';

@@ -1,0 +1,3 @@
+export type { PaymentProcessor, PayRequest, ProcessorRenderContext } from './processor.ts';
+export { SandboxProcessor, createSandboxProcessor, SANDBOX_FIELD_IDS } from './sandbox.ts';
+export type { PaypalOutcome } from './sandbox.ts';

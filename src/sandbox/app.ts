@@ -1,0 +1,270 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { Hono, type Context } from 'hono';
+import { cors } from 'hono/cors';
+import { STATUSES, type SessionStatus } from '../session/schema.ts';
+import { readBody } from './body.ts';
+import { notFound, SandboxError } from './errors.ts';
+import { checkoutPage, DEFAULT_SCRIPT_URL, messagePage, pageCsp, ScriptBundler } from './page.ts';
+import { SandboxStore } from './store.ts';
+
+export interface SandboxOptions {
+  /** The private API's key (HTTP Basic user name). Default `process.env.QUADERNO_API_KEY ?? 'sk_test_sandbox'`. */
+  apiKey?: string;
+  /** Origin used in permalinks. Default: the origin of each incoming request. */
+  publicOrigin?: string;
+  /** A pending session with no activity for this long becomes abandoned. Default 30 min. */
+  abandonAfterMs?: number;
+  /** How long a payment stays processing before it completes or fails. Default 1500 ms. */
+  processingDelayMs?: number;
+  /** One log line per request: true logs to the console, a function receives each line. Default false. */
+  log?: boolean | ((line: string) => void);
+  /** Load the seed data. Default true. */
+  seed?: boolean;
+  /** The element script the hosted page loads. Default `/quaderno-checkout.js` (served by the sandbox). */
+  scriptUrl?: string;
+  /** Largest accepted request body. Default 64 KiB. */
+  maxBodyBytes?: number;
+}
+
+export interface SandboxApp {
+  app: Hono;
+  store: SandboxStore;
+  /** Stops the store's timers. */
+  close(): void;
+}
+
+const JSON_SUFFIX = /\.json$/i;
+
+/** `26.json` → 26; anything that is not a positive integer id → undefined. */
+function parseId(raw: string): number | undefined {
+  const match = /^(\d{1,15})(?:\.json)?$/i.exec(raw);
+  return match ? Number(match[1]) : undefined;
+}
+
+function sha256(value: string): Buffer {
+  return createHash('sha256').update(value).digest();
+}
+
+/** The API key from an `Authorization: Basic base64(KEY:anything)` header. */
+function basicUser(header: string | undefined): string | undefined {
+  const match = /^Basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(header ?? '');
+  if (!match) return undefined;
+  const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return colon === -1 ? decoded : decoded.slice(0, colon);
+}
+
+/** Creates the sandbox: a Hono app with the private API, the public permalink endpoints and the hosted page. */
+export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
+  const apiKey = options.apiKey ?? process.env.QUADERNO_API_KEY ?? 'sk_test_sandbox';
+  const apiKeyDigest = sha256(apiKey);
+  const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024;
+  const scriptUrl = options.scriptUrl ?? DEFAULT_SCRIPT_URL;
+  const publicOrigin = options.publicOrigin?.replace(/\/+$/, '');
+  const store = new SandboxStore({
+    abandonAfterMs: options.abandonAfterMs,
+    processingDelayMs: options.processingDelayMs,
+    seed: options.seed,
+  });
+  const bundler = new ScriptBundler();
+  const log =
+    options.log === true ? (line: string) => console.log(line) : typeof options.log === 'function' ? options.log : undefined;
+
+  const app = new Hono({ strict: false });
+  const originOf = (c: Context) => publicOrigin ?? new URL(c.req.url).origin;
+  const sessionJson = (c: Context, session: Parameters<SandboxStore['toJSON']>[0], status: 200 | 201 | 202 = 200) =>
+    c.json(store.toJSON(session, originOf(c)), status);
+  const body = (c: Context) => readBody(c.req.raw, maxBodyBytes);
+
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    log?.(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`);
+  });
+
+  app.onError((error, c) => {
+    if (error instanceof SandboxError) return c.json(error.body, error.status);
+    // why: only a bug in the sandbox gets here; bad input is always a SandboxError with a 4xx.
+    console.error('[sandbox] internal error:', error);
+    return c.json({ error: 'Internal sandbox error' }, 500);
+  });
+
+  app.notFound((c) => c.json({ error: `No route for ${c.req.method} ${c.req.path}` }, 404));
+
+  // ---- private API: HTTP Basic, the API key as the user name -----------------------------------------------
+
+  app.use('/api/*', async (c, next) => {
+    const header = c.req.header('authorization');
+    const user = basicUser(header);
+    if (user === undefined) {
+      c.header('WWW-Authenticate', 'Basic realm="Quaderno sandbox"');
+      return c.json({ error: 'Authentication required: use HTTP Basic with your API key as the user name' }, 401);
+    }
+    if (!timingSafeEqual(sha256(user), apiKeyDigest)) {
+      c.header('WWW-Authenticate', 'Basic realm="Quaderno sandbox"');
+      return c.json({ error: 'Invalid API key' }, 401);
+    }
+    await next();
+  });
+
+  // Both the recorded plural and the seed document's singular spelling, each with or without `.json`.
+  const collections = ['/api/checkout/sessions', '/api/checkout/sessions.json', '/api/checkout/session', '/api/checkout/session.json'];
+  const members = ['/api/checkout/sessions/:id', '/api/checkout/session/:id'];
+
+  app.on('GET', collections, (c) => {
+    const status = c.req.query('status');
+    if (status && !(STATUSES as readonly string[]).includes(status)) {
+      throw new SandboxError(422, { errors: { status: [`must be one of ${STATUSES.join(', ')}`] } });
+    }
+    const origin = originOf(c);
+    return c.json(store.listSessions((status || undefined) as SessionStatus | undefined).map((s) => store.toJSON(s, origin)));
+  });
+
+  app.on('POST', collections, async (c) => sessionJson(c, store.createSession(await body(c)), 201));
+
+  const memberId = (c: Context) => {
+    const id = parseId(c.req.param('id') ?? '');
+    if (id === undefined) throw notFound('Session');
+    return id;
+  };
+
+  app.on('GET', members, (c) => {
+    const session = store.getSession(memberId(c));
+    if (!session) throw notFound('Session');
+    return sessionJson(c, session);
+  });
+
+  app.on(['PUT', 'PATCH'], members, async (c) => {
+    const id = memberId(c);
+    if (!store.getSession(id)) throw notFound('Session');
+    const input = await body(c);
+    return sessionJson(c, store.updateSession(id, input));
+  });
+
+  app.on('DELETE', members, (c) => {
+    store.deleteSession(memberId(c));
+    return c.body(null, 204);
+  });
+
+  // Coupons, in Quaderno's shape.
+  const couponCollections = ['/api/checkout/coupons', '/api/checkout/coupons.json'];
+  app.on('GET', couponCollections, (c) => c.json(store.listCoupons().map((coupon) => store.couponJSON(coupon))));
+  app.on('POST', couponCollections, async (c) => c.json(store.couponJSON(store.createCoupon(await body(c))), 201));
+  const couponCode = (c: Context) => (c.req.param('code') ?? '').replace(JSON_SUFFIX, '');
+  app.get('/api/checkout/coupons/:code', (c) => {
+    const coupon = store.getCoupon(couponCode(c));
+    if (!coupon) throw notFound('Coupon');
+    return c.json(store.couponJSON(coupon));
+  });
+  app.delete('/api/checkout/coupons/:code', (c) => {
+    store.deleteCoupon(couponCode(c));
+    return c.body(null, 204);
+  });
+
+  // ---- public endpoints, keyed by the permalink's token: no key, CORS for any origin -------------------------
+
+  const publicCors = cors({
+    origin: '*',
+    allowMethods: ['GET', 'PUT', 'POST', 'OPTIONS'],
+    allowHeaders: ['Content-Type', 'Accept'],
+    maxAge: 600,
+  });
+  app.use('/checkout/*', publicCors);
+  app.use('/sandbox/*', publicCors);
+
+  app.get('/checkout/session/:token', async (c) => {
+    const raw = c.req.param('token');
+    if (JSON_SUFFIX.test(raw)) {
+      const session = store.getByToken(raw.replace(JSON_SUFFIX, ''));
+      if (!session) throw notFound('Session');
+      return sessionJson(c, session);
+    }
+    return hostedPage(c, raw);
+  });
+
+  app.put('/checkout/session/:token', async (c) => {
+    const token = c.req.param('token').replace(JSON_SUFFIX, '');
+    if (!store.getByToken(token)) throw notFound('Session');
+    const input = await body(c);
+    return sessionJson(c, store.publicUpdate(token, input));
+  });
+
+  // Sandbox-only payment simulation: NOT part of Quaderno's API (see src/sandbox/README.md).
+  app.post('/checkout/session/:token/:action', async (c) => {
+    const token = c.req.param('token');
+    const action = c.req.param('action').replace(JSON_SUFFIX, '');
+    if (!store.getByToken(token) || (action !== 'pay' && action !== 'cancel')) throw notFound('Session');
+    if (action === 'cancel') return sessionJson(c, store.cancel(token));
+    const input = await body(c);
+    return sessionJson(c, store.pay(token, input), 202);
+  });
+
+  async function hostedPage(c: Context, token: string) {
+    c.header('Cache-Control', 'no-store');
+    c.header('X-Content-Type-Options', 'nosniff');
+    // why: the permalink's token is a bearer credential; don't leak it through Referer to other sites.
+    c.header('Referrer-Policy', 'same-origin');
+    const session = store.getByToken(token);
+    if (!session) return c.html(messagePage('Checkout not found', 'There is no checkout session at this address.'), 404);
+    if (scriptUrl === DEFAULT_SCRIPT_URL) {
+      const script = await bundler.get();
+      if (!script.ok) {
+        return c.html(messagePage('Checkout unavailable', `The checkout script could not be built. ${script.error}`), 503);
+      }
+    }
+    c.header('Content-Security-Policy', pageCsp(scriptUrl, publicOrigin));
+    const title = typeof session.metadata.label === 'string' ? session.metadata.label : `Session ${session.id}`;
+    return c.html(
+      checkoutPage({ permalink: store.toJSON(session, originOf(c)).permalink as string, scriptUrl, locale: c.req.query('locale'), title }),
+    );
+  }
+
+  app.get(DEFAULT_SCRIPT_URL, async (c) => {
+    const script = await bundler.get();
+    c.header('Cache-Control', 'no-cache');
+    if (!script.ok) return c.text(`/* ${script.error.replace(/\*\//g, '* /')} */\n`, 503);
+    c.header('Content-Type', 'text/javascript; charset=utf-8');
+    return c.body(script.code);
+  });
+
+  // ---- sandbox-only helpers for demos and tests (no key; NOT part of Quaderno's API) -------------------------
+
+  const sandboxSessions = ['/sandbox/sessions', '/sandbox/sessions.json'];
+  app.on('GET', sandboxSessions, (c) => {
+    const origin = originOf(c);
+    return c.json(
+      store.seedSessions().map((s) => ({
+        id: s.id,
+        label: s.metadata.label,
+        status: s.status,
+        permalink: store.toJSON(s, origin).permalink,
+        locale: s.locale,
+        currency: s.items[0]?.currency ?? null,
+        billing_details_collection: s.billing_details_collection,
+        payment_methods: s.payment_methods,
+        coupon_collection: s.coupon_collection,
+      })),
+    );
+  });
+
+  app.on('POST', sandboxSessions, async (c) => {
+    const input = (await body(c)) as { from?: unknown };
+    const from = typeof input === 'object' && input !== null ? input.from : undefined;
+    if (typeof from !== 'number' || !Number.isSafeInteger(from)) {
+      throw new SandboxError(422, { errors: { from: ['must be the id of a session to copy'] } });
+    }
+    const copy = store.copySession(from);
+    return c.json({ id: copy.id, status: copy.status, permalink: store.toJSON(copy, originOf(c)).permalink }, 201);
+  });
+
+  app.on('GET', ['/sandbox/coupons', '/sandbox/coupons.json'], (c) =>
+    c.json(store.listCoupons().map((coupon) => ({ code: coupon.code, name: coupon.name, valid: store.couponJSON(coupon).valid }))),
+  );
+
+  app.on('POST', ['/sandbox/reset', '/sandbox/reset.json'], (c) => {
+    store.reset();
+    return c.body(null, 204);
+  });
+
+  return { app, store, close: () => store.close() };
+}

@@ -1,0 +1,367 @@
+// The customer's flow against the real sandbox: form, coupon, payment, draft.
+import { expect } from '@open-wc/testing';
+import { describe, it, type HarnessField } from '../helpers/harness.ts';
+import { createSession, getSession } from '../helpers/sandbox.ts';
+import {
+  AUTO_CUSTOMER,
+  FULL_CUSTOMER,
+  eventNames,
+  mount,
+  navigations,
+  requestsTo,
+  sessionBody,
+  sleep,
+  SUCCESS_URL,
+  useCheckoutSuite,
+} from './support.ts';
+import { CheckoutHarness } from '../helpers/harness.ts';
+import type { PaymentMethod } from '../../src/session/schema.ts';
+
+const normalize = (s: string | undefined) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ');
+
+describe('<quaderno-checkout> flow', () => {
+  useCheckoutSuite();
+
+  it('shows a skeleton at once, then the order', async () => {
+    const session = await createSession(sessionBody());
+    const { h, events } = await mount(session.permalink);
+    expect(h.state()).to.equal('loading');
+    expect(h.$('[data-skeleton]')).to.exist;
+    await h.waitFor('form');
+    const text = h.text();
+    for (const expected of ['Pro plan', 'Monthly subscription', 'Sticker', '1 × €21.00', '2 × €2.50', '€26.00']) {
+      expect(text).to.contain(expected);
+    }
+    expect(h.$$('[part="item"]')).to.have.length(2);
+    expect(h.total('subtotal')).to.equal('€26.00');
+    expect(h.total('discount')).to.equal(undefined);
+    expect(h.total('total')).to.equal('€26.00');
+    expect(h.payButton()!.textContent).to.contain('Pay €26.00');
+    await sleep(0);
+    expect(eventNames(events)).to.deep.equal(['quaderno-ready']);
+    expect(events[0]!.detail.session.status).to.equal('pending');
+  });
+
+  const happy: Array<{ mode: 'required' | 'auto'; method: PaymentMethod; customer: Partial<Record<HarnessField, string>> }> = [
+    { mode: 'required', method: 'card', customer: FULL_CUSTOMER },
+    { mode: 'required', method: 'paypal', customer: FULL_CUSTOMER },
+    { mode: 'auto', method: 'card', customer: AUTO_CUSTOMER },
+    { mode: 'auto', method: 'paypal', customer: AUTO_CUSTOMER },
+  ];
+  for (const { mode, method, customer } of happy) {
+    it(`pays with ${method} in ${mode} billing mode, then goes to success_url`, async () => {
+      const session = await createSession(sessionBody({ billing_details_collection: mode }));
+      const { h, events } = await mount(session.permalink);
+      await h.waitFor('form');
+      await h.fillAll(customer);
+      await h.chooseMethod(method);
+      if (method === 'card') await h.fillCard('4242 4242 4242 4242');
+      else await h.choosePaypal('approve');
+      await h.submit();
+      await h.waitFor('completed');
+      expect(navigations).to.deep.equal([SUCCESS_URL]);
+      expect(eventNames(events)).to.deep.equal(['quaderno-ready', 'quaderno-update', 'quaderno-complete']);
+      const stored = await getSession(session.id);
+      expect(stored!.status).to.equal('completed');
+      expect(stored!.customer!.email).to.equal(customer.email);
+      expect(stored!.customer!.billing_postal_code).to.equal(customer.billing_postal_code);
+      expect(stored!.customer!.billing_country).to.equal(customer.billing_country);
+      expect(stored!.processor).to.equal(method === 'card' ? 'stripe' : 'paypal');
+    });
+  }
+
+  const declines: Array<{ method: PaymentMethod; decline: (h: CheckoutHarness) => Promise<void>; approve: (h: CheckoutHarness) => Promise<void> }> = [
+    {
+      method: 'card',
+      decline: (h) => h.fillCard('4000 0000 0000 0002'),
+      approve: (h) => h.fill('card_number', '4242424242424242'),
+    },
+    { method: 'paypal', decline: (h) => h.choosePaypal('decline'), approve: (h) => h.choosePaypal('approve') },
+  ];
+  for (const { method, decline, approve } of declines) {
+    it(`a declined ${method} payment explains, then a retry succeeds with everything kept`, async () => {
+      const session = await createSession(sessionBody());
+      const { h, events } = await mount(session.permalink);
+      await h.waitFor('form');
+      await h.fillAll(FULL_CUSTOMER);
+      await h.chooseMethod(method);
+      await decline(h);
+      await h.submit();
+      await h.waitFor('failed');
+      expect(h.text()).to.contain('Payment failed');
+      expect(navigations).to.deep.equal([]);
+      expect(h.focused()?.id).to.equal('qc-status-heading');
+      await h.tryAgain();
+      expect(h.state()).to.equal('form');
+      expect(h.value('email')).to.equal(FULL_CUSTOMER.email);
+      expect(h.value('billing_city')).to.equal(FULL_CUSTOMER.billing_city);
+      await approve(h);
+      await h.submit();
+      await h.waitFor('completed');
+      expect(navigations).to.deep.equal([SUCCESS_URL]);
+      expect(eventNames(events).filter((n) => n === 'quaderno-complete')).to.have.length(1);
+    });
+  }
+
+  it('refuses a card number that fails Luhn before any request', async () => {
+    const session = await createSession(sessionBody({ payment_methods: ['card'] }));
+    const { h } = await mount(session.permalink);
+    await h.waitFor('form');
+    await h.fillAll(FULL_CUSTOMER);
+    await h.fillCard('4242 4242 4242 4241', '01/20', '12');
+    expect(h.errorFor('card_number')).to.equal('Enter a valid card number.');
+    expect(h.errorFor('card_expiry')).to.equal('Enter a future expiry date as MM/YY.');
+    expect(h.errorFor('card_cvc')).to.equal('Enter the 3 or 4 digit security code.');
+    await h.submit();
+    expect(h.focused()?.id).to.equal('qc-card_number');
+    expect(requestsTo('.json', 'PUT')).to.have.length(0);
+    expect(requestsTo('/pay.json', 'POST')).to.have.length(0);
+  });
+
+  it('validates on submit: every missing field, focus on the first, nothing sent', async () => {
+    const session = await createSession(sessionBody());
+    const { h } = await mount(session.permalink);
+    await h.waitFor('form');
+    expect(h.errorFor('email')).to.equal('');
+    await h.submit();
+    for (const field of ['email', 'first_name', 'last_name', 'billing_street_line_1', 'billing_city', 'billing_postal_code'] as const) {
+      expect(h.errorFor(field), field).to.equal('This field is required.');
+      expect(h.control(field)!.getAttribute('aria-invalid')).to.equal('true');
+      expect(h.control(field)!.getAttribute('aria-describedby')).to.contain(`qc-${field}-error`);
+    }
+    expect(h.errorFor('billing_country')).to.equal('Select a country.');
+    expect(h.errorFor('method')).to.equal('This field is required.');
+    for (const field of ['company', 'tax_id', 'billing_street_line_2'] as const) expect(h.errorFor(field), field).to.equal('');
+    expect(h.focused()?.id).to.equal('qc-email');
+    await sleep(0);
+    expect(h.announcement('assertive')).to.equal('Please correct 8 fields.');
+    expect(requestsTo('.json', 'PUT')).to.have.length(0);
+  });
+
+  it('shows an error once a field is touched and dirty, and checks VAT numbers for the country', async () => {
+    const session = await createSession(sessionBody());
+    const { h } = await mount(session.permalink);
+    await h.waitFor('form');
+    await h.fill('email', 'not-an-email');
+    expect(h.errorFor('email')).to.equal('Enter a valid email address.');
+    expect(h.errorFor('first_name')).to.equal('');
+    await h.fill('billing_country', 'DE');
+    await h.fill('tax_id', 'DE12345');
+    expect(h.errorFor('tax_id')).to.equal('Enter a valid VAT number, like DE123456789.');
+    await h.fill('billing_country', 'GR');
+    expect(h.errorFor('tax_id')).to.equal('Enter a valid VAT number, like EL123456789.');
+    await h.fill('tax_id', 'EL 123 456 789');
+    expect(h.errorFor('tax_id')).to.equal('');
+    await h.fill('email', 'ada@example.com');
+    expect(h.errorFor('email')).to.equal('');
+  });
+
+  const modes: Array<{ mode: 'required' | 'auto'; required: string[]; optional: string[] }> = [
+    {
+      mode: 'required',
+      required: ['email', 'first_name', 'last_name', 'billing_country', 'billing_street_line_1', 'billing_city', 'billing_postal_code'],
+      optional: ['company', 'tax_id', 'billing_street_line_2'],
+    },
+    {
+      mode: 'auto',
+      required: ['email', 'first_name', 'last_name', 'billing_country', 'billing_postal_code'],
+      optional: ['company', 'tax_id'],
+    },
+  ];
+  for (const { mode, required, optional } of modes) {
+    it(`${mode} mode asks for the right fields with autofill tokens`, async () => {
+      const session = await createSession(sessionBody({ billing_details_collection: mode }));
+      const { h } = await mount(session.permalink);
+      await h.waitFor('form');
+      const tokens: Record<string, string> = {
+        email: 'email',
+        first_name: 'given-name',
+        last_name: 'family-name',
+        company: 'organization',
+        billing_street_line_1: 'address-line1',
+        billing_street_line_2: 'address-line2',
+        billing_city: 'address-level2',
+        billing_postal_code: 'postal-code',
+        billing_country: 'country',
+      };
+      for (const field of [...required, ...optional]) {
+        const control = h.control(field as HarnessField);
+        expect(control, field).to.exist;
+        expect(control!.required, field).to.equal(required.includes(field));
+        if (tokens[field]) expect(control!.getAttribute('autocomplete'), field).to.equal(tokens[field]);
+        const label = h.$(`label[for="qc-${field}"]`)!;
+        expect(label.textContent!.includes('(optional)'), field).to.equal(optional.includes(field));
+      }
+      if (mode === 'auto') {
+        expect(h.control('billing_street_line_1')).to.equal(null);
+        await h.click('[data-action="open-address"]');
+        expect(h.control('billing_street_line_1')!.required).to.equal(false);
+        expect(h.control('billing_city')!.required).to.equal(false);
+      }
+    });
+  }
+
+  it('lists countries by localized name and prefills from session.customer', async () => {
+    const session = await createSession(
+      sessionBody({
+        customer: { email: 'ada@example.com', first_name: 'Ada', billing_country: 'SE', billing_postal_code: '???' },
+      }),
+    );
+    const { h } = await mount(session.permalink);
+    await h.waitFor('form');
+    expect(h.value('email')).to.equal('ada@example.com');
+    expect(h.value('first_name')).to.equal('Ada');
+    expect(h.value('billing_country')).to.equal('SE');
+    const select = h.control('billing_country') as HTMLSelectElement;
+    expect(select.selectedOptions[0]!.textContent).to.equal('Sweden');
+    // Prefilled values count as touched: an invalid one shows at once.
+    expect(h.errorFor('billing_postal_code')).to.equal('Enter a valid postal code.');
+    expect(h.errorFor('last_name')).to.equal('');
+  });
+
+  it('offers only the session’s methods, preselecting a single one', async () => {
+    const session = await createSession(sessionBody({ payment_methods: ['paypal'] }));
+    const { h } = await mount(session.permalink);
+    await h.waitFor('form');
+    const radios = h.$$<HTMLInputElement>('input[name="payment-method"]');
+    expect(radios.map((r) => r.value)).to.deep.equal(['paypal']);
+    expect(radios[0]!.checked).to.equal(true);
+    expect(h.$('[part="methods"] svg')).to.exist;
+    expect(h.text()).to.contain('Test mode');
+    expect(h.$('#qc-paypal-approve')).to.exist;
+  });
+
+  const coupons: Array<{ code: string; discount?: string; total?: string; error?: RegExp }> = [
+    { code: 'WELCOME10', discount: '−€2.60', total: '€23.40' },
+    { code: 'fiveoff', discount: '−€5.00', total: '€21.00' },
+    { code: 'EXPIRED', error: /expired/ },
+    { code: 'USEDUP', error: /limit/ },
+    { code: 'NOPE-NOT-A-CODE', error: /not valid/ },
+  ];
+  for (const { code, discount, total, error } of coupons) {
+    it(`coupon ${code} ${discount ? 'applies a discount' : 'is refused next to the field'}`, async () => {
+      const session = await createSession(sessionBody());
+      const { h, events } = await mount(session.permalink);
+      await h.waitFor('form');
+      await h.fill('email', 'ada@example.com');
+      await h.fill('first_name', 'Ada');
+      await h.applyCoupon(code);
+      // The customer's typed values survive the round trip.
+      expect(h.value('email')).to.equal('ada@example.com');
+      expect(h.value('first_name')).to.equal('Ada');
+      if (discount) {
+        expect(h.total('discount')).to.equal(discount);
+        expect(h.total('total')).to.equal(total);
+        expect(h.$('[part="coupon"]')!.textContent).to.contain(code.toUpperCase());
+        expect(eventNames(events)).to.include('quaderno-update');
+        await h.removeCoupon();
+        expect(h.total('discount')).to.equal(undefined);
+        expect(h.total('total')).to.equal('€26.00');
+        expect((await getSession(session.id))!.coupon ?? null).to.equal(null);
+      } else {
+        expect(h.errorFor('coupon')).to.equal('This code isn’t valid.');
+        expect(h.control('coupon')!.getAttribute('aria-invalid')).to.equal('true');
+        expect(h.$('#qc-coupon-error')!.dataset.serverMessage).to.match(error!);
+        expect(h.value('coupon')).to.equal(code);
+        expect(h.total('discount')).to.equal(undefined);
+      }
+    });
+  }
+
+  it('hides the coupon field when the session does not collect coupons', async () => {
+    const session = await createSession(sessionBody({ coupon_collection: false }));
+    const { h } = await mount(session.permalink);
+    await h.waitFor('form');
+    expect(h.$('[part="coupon"]')).to.equal(null);
+  });
+
+  it('pays with a coupon: the total charged is the discounted one', async () => {
+    const session = await createSession(sessionBody({ payment_methods: ['card'] }));
+    const { h } = await mount(session.permalink);
+    await h.waitFor('form');
+    await h.applyCoupon('HALF');
+    expect(h.payButton()!.textContent).to.contain('Pay €13.00');
+    await h.fillAll(FULL_CUSTOMER);
+    await h.fillCard('4242424242424242');
+    await h.submit();
+    await h.waitFor('completed');
+    expect((await getSession(session.id))!.coupon!.code).to.equal('HALF');
+  });
+
+  it('pays once on a double click', async () => {
+    const session = await createSession(sessionBody({ payment_methods: ['card'] }));
+    const { h } = await mount(session.permalink);
+    await h.waitFor('form');
+    await h.fillAll(FULL_CUSTOMER);
+    await h.fillCard('4242424242424242');
+    const button = h.payButton()!;
+    button.click();
+    button.click();
+    await h.element.updateComplete;
+    button.click();
+    await h.waitFor('completed');
+    expect(requestsTo('/pay.json', 'POST')).to.have.length(1);
+    expect(requestsTo('.json', 'PUT')).to.have.length(1);
+  });
+
+  it('restores the draft after the element is re-created, never the card number', async () => {
+    const session = await createSession(sessionBody());
+    const first = await mount(session.permalink);
+    await first.h.waitFor('form');
+    await first.h.fillAll({ email: 'ada@example.com', first_name: 'Ada', billing_country: 'FR', coupon: 'SOMECODE' });
+    await first.h.chooseMethod('card');
+    await first.h.fill('card_number', '4242424242424242');
+    first.el.remove();
+    const stored = JSON.stringify(Object.fromEntries(Object.entries(sessionStorage)));
+    expect(stored).to.contain('ada@example.com');
+    expect(stored).not.to.contain('4242');
+
+    const second = await mount(session.permalink);
+    await second.h.waitFor('form');
+    expect(second.h.value('email')).to.equal('ada@example.com');
+    expect(second.h.value('first_name')).to.equal('Ada');
+    expect(second.h.value('billing_country')).to.equal('FR');
+    expect(second.h.value('coupon')).to.equal('SOMECODE');
+    expect(second.h.$<HTMLInputElement>('#qc-method-card')!.checked).to.equal(true);
+    expect(second.h.value('card_number')).to.equal('');
+    expect(second.h.$('[part="notice"]')!.textContent).to.contain('We restored the details');
+
+    await second.h.fillAll({ last_name: 'Lovelace', billing_street_line_1: 'Rue 1', billing_city: 'Paris', billing_postal_code: '75001' });
+    await second.h.fillCard('4242424242424242');
+    await second.h.submit();
+    await second.h.waitFor('completed');
+    expect(Object.keys(sessionStorage).filter((k) => k.startsWith('quaderno-checkout:'))).to.deep.equal([]);
+  });
+
+  it('re-renders in place when the locale attribute changes', async () => {
+    const session = await createSession(sessionBody());
+    const { h, el } = await mount(session.permalink);
+    await h.waitFor('form');
+    expect(h.total('total')).to.equal('€26.00');
+    await h.fill('email', 'ada@example.com');
+    el.setAttribute('locale', 'fi');
+    await el.updateComplete;
+    expect(h.state()).to.equal('form');
+    expect(normalize(h.total('total'))).to.equal('26,00 €');
+    expect(h.$('[part="base"]')!.getAttribute('lang')).to.equal('fi');
+    expect(h.text()).to.contain('Tilauksen yhteenveto');
+    expect(h.value('email')).to.equal('ada@example.com');
+    expect(requestsTo('.json', 'GET')).to.have.length(1);
+  });
+
+  it('works when the tag is written in plain HTML', async () => {
+    const session = await createSession(sessionBody());
+    // why: parsed HTML (not a Lit template) is how most merchants embed it; fixture() would wait on rAF here.
+    const host = document.createElement('div');
+    host.innerHTML = `<quaderno-checkout permalink="${session.permalink}"></quaderno-checkout>`;
+    document.body.append(host);
+    try {
+      const el = host.querySelector('quaderno-checkout')!;
+      const h = new CheckoutHarness(el);
+      await h.waitFor('form');
+      expect(el.session!.permalink).to.equal(session.permalink);
+    } finally {
+      host.remove();
+    }
+  });
+});

@@ -1,0 +1,136 @@
+// Shared set-up of the checkout suites: sessions to create, mounting, navigation and fetch spies, tear-down.
+import { fixture } from '@open-wc/testing';
+import { html } from 'lit';
+import '../../src/quaderno-checkout.ts';
+import { setNavigator } from '../../src/checkout/navigation.ts';
+import type { QuadernoEventName } from '../../src/checkout/events.ts';
+import type { CreateSessionBody } from '../../src/session/schema.ts';
+import { afterEach, beforeEach, CheckoutHarness, type HarnessField } from '../helpers/harness.ts';
+
+export const SUCCESS_URL = 'https://shop.example/thanks?order=1';
+export const CANCEL_URL = 'https://shop.example/cart';
+
+/** Two lines: €21.00 × 1 and €2.50 × 2 (one with a null description): subtotal €26.00. */
+export function sessionBody(overrides: Partial<CreateSessionBody> = {}): CreateSessionBody {
+  return {
+    billing_details_collection: 'required',
+    payment_methods: ['card', 'paypal'],
+    success_url: SUCCESS_URL,
+    cancel_url: CANCEL_URL,
+    coupon_collection: true,
+    locale: 'en',
+    items: [
+      { name: 'Pro plan', description: 'Monthly subscription', amount: 2100, currency: 'EUR', quantity: 1 },
+      { name: 'Sticker', description: null, amount: 250, currency: 'EUR', quantity: 2 },
+    ],
+    ...overrides,
+  };
+}
+
+/** A complete customer for `required` mode. */
+export const FULL_CUSTOMER: Partial<Record<HarnessField, string>> = {
+  email: 'ada@example.com',
+  first_name: 'Ada',
+  last_name: 'Lovelace',
+  billing_country: 'DE',
+  billing_street_line_1: 'Unter den Linden 1',
+  billing_city: 'Berlin',
+  billing_postal_code: '10117',
+};
+
+/** Just what `auto` mode requires. */
+export const AUTO_CUSTOMER: Partial<Record<HarnessField, string>> = {
+  email: 'grace@example.com',
+  first_name: 'Grace',
+  last_name: 'Hopper',
+  billing_country: 'ES',
+  billing_postal_code: '28001',
+};
+
+export interface Mounted {
+  h: CheckoutHarness;
+  el: HTMLElementTagNameMap['quaderno-checkout'];
+  /** Every quaderno-* event the element dispatched, in order. */
+  events: CustomEvent[];
+}
+
+const EVENTS: QuadernoEventName[] = ['quaderno-ready', 'quaderno-update', 'quaderno-complete', 'quaderno-cancel', 'quaderno-error'];
+
+/** Mounts the element with fast polling and records its events. */
+export async function mount(permalink: string, options: { locale?: string } = {}): Promise<Mounted> {
+  const events: CustomEvent[] = [];
+  const el = await fixture<HTMLElementTagNameMap['quaderno-checkout']>(
+    html`<quaderno-checkout
+      permalink=${permalink}
+      locale=${options.locale ?? ''}
+      poll-interval="40"
+      @quaderno-ready=${(e: CustomEvent) => events.push(e)}
+      @quaderno-update=${(e: CustomEvent) => events.push(e)}
+      @quaderno-complete=${(e: CustomEvent) => events.push(e)}
+      @quaderno-cancel=${(e: CustomEvent) => events.push(e)}
+      @quaderno-error=${(e: CustomEvent) => events.push(e)}
+    ></quaderno-checkout>`,
+  );
+  return { h: new CheckoutHarness(el), el, events };
+}
+
+export function eventNames(events: CustomEvent[]): string[] {
+  return events.map((e) => e.type);
+}
+
+export { EVENTS };
+
+/** Where the element navigated (it never leaves the test page). */
+export const navigations: string[] = [];
+
+const realFetch = window.fetch;
+/** Every request the page made through fetch, with its signal. */
+export const requests: Array<{ method: string; url: string; signal: AbortSignal | null | undefined }> = [];
+
+type FetchStub = (input: RequestInfo | URL, init: RequestInit | undefined, real: typeof fetch) => Promise<Response>;
+
+/** Replaces window.fetch, for a fault the sandbox cannot produce. Restored after each test. */
+export function stubFetch(stub: FetchStub): void {
+  window.fetch = (input, init) => {
+    record(input, init);
+    return stub(input, init, realFetch);
+  };
+}
+
+function record(input: RequestInfo | URL, init: RequestInit | undefined): void {
+  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+  requests.push({ method: init?.method ?? 'GET', url, signal: init?.signal });
+}
+
+/** A JSON response. */
+export function json(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+}
+
+/** Per-test state: navigation spy, a recording (not stubbing) fetch, clean storage and <html lang>. */
+export function useCheckoutSuite(): void {
+  beforeEach(() => {
+    navigations.length = 0;
+    requests.length = 0;
+    setNavigator((url) => navigations.push(url));
+    window.fetch = (input, init) => {
+      record(input, init);
+      return realFetch(input, init);
+    };
+  });
+  afterEach(() => {
+    window.fetch = realFetch;
+    setNavigator();
+    sessionStorage.clear();
+    document.documentElement.lang = 'en';
+  });
+}
+
+/** Requests whose URL ends with the given path and method. */
+export function requestsTo(suffix: string, method = 'GET') {
+  return requests.filter((r) => r.method === method && new URL(r.url).pathname.endsWith(suffix));
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

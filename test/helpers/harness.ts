@@ -1,0 +1,203 @@
+// A Material-Web-style harness: tests drive <quaderno-checkout> through intent (fill, submit, applyCoupon…)
+// so markup can change without rewriting them.
+import type { QuadernoCheckout } from '../../src/checkout/checkout.component.ts';
+import type { CheckoutView } from '../../src/checkout/checkout.component.ts';
+import type { PaymentMethod } from '../../src/session/schema.ts';
+
+// why: the project has no @types/mocha; these are the globals web-test-runner's mocha provides, typed locally.
+type Done = (error?: unknown) => void;
+type TestFn = (this: { timeout(ms: number): void }, done: Done) => void | Promise<unknown>;
+interface MochaGlobals {
+  describe(title: string, body: () => void): void;
+  it(title: string, body: TestFn): void;
+  beforeEach(body: TestFn): void;
+  afterEach(body: TestFn): void;
+  before(body: TestFn): void;
+  after(body: TestFn): void;
+}
+const mocha = globalThis as unknown as MochaGlobals;
+export const describe = (title: string, body: () => void) => mocha.describe(title, body);
+export const it = (title: string, body: TestFn) => mocha.it(title, body);
+export const beforeEach = (body: TestFn) => mocha.beforeEach(body);
+export const afterEach = (body: TestFn) => mocha.afterEach(body);
+
+/** Fields the harness can fill: billing fields, the sandbox card fields, and the coupon. */
+export type HarnessField =
+  | 'first_name'
+  | 'last_name'
+  | 'email'
+  | 'company'
+  | 'tax_id'
+  | 'billing_street_line_1'
+  | 'billing_street_line_2'
+  | 'billing_city'
+  | 'billing_postal_code'
+  | 'billing_country'
+  | 'card_number'
+  | 'card_expiry'
+  | 'card_cvc'
+  | 'coupon';
+
+const ADDRESS = new Set<HarnessField>(['billing_street_line_1', 'billing_street_line_2', 'billing_city']);
+
+/** Resolves when `check` is truthy; fails with `describe()` after `timeout` ms. */
+export async function waitUntil<T>(check: () => T, message: () => string, timeout = 5000): Promise<NonNullable<T>> {
+  const start = performance.now();
+  for (;;) {
+    const value = check();
+    if (value) return value as NonNullable<T>;
+    if (performance.now() - start > timeout) throw new Error(`Timed out after ${timeout} ms: ${message()}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+export class CheckoutHarness {
+  constructor(readonly element: QuadernoCheckout) {}
+
+  get root(): ShadowRoot {
+    return this.element.shadowRoot!;
+  }
+
+  $<E extends Element = HTMLElement>(selector: string): E | null {
+    return this.root.querySelector<E>(selector);
+  }
+
+  $$<E extends Element = HTMLElement>(selector: string): E[] {
+    return [...this.root.querySelectorAll<E>(selector)];
+  }
+
+  /** The element's current view (`data-state` of the base part). */
+  state(): CheckoutView | undefined {
+    return this.$('[part="base"]')?.dataset.state as CheckoutView | undefined;
+  }
+
+  /** Waits for a view. */
+  async waitFor(state: CheckoutView, timeout = 5000): Promise<void> {
+    await waitUntil(
+      () => this.state() === state,
+      () => `state ${state}, but it is ${this.state()} (${this.text().slice(0, 200)})`,
+      timeout,
+    );
+    await this.element.updateComplete;
+  }
+
+  /** Visible text of the element, collapsed. */
+  text(): string {
+    return (this.$('[part="base"]')?.innerText ?? '').replace(/\s+/g, ' ').trim();
+  }
+
+  control(field: HarnessField): HTMLInputElement | HTMLSelectElement | null {
+    return this.$<HTMLInputElement | HTMLSelectElement>(`#qc-${field}`);
+  }
+
+  /** Types a value into a field: input events, then blur (the field is touched and dirty). */
+  async fill(field: HarnessField, value: string): Promise<void> {
+    if (!this.control(field) && ADDRESS.has(field)) await this.click('[data-action="open-address"]');
+    const control = this.control(field);
+    if (!control) throw new Error(`No field ${field} in state ${this.state()}`);
+    control.focus();
+    control.value = value;
+    control.dispatchEvent(new Event(control instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true, composed: true }));
+    control.dispatchEvent(new FocusEvent('blur'));
+    await this.element.updateComplete;
+  }
+
+  /** Fills several fields in order. */
+  async fillAll(values: Partial<Record<HarnessField, string>>): Promise<void> {
+    for (const [field, value] of Object.entries(values)) await this.fill(field as HarnessField, value!);
+  }
+
+  value(field: HarnessField): string | undefined {
+    return this.control(field)?.value;
+  }
+
+  /** The error text shown for a field ('' when none). */
+  errorFor(field: HarnessField | 'method'): string {
+    return (this.$(`#qc-${field}-error`)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  }
+
+  async click(selector: string): Promise<void> {
+    const target = this.$(selector);
+    if (!target) throw new Error(`Nothing matches ${selector} in state ${this.state()}`);
+    target.click();
+    await this.element.updateComplete;
+  }
+
+  async chooseMethod(method: PaymentMethod): Promise<void> {
+    await this.click(`#qc-method-${method}`);
+  }
+
+  async choosePaypal(outcome: 'approve' | 'decline'): Promise<void> {
+    await this.click(`#qc-paypal-${outcome}`);
+  }
+
+  async fillCard(number: string, expiry = '12/39', cvc = '123'): Promise<void> {
+    await this.fillAll({ card_number: number, card_expiry: expiry, card_cvc: cvc });
+  }
+
+  payButton(): HTMLButtonElement | null {
+    return this.$<HTMLButtonElement>('[part="pay-button"]');
+  }
+
+  /** Clicks Pay (a real submit of the form). */
+  async submit(): Promise<void> {
+    const button = this.payButton();
+    if (!button) throw new Error(`No pay button in state ${this.state()}`);
+    button.click();
+    await this.element.updateComplete;
+  }
+
+  /** Waits until no request of the form is running (the pay button is enabled again, or the form is gone). */
+  async settle(timeout = 5000): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await waitUntil(
+      () => this.state() !== 'form' || this.payButton()?.getAttribute('aria-disabled') === 'false',
+      () => `the form to be idle (${this.text().slice(0, 200)})`,
+      timeout,
+    );
+    await this.element.updateComplete;
+  }
+
+  async applyCoupon(code: string): Promise<void> {
+    await this.fill('coupon', code);
+    await this.click('[data-action="coupon-apply"]');
+    await this.settle();
+  }
+
+  async removeCoupon(): Promise<void> {
+    await this.click('[data-action="coupon-remove"]');
+    await this.settle();
+  }
+
+  /** A summary amount as shown: subtotal, discount or total. */
+  total(kind: 'subtotal' | 'discount' | 'total'): string | undefined {
+    return this.$(`[data-total="${kind}"]`)?.textContent?.trim();
+  }
+
+  /** The text of the in-form alert ('' when none). */
+  alert(): string {
+    return (this.$('[part="alert"]')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  }
+
+  async retry(): Promise<void> {
+    await this.click('[data-action="retry"], [data-action="alert-retry"]');
+  }
+
+  async tryAgain(): Promise<void> {
+    await this.click('[data-action="try-again"]');
+  }
+
+  async cancel(): Promise<void> {
+    await this.click('[data-action="cancel"]');
+  }
+
+  /** What the polite / assertive live regions say now. */
+  announcement(kind: 'polite' | 'assertive' = 'polite'): string {
+    return this.$(kind === 'polite' ? '[role="status"]' : '[role="alert"]')?.textContent?.trim() ?? '';
+  }
+
+  /** The element focused inside the shadow root. */
+  focused(): Element | null {
+    return this.root.activeElement;
+  }
+}

@@ -1,0 +1,32 @@
+// Browser side of the sandbox commands (test/helpers/wtr-plugins.mjs): the real sandbox runs in the test
+// runner's Node process; the page only asks it, by command, to create and inspect sessions. No API key here.
+import { executeServerCommand } from '@web/test-runner-commands';
+import type { CheckoutSessionInput, CreateSessionBody, SessionStatus } from '../../src/session/schema.ts';
+
+/** A session as the sandbox serializes it (with its permalink on the sandbox's origin). */
+export type SandboxSession = CheckoutSessionInput & { id: number; permalink: string };
+
+/** The sandbox's origin, e.g. `http://127.0.0.1:41234`. */
+export function sandboxUrl(): Promise<string> {
+  return executeServerCommand<string, undefined>('sandbox-url');
+}
+
+/** Creates a session (the private create body), optionally stored straight in another status. */
+export async function createSession(body: CreateSessionBody, status?: SessionStatus): Promise<SandboxSession> {
+  const session = await executeServerCommand<SandboxSession | undefined, { body: CreateSessionBody; status?: SessionStatus }>(
+    'sandbox-create',
+    { body, status },
+  );
+  if (!session?.permalink) throw new Error(`sandbox-create returned no session for ${JSON.stringify(body)}`);
+  return session;
+}
+
+/** The session as the sandbox holds it now, or null. */
+export function getSession(id: number): Promise<SandboxSession | null> {
+  return executeServerCommand<SandboxSession | null, { id: number }>('sandbox-get', { id });
+}
+
+/** Forces a status (no payment is simulated). */
+export function setStatus(id: number, status: SessionStatus): Promise<SandboxSession> {
+  return executeServerCommand<SandboxSession, { id: number; status: SessionStatus }>('sandbox-set-status', { id, status });
+}

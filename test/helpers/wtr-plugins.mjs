@@ -1,0 +1,54 @@
+// Server side of the browser tests: the sandbox commands and a reporter that counts results.
+import { writeFileSync } from 'node:fs';
+
+/** Lets browser tests create and inspect sandbox sessions without any API key reaching the page. */
+export function sandboxCommands(sandbox) {
+  return {
+    name: 'quaderno-sandbox-commands',
+    async executeCommand({ command, payload }) {
+      const { store, url } = sandbox;
+      switch (command) {
+        case 'sandbox-url':
+          return url;
+        case 'sandbox-create': {
+          const session = store.createSession(payload?.body ?? {}, { status: payload?.status });
+          return store.toJSON(session, url);
+        }
+        case 'sandbox-get': {
+          const session = store.getSession(payload.id);
+          return session ? store.toJSON(session, url) : null;
+        }
+        case 'sandbox-set-status': {
+          store.setStatus(payload.id, payload.status);
+          return store.toJSON(store.getSession(payload.id), url);
+        }
+        default:
+          return undefined;
+      }
+    },
+  };
+}
+
+function count(results, tally) {
+  for (const test of results?.tests ?? []) {
+    if (test.skipped) tally.skipped++;
+    else if (test.passed) tally.passed++;
+    else tally.failed++;
+  }
+  for (const suite of results?.suites ?? []) count(suite, tally);
+}
+
+/** Writes `{passed, failed, skipped}` for scripts/test.mjs, which sums every runner into one line. */
+export function summaryReporter(file) {
+  return {
+    onTestRunFinished({ sessions }) {
+      const tally = { passed: 0, failed: 0, skipped: 0 };
+      for (const session of sessions) {
+        count(session.testResults, tally);
+        // why: a file that fails to load has no test results but must still count as a failure.
+        if (!session.passed && (session.errors?.length ?? 0) > 0) tally.failed++;
+      }
+      if (file) writeFileSync(file, JSON.stringify(tally));
+    },
+  };
+}

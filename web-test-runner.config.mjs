@@ -1,0 +1,30 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+import { findBrowser, CHROME_ARGS } from './scripts/find-browser.mjs';
+import { sandboxCommands, summaryReporter } from './test/helpers/wtr-plugins.mjs';
+
+// why: the sandbox runs in this Node process on its own port, so every browser test is cross-origin to it, as on a merchant's page.
+const { startSandbox } = await import('./src/sandbox/server.ts');
+const sandbox = await startSandbox({ port: 0, processingDelayMs: 300, abandonAfterMs: 60_000, log: false });
+
+export default {
+  nodeResolve: true,
+  concurrency: 2,
+  concurrentBrowsers: 1,
+  testsFinishTimeout: 180_000,
+  testFramework: { config: { timeout: 15_000 } },
+  browsers: [
+    chromeLauncher({ launchOptions: { executablePath: findBrowser(), headless: true, args: CHROME_ARGS } }),
+  ],
+  plugins: [
+    // why: the plugin ignores tsconfig, so decorators need this target to be lowered for the browser.
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    sandboxCommands(sandbox),
+    { name: 'close-sandbox', serverStop: () => sandbox.close() },
+  ],
+  testRunnerHtml: (testFramework) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<script>window.__SANDBOX_URL__ = ${JSON.stringify(sandbox.url)};</script></head>
+<body><script type="module" src="${testFramework}"></script></body></html>`,
+  reporters: [defaultReporter(), summaryReporter(process.env.WTR_SUMMARY)],
+};
