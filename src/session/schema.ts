@@ -123,14 +123,35 @@ export type CheckoutSession = z.output<typeof sessionSchema>;
 /** What the API sends, before parsing. */
 export type CheckoutSessionInput = z.input<typeof sessionSchema>;
 
-const customerInput = z.partial(
-  z.object(Object.fromEntries(CUSTOMER_FIELDS.map((f) => [f, text])) as Record<CustomerField, typeof text>),
+const customerText = z.nullish(z.string().check(z.maxLength(255, 'Use at most 255 characters')));
+const customerInputShape: Record<CustomerField, typeof customerText> = Object.fromEntries(
+  CUSTOMER_FIELDS.map((field) => [field, customerText]),
+) as Record<CustomerField, typeof customerText>;
+
+/** Customer fields as a client may send them: known keys only, short strings, a plausible email and country. */
+const customerInput = z.strictObject({
+  ...customerInputShape,
+  email: z.nullish(
+    z.string().check(
+      z.maxLength(255, 'Use at most 255 characters'),
+      z.refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'Enter a valid email address'),
+    ),
+  ),
+  billing_country: z.nullish(
+    z.string().check(z.refine((v) => v === '' || /^[A-Za-z]{2}$/.test(v), 'Use a two-letter country code')),
+  ),
+});
+
+// why: amounts are minor units, so a client sending 9.99 meant 999 and must be told, not rounded.
+const minorAmount = z.pipe(
+  numeric,
+  z.number().check(z.refine((v) => Number.isInteger(v) && v >= 0, 'Expected a whole, non-negative amount in minor units')),
 );
 
 const itemInput = z.union([
   z.object({
     product: z.string().check(z.minLength(1)),
-    amount: z.optional(numeric),
+    amount: z.optional(minorAmount),
     name: z.optional(z.string()),
     description: text,
     currency: z.optional(z.string().check(z.regex(/^[A-Za-z]{3}$/))),
@@ -138,7 +159,7 @@ const itemInput = z.union([
   }),
   z.object({
     product: text,
-    amount: numeric,
+    amount: minorAmount,
     name: z.string().check(z.minLength(1)),
     description: text,
     currency: z.string().check(z.regex(/^[A-Za-z]{3}$/)),
