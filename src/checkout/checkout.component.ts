@@ -69,6 +69,14 @@ function hasUnsafeUrl(session: CheckoutSession): boolean {
 /**
  * @summary A checkout for a Quaderno checkout session: order summary, billing details, coupon and payment.
  *
+ * @property {string} permalink - The session's permalink URL (attribute `permalink`); the element GETs and PUTs `<permalink>.json`.
+ * @property {string | undefined} locale - Display locale (attribute `locale`); overrides the session's. Changes re-render in place.
+ * @property {CheckoutSession | undefined} session - Read-only: the session as last received from the server.
+ * @property {'auto' | 'light' | 'dark'} theme - Colour scheme (attribute `theme`, reflected); `auto` follows the system.
+ * @property {PaymentProcessor} processor - The payment processor; defaults to the sandbox processor.
+ * @property {RequestCredentials} credentials - Cookies on requests (attribute `credentials`): `omit` (default), `same-origin` or `include`.
+ * @property {number} pollInterval - First wait between status polls in ms (attribute `poll-interval`, default 1000, backs off to 5 s).
+ *
  * @event {QuadernoReadyEvent} quaderno-ready - The session is loaded and shown. `detail.session`.
  * @event {QuadernoUpdateEvent} quaderno-update - Customer data or a coupon was saved. `detail.session`.
  * @event {QuadernoCompleteEvent} quaderno-complete - The payment completed. Cancelable: `preventDefault()` stops the redirect to success_url. `detail.session`.
@@ -193,12 +201,29 @@ export class QuadernoCheckout extends LitElement {
 
   protected override updated(): void {
     const view = this.view;
-    if (view !== this.lastView) {
-      const previous = this.lastView;
-      this.lastView = view;
-      if (this.userActed && previous !== undefined && view !== 'loading') {
-        this.renderRoot.querySelector<HTMLElement>('.state-heading')?.focus();
-      }
+    if (view === this.lastView) return;
+    const previous = this.lastView;
+    this.lastView = view;
+    if (previous === undefined || view === 'loading') return;
+    // why: deferred, so the announcement's own update does not start inside this one.
+    const message = this.viewAnnouncement(view);
+    if (message) queueMicrotask(() => this.announce(message));
+    if (this.userActed) this.renderRoot.querySelector<HTMLElement>('.state-heading')?.focus();
+  }
+
+  private viewAnnouncement(view: CheckoutView): string | undefined {
+    const t = this.t;
+    switch (view) {
+      case 'processing':
+        return `${t.processing} ${t.processingHint}`;
+      case 'completed':
+        return this.redirecting ? `${t.completedTitle}. ${t.redirecting}` : t.completedTitle;
+      case 'failed':
+        return `${t.failedTitle}. ${t.failedBody}`;
+      case 'abandoned':
+        return `${t.abandonedTitle}. ${t.abandonedBody}`;
+      default:
+        return undefined;
     }
   }
 
@@ -344,7 +369,6 @@ export class QuadernoCheckout extends LitElement {
 
   /** Polls a processing session until it settles. */
   private async follow(session: CheckoutSession): Promise<void> {
-    this.announce(this.t.processing);
     const result = await this.payment.poll(session, { client: this.client(), onSession: this.onSession });
     if (result.status === 'complete') this.settled(result.value);
     else if (result.status === 'error') this.pollFailed(result.error);
@@ -352,20 +376,14 @@ export class QuadernoCheckout extends LitElement {
 
   private settled(session: CheckoutSession): void {
     this.retrying = false;
-    const t = this.t;
     if (session.status === 'completed') {
       this.draft.clear();
       this.processor.reset?.();
-      this.announce(t.completedTitle);
       const proceed = emit(this, 'quaderno-complete', { session }, { cancelable: true });
       if (proceed && isHttpUrl(session.success_url)) {
         this.redirecting = true;
         navigate(session.success_url);
       }
-    } else if (session.status === 'failed') {
-      this.announce(`${t.failedTitle}. ${t.failedBody}`);
-    } else if (session.status === 'abandoned') {
-      this.announce(t.abandonedTitle);
     }
   }
 
@@ -646,8 +664,7 @@ export class QuadernoCheckout extends LitElement {
       data-state=${view}
       lang=${t.$code}
       dir=${t.$dir}
-      aria-busy=${view === 'loading' || view === 'processing' ? 'true' : 'false'}
-    >
+>
       <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this.politeMessage}</div>
       <div class="sr-only" role="alert" aria-live="assertive" aria-atomic="true">${this.assertiveMessage}</div>
       ${this.renderView(view, t)}

@@ -250,6 +250,9 @@ export const styles = css`
     font-weight: 600;
     font-size: 0.9em;
   }
+  .coupon-applied .error {
+    flex-basis: 100%;
+  }
   .coupon-name {
     color: var(--_muted);
     font-size: 0.9em;
@@ -427,6 +430,7 @@ export const styles = css`
     font-weight: 700;
     letter-spacing: 0.04em;
     text-transform: uppercase;
+    white-space: nowrap;
   }
   .choices {
     border: 0;

@@ -1,6 +1,6 @@
 // The customer's flow against the real sandbox: form, coupon, payment, draft.
 import { expect } from '@open-wc/testing';
-import { describe, it, type HarnessField } from '../helpers/harness.ts';
+import { describe, it, waitUntil, type HarnessField } from '../helpers/harness.ts';
 import { createSession, getSession } from '../helpers/sandbox.ts';
 import {
   AUTO_CUSTOMER,
@@ -89,6 +89,7 @@ describe('<quaderno-checkout> flow', () => {
       await h.submit();
       await h.waitFor('failed');
       expect(h.text()).to.contain('Payment failed');
+      await waitUntil(() => h.announcement('polite').startsWith('Payment failed'), () => `announced: ${h.announcement()}`);
       expect(navigations).to.deep.equal([]);
       expect(h.focused()?.id).to.equal('qc-status-heading');
       await h.tryAgain();
@@ -347,6 +348,15 @@ describe('<quaderno-checkout> flow', () => {
     expect(h.text()).to.contain('Tilauksen yhteenveto');
     expect(h.value('email')).to.equal('ada@example.com');
     expect(requestsTo('.json', 'GET')).to.have.length(1);
+  });
+
+  it('asks for the family name first where that is the custom (hu)', async () => {
+    const session = await createSession(sessionBody({ locale: 'hu' }));
+    const { h } = await mount(session.permalink);
+    await h.waitFor('form');
+    const names = h.$$('#qc-first_name, #qc-last_name').map((e) => e.id);
+    expect(names).to.deep.equal(['qc-last_name', 'qc-first_name']);
+    expect(h.$('[part="base"]')!.getAttribute('lang')).to.equal('hu');
   });
 
   it('works when the tag is written in plain HTML', async () => {

@@ -152,6 +152,33 @@ describe('<quaderno-checkout> states and faults', () => {
     expect((await getSession(session.id))!.customer!.email).to.equal(FULL_CUSTOMER.email);
   });
 
+  it('shows progress on a slow network, locks the form, and sends no cookies', async () => {
+    const session = await createSession(sessionBody({ payment_methods: ['card'] }));
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    stubFetch(async (input, init, real) => {
+      if (init?.method === 'PUT') await gate;
+      return real(input, init);
+    });
+    const { h } = await mount(session.permalink);
+    await h.waitFor('form');
+    await h.fillAll(FULL_CUSTOMER);
+    await h.fillCard('4242424242424242');
+    await h.submit();
+    expect(h.payButton()!.textContent).to.contain('Saving your details…');
+    expect(h.payButton()!.getAttribute('aria-disabled')).to.equal('true');
+    expect((h.control('email') as HTMLInputElement).disabled).to.equal(true);
+    await h.submit();
+    release();
+    await h.waitFor('completed');
+    expect(requestsTo('.json', 'PUT')).to.have.length(1);
+    expect(requests.length).to.be.greaterThan(2);
+    for (const request of requests) {
+      expect(request.credentials).to.equal('omit');
+      expect(new URL(request.url).origin).to.equal(new URL(session.permalink).origin);
+    }
+  });
+
   it('shows the server’s field errors from a refused save next to the fields', async () => {
     const session = await createSession(sessionBody({ payment_methods: ['card'] }));
     stubFetch((input, init, real) => {

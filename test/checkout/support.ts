@@ -85,7 +85,12 @@ export const navigations: string[] = [];
 
 const realFetch = window.fetch;
 /** Every request the page made through fetch, with its signal. */
-export const requests: Array<{ method: string; url: string; signal: AbortSignal | null | undefined }> = [];
+export const requests: Array<{
+  method: string;
+  url: string;
+  signal: AbortSignal | null | undefined;
+  credentials: RequestCredentials | undefined;
+}> = [];
 
 type FetchStub = (input: RequestInfo | URL, init: RequestInit | undefined, real: typeof fetch) => Promise<Response>;
 
@@ -99,7 +104,7 @@ export function stubFetch(stub: FetchStub): void {
 
 function record(input: RequestInfo | URL, init: RequestInit | undefined): void {
   const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-  requests.push({ method: init?.method ?? 'GET', url, signal: init?.signal });
+  requests.push({ method: init?.method ?? 'GET', url, signal: init?.signal, credentials: init?.credentials });
 }
 
 /** A JSON response. */

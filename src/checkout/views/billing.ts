@@ -113,7 +113,7 @@ export function renderBilling(m: BillingViewModel): TemplateResult {
             aria-expanded="false"
             @click=${m.onOpenAddress}
           >
-            + ${t.showFullAddress}
+            <span aria-hidden="true">+</span> ${t.showFullAddress}
           </button>`
         : nothing}
       ${field('company')} ${field('tax_id')}

@@ -40,6 +40,7 @@ export function renderCoupon(m: CouponViewModel): TemplateResult {
         ${m.busy === 'remove' ? t.couponApplying : t.couponRemove}
         <span class="sr-only">${m.applied.code}</span>
       </button>
+      ${errorLine(m)}
     </div>`;
   }
   return html`<div part="coupon" class="coupon">
@@ -76,8 +77,12 @@ export function renderCoupon(m: CouponViewModel): TemplateResult {
         ${m.busy === 'apply' ? t.couponApplying : t.couponApply}
       </button>
     </div>
-    <p part="error" class="error" id="qc-coupon-error" data-server-message=${ifDefined(m.serverMessage)}>
-      ${m.error ? html`${icon(errorIcon)}<span>${m.error}</span>` : nothing}
-    </p>
+    ${errorLine(m)}
   </div>`;
+}
+
+function errorLine(m: CouponViewModel): TemplateResult {
+  return html`<p part="error" class="error" id="qc-coupon-error" data-server-message=${ifDefined(m.serverMessage)}>
+    ${m.error ? html`${icon(errorIcon)}<span>${m.error}</span>` : nothing}
+  </p>`;
 }

@@ -5,7 +5,7 @@ import { checkIcon, clockIcon, errorIcon, icon } from './icons.ts';
 
 /** The skeleton shown at once, before the session arrives. */
 export function renderLoading(t: Translation): TemplateResult {
-  return html`<div part="status" class="skeleton" data-skeleton>
+  return html`<div part="status" class="skeleton" data-skeleton aria-busy="true">
     <span class="sr-only">${t.loading}</span>
     <div class="layout" aria-hidden="true">
       <div class="summary skeleton-card">

@@ -1,0 +1,46 @@
+// Node side: the entries load without a DOM and without side effects; navigation refuses non-http(s) URLs.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { navigate, setNavigator } from '../../src/checkout/navigation.ts';
+
+describe('entries in Node', () => {
+  it('src/index.ts and src/quaderno-checkout.ts import without touching customElements or window', async () => {
+    assert.equal(typeof (globalThis as { customElements?: unknown }).customElements, 'undefined');
+    const entry = await import('../../src/index.ts');
+    const tag = await import('../../src/quaderno-checkout.ts');
+    assert.equal(typeof entry.QuadernoCheckout, 'function');
+    assert.equal(tag.QuadernoCheckout, entry.QuadernoCheckout);
+    assert.equal(typeof entry.createPublicClient, 'function');
+    assert.equal(typeof entry.emit, 'function');
+    assert.equal(typeof entry.SandboxProcessor, 'function');
+    assert.equal(typeof (globalThis as { window?: unknown }).window, 'undefined');
+  });
+});
+
+describe('navigate', () => {
+  const cases: Array<[url: string | null | undefined, allowed: boolean]> = [
+    ['https://shop.example/thanks', true],
+    ['http://localhost:3000/ok?x=1', true],
+    ['javascript:alert(1)', false],
+    ['JAVASCRIPT:alert(1)', false],
+    [' javascript:alert(1)', false],
+    ['data:text/html,<script>alert(1)</script>', false],
+    ['vbscript:msgbox', false],
+    ['/relative/path', false],
+    ['', false],
+    [null, false],
+    [undefined, false],
+  ];
+  for (const [url, allowed] of cases) {
+    it(`${JSON.stringify(url)} is ${allowed ? 'followed' : 'refused'}`, () => {
+      const seen: string[] = [];
+      setNavigator((target) => seen.push(target));
+      try {
+        assert.equal(navigate(url), allowed);
+        assert.deepEqual(seen, allowed ? [url] : []);
+      } finally {
+        setNavigator();
+      }
+    });
+  }
+});
