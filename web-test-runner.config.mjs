@@ -8,6 +8,13 @@ import { sandboxCommands, summaryReporter } from './test/helpers/wtr-plugins.mjs
 const { startSandbox } = await import('./src/sandbox/server.ts');
 const sandbox = await startSandbox({ port: 0, processingDelayMs: 300, abandonAfterMs: 60_000, log: false });
 
+// why: with two test files at once, one page sits in a background tab whose animation frames Chrome would throttle.
+const BACKGROUND_TAB_ARGS = [
+  '--disable-renderer-backgrounding',
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
+];
+
 export default {
   nodeResolve: true,
   concurrency: 2,
@@ -15,7 +22,7 @@ export default {
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 15_000 } },
   browsers: [
-    chromeLauncher({ launchOptions: { executablePath: findBrowser(), headless: true, args: CHROME_ARGS } }),
+    chromeLauncher({ launchOptions: { executablePath: findBrowser(), headless: true, args: [...CHROME_ARGS, ...BACKGROUND_TAB_ARGS] } }),
   ],
   plugins: [
     // why: the plugin ignores tsconfig, so decorators need this target to be lowered for the browser.

@@ -393,7 +393,7 @@ export class QuadernoCheckout extends LitElement {
     this.assert(errorMessage(this.t, errorCode(error)));
   }
 
-  /** Everything the form would refuse, as focusable ids in order, with the processor's own. */
+  /** How many problems the form has: billing fields, a missing method, and the processor's own fields. */
   private formErrors(): number {
     const session = this.session;
     if (!session) return 0;

@@ -359,6 +359,21 @@ describe('<quaderno-checkout> flow', () => {
     expect(h.$('[part="base"]')!.getAttribute('lang')).to.equal('hu');
   });
 
+  it('is themeable: custom properties win, and theme="dark" forces the dark scheme', async () => {
+    const session = await createSession(sessionBody());
+    const { h, el } = await mount(session.permalink);
+    await h.waitFor('form');
+    const base = h.$('[part="base"]')!;
+    el.theme = 'light';
+    await el.updateComplete;
+    expect(getComputedStyle(base).backgroundColor).to.equal('rgb(255, 255, 255)');
+    el.setAttribute('theme', 'dark');
+    await el.updateComplete;
+    expect(getComputedStyle(base).backgroundColor).to.equal('rgb(18, 20, 27)');
+    el.style.setProperty('--quaderno-color-primary', 'rgb(1, 2, 3)');
+    expect(getComputedStyle(h.payButton()!).backgroundColor).to.equal('rgb(1, 2, 3)');
+  });
+
   it('works when the tag is written in plain HTML', async () => {
     const session = await createSession(sessionBody());
     // why: parsed HTML (not a Lit template) is how most merchants embed it; fixture() would wait on rAF here.

@@ -11,7 +11,7 @@ export function sandboxCommands(sandbox) {
         case 'sandbox-url':
           return url;
         case 'sandbox-create': {
-          const session = store.createSession(payload?.body ?? {}, { status: payload?.status });
+          const session = store.createSession(payload?.body ?? {}, { status: payload?.status, overrides: payload?.overrides });
           return store.toJSON(session, url);
         }
         case 'sandbox-get': {
