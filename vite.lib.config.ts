@@ -46,7 +46,8 @@ export function browserConfig(format: 'es' | 'iife'): InlineConfig {
         fileName: () => (format === 'es' ? 'quaderno-checkout.js' : 'quaderno-checkout.iife.js'),
       },
       rolldownOptions: {
-        output: { exports: 'named' },
+        // why: Vite keeps whitespace and /* @__PURE__ */ in ES library output for re-bundling; this file is final.
+        output: { exports: 'named', minify: true, comments: { annotation: false, jsdoc: false, legal: false } },
       },
     },
   };

@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import en from '../../src/locales/en.ts';
 import { getTranslation, LOCALE_CODES } from '../../src/locales/index.ts';
 import type { Translation } from '../../src/locales/index.ts';
+import { SAME_AS_ENGLISH, SAME_AS_ENGLISH_EVERYWHERE } from './same-as-english.ts';
 
 /** Sample arguments for every function term, by its path; a new function key without a sample fails below. */
 const SAMPLES: Record<string, unknown[][]> = {
@@ -44,19 +45,7 @@ function shape(node: unknown, prefix = ''): string[] {
     .sort();
 }
 
-/**
- * Values that may equal the English one, and why:
- * - `$dir`: every shipped language is left-to-right;
- * - `paymentMethods.paypal`: a brand name;
- * - `quantityTimesPrice`: only digits, "×" and the already-localized price.
- */
-const SAME_AS_ENGLISH_EVERYWHERE = new Set(['$dir', 'paymentMethods.paypal', 'quantityTimesPrice']);
-/** Per-locale words that happen to be spelled like the English ones. */
-const SAME_AS_ENGLISH: Record<string, Set<string>> = {
-  es: new Set(['subtotal']), // "Subtotal" is the Spanish word (RAE), used by Spanish shops
-  ca: new Set(['subtotal']), // likewise in Catalan (DIEC)
-  de: new Set(['optional']), // "optional" is the German word on German forms (Duden)
-};
+
 
 /**
  * English UI words that should never survive translation. Boundaries are Unicode letters (plus "·",

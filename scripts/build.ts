@@ -1,0 +1,111 @@
+// `npm run build`: everything the package ships, into dist/.
+//   dist/quaderno-checkout.js        script-tag bundle, ES module (Lit and zod inside, minified, registers the tag)
+//   dist/quaderno-checkout.iife.js   the same as a classic script (global `QuadernoCheckout`)
+//   dist/lib/**.js + .d.ts           npm modules (lit and zod external), source maps and declaration maps
+//   dist/custom-elements.json        the Custom Elements Manifest
+// Then checks the bundles (no raw decorators, no Lit dev mode) and prints their sizes.
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { build } from 'vite';
+import { browserConfig, libConfig } from '../vite.lib.config.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = join(root, 'dist');
+const started = performance.now();
+
+function run(command: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}\n${output}`)),
+    );
+  });
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
+}
+
+/**
+ * why: `rewriteRelativeImportExtensions` rewrites emitted JavaScript only; TypeScript 5.9 keeps `./x.ts` in
+ * declarations, which a consumer without `allowImportingTsExtensions` may reject. dist/lib holds `./x.js`.
+ */
+function rewriteDeclarationSpecifiers(): number {
+  let count = 0;
+  for (const file of walk(join(dist, 'lib')).filter((f) => f.endsWith('.d.ts'))) {
+    const before = readFileSync(file, 'utf8');
+    const after = before.replace(/((?:from|import)\s*\(?\s*)(['"])(\.{1,2}\/[^'"]+?)\.ts\2/g, (_m, lead, q, path) => {
+      count++;
+      return `${lead}${q}${path}.js${q}`;
+    });
+    if (after !== before) writeFileSync(file, after);
+  }
+  return count;
+}
+
+/** Fails the build on what must never ship in a browser bundle. */
+function checkBundle(file: string): void {
+  const code = readFileSync(join(dist, file), 'utf8');
+  const problems = [
+    [/@(?:property|state|query|customElement)\s*\(/, 'raw decorators (the transformer did not lower them)'],
+    [/Lit is in dev mode/, "Lit's development build"],
+    [/\bprocess\.env\b/, 'a process.env reference'],
+    [/from\s*["'](?:lit|zod)["']/, 'a bare import of lit or zod'],
+  ] as const;
+  for (const [pattern, what] of problems) {
+    if (pattern.test(code)) throw new Error(`dist/${file} contains ${what}`);
+  }
+}
+
+function kb(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+function sizes(file: string): string {
+  const code = readFileSync(join(dist, file));
+  const gzip = gzipSync(code, { level: 9 }).length;
+  const brotli = brotliCompressSync(code).length;
+  return `${file.padEnd(28)} ${kb(code.length).padStart(9)} raw ${kb(gzip).padStart(9)} gzip ${kb(brotli).padStart(9)} brotli`;
+}
+
+rmSync(dist, { recursive: true, force: true });
+
+// Declarations and the manifest run as child processes while Vite bundles.
+const tsc = run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json']);
+const cem = run(process.execPath, [
+  join(root, 'node_modules/@custom-elements-manifest/analyzer/cem.js'),
+  'analyze',
+  '--config',
+  'custom-elements-manifest.config.mjs',
+]);
+// why: keep the child promises observed so a failure surfaces after Vite instead of as an unhandled rejection.
+const children = Promise.allSettled([tsc, cem]);
+
+await build(browserConfig('es'));
+await build(browserConfig('iife'));
+await build(libConfig());
+
+for (const result of await children) if (result.status === 'rejected') throw result.reason;
+const rewritten = rewriteDeclarationSpecifiers();
+
+checkBundle('quaderno-checkout.js');
+checkBundle('quaderno-checkout.iife.js');
+
+const libFiles = walk(join(dist, 'lib'));
+console.log(sizes('quaderno-checkout.js'));
+console.log(sizes('quaderno-checkout.iife.js'));
+console.log(
+  `dist/lib: ${libFiles.filter((f) => f.endsWith('.js')).length} modules, ` +
+    `${libFiles.filter((f) => f.endsWith('.d.ts')).length} declarations (${rewritten} specifiers .ts → .js); ` +
+    `dist/custom-elements.json`,
+);
+console.log(`built in ${((performance.now() - started) / 1000).toFixed(1)} s`);

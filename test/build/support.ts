@@ -1,0 +1,198 @@
+// Shared by the build tests: a fresh dist/ (built at most once across parallel test files), a tiny static server,
+// headless Chromium through playwright-core, and a customer who completes a checkout through the shadow DOM.
+import { execFileSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROME_ARGS, findBrowser } from '../../scripts/find-browser.mjs';
+import { startSandbox, type RunningSandbox } from '../../src/sandbox/server.ts';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const DIST = join(ROOT, 'dist');
+
+function newest(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))));
+}
+
+/** Inputs of `npm run build`; dist/ is fresh when it is newer than all of them. */
+const BUILD_INPUTS = [
+  'src',
+  'scripts/build.ts',
+  'vite.lib.config.ts',
+  'tsconfig.build.json',
+  'tsconfig.json',
+  'custom-elements-manifest.config.mjs',
+  'package.json',
+];
+const OUTPUTS = [
+  'dist/quaderno-checkout.js',
+  'dist/quaderno-checkout.iife.js',
+  'dist/lib/index.js',
+  'dist/lib/index.d.ts',
+  'dist/lib/quaderno-checkout.d.ts',
+  'dist/custom-elements.json',
+];
+
+function distIsFresh(): boolean {
+  const outputs = OUTPUTS.map((file) => newest(join(ROOT, file)));
+  if (outputs.some((mtime) => mtime === 0)) return false;
+  const inputs = Math.max(...BUILD_INPUTS.map((path) => newest(join(ROOT, path))).filter((m) => m > 0));
+  return Math.min(...outputs) >= inputs;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs `npm run build` unless dist/ is newer than every source. A directory lock keeps parallel test files from
+ * building at once (node's runner runs files in separate processes).
+ */
+export async function ensureBuild(): Promise<void> {
+  if (distIsFresh()) return;
+  mkdirSync(join(ROOT, '.tmp'), { recursive: true });
+  const lock = join(ROOT, '.tmp/build.lock');
+  for (let waited = 0; ; waited += 100) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // why: a lock older than two minutes belongs to a build that died; take it over.
+      if (waited > 120_000 || Date.now() - statSync(lock, { throwIfNoEntry: false })!.mtimeMs > 120_000) {
+        rmdirSync(lock, { recursive: true } as never);
+      }
+      await sleep(100);
+    }
+  }
+  try {
+    if (!distIsFresh()) {
+      execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/build.ts')], { cwd: ROOT, stdio: 'pipe' });
+    }
+  } finally {
+    rmdirSync(lock);
+  }
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+export interface StaticServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves files under `dir`, plus literal `pages` (path → HTML). A directory serves its index.html; with `spa`,
+ * unknown paths fall back to the root index.html.
+ */
+export async function serveStatic(
+  dir: string,
+  options: { pages?: Record<string, string>; spa?: boolean } = {},
+): Promise<StaticServer> {
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const page = options.pages?.[path];
+    if (page !== undefined) {
+      res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' });
+      res.end(page);
+      return;
+    }
+    let file = normalize(join(dir, path));
+    if (file !== dir && !file.startsWith(dir.endsWith(sep) ? dir : dir + sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file) && options.spa) file = join(dir, 'index.html');
+    if (!existsSync(file)) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** The sandbox on its own port (a different origin from every static server). */
+export function sandbox(): Promise<RunningSandbox> {
+  return startSandbox({ port: 0, processingDelayMs: 100, abandonAfterMs: 0 });
+}
+
+/** A fresh pending session paid by card, with `required` billing; returns its permalink. */
+export function createSession(
+  box: RunningSandbox,
+  urls: { success_url: string; cancel_url: string },
+  extra: Record<string, unknown> = {},
+): string {
+  const session = box.store.createSession({
+    items: [{ product: '000000' }],
+    payment_methods: ['card'],
+    billing_details_collection: 'required',
+    ...urls,
+    ...extra,
+  });
+  return box.store.toJSON(session, box.url).permalink as string;
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: findBrowser(), args: CHROME_ARGS });
+}
+
+/** Page errors and console errors, collected for assertions. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  return errors;
+}
+
+/** Waits for the element (the first on the page) to show a view; playwright's CSS locators pierce shadow roots. */
+export async function waitForView(page: Page, view: string, timeout = 10_000): Promise<void> {
+  await page.locator(`quaderno-checkout [part="base"][data-state="${view}"]`).first().waitFor({ timeout });
+}
+
+/**
+ * The customer: fills the `required` billing fields, chooses card, types the success card and pays.
+ * Selectors follow src/checkout/views (ids `qc-<field>`, `#qc-method-card`, `[part="pay-button"]`).
+ */
+export async function completeCheckout(page: Page, card = '4242 4242 4242 4242'): Promise<void> {
+  await waitForView(page, 'form');
+  const el = page.locator('quaderno-checkout');
+  await el.locator('#qc-email').fill('ana@example.com');
+  await el.locator('#qc-first_name').fill('Ana');
+  await el.locator('#qc-last_name').fill('García');
+  await el.locator('#qc-billing_country').selectOption('ES');
+  await el.locator('#qc-billing_street_line_1').fill('Calle Mayor 1');
+  await el.locator('#qc-billing_city').fill('Madrid');
+  await el.locator('#qc-billing_postal_code').fill('28013');
+  const card_ = el.locator('#qc-method-card');
+  if (!(await card_.isChecked())) await card_.check();
+  await el.locator('#qc-card_number').fill(card);
+  await el.locator('#qc-card_expiry').fill('12/39');
+  await el.locator('#qc-card_cvc').fill('123');
+  await el.locator('[part="pay-button"]').click();
+}
