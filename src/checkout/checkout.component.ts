@@ -67,6 +67,18 @@ function hasUnsafeUrl(session: CheckoutSession): boolean {
 }
 
 /**
+ * Money the customer could be asked to pay that makes no sense: an empty order, amounts beyond exact integers
+ * (Infinity, 1e21) or a negative total. The API never sends these, so they mean a broken response.
+ */
+function hasImplausibleAmounts(session: CheckoutSession): boolean {
+  if (session.status !== 'pending' && session.status !== 'failed') return false;
+  if (session.items.length === 0) return true;
+  const totals = sessionTotals(session);
+  const lines = session.items.map((item) => Math.round(item.amount) * item.quantity);
+  return ![...lines, totals.subtotal, totals.discount, totals.total].every(Number.isSafeInteger) || totals.total < 0;
+}
+
+/**
  * @summary A checkout for a Quaderno checkout session: order summary, billing details, coupon and payment.
  *
  * @property {string} permalink - The session's permalink URL (attribute `permalink`); the element GETs and PUTs `<permalink>.json`.
@@ -76,6 +88,7 @@ function hasUnsafeUrl(session: CheckoutSession): boolean {
  * @property {PaymentProcessor} processor - The payment processor; defaults to the sandbox processor.
  * @property {RequestCredentials} credentials - Cookies on requests (attribute `credentials`): `omit` (default), `same-origin` or `include`.
  * @property {number} pollInterval - First wait between status polls in ms (attribute `poll-interval`, default 1000, backs off to 5 s).
+ * @property {number} timeout - How long one request may take in ms before it counts as failed and is retried (attribute `timeout`, default 10000).
  *
  * @event {QuadernoReadyEvent} quaderno-ready - The session is loaded and shown. `detail.session`.
  * @event {QuadernoUpdateEvent} quaderno-update - Customer data or a coupon was saved. `detail.session`.
@@ -145,6 +158,9 @@ export class QuadernoCheckout extends LitElement {
 
   /** First wait between status polls while a payment processes, in ms (backs off up to 5 s). */
   @property({ type: Number, attribute: 'poll-interval' }) pollInterval = 1000;
+
+  /** How long one request may take, in ms, before it counts as failed (idempotent ones are retried). */
+  @property({ type: Number }) timeout = 10_000;
 
   /** The session as last received from the server, or undefined before it loads. */
   get session(): CheckoutSession | undefined {
@@ -274,9 +290,10 @@ export class QuadernoCheckout extends LitElement {
   // ---- loading --------------------------------------------------------------------------------------------
 
   private client(): PublicClient {
-    const key = `${this.permalink}\n${this.credentials}`;
+    const timeoutMs = Number.isFinite(this.timeout) && this.timeout > 0 ? this.timeout : 10_000;
+    const key = `${this.permalink}\n${this.credentials}\n${timeoutMs}`;
     if (this.clientCache?.key !== key) {
-      this.clientCache = { key, client: createPublicClient(this.permalink, { credentials: this.credentials }) };
+      this.clientCache = { key, client: createPublicClient(this.permalink, { credentials: this.credentials, timeoutMs }) };
     }
     return this.clientCache.client;
   }
@@ -307,6 +324,7 @@ export class QuadernoCheckout extends LitElement {
 
   private afterLoad(session: CheckoutSession): void {
     if (hasUnsafeUrl(session)) return this.failHard('unsafe_url', 'The session has a success_url or cancel_url that is not http(s)');
+    if (hasImplausibleAmounts(session)) return this.failHard('bad_response', 'The session has no items or implausible amounts');
     if (sessionTotals(session).mixedCurrencies) {
       return this.failHard('mixed_currencies', 'The session mixes currencies');
     }

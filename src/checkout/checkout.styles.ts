@@ -16,6 +16,7 @@ const darkDefaults = css`
   --_badge-bg: #3d2c0c;
   --_badge-text: #ffd89a;
   --_bone: #262a36;
+  --_scheme: dark;
   color-scheme: dark;
 `;
 
@@ -47,6 +48,7 @@ export const styles = css`
       sans-serif
     );
     --_focus: var(--quaderno-color-focus, var(--_primary));
+    --_scheme: light;
     color-scheme: light;
     display: block;
     box-sizing: border-box;
@@ -75,7 +77,19 @@ export const styles = css`
     box-sizing: border-box;
   }
 
+  /* why: the merchant's page styles reach the host and everything it inherits (font, colour, letter-spacing,
+     text-transform, line-height…), and a reset like "* { all: revert !important }" hits the host too. The shadow
+     root's first box starts from initial values and takes only the --quaderno-* properties (which "all" leaves alone). */
   .base {
+    all: initial;
+    display: block;
+    box-sizing: border-box;
+    font-family: var(--_font);
+    font-size: var(--quaderno-font-size, 15px);
+    line-height: 1.5;
+    text-align: start;
+    color-scheme: var(--_scheme);
+    -webkit-font-smoothing: antialiased;
     container-type: inline-size;
     background: var(--_bg);
     color: var(--_text);

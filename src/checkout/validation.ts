@@ -1,6 +1,6 @@
 // Plain validators (Lion style): each returns nothing or an error key with parameters that a locale words.
 // No Lit and no DOM here, so the rules are tested in a table.
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import type { BillingField, ValidationMessages } from '../locales/translation.ts';
 import type { BillingMode } from '../session/schema.ts';
 

@@ -4,6 +4,7 @@ import { cors } from 'hono/cors';
 import { STATUSES, type SessionStatus } from '../session/schema.ts';
 import { readBody } from './body.ts';
 import { notFound, SandboxError } from './errors.ts';
+import { FaultSchedule, faultMiddleware } from './faults.ts';
 import { checkoutPage, DEFAULT_SCRIPT_URL, messagePage, pageCsp, ScriptBundler } from './page.ts';
 import { SandboxStore } from './store.ts';
 
@@ -24,11 +25,15 @@ export interface SandboxOptions {
   scriptUrl?: string;
   /** Largest accepted request body. Default 64 KiB. */
   maxBodyBytes?: number;
+  /** Test-only: enable fault injection on the public endpoints (see `faults.ts`). Default false. */
+  faults?: boolean;
 }
 
 export interface SandboxApp {
   app: Hono;
   store: SandboxStore;
+  /** The fault schedule, when `faults` is enabled. */
+  faults?: FaultSchedule;
   /** Stops the store's timers. */
   close(): void;
 }
@@ -167,10 +172,15 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
     origin: '*',
     allowMethods: ['GET', 'PUT', 'POST', 'OPTIONS'],
     allowHeaders: ['Content-Type', 'Accept'],
+    // why: Retry-After is not a CORS-safelisted response header; without this a cross-origin 429's wait is unreadable.
+    exposeHeaders: ['Retry-After'],
     maxAge: 600,
   });
   app.use('/checkout/*', publicCors);
   app.use('/sandbox/*', publicCors);
+  const faults = options.faults ? new FaultSchedule() : undefined;
+  // why: after CORS, so an injected error still reaches the page as that error and not as a CORS failure.
+  if (faults) app.use('/checkout/*', faultMiddleware(faults));
 
   app.get('/checkout/session/:token', async (c) => {
     const raw = c.req.param('token');
@@ -266,5 +276,5 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
     return c.body(null, 204);
   });
 
-  return { app, store, close: () => store.close() };
+  return { app, store, faults, close: () => store.close() };
 }

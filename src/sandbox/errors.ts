@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { fieldErrors } from '../session/schema.ts';
 
 /** A refusal the sandbox reports as JSON: `{ error }` or `{ errors: { field: [messages] } }` with an HTTP status. */

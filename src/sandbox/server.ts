@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createSandboxApp, type SandboxOptions } from './app.ts';
+import type { FaultSchedule } from './faults.ts';
 import type { SandboxStore } from './store.ts';
 
 export interface StartOptions extends SandboxOptions {
@@ -16,6 +17,8 @@ export interface RunningSandbox {
   url: string;
   port: number;
   store: SandboxStore;
+  /** The fault schedule, when started with `faults: true` (tests only). */
+  faults?: FaultSchedule;
   close(): Promise<void>;
 }
 
@@ -37,6 +40,7 @@ export function startSandbox(options: StartOptions = {}): Promise<RunningSandbox
         url: `http://${shown}:${actual}`,
         port: actual,
         store: sandbox.store,
+        faults: sandbox.faults,
         close() {
           closing ??= new Promise<void>((done) => {
             sandbox.close();

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import {
   createSessionSchema,
   CUSTOMER_FIELDS,

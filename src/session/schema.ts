@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 /** Statuses a checkout session moves through. Only `pending` sessions accept updates. */
 export const STATUSES = ['pending', 'processing', 'failed', 'completed', 'abandoned'] as const;

@@ -1,13 +1,12 @@
 // Shared by the build tests: a fresh dist/ (built at most once across parallel test files), a tiny static server,
 // headless Chromium through playwright-core, and a customer who completes a checkout through the shadow DOM.
 import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROME_ARGS, findBrowser } from '../../scripts/find-browser.mjs';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/server.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -56,15 +55,14 @@ export async function ensureBuild(): Promise<void> {
   if (distIsFresh()) return;
   mkdirSync(join(ROOT, '.tmp'), { recursive: true });
   const lock = join(ROOT, '.tmp/build.lock');
-  for (let waited = 0; ; waited += 100) {
+  for (;;) {
     try {
       mkdirSync(lock);
       break;
     } catch {
       // why: a lock older than two minutes belongs to a build that died; take it over.
-      if (waited > 120_000 || Date.now() - statSync(lock, { throwIfNoEntry: false })!.mtimeMs > 120_000) {
-        rmdirSync(lock, { recursive: true } as never);
-      }
+      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 120_000) rmSync(lock, { recursive: true, force: true });
       await sleep(100);
     }
   }
@@ -73,7 +71,7 @@ export async function ensureBuild(): Promise<void> {
       execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/build.ts')], { cwd: ROOT, stdio: 'pipe' });
     }
   } finally {
-    rmdirSync(lock);
+    rmSync(lock, { recursive: true, force: true });
   }
 }
 
@@ -103,6 +101,8 @@ export async function serveStatic(
 ): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    // why: browsers ask for it on their own; a 404 would show up as a console error.
+    if (path === '/favicon.ico') return void res.writeHead(204).end();
     const page = options.pages?.[path];
     if (page !== undefined) {
       res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' });
@@ -156,6 +156,14 @@ export function createSession(
   return box.store.toJSON(session, box.url).permalink as string;
 }
 
+// why: find-browser.mjs is plain JS without declarations; a computed specifier keeps tsc from asking for them.
+const findBrowserModule = '../../scripts/find-browser.mjs';
+const { findBrowser, CHROME_ARGS } = (await import(findBrowserModule)) as {
+  findBrowser(): string;
+  CHROME_ARGS: string[];
+};
+
+/** Headless Chromium: the one `npm test` uses (CHROME_PATH or the system's), with the suite's flags. */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: findBrowser(), args: CHROME_ARGS });
 }
