@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { fieldErrors } from '../session/schema.ts';
+import { fieldErrors } from '../session/requests.ts';
 
 /** A refusal the sandbox reports as JSON: `{ error }` or `{ errors: { field: [messages] } }` with an HTTP status. */
 export class SandboxError extends Error {

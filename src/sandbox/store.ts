@@ -1,13 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import * as z from 'zod/mini';
+import { createSessionSchema, publicUpdateSchema, updateSessionSchema } from '../session/requests.ts';
 import {
-  createSessionSchema,
   CUSTOMER_FIELDS,
   isEditable,
   PAYMENT_METHODS,
-  publicUpdateSchema,
   STATUSES,
-  updateSessionSchema,
   type BillingMode,
   type CreateSessionBody,
   type CustomerField,

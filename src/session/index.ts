@@ -1,2 +1,3 @@
 export * from './schema.ts';
+export * from './requests.ts';
 export * from './money.ts';

@@ -123,84 +123,7 @@ export type CheckoutSession = z.output<typeof sessionSchema>;
 /** What the API sends, before parsing. */
 export type CheckoutSessionInput = z.input<typeof sessionSchema>;
 
-const customerText = z.nullish(z.string().check(z.maxLength(255, 'Use at most 255 characters')));
-const customerInputShape: Record<CustomerField, typeof customerText> = Object.fromEntries(
-  CUSTOMER_FIELDS.map((field) => [field, customerText]),
-) as Record<CustomerField, typeof customerText>;
-
-/** Customer fields as a client may send them: known keys only, short strings, a plausible email and country. */
-const customerInput = z.strictObject({
-  ...customerInputShape,
-  email: z.nullish(
-    z.string().check(
-      z.maxLength(255, 'Use at most 255 characters'),
-      z.refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'Enter a valid email address'),
-    ),
-  ),
-  billing_country: z.nullish(
-    z.string().check(z.refine((v) => v === '' || /^[A-Za-z]{2}$/.test(v), 'Use a two-letter country code')),
-  ),
-});
-
-// why: amounts are minor units, so a client sending 9.99 meant 999 and must be told, not rounded.
-const minorAmount = z.pipe(
-  numeric,
-  z.number().check(z.refine((v) => Number.isInteger(v) && v >= 0, 'Expected a whole, non-negative amount in minor units')),
-);
-
-const itemInput = z.union([
-  z.object({
-    product: z.string().check(z.minLength(1)),
-    amount: z.optional(minorAmount),
-    name: z.optional(z.string()),
-    description: text,
-    currency: z.optional(z.string().check(z.regex(/^[A-Za-z]{3}$/))),
-    quantity: z.optional(z.number().check(z.int(), z.gte(1))),
-  }),
-  z.object({
-    product: text,
-    amount: minorAmount,
-    name: z.string().check(z.minLength(1)),
-    description: text,
-    currency: z.string().check(z.regex(/^[A-Za-z]{3}$/)),
-    quantity: z.optional(z.number().check(z.int(), z.gte(1))),
-  }),
-]);
-
-const createFields = {
-  billing_details_collection: z.optional(z.enum(BILLING_MODES)),
-  cancel_url: z.optional(z.url({ protocol: /^https?$/ })),
-  success_url: z.optional(z.url({ protocol: /^https?$/ })),
-  coupon_collection: z.optional(z.boolean()),
-  custom: z.optional(z.record(z.string(), z.unknown())),
-  metadata: z.optional(z.record(z.string(), z.unknown())),
-  customer: z.optional(customerInput),
-  locale: z.optional(z.enum(LOCALES)),
-  payment_methods: z.optional(z.array(z.enum(PAYMENT_METHODS)).check(z.minLength(1))),
-};
-
-/** Body of `POST /api/checkout/sessions.json`. An item is either a catalog product code or full details. */
-export const createSessionSchema = z.object({
-  ...createFields,
-  items: z.array(itemInput).check(z.minLength(1)),
-});
-
-/** Body of `PUT /api/checkout/sessions/ID.json`: any subset of the create fields. */
-export const updateSessionSchema = z.object({
-  ...createFields,
-  items: z.optional(z.array(itemInput).check(z.minLength(1))),
-});
-
-/** Body of the public `PUT <permalink>.json`: a customer may change only their own data and a coupon. */
-export const publicUpdateSchema = z.strictObject({
-  customer: z.optional(customerInput),
-  coupon: z.optional(z.nullable(z.string().check(z.maxLength(64)))),
-});
-
-export type CreateSessionBody = z.input<typeof createSessionSchema>;
-export type UpdateSessionBody = z.input<typeof updateSessionSchema>;
-export type PublicUpdateBody = z.input<typeof publicUpdateSchema>;
-export type CustomerInput = z.input<typeof customerInput>;
+export type { CreateSessionBody, CustomerInput, PublicUpdateBody, UpdateSessionBody } from './requests.ts';
 
 /** A parse failure, naming the path of the first broken field (`items.0.amount`). */
 export class SessionParseError extends Error {
@@ -213,7 +136,8 @@ export class SessionParseError extends Error {
   }
 }
 
-function toIssues(error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> }) {
+/** zod issues as dotted paths and messages. */
+export function toIssues(error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> }) {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
 }
 
@@ -244,14 +168,4 @@ export function parseSessionList(data: unknown): CheckoutSession[] {
 /** Only pending sessions can be updated, deleted or paid. */
 export function isEditable(session: Pick<CheckoutSession, 'status'>): boolean {
   return session.status === 'pending';
-}
-
-/** Field errors keyed by field name, the shape of a 422 body's `errors`. */
-export function fieldErrors(error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> }) {
-  const errors: Record<string, string[]> = {};
-  for (const issue of toIssues(error)) {
-    const key = issue.path || 'base';
-    (errors[key] ??= []).push(issue.message);
-  }
-  return errors;
 }

@@ -94,6 +94,7 @@ export async function startMerchant(): Promise<MerchantSite> {
     };
     if (url.pathname === '/element.js') return send(200, 'text/javascript', code);
     if (url.pathname === '/boot.js') return send(200, 'text/javascript', BOOT);
+    if (url.pathname === '/favicon.ico') return send(204, 'image/x-icon', '');
     const spec = specs.get(url.searchParams.get('id') ?? '');
     if (!spec) return send(404, 'text/plain', 'no page');
     if (url.pathname === '/merchant.css') return send(200, 'text/css', spec.css ?? '');

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseSession, parseSessionList, SessionParseError, createSessionSchema, publicUpdateSchema } from '../../src/session/schema.ts';
+import { parseSession, parseSessionList, SessionParseError } from '../../src/session/schema.ts';
+import { createSessionSchema, publicUpdateSchema } from '../../src/session/requests.ts';
 import { sessionTotals } from '../../src/session/money.ts';
 import { recordedInteractions, recordedSessionList, seedExamples } from '../helpers/fixtures.ts';
 
