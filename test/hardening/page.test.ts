@@ -261,14 +261,16 @@ describe('small screens, zoom and theming', () => {
       { scheme: 'dark', theme: 'light', expected: 'rgb(255, 255, 255)' },
       { scheme: 'light', theme: 'dark', expected: 'rgb(18, 20, 27)' },
     ];
+    const { page } = await open({ permalink: link });
+    await waitForView(page, 'form');
     for (const { scheme, theme, expected } of cases) {
-      const { page } = await open({ permalink: link, attributes: theme ? `theme="${theme}"` : '' }, { colorScheme: scheme });
-      await waitForView(page, 'form');
+      await page.emulateMedia({ colorScheme: scheme });
+      await el(page).evaluate((host, value) => (value ? host.setAttribute('theme', value) : host.removeAttribute('theme')), theme ?? null);
       assert.equal(await background(page), expected, `${scheme} system, theme=${theme ?? 'auto'}`);
-      const scheme2 = await el(page).locator('#qc-email').evaluate((node) => getComputedStyle(node).colorScheme);
-      assert.equal(scheme2, theme ?? scheme);
-      await page.context().close();
+      const inputScheme = await el(page).locator('#qc-email').evaluate((node) => getComputedStyle(node).colorScheme);
+      assert.equal(inputScheme, theme ?? scheme);
     }
+    await page.context().close();
   });
 
   test('custom properties and ::part() style the widget from the page stylesheet', async () => {

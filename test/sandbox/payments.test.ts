@@ -6,13 +6,15 @@ const CARD_OK = { method: 'card', card_number: '4242 4242 4242 4242' };
 const CARD_DECLINED = { method: 'card', card_number: '4000 0000 0000 0002' };
 
 describe('sandbox payment simulation and status machine', () => {
-  const sandbox = useSandbox({ processingDelayMs: 60 });
+  // why: long enough that a second pay reliably lands while the first is still processing on a loaded machine.
+  const sandbox = useSandbox({ processingDelayMs: 400 });
   const base = () => sandbox().url;
   const fresh = (body: Record<string, unknown> = {}, status?: 'completed' | 'failed' | 'abandoned' | 'processing') =>
     sandbox().store.toJSON(sandbox().store.createSession({ ...RECORDED_CREATE, payment_methods: ['card', 'paypal'], ...body }, { status }), base()) as Record<string, any>;
   const read = async (session: Record<string, unknown>) => (await call(base(), publicPath(session))).json;
   const pay = (session: Record<string, unknown>, body: unknown) => call(base(), publicPath(session, '/pay'), { method: 'POST', body });
-  const settled = (session: Record<string, unknown>) => eventually(() => read(session), (s) => s.status !== 'processing');
+  const settled = (session: Record<string, unknown>) =>
+    eventually(() => read(session), (s) => s.status !== 'processing', 5000);
 
   const outcomes: Array<[string, Record<string, unknown>, 'completed' | 'failed', 'stripe' | 'paypal', RegExp]> = [
     ['test card 4242…', CARD_OK, 'completed', 'stripe', /^ch_sandbox_[0-9a-f]{24}$/],
@@ -118,12 +120,13 @@ describe('sandbox payment simulation and status machine', () => {
 });
 
 describe('sandbox abandonment timeout', () => {
-  const sandbox = useSandbox({ abandonAfterMs: 300, processingDelayMs: 20 });
+  // why: a margin of several hundred ms around each timer, so a busy CI machine's late timers cannot flip the outcome.
+  const sandbox = useSandbox({ abandonAfterMs: 900, processingDelayMs: 20 });
   const base = () => sandbox().url;
 
   test('a pending session with no activity becomes abandoned, without being read', async () => {
     const stored = sandbox().store.createSession(RECORDED_CREATE);
-    await sleep(400);
+    await eventually(async () => stored.status, (status) => status === 'abandoned', 3000);
     // why: read the stored object directly, so only the timer (not a lazy check on access) can have changed it.
     assert.equal(stored.status, 'abandoned');
   });
@@ -131,13 +134,13 @@ describe('sandbox abandonment timeout', () => {
   test('a successful PUT counts as activity and postpones the timeout; a GET does not', async () => {
     const session = sandbox().store.toJSON(sandbox().store.createSession(RECORDED_CREATE), base()) as Record<string, any>;
     for (let i = 0; i < 4; i++) {
-      await sleep(120);
+      await sleep(300);
       const reply = await call(base(), publicPath(session), { method: 'PUT', body: { customer: { first_name: `Active${i}` } } });
-      assert.equal(reply.status, 200, `still pending after ${(i + 1) * 120} ms of activity`);
+      assert.equal(reply.status, 200, `still pending after ${(i + 1) * 300} ms of activity`);
     }
-    await sleep(120);
+    await sleep(300);
     assert.equal((await call(base(), publicPath(session))).json.status, 'pending');
-    const expired = await eventually(() => call(base(), publicPath(session)), (r) => r.json.status === 'abandoned', 1000);
+    const expired = await eventually(() => call(base(), publicPath(session)), (r) => r.json.status === 'abandoned', 3000);
     assert.equal(expired.json.status, 'abandoned');
     const late = await call(base(), publicPath(session), { method: 'PUT', body: { customer: { first_name: 'Late' } } });
     assert.equal(late.status, 409);
@@ -148,7 +151,7 @@ describe('sandbox abandonment timeout', () => {
     const store = sandbox().store;
     const failed = store.createSession(RECORDED_CREATE, { status: 'failed' });
     const completed = store.createSession(RECORDED_CREATE, { status: 'completed' });
-    await sleep(400);
+    await sleep(1300);
     assert.equal(store.getSession(failed.id)!.status, 'failed');
     assert.equal(store.getSession(completed.id)!.status, 'completed');
   });
@@ -157,7 +160,7 @@ describe('sandbox abandonment timeout', () => {
     const list = await eventually(
       () => call(base(), '/sandbox/sessions.json'),
       (r) => r.json.find((s: { id: number }) => s.id === 100).status === 'abandoned',
-      1000,
+      3000,
     );
     assert.equal(list.json.find((s: { id: number }) => s.id === 100).status, 'abandoned');
     const copy = await call(base(), '/sandbox/sessions.json', { method: 'POST', body: { from: 100 } });
