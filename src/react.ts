@@ -2,7 +2,7 @@
 // `<quaderno-checkout permalink="…" onquaderno-complete={…}>` type-checks in TSX.
 // Types only; the module is empty at run time. Import `quaderno-checkout` as well to register the tag.
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
-import type { CheckoutTheme, QuadernoCheckout } from './checkout/checkout.component.ts';
+import type { QuadernoCheckout } from './checkout/checkout.component.ts';
 import type {
   QuadernoCancelEvent,
   QuadernoCompleteEvent,
@@ -10,27 +10,18 @@ import type {
   QuadernoReadyEvent,
   QuadernoUpdateEvent,
 } from './checkout/events.ts';
-import type { PaymentProcessor } from './processors/processor.ts';
+
+/** The element's public properties, settable as props (`permalink`, `theme`, `processor`…). */
+export type QuadernoCheckoutProperty = 'permalink' | 'locale' | 'theme' | 'credentials' | 'pollInterval' | 'timeout' | 'processor';
 
 /**
  * The props of `<quaderno-checkout>` in React 19. React sets a prop as a property when the element has one
  * (`permalink`, `processor`…) and as an attribute otherwise; `on<event-name>` props add event listeners.
  */
 export interface QuadernoCheckoutReactProps
-  extends DetailedHTMLProps<HTMLAttributes<QuadernoCheckout>, QuadernoCheckout> {
-  /** The session's permalink URL. */
-  permalink?: string;
-  /** Display locale; overrides the session's. */
-  locale?: string;
-  /** Colour scheme: `auto` (default), `light` or `dark`. */
-  theme?: CheckoutTheme;
-  /** Cookies on requests: `omit` (default), `same-origin` or `include`. */
-  credentials?: RequestCredentials;
-  /** First wait between status polls, in ms. */
-  pollInterval?: number;
+  extends DetailedHTMLProps<HTMLAttributes<QuadernoCheckout>, QuadernoCheckout>,
+    Partial<Pick<QuadernoCheckout, QuadernoCheckoutProperty>> {
   'poll-interval'?: number | string;
-  /** The payment processor (a property; the sandbox processor by default). */
-  processor?: PaymentProcessor;
   /** `class` is passed through to custom elements as is in React 19. */
   class?: string;
   'onquaderno-ready'?: (event: QuadernoReadyEvent) => void;

@@ -2,7 +2,7 @@
 // Types only; the module is empty at run time. Vue must treat the tag as a custom element:
 // `vue({ template: { compilerOptions: { isCustomElement: (tag) => tag === 'quaderno-checkout' } } })`.
 import type { DefineComponent } from 'vue';
-import type { CheckoutTheme } from './checkout/checkout.component.ts';
+import type { QuadernoCheckout } from './checkout/checkout.component.ts';
 import type {
   QuadernoCancelEvent,
   QuadernoCompleteEvent,
@@ -10,18 +10,11 @@ import type {
   QuadernoReadyEvent,
   QuadernoUpdateEvent,
 } from './checkout/events.ts';
-import type { PaymentProcessor } from './processors/processor.ts';
+import type { QuadernoCheckoutProperty } from './react.ts';
 
 /** The props of `<quaderno-checkout>` in a Vue template; `@quaderno-complete` arrives as `onQuadernoComplete`. */
-export interface QuadernoCheckoutVueProps {
-  permalink?: string;
-  locale?: string;
-  theme?: CheckoutTheme;
-  credentials?: RequestCredentials;
-  pollInterval?: number;
+export interface QuadernoCheckoutVueProps extends Partial<Pick<QuadernoCheckout, QuadernoCheckoutProperty>> {
   'poll-interval'?: number | string;
-  /** Bind as a property: `:processor.prop="…"`. */
-  processor?: PaymentProcessor;
   onQuadernoReady?: (event: QuadernoReadyEvent) => void;
   onQuadernoUpdate?: (event: QuadernoUpdateEvent) => void;
   onQuadernoComplete?: (event: QuadernoCompleteEvent) => void;

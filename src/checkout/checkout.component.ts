@@ -196,6 +196,9 @@ export class QuadernoCheckout extends LitElement {
   private lastView: CheckoutView | undefined;
   /** Set once the customer acts, so focus moves only in answer to them, never on page load. */
   private userActed = false;
+  /** The permalink this element sent a payment for, and the one it already reported complete. */
+  private paidFor: string | undefined;
+  private completedFor: string | undefined;
 
   // ---- lifecycle ------------------------------------------------------------------------------------------
 
@@ -304,6 +307,8 @@ export class QuadernoCheckout extends LitElement {
     this.loader.reset();
     this.formFor = undefined;
     this.readyFor = undefined;
+    this.paidFor = undefined;
+    this.completedFor = undefined;
     this.fatal = undefined;
     this.alert = undefined;
     this.retrying = false;
@@ -335,6 +340,9 @@ export class QuadernoCheckout extends LitElement {
       void this.updateComplete.then(() => emit(this, 'quaderno-ready', { session }));
     }
     if (session.status === 'processing') void this.follow(session);
+    // why: a payment whose answer was lost (a timeout, a dropped connection) may have gone through; the reload finds it
+    // completed, and the merchant's page must still hear about it.
+    else if (session.status === 'completed' && this.paidFor === this.permalink) this.settled(session);
   }
 
   private failHard(code: string, message: string): void {
@@ -394,7 +402,8 @@ export class QuadernoCheckout extends LitElement {
 
   private settled(session: CheckoutSession): void {
     this.retrying = false;
-    if (session.status === 'completed') {
+    if (session.status === 'completed' && this.completedFor !== this.permalink) {
+      this.completedFor = this.permalink;
       this.draft.clear();
       this.processor.reset?.();
       const proceed = emit(this, 'quaderno-complete', { session }, { cancelable: true });
@@ -447,6 +456,7 @@ export class QuadernoCheckout extends LitElement {
     this.alert = undefined;
     this.couponError = undefined;
     const method = this.method!;
+    this.paidFor = this.permalink;
     const result = await this.payment.pay({
       client: this.client(),
       session,

@@ -1,0 +1,68 @@
+// Browser side of the hardening suites: fault injection into the real sandbox (test/helpers/hardening-plugins.mjs),
+// mounting with a short request timeout, and a page-wide watch for uncaught errors.
+import { fixture } from '@open-wc/testing';
+import { html } from 'lit';
+import { executeServerCommand } from '@web/test-runner-commands';
+import '../../src/quaderno-checkout.ts';
+import type { FaultSpec } from '../../src/sandbox/faults.ts';
+import { CheckoutHarness } from '../helpers/harness.ts';
+import type { Mounted } from '../checkout/support.ts';
+
+export interface FaultCounts {
+  pending: number;
+  injected: number;
+}
+
+/** Schedules a fault in the sandbox the page talks to. */
+export function injectFault(spec: FaultSpec): Promise<FaultCounts> {
+  return executeServerCommand<FaultCounts, FaultSpec>('sandbox-fault', spec);
+}
+
+export function clearFaults(): Promise<FaultCounts> {
+  return executeServerCommand<FaultCounts, undefined>('sandbox-faults-clear');
+}
+
+export function faultCounts(): Promise<FaultCounts> {
+  return executeServerCommand<FaultCounts, undefined>('sandbox-faults');
+}
+
+/** The permalink's token (its last path segment). */
+export function tokenOf(permalink: string): string {
+  return new URL(permalink).pathname.split('/').pop()!;
+}
+
+/** Mounts the element with fast polling, a short per-request timeout, and records its events. */
+export async function mountFast(permalink: string, timeout = 400): Promise<Mounted> {
+  const events: CustomEvent[] = [];
+  const record = (e: Event) => events.push(e as CustomEvent);
+  const el = await fixture<HTMLElementTagNameMap['quaderno-checkout']>(
+    html`<quaderno-checkout
+      permalink=${permalink}
+      locale="en"
+      poll-interval="40"
+      timeout=${timeout}
+      @quaderno-ready=${record}
+      @quaderno-update=${record}
+      @quaderno-complete=${record}
+      @quaderno-cancel=${record}
+      @quaderno-error=${record}
+    ></quaderno-checkout>`,
+  );
+  return { h: new CheckoutHarness(el), el, events };
+}
+
+/** Collects uncaught errors and unhandled rejections while a test runs. */
+export function watchErrors(): { errors: string[]; stop(): void } {
+  const errors: string[] = [];
+  const onError = (e: ErrorEvent) => errors.push(`error: ${e.message}`);
+  const onRejection = (e: PromiseRejectionEvent) => errors.push(`unhandledrejection: ${String(e.reason)}`);
+  window.addEventListener('error', onError);
+  window.addEventListener('unhandledrejection', onRejection);
+  return {
+    errors,
+    stop() {
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onRejection);
+    },
+  };
+}
