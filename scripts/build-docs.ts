@@ -1,4 +1,4 @@
-// `npm run build:docs`: the API tables of docs/usage.md (attributes and properties, events, CSS parts, CSS custom
+// `npm run build:docs`: the API tables of README.md (attributes and properties, events, CSS parts, CSS custom
 // properties), rendered from dist/custom-elements.json, i.e. from the element's header JSDoc. Run `npm run build`
 // first. `--check` only reports whether the tables are current (exit 1 when not).
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -66,23 +66,23 @@ export function renderTables(manifest: Manifest): string {
   return out.join('\n');
 }
 
-/** docs/usage.md with its generated block replaced. */
+/** README.md with its generated block replaced. */
 export function updatedUsage(usage: string, tables: string): string {
   const start = usage.indexOf(START);
   const end = usage.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`docs/usage.md lacks the ${START} … ${END} markers`);
+  if (start < 0 || end < start) throw new Error(`README.md lacks the ${START} … ${END} markers`);
   return `${usage.slice(0, start + START.length)}\n\n${tables}\n\n${usage.slice(end)}`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const manifest = JSON.parse(readFileSync(`${root}dist/custom-elements.json`, 'utf8')) as Manifest;
-  const usagePath = `${root}docs/usage.md`;
+  const usagePath = `${root}README.md`;
   const usage = readFileSync(usagePath, 'utf8');
   const next = updatedUsage(usage, renderTables(manifest));
   if (process.argv.includes('--check')) {
-    console.log(next === usage ? 'docs/usage.md is current' : 'docs/usage.md is out of date: run `npm run build:docs`');
+    console.log(next === usage ? 'README.md is current' : 'README.md is out of date: run `npm run build:docs`');
     process.exit(next === usage ? 0 : 1);
   }
   writeFileSync(usagePath, next);
-  console.log(next === usage ? 'docs/usage.md unchanged' : 'docs/usage.md: API tables updated');
+  console.log(next === usage ? 'README.md unchanged' : 'README.md: API tables updated');
 }

@@ -84,7 +84,7 @@ const browser = await chromium.launch({ executablePath: findBrowser(), args: CHR
 
 interface Shot {
   name: string;
-  /** What it shows, printed as the script runs and listed in docs/usage.md. */
+  /** What it shows, printed as the script runs and listed in README.md. */
   title: string;
   width: number;
   permalink: () => string;

@@ -1,5 +1,5 @@
 // What the build derives from the element's JSDoc and types: the Custom Elements Manifest, the declarations, and
-// the API tables of docs/usage.md (which must match the manifest: `npm run build:docs` regenerates them).
+// the API tables of README.md (which must match the manifest: `npm run build:docs` regenerates them).
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -62,8 +62,8 @@ describe('manifest, declarations and docs', () => {
     assert.ok(!walk(DIST).some((file) => file.includes('/sandbox/')), 'the Node-only sandbox is not in dist');
   });
 
-  it("docs/usage.md's API tables match the manifest (else: npm run build && npm run build:docs)", () => {
-    const usage = readFileSync(join(ROOT, 'docs/usage.md'), 'utf8');
+  it("README.md's API tables match the manifest (else: npm run build && npm run build:docs)", () => {
+    const usage = readFileSync(join(ROOT, 'README.md'), 'utf8');
     assert.equal(updatedUsage(usage, renderTables(manifest as Parameters<typeof renderTables>[0])), usage);
   });
 });
