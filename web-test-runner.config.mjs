@@ -3,10 +3,12 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { findBrowser, CHROME_ARGS } from './scripts/find-browser.mjs';
 import { sandboxCommands, summaryReporter } from './test/helpers/wtr-plugins.mjs';
+import { hardeningCommands } from './test/helpers/hardening-plugins.mjs';
 
 // why: the sandbox runs in this Node process on its own port, so every browser test is cross-origin to it, as on a merchant's page.
 const { startSandbox } = await import('./src/sandbox/server.ts');
-const sandbox = await startSandbox({ port: 0, processingDelayMs: 300, abandonAfterMs: 60_000, log: false });
+// why: `faults: true` turns on the test-only fault schedule that the hardening suites drive through server commands.
+const sandbox = await startSandbox({ port: 0, processingDelayMs: 300, abandonAfterMs: 60_000, log: false, faults: true });
 
 // why: with two test files at once, one page sits in a background tab whose animation frames Chrome would throttle.
 const BACKGROUND_TAB_ARGS = [
@@ -28,6 +30,7 @@ export default {
     // why: the plugin ignores tsconfig, so decorators need this target to be lowered for the browser.
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     sandboxCommands(sandbox),
+    hardeningCommands(sandbox),
     { name: 'close-sandbox', serverStop: () => sandbox.close() },
   ],
   testRunnerHtml: (testFramework) => `<!doctype html><html lang="en"><head><meta charset="utf-8">

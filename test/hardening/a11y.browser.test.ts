@@ -4,7 +4,7 @@ import { describe, it, waitUntil } from '../helpers/harness.ts';
 import { createSession } from '../helpers/sandbox.ts';
 import { getTranslation } from '../../src/locales/index.ts';
 import { AUTO_CUSTOMER, FULL_CUSTOMER, sessionBody, useCheckoutSuite, type Mounted } from '../checkout/support.ts';
-import { clearFaults, injectFault, mountFast, tokenOf } from './browser-support.ts';
+import { injectFault, mountFast, tokenOf } from './browser-support.ts';
 
 const t = getTranslation('en');
 
@@ -138,12 +138,8 @@ describe('hardening: accessibility', () => {
   for (const { name, arrange } of states) {
     it(`axe finds nothing: ${name}`, async function () {
       this.timeout(10_000);
-      try {
-        const { el } = await arrange();
-        await expect(el).to.be.accessible();
-      } finally {
-        await clearFaults();
-      }
+      const { el } = await arrange();
+      await expect(el).to.be.accessible();
     });
   }
 

@@ -13,17 +13,28 @@ export interface FaultCounts {
   injected: number;
 }
 
+async function command<T, P>(name: string, payload?: P): Promise<T> {
+  try {
+    return await executeServerCommand<T, P>(name, payload);
+  } catch (error) {
+    throw new Error(
+      `${name} failed: register hardeningCommands(sandbox) from test/helpers/hardening-plugins.mjs in ` +
+        `web-test-runner.config.mjs and start its sandbox with faults: true (${String(error)})`,
+    );
+  }
+}
+
 /** Schedules a fault in the sandbox the page talks to. */
 export function injectFault(spec: FaultSpec): Promise<FaultCounts> {
-  return executeServerCommand<FaultCounts, FaultSpec>('sandbox-fault', spec);
+  return command<FaultCounts, FaultSpec>('sandbox-fault', spec);
 }
 
 export function clearFaults(): Promise<FaultCounts> {
-  return executeServerCommand<FaultCounts, undefined>('sandbox-faults-clear');
+  return command<FaultCounts, undefined>('sandbox-faults-clear');
 }
 
 export function faultCounts(): Promise<FaultCounts> {
-  return executeServerCommand<FaultCounts, undefined>('sandbox-faults');
+  return command<FaultCounts, undefined>('sandbox-faults');
 }
 
 /** The permalink's token (its last path segment). */

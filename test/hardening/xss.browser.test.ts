@@ -101,6 +101,8 @@ describe('hardening: no HTML from the server', () => {
     it(`payloads ${start + 1}–${start + group.length} in every string field render as text and run nothing`, async () => {
       const watch = watchErrors();
       window.__xss = undefined;
+      const outside = () => document.querySelectorAll('script, img, iframe, object, embed').length;
+      const before = outside();
       const pick = (i: number) => group[i % group.length]!;
       const session = await createRaw(sessionBody({ coupon_collection: true }), {
         items: group.map((payload, i) => ({ product: payload, name: payload, description: pick(i + 1), amount: 100 + i, currency: 'EUR', quantity: 1 })),
@@ -125,16 +127,19 @@ describe('hardening: no HTML from the server', () => {
         if (field === 'business_number') continue;
         expect(h.value(field as never), field).to.equal(pick(i));
       }
-      // a save that the server refuses, with its messages
-      await h.removeCoupon();
-      await h.fillAll(FULL_CUSTOMER);
+      // saves that the server refuses, with the payloads as its messages: they stay data, never markup
+      await h.click('[data-action="coupon-remove"]');
+      await waitUntil(() => h.errorFor('coupon'), () => 'the coupon error');
+      expect(h.$('#qc-coupon-error')!.getAttribute('data-server-message')).to.equal(pick(1));
+      await h.fillAll({ ...FULL_CUSTOMER, company: '', tax_id: '', billing_street_line_2: '' });
+      await h.chooseMethod('paypal');
       await h.submit();
-      await waitUntil(() => h.errorFor('email'), () => 'the server’s email error');
+      await waitUntil(() => h.errorFor('email'), () => `the server’s email error (${h.text().slice(0, 200)})`);
       expect(h.$('#qc-email-error')!.getAttribute('data-server-message')).to.equal(pick(0));
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(window.__xss, 'a payload ran').to.equal(undefined);
       expect(unexpectedNodes(h.root)).to.deep.equal([]);
-      expect(document.querySelectorAll('script:not([type="module"]), img, iframe, object, embed').length).to.equal(0);
+      expect(outside()).to.equal(before);
       watch.stop();
       expect(watch.errors).to.deep.equal([]);
       tried += group.length;
@@ -171,16 +176,33 @@ describe('hardening: no HTML from the server', () => {
     expect(navigations).to.deep.equal([]);
   });
 
-  for (const url of UNSAFE_URLS) {
-    it(`a success_url of ${JSON.stringify(url).slice(0, 32)} is never followed nor linked`, async () => {
+  it(`a session carrying any of them as success_url or cancel_url shows an error, with no link and no navigation`, async () => {
+    const session = await createSession(sessionBody());
+    for (const url of UNSAFE_URLS) {
+      for (const key of ['success_url', 'cancel_url'] as const) {
+        stubFetch(async (input, init, real) => {
+          const response = await real(input, init);
+          return json({ ...(await response.json()), [key]: url }, response.status);
+        });
+        const { h, el } = await mountFast(session.permalink);
+        await h.waitFor('error');
+        expect(h.text(), `${key} ${JSON.stringify(url)}`).to.contain('unsafe return address');
+        expect(h.$$('a').filter((a) => !/^https?:/.test(a.getAttribute('href') ?? ''))).to.deep.equal([]);
+        el.remove();
+        tried++;
+      }
+    }
+    expect(navigations).to.deep.equal([]);
+  });
+
+  for (const url of ['JaVaScRiPt:alert(1)', '\u0000javascript:alert(1)', '//evil.example/steal']) {
+    it(`a success_url that turns into ${JSON.stringify(url)} once paid is never followed nor linked`, async () => {
       const session = await createSession(sessionBody({ payment_methods: ['paypal'] }));
-      let completed = false;
-      // why: the sandbox stores only http(s) URLs; the payload arrives on the wire, first on load, then only once paid.
+      // why: the sandbox stores only http(s) URLs; the payload arrives on the wire, and only once the session is paid.
       stubFetch(async (input, init, real) => {
         const response = await real(input, init);
         const body = await response.json();
-        if (body.status === 'completed') completed = true;
-        return json({ ...body, success_url: completed ? url : body.success_url }, response.status);
+        return json({ ...body, success_url: body.status === 'completed' ? url : body.success_url }, response.status);
       });
       const { h, events } = await mountFast(session.permalink);
       await h.waitFor('form');
