@@ -3,6 +3,9 @@
 import * as z from 'zod/mini';
 import type { BillingField, ValidationMessages } from '../locales/translation.ts';
 import type { BillingMode } from '../session/schema.ts';
+import { cardDigits, luhn } from '../session/card.ts';
+
+export { cardDigits, luhn };
 
 /** The keys of `Translation['validation']`. */
 export type ErrorKey = keyof ValidationMessages;
@@ -221,26 +224,6 @@ export function validateBilling(values: BillingValues, mode: BillingMode): Billi
 }
 
 // ---- the sandbox card ------------------------------------------------------------------------------------
-
-/** Digits only: spaces and dashes that people type are dropped. */
-export function cardDigits(value: string): string {
-  return value.replace(/[\s-]/g, '');
-}
-
-/** The Luhn checksum of a string of digits. */
-export function luhn(digits: string): boolean {
-  if (!/^\d+$/.test(digits)) return false;
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let digit = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return sum % 10 === 0;
-}
 
 const cardNumberSchema = z.string().check(z.regex(/^\d{12,19}$/), z.refine(luhn));
 export const cardNumber: Validator = (value) =>

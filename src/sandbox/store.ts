@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as z from 'zod/mini';
+import { luhn } from '../session/card.ts';
 import { createSessionSchema, publicUpdateSchema, updateSessionSchema } from '../session/requests.ts';
 import {
   CUSTOMER_FIELDS,
@@ -157,19 +158,8 @@ function unknownCustomerKeys(body: unknown): void {
   if (unknown.length) throw invalid(Object.fromEntries(unknown.map((key) => [`customer.${key}`, ['is not allowed here']])));
 }
 
-/** Luhn checksum over a digits-only string. */
-export function luhnValid(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let digit = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return sum % 10 === 0;
-}
+/** Luhn checksum over a digits-only string (the element's validator uses the same one). */
+export const luhnValid = luhn;
 
 function randomAlnum(length: number): string {
   const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ0123456789';

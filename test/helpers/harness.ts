@@ -3,8 +3,9 @@
 import type { QuadernoCheckout } from '../../src/checkout/checkout.component.ts';
 import type { CheckoutView } from '../../src/checkout/checkout.component.ts';
 import type { PaymentMethod } from '../../src/session/schema.ts';
+import type { BillingField } from '../../src/locales/translation.ts';
 
-// why: the project has no @types/mocha; these are the globals web-test-runner's mocha provides, typed locally.
+// why: the globals web-test-runner's mocha provides, re-exported so suites import them like any helper.
 type Done = (error?: unknown) => void;
 type TestFn = (this: { timeout(ms: number): void }, done: Done) => void | Promise<unknown>;
 interface MochaGlobals {
@@ -22,21 +23,7 @@ export const beforeEach = (body: TestFn) => mocha.beforeEach(body);
 export const afterEach = (body: TestFn) => mocha.afterEach(body);
 
 /** Fields the harness can fill: billing fields, the sandbox card fields, and the coupon. */
-export type HarnessField =
-  | 'first_name'
-  | 'last_name'
-  | 'email'
-  | 'company'
-  | 'tax_id'
-  | 'billing_street_line_1'
-  | 'billing_street_line_2'
-  | 'billing_city'
-  | 'billing_postal_code'
-  | 'billing_country'
-  | 'card_number'
-  | 'card_expiry'
-  | 'card_cvc'
-  | 'coupon';
+export type HarnessField = BillingField | 'card_number' | 'card_expiry' | 'card_cvc' | 'coupon';
 
 const ADDRESS = new Set<HarnessField>(['billing_street_line_1', 'billing_street_line_2', 'billing_city']);
 
