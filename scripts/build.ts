@@ -3,13 +3,15 @@
 //   dist/quaderno-checkout.iife.js   the same as a classic script (global `QuadernoCheckout`)
 //   dist/lib/**.js + .d.ts           npm modules (lit and zod external), source maps and declaration maps
 //   dist/custom-elements.json        the Custom Elements Manifest
-// Then checks the bundles (no raw decorators, no Lit dev mode) and prints their sizes.
+// Then checks the bundles (no raw decorators, no Lit dev mode), that the compacted translations equal the source
+// ones, and prints their sizes.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
-import { build } from 'vite';
+import { build, type InlineConfig, type Rolldown } from 'vite';
+import { verifyCompactLocales } from './compact-locales.ts';
 import { browserConfig, libConfig } from '../vite.lib.config.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -66,6 +68,36 @@ function checkBundle(file: string): void {
   }
 }
 
+/**
+ * The script-tag build rewrites the translation literals (scripts/compact-locales.ts); this rebuilds
+ * src/locales/index.ts with and without that rewrite and fails unless every translation comes out the same.
+ */
+async function checkTranslations(): Promise<number> {
+  const base = browserConfig('es');
+  return verifyCompactLocales({
+    codes: ['ca', 'de', 'en', 'es', 'fi', 'fr', 'hu', 'nl', 'no', 'sv'],
+    async build(withPlugin) {
+      const config: InlineConfig = {
+        ...base,
+        plugins: (base.plugins ?? []).filter(
+          (plugin) => withPlugin || (plugin as { name?: string }).name !== 'quaderno:compact-locales',
+        ),
+        build: {
+          ...base.build,
+          write: false,
+          sourcemap: false,
+          minify: false,
+          lib: { entry: join(root, 'src/locales/index.ts'), formats: ['es'], fileName: () => 'locales.js' },
+          rolldownOptions: { output: { exports: 'named', minify: false } },
+        },
+      };
+      const result = (await build(config)) as Rolldown.RolldownOutput | Rolldown.RolldownOutput[];
+      const output = (Array.isArray(result) ? result[0]! : result).output;
+      return output.find((chunk) => chunk.type === 'chunk')!.code;
+    },
+  });
+}
+
 function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KB`;
 }
@@ -99,6 +131,7 @@ const rewritten = rewriteDeclarationSpecifiers();
 
 checkBundle('quaderno-checkout.js');
 checkBundle('quaderno-checkout.iife.js');
+const translationValues = await checkTranslations();
 
 const libFiles = walk(join(dist, 'lib'));
 console.log(sizes('quaderno-checkout.js'));
@@ -108,4 +141,5 @@ console.log(
     `${libFiles.filter((f) => f.endsWith('.d.ts')).length} declarations (${rewritten} specifiers .ts → .js); ` +
     `dist/custom-elements.json`,
 );
+console.log(`compacted translations: the same as the source ones (${translationValues} values compared)`);
 console.log(`built in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -64,6 +64,17 @@ row(
   `≤ ${kb(BUDGET_BROTLI)}`,
   esm.brotli <= BUDGET_BROTLI ? `PASS (${kb(BUDGET_BROTLI - esm.brotli)} left)` : `OVER by ${kb(esm.brotli - BUDGET_BROTLI)}`,
 );
+if (size.transforms?.present.length) {
+  const t = size.transforms;
+  const saved = (without) => signedKb(size.reference.es.brotli - without.brotli);
+  row(
+    'Size',
+    'Build transforms, brotli: Lit templates minified · translation keys written once',
+    `${saved(t.withoutTemplates)} · ${saved(t.withoutLocales)}`,
+    `${kb(t.none.brotli)} without either`,
+    `${signedKb(size.reference.es.brotli - t.none.brotli)} together`,
+  );
+}
 row('Size', "Lit's floor: bare Lit element, same build settings, raw / gzip / brotli", triple(size.floor.es), '', '');
 row('Size', 'Ours − floor, brotli (what the checkout adds to Lit)', signedKb(esm.brotli - size.floor.es.brotli), kb(size.floor.es.brotli), ratio(esm.brotli, size.floor.es.brotli));
 row('Size', 'npm entry `quaderno-checkout` without Lit (zod inside, minified), raw / gzip / brotli', triple(size.npm.element), '', '');
@@ -137,6 +148,9 @@ ${table}
 ## How each number was taken
 
 - **Sizes** are bytes of the built files: gzip at level 9, brotli at quality 11 (node:zlib). "KB" is 1024 bytes.
+- **Build transforms** are the script-tag build minus the same build without \`scripts/minify-templates.ts\` (Lit's
+  \`css\`/\`html\`/\`svg\` template text minified), without \`scripts/compact-locales.ts\` (the translations' keys written
+  once), and without either, in memory, in the same run.
 - **Lit's floor** is \`scripts/bench/floor/bare-element.ts\` (one \`@property\`, a \`html\` render, a guarded define) built with
   the project's own script-tag settings (\`browserConfig('es')\` from \`vite.lib.config.ts\`), in memory, in the same run.
 - **npm entries without Lit** are the same sources built with those settings, \`lit\`/\`@lit/*\` external, whitespace

@@ -54,14 +54,14 @@ async function browserConfig(format) {
  * One build in memory with the project's script-tag settings and another entry. With `build.lib`, Vite minifies an
  * `es` bundle's identifiers and syntax but keeps its whitespace; `fullMinify` also removes whitespace.
  */
-export async function viteBundle({ entry = ENTRY, format = 'es', external, stubs = {}, fullMinify = false } = {}) {
+export async function viteBundle({ entry = ENTRY, format = 'es', external, stubs = {}, fullMinify = false, withoutPlugins = [] } = {}) {
   const base = await browserConfig(format);
   const output = { ...base.build?.rolldownOptions?.output, ...(fullMinify ? { minify: true } : {}) };
   const result = await build({
     ...base,
     configFile: false,
     logLevel: 'silent',
-    plugins: [...(base.plugins ?? []), stubPlugin(stubs)],
+    plugins: [...(base.plugins ?? []).filter((plugin) => !withoutPlugins.includes(plugin?.name)), stubPlugin(stubs)],
     build: {
       ...base.build,
       write: false,
@@ -120,6 +120,19 @@ export async function measureSizes({ dist = resolve(ROOT, 'dist'), log = () => {
   out.shares.zod = share(sizes(await viteBundle({ stubs: { 'zod/mini': await zodStub() } })));
   const noStyles = { [resolve(ROOT, 'src/checkout/checkout.styles.ts')]: "import { css } from 'lit';\nexport const styles = css``;" };
   out.shares.styles = share(sizes(await viteBundle({ stubs: noStyles })));
+
+  log('sizes: build transforms');
+  // What each source transform of the script-tag build saves: the same build without it (scripts/minify-templates.ts,
+  // scripts/compact-locales.ts). Names that the project config does not have weigh nothing.
+  const TEMPLATES = 'quaderno:minify-templates';
+  const LOCALES_PLUGIN = 'quaderno:compact-locales';
+  const present = new Set(((await browserConfig('es')).plugins ?? []).map((plugin) => plugin?.name));
+  out.transforms = {
+    present: [TEMPLATES, LOCALES_PLUGIN].filter((name) => present.has(name)),
+    none: sizes(await viteBundle({ withoutPlugins: [TEMPLATES, LOCALES_PLUGIN] })),
+    withoutTemplates: sizes(await viteBundle({ withoutPlugins: [TEMPLATES] })),
+    withoutLocales: sizes(await viteBundle({ withoutPlugins: [LOCALES_PLUGIN] })),
+  };
 
   log('sizes: Lit floor');
   out.floor.es = sizes(await viteBundle({ entry: FLOOR }));
