@@ -111,7 +111,7 @@ function hasImplausibleAmounts(session: CheckoutSession): boolean {
  * @csspart methods - The payment-method radio group.
  * @csspart method - One payment-method choice.
  * @csspart test-mode - The test-mode note of the sandbox processor.
- * @csspart test-badge - The "Test mode" badge next to the methods.
+ * @csspart test-badge - The "Test mode" badge, next to the payment methods and on the confirmation.
  * @csspart alert - An error shown inside the form, with its retry button.
  * @csspart notice - An informational note (a restored draft).
  * @csspart pay-button - The pay button.
@@ -182,6 +182,8 @@ export class QuadernoCheckout extends LitElement {
   @state() private retrying = false;
   @state() private addressOpen = false;
   @state() private redirecting = false;
+  /** The customer cancelled in this element: the abandoned view says so instead of "expired". */
+  @state() private cancelledHere = false;
   @state() private draftRestored = false;
   @state() private politeMessage = '';
   @state() private assertiveMessage = '';
@@ -240,7 +242,7 @@ export class QuadernoCheckout extends LitElement {
       case 'failed':
         return `${t.failedTitle}. ${t.failedBody}`;
       case 'abandoned':
-        return `${t.abandonedTitle}. ${t.abandonedBody}`;
+        return this.cancelledHere ? `${t.cancelledTitle}. ${t.cancelledBody}` : `${t.abandonedTitle}. ${t.abandonedBody}`;
       default:
         return undefined;
     }
@@ -313,6 +315,7 @@ export class QuadernoCheckout extends LitElement {
     this.alert = undefined;
     this.retrying = false;
     this.redirecting = false;
+    this.cancelledHere = false;
   }
 
   private async startLoad(keep: boolean): Promise<void> {
@@ -636,6 +639,7 @@ export class QuadernoCheckout extends LitElement {
     const result = await this.saver.cancel(this.client());
     if (result.status === 'aborted') return;
     if (result.status === 'complete') {
+      this.cancelledHere = result.value.status === 'abandoned';
       this.loader.set(result.value);
       this.draft.clear();
     } else if (!(result.error instanceof ConflictError)) {
@@ -695,7 +699,7 @@ export class QuadernoCheckout extends LitElement {
 >
       <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this.politeMessage}</div>
       <div class="sr-only" role="alert" aria-live="assertive" aria-atomic="true">${this.assertiveMessage}</div>
-      ${this.renderView(view, t)}
+      <div class="frame">${this.renderView(view, t)}</div>
     </div>`;
   }
 
@@ -709,11 +713,11 @@ export class QuadernoCheckout extends LitElement {
       case 'processing':
         return renderProcessing(t);
       case 'completed':
-        return renderCompleted(t, session?.success_url, this.redirecting);
+        return renderCompleted(t, session?.success_url, this.redirecting, session && this.paidAmount(session), this.processor.testMode);
       case 'failed':
         return renderFailed(t, () => this.handleTryAgain());
       case 'abandoned':
-        return renderAbandoned(t, session?.cancel_url, this.redirecting);
+        return renderAbandoned(t, session?.cancel_url, this.redirecting, this.cancelledHere);
       case 'form':
         return this.renderForm(t, session!);
     }
@@ -803,12 +807,26 @@ export class QuadernoCheckout extends LitElement {
             ${paying ? html`<span class="spinner small-spinner" aria-hidden="true"></span>` : icon(lockIcon)}
             <span>${payLabel}</span>
           </button>
-          <button part="cancel" type="button" class="link cancel" data-action="cancel" @click=${() => void this.handleCancel()}>
+          <button
+            part="cancel"
+            type="button"
+            class="link cancel"
+            data-action="cancel"
+            aria-disabled=${this.busy ? 'true' : 'false'}
+            @click=${() => void this.handleCancel()}
+          >
             ${this.saver.busy && this.saver.kind === 'cancel' ? t.cancelling : t.cancel}
           </button>
         </div>
       </form>
     </div>`;
+  }
+
+  /** The total the customer paid, for the confirmation; undefined when the session's items cannot say. */
+  private paidAmount(session: CheckoutSession): string | undefined {
+    const totals = sessionTotals(session);
+    if (session.items.length === 0 || totals.mixedCurrencies || !Number.isSafeInteger(totals.total)) return undefined;
+    return formatMoney(totals.total, totals.currency, this.localeCode);
   }
 
   private couponErrorText(t: Translation): string | undefined {

@@ -94,7 +94,16 @@ export const styles = css`
     background: var(--_bg);
     color: var(--_text);
     border-radius: calc(var(--_radius) * 1.5);
+  }
+  /* why: the padding sits on a child of the container, so a narrow widget (a phone, a sidebar) can tighten it;
+     at 320 px every nested padding costs the fields their width. */
+  .frame {
     padding: calc(var(--_space) * 1.25);
+  }
+  @container (max-width: 400px) {
+    .frame {
+      padding: calc(var(--_space) * 0.75);
+    }
   }
   .sr-only {
     position: absolute;
@@ -154,6 +163,11 @@ export const styles = css`
     gap: calc(var(--_space) * 0.75);
     min-width: 0;
   }
+  @container (max-width: 400px) {
+    .summary {
+      padding: calc(var(--_space) * 0.875);
+    }
+  }
   .summary-heading {
     font-size: 0.95em;
     font-weight: 600;
@@ -178,18 +192,30 @@ export const styles = css`
     border-top: 1px solid var(--_border);
     padding-top: calc(var(--_space) * 0.75);
   }
+  /* why: the line total sits beside the name only; a long description below it takes the full width, so a
+     narrow summary does not squeeze it into a column one word wide. */
   .item {
-    display: flex;
-    justify-content: space-between;
-    gap: var(--_space);
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
+    column-gap: var(--_space);
+    align-items: baseline;
   }
   .item-main {
-    display: grid;
-    min-width: 0;
+    display: contents;
   }
   .item-name {
+    grid-column: 1;
+    grid-row: 1;
     font-weight: 600;
     overflow-wrap: anywhere;
+  }
+  .item-total {
+    grid-column: 2;
+    grid-row: 1;
+  }
+  .item-description,
+  .item-quantity {
+    grid-column: 1 / -1;
   }
   .item-description,
   .item-quantity {
@@ -247,6 +273,9 @@ export const styles = css`
   .coupon-row .input::placeholder {
     text-transform: none;
   }
+  .input {
+    text-overflow: ellipsis;
+  }
   .coupon-applied {
     display: flex;
     flex-wrap: wrap;
@@ -291,8 +320,9 @@ export const styles = css`
     font-size: 1.05em;
     margin-bottom: calc(var(--_space) * 0.75);
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
-    gap: 8px;
+    gap: 4px 8px;
   }
   .row {
     display: grid;
@@ -304,6 +334,19 @@ export const styles = css`
     gap: 4px;
     min-width: 0;
     align-content: start;
+  }
+  /* why: side-by-side fields share their label, control and error tracks, so a label that wraps to two lines
+     ("Date d’expiration (MM/AA)") does not push its input below its neighbour's. */
+  .row > .field {
+    grid-row: span 3;
+    grid-template-rows: subgrid;
+    row-gap: 4px;
+  }
+  .row > .field.has-hint {
+    grid-row: span 4;
+  }
+  .row > .field > .label {
+    align-self: end;
   }
   .label {
     font-size: 0.9em;
@@ -522,10 +565,12 @@ export const styles = css`
     cursor: pointer;
     font-weight: 500;
     justify-self: start;
+    text-align: start;
     min-height: 32px;
   }
   .cancel {
     justify-self: center;
+    text-align: center;
     color: var(--_muted);
   }
   .add-address {
@@ -554,6 +599,9 @@ export const styles = css`
     background: var(--_surface);
   }
   .alert {
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr);
+    align-items: start;
     border-color: var(--_error);
     color: var(--_text);
   }
@@ -561,9 +609,11 @@ export const styles = css`
     color: var(--_error);
     width: 20px;
     height: 20px;
+    margin-top: 0.1em;
   }
-  .alert p {
-    flex: 1 1 180px;
+  .alert button {
+    grid-column: 2;
+    justify-self: start;
   }
 
   /* whole-widget states */
@@ -583,6 +633,16 @@ export const styles = css`
   }
   .status-body {
     color: var(--_muted);
+  }
+  .status .badge {
+    justify-self: center;
+  }
+  .status-amount {
+    font-size: 1.6em;
+    font-weight: 650;
+    letter-spacing: -0.02em;
+    line-height: 1.2;
+    font-variant-numeric: tabular-nums;
   }
   .status-icon {
     width: 48px;

@@ -240,4 +240,13 @@ export const cardExpiry: Validator = (value, { now = new Date() }) => {
   return year * 12 + (month - 1) >= current ? undefined : { key: 'cardExpiry' };
 };
 
+/**
+ * The expiry as typed, with the slash put in once a third digit arrives ("1230" → "12/30"): phones' numeric
+ * keypads (inputmode="numeric") have no "/" key. Anything already holding a separator is left as typed.
+ */
+export function withExpirySlash(value: string): string {
+  const match = /^\s*(\d{2})(\d{1,4})\s*$/.exec(value);
+  return match ? `${match[1]}/${match[2]}` : value;
+}
+
 export const cardCvc: Validator = (value) => (/^\d{3,4}$/.test(value.trim()) ? undefined : { key: 'cardCvc' });

@@ -101,6 +101,8 @@ export interface Translation {
   testModeCardHint: string;
   cardNumber: string;
   cardExpiry: string;
+  /** The expiry field's placeholder, in the locale's own letters (MM/AA, KK/VV…). */
+  cardExpiryPlaceholder: string;
   cardCvc: string;
   paypalApprove: string;
   paypalDecline: string;
@@ -119,6 +121,9 @@ export interface Translation {
   tryAgain: string;
   abandonedTitle: string;
   abandonedBody: string;
+  /** The customer cancelled here (the session is abandoned because of it, not expired). */
+  cancelledTitle: string;
+  cancelledBody: string;
   continueToMerchant: string;
   returnToMerchant: string;
   draftRestored: string;

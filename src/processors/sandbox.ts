@@ -7,6 +7,7 @@ import {
   cardExpiry,
   cardNumber,
   translateError,
+  withExpirySlash,
   type FieldError,
   type Validator,
 } from '../checkout/validation.ts';
@@ -113,7 +114,7 @@ export class SandboxProcessor implements PaymentProcessor {
         maxlength: extra.maxlength,
         disabled: ctx.disabled,
         onInput: (value) => {
-          this.card[name] = value;
+          this.card[name] = name === 'card_expiry' ? withExpirySlash(value) : value;
           this.dirty.add(name);
           delete this.serverErrors[name];
           ctx.requestUpdate();
@@ -128,7 +129,7 @@ export class SandboxProcessor implements PaymentProcessor {
       ${this.renderTestMode(ctx, t.testModeCardHint, 'qc-card-hint')}
       ${field('card_number', t.cardNumber, '4242 4242 4242 4242', { maxlength: 23 })}
       <div class="row">
-        ${field('card_expiry', t.cardExpiry, 'MM/YY', { maxlength: 7 })}
+        ${field('card_expiry', t.cardExpiry, t.cardExpiryPlaceholder, { maxlength: 7 })}
         ${field('card_cvc', t.cardCvc, '123', { maxlength: 4 })}
       </div>
     </div>`;

@@ -14,6 +14,7 @@ import {
   validateBilling,
   validateField,
   vatNumber,
+  withExpirySlash,
   type BillingValues,
   type FieldError,
 } from '../../src/checkout/validation.ts';
@@ -222,4 +223,26 @@ describe('parseDraft', () => {
   for (const [name, raw, expected] of cases) {
     it(name, () => assert.deepEqual(parseDraft(raw), expected));
   }
+});
+
+describe('withExpirySlash', () => {
+  const cases: Array<[typed: string, shown: string]> = [
+    ['1', '1'],
+    ['12', '12'],
+    ['123', '12/3'],
+    ['1230', '12/30'],
+    ['122030', '12/2030'],
+    ['12/30', '12/30'],
+    ['1/30', '1/30'],
+    ['12/', '12/'],
+    ['12 30', '12 30'],
+    ['ab12', 'ab12'],
+    ['', ''],
+  ];
+  for (const [typed, shown] of cases) {
+    it(`"${typed}" shows as "${shown}"`, () => assert.equal(withExpirySlash(typed), shown));
+  }
+  it('what it produces from four digits passes the expiry check', () => {
+    assert.equal(cardExpiry(withExpirySlash('0530'), { now: new Date(2026, 4, 15) }), undefined);
+  });
 });

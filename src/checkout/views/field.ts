@@ -77,7 +77,7 @@ export function renderField(o: FieldOptions): TemplateResult {
         @input=${(e: Event) => o.onInput((e.target as HTMLInputElement).value)}
         @blur=${o.onBlur}
       />`;
-  return html`<div part="field" class="field ${o.error ? 'invalid' : ''}" data-field=${o.id}>
+  return html`<div part="field" class="field ${o.error ? 'invalid' : ''} ${o.hint ? 'has-hint' : ''}" data-field=${o.id}>
     ${label} ${control} ${o.hint ? html`<p class="hint" id=${hintId}>${o.hint}</p>` : nothing}
     <p part="error" class="error" id=${errorId} data-server-message=${ifDefined(o.serverMessage)}>
       ${o.error ? html`${icon(errorIcon)}<span>${o.error}</span>` : nothing}

@@ -52,6 +52,10 @@ interface StatusOptions {
   kind: string;
   iconContent: SVGTemplateResult;
   title: string;
+  /** A figure shown under the title (the amount paid). */
+  amount?: string | undefined;
+  /** A "Test mode" badge, so a sandbox confirmation never passes for a real one. */
+  testMode?: string | undefined;
   body: string;
   busy?: boolean;
   actions?: TemplateResult | typeof nothing;
@@ -61,6 +65,8 @@ function renderStatus(o: StatusOptions): TemplateResult {
   return html`<section part="status" class="status status-${o.kind}" aria-labelledby="qc-status-heading">
     ${o.busy ? html`<div class="spinner" aria-hidden="true"></div>` : icon(o.iconContent, 'icon status-icon')}
     <h2 id="qc-status-heading" class="state-heading" tabindex="-1">${o.title}</h2>
+    ${o.amount ? html`<p class="status-amount" data-amount>${o.amount}</p>` : nothing}
+    ${o.testMode ? html`<span class="badge" part="test-badge">${o.testMode}</span>` : nothing}
     <p class="status-body">${o.body}</p>
     ${o.actions ? html`<div class="actions">${o.actions}</div>` : nothing}
   </section>`;
@@ -87,11 +93,19 @@ export function renderProcessing(t: Translation): TemplateResult {
   return renderStatus({ kind: 'processing', iconContent: clockIcon, title: t.processing, body: t.processingHint, busy: true });
 }
 
-export function renderCompleted(t: Translation, successUrl: string | null | undefined, redirecting: boolean): TemplateResult {
+export function renderCompleted(
+  t: Translation,
+  successUrl: string | null | undefined,
+  redirecting: boolean,
+  amount?: string | undefined,
+  testMode = false,
+): TemplateResult {
   return renderStatus({
     kind: 'completed',
     iconContent: checkIcon,
     title: t.completedTitle,
+    amount,
+    testMode: testMode ? t.testMode : undefined,
     body: redirecting ? `${t.completedBody} ${t.redirecting}` : t.completedBody,
     actions: redirecting ? nothing : link(successUrl, t.continueToMerchant, 'continue-link'),
   });
@@ -109,12 +123,18 @@ export function renderFailed(t: Translation, onTryAgain: () => void): TemplateRe
   });
 }
 
-export function renderAbandoned(t: Translation, cancelUrl: string | null | undefined, redirecting: boolean): TemplateResult {
+export function renderAbandoned(
+  t: Translation,
+  cancelUrl: string | null | undefined,
+  redirecting: boolean,
+  cancelled = false,
+): TemplateResult {
+  const body = cancelled ? t.cancelledBody : t.abandonedBody;
   return renderStatus({
     kind: 'abandoned',
     iconContent: clockIcon,
-    title: t.abandonedTitle,
-    body: redirecting ? `${t.abandonedBody} ${t.redirecting}` : t.abandonedBody,
+    title: cancelled ? t.cancelledTitle : t.abandonedTitle,
+    body: redirecting ? `${body} ${t.redirecting}` : body,
     actions: redirecting ? nothing : link(cancelUrl, t.returnToMerchant, 'return-link'),
   });
 }
