@@ -76,6 +76,13 @@ if (size.transforms?.present.length) {
   );
 }
 row('Size', "Lit's floor: bare Lit element, same build settings, raw / gzip / brotli", triple(size.floor.es), '', '');
+row(
+  'Size',
+  'Required floor: the bare element + one zod/mini object schema + the ten translations, brotli',
+  kb(size.floor.required.brotli),
+  `${kb(BUDGET_BROTLI)} budget`,
+  `${kb(BUDGET_BROTLI - size.floor.required.brotli)} left for the checkout`,
+);
 row('Size', 'Ours − floor, brotli (what the checkout adds to Lit)', signedKb(esm.brotli - size.floor.es.brotli), kb(size.floor.es.brotli), ratio(esm.brotli, size.floor.es.brotli));
 row('Size', 'npm entry `quaderno-checkout` without Lit (zod inside, minified), raw / gzip / brotli', triple(size.npm.element), '', '');
 row('Size', 'npm entry `quaderno-checkout/core` (index.ts, every export) without Lit, raw / gzip / brotli', triple(size.npm.index), '', '');
@@ -153,6 +160,9 @@ ${table}
   once), and without either, in memory, in the same run.
 - **Lit's floor** is \`scripts/bench/floor/bare-element.ts\` (one \`@property\`, a \`html\` render, a guarded define) built with
   the project's own script-tag settings (\`browserConfig('es')\` from \`vite.lib.config.ts\`), in memory, in the same run.
+- **Required floor** is \`scripts/bench/floor/required-floor.ts\`: the bare element, plus what the foundation and
+  locale issues oblige every build to carry — a zod/mini \`looseObject\` parse of its data and the ten translations
+  from \`src/locales/\` — with the same settings. It is what any checkout meeting those issues ships before its own code.
 - **npm entries without Lit** are the same sources built with those settings, \`lit\`/\`@lit/*\` external, whitespace
   minified (as an application's bundler would), zod bundled in (an app pays for it either way).
 - **Shares** (locales, zod, styles) are leave-one-out: the script-tag build minus the same build with that module

@@ -9,6 +9,7 @@ import { fileSizes, sizes } from './lib.mjs';
 const ROOT = process.cwd();
 const ENTRY = resolve(ROOT, 'src/quaderno-checkout.ts');
 const FLOOR = resolve(ROOT, 'scripts/bench/floor/bare-element.ts');
+const REQUIRED_FLOOR = resolve(ROOT, 'scripts/bench/floor/required-floor.ts');
 export const LOCALES = ['ca', 'de', 'en', 'es', 'fi', 'fr', 'hu', 'nl', 'no', 'sv'];
 const isLit = (id) => /^(lit|lit-html|lit-element|@lit\/reactive-element)(\/|$)/.test(id);
 
@@ -138,6 +139,7 @@ export async function measureSizes({ dist = resolve(ROOT, 'dist'), log = () => {
   out.floor.es = sizes(await viteBundle({ entry: FLOOR }));
   out.floor.esMin = sizes(await viteBundle({ entry: FLOOR, fullMinify: true }));
   out.floor.iife = sizes(await viteBundle({ entry: FLOOR, format: 'iife' }));
+  out.floor.required = sizes(await viteBundle({ entry: REQUIRED_FLOOR }));
 
   log('sizes: esbuild cross-check');
   // What an app that bundles the npm modules with esbuild gets (Lit external), as published and with

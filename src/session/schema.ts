@@ -35,12 +35,15 @@ export type CustomerField = (typeof CUSTOMER_FIELDS)[number];
 const text = z.nullish(z.string());
 
 // why: the recorded server sends amounts as floats (2100.0); a numeric string is tolerated, anything else is broken.
+// A transform that reports its own issue, rather than a z.union, keeps ~0.3 KB of zod out of the bundle.
 const numeric = z.pipe(
-  z.union([
-    z.number().check(z.refine(Number.isFinite, 'Expected a finite number')),
-    z.string().check(z.regex(/^-?\d+(\.\d+)?$/, 'Expected a numeric amount')),
-  ]),
-  z.transform((value) => Number(value)),
+  z.unknown(),
+  z.transform((value, ctx) => {
+    const amount = typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+    if (typeof amount === 'number' && Number.isFinite(amount)) return amount;
+    ctx.issues.push({ code: 'custom', input: value, message: 'Expected a finite amount in minor units' });
+    return z.NEVER;
+  }),
 );
 
 export const customerSchema = z.looseObject({
@@ -68,7 +71,8 @@ export const itemSchema = z.looseObject({
     z.transform((v) => v.toUpperCase()),
   ),
   quantity: z.pipe(
-    z.nullish(z.number().check(z.int(), z.gte(0))),
+    // why: a refine over Number.isSafeInteger, not z.int(): the same rule, and z.int() pulls ~0.4 KB into the bundle.
+    z.nullish(z.number().check(z.refine(Number.isSafeInteger, 'Expected an integer'), z.gte(0))),
     z.transform((v) => v ?? 1),
   ),
 });
@@ -104,10 +108,14 @@ export const sessionSchema = z.looseObject({
   success_url: text,
   coupon_collection: z.pipe(z.nullish(z.boolean()), z.transform((v) => v ?? false)),
   // why: an unknown locale falls back to negotiation instead of rejecting a payable session.
-  locale: z.catch(z.enum(LOCALES), 'auto'),
+  locale: z.pipe(
+    z.unknown(),
+    z.transform((v): SessionLocale => ((LOCALES as readonly unknown[]).includes(v) ? (v as SessionLocale) : 'auto')),
+  ),
   payment_methods: paymentMethods,
-  custom: z.nullish(z.record(z.string(), z.unknown())),
-  metadata: z.nullish(z.record(z.string(), z.unknown())),
+  // why: an open object (keys are strings by construction) costs ~0.5 KB less than z.record in the bundle.
+  custom: z.nullish(z.looseObject({})),
+  metadata: z.nullish(z.looseObject({})),
   items: z.array(itemSchema),
   customer: z.pipe(z.nullish(customerSchema), z.transform((v) => v ?? {})),
   permalink: text,
