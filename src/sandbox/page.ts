@@ -47,6 +47,10 @@ export interface PageOptions {
   title?: string;
 }
 
+// why: without an icon link, browsers request /favicon.ico and log a 404 on every hosted checkout. A data: URL
+// needs no route and is allowed by the page's img-src.
+const ICON = `<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%23334bd1'/%3E%3Cpath d='M4 8.5l2.5 2.5L12 5.5' stroke='white' stroke-width='2' fill='none'/%3E%3C/svg%3E">`;
+
 /** The hosted checkout page: the same `<quaderno-checkout>` merchants embed, loaded as an external module. */
 export function checkoutPage({ permalink, scriptUrl, locale, title }: PageOptions): string {
   const localeAttr = locale && (LOCALES as readonly string[]).includes(locale) ? ` locale="${escapeHtml(locale)}"` : '';
@@ -56,10 +60,12 @@ export function checkoutPage({ permalink, scriptUrl, locale, title }: PageOption
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
+${ICON}
 <title>${escapeHtml(title ?? 'Checkout')} · Quaderno sandbox</title>
 <style>
   body { margin: 0; font: 16px/1.5 system-ui, sans-serif; background: #f5f6f8; color: #1d2330; }
-  main { max-width: 40rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
+  /* wide enough for the element's two-column layout (its container reaches 720px) */
+  main { max-width: 64rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
   .sandbox-banner { margin: 0 0 1rem; padding: .5rem .75rem; border-radius: .375rem; background: #fff4d6; font-size: .875rem; }
   .fallback { padding: 1rem; border: 1px dashed #9aa3b2; border-radius: .5rem; }
 </style>
@@ -82,7 +88,7 @@ export function checkoutPage({ permalink, scriptUrl, locale, title }: PageOption
 export function messagePage(title: string, message: string): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)} · Quaderno sandbox</title></head>
+${ICON}<title>${escapeHtml(title)} · Quaderno sandbox</title></head>
 <body><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p></main></body></html>
 `;
 }

@@ -368,3 +368,25 @@ describe('requests', () => {
     await context.close();
   });
 });
+
+describe("the sandbox's hosted checkout page", () => {
+  test('loads without a failed request or console error, and is wide enough for the two-column layout', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const { errors } = watch(page);
+    const failed: string[] = [];
+    page.on('response', (response) => {
+      if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+    });
+    page.on('requestfailed', (request) => failed.push(`failed ${request.url()}`));
+    await page.goto(permalink());
+    await waitForView(page, 'form');
+    const summary = await el(page).locator('[part="summary"]').boundingBox();
+    const form = await el(page).locator('[part="form"]').boundingBox();
+    assert.ok(summary && form);
+    // side by side: the form starts to the right of the summary, on the same band
+    assert.ok(form.x >= summary.x + summary.width - 1, `summary ${JSON.stringify(summary)} form ${JSON.stringify(form)}`);
+    assert.deepEqual([...failed, ...errors], []);
+    await context.close();
+  });
+});
