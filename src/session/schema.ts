@@ -109,7 +109,8 @@ export const sessionSchema = z.looseObject({
   coupon_collection: z.pipe(z.nullish(z.boolean()), z.transform((v) => v ?? false)),
   // why: an unknown locale falls back to negotiation instead of rejecting a payable session.
   locale: z.pipe(
-    z.unknown(),
+    // why optional: a missing key must also fall back to `auto` (a bare z.unknown() makes the key required).
+    z.optional(z.unknown()),
     z.transform((v): SessionLocale => ((LOCALES as readonly unknown[]).includes(v) ? (v as SessionLocale) : 'auto')),
   ),
   payment_methods: paymentMethods,

@@ -53,6 +53,7 @@ const base = recordedSessionList()[20] as Record<string, unknown>;
 const broken: Array<[string, Record<string, unknown>, string]> = [
   ['an unknown status', { ...base, status: 'paid' }, 'status'],
   ['a non-numeric amount', { ...base, items: [{ name: 'x', currency: 'EUR', amount: 'ten' }] }, 'items.0.amount'],
+  ['a missing amount', { ...base, items: [{ name: 'x', currency: 'EUR' }] }, 'items.0.amount'],
   ['items that are not an array', { ...base, items: { 0: {} } }, 'items'],
   ['a missing currency', { ...base, items: [{ name: 'x', amount: 100 }] }, 'items.0.currency'],
   ['a negative quantity', { ...base, items: [{ name: 'x', amount: 1, currency: 'EUR', quantity: -1 }] }, 'items.0.quantity'],
@@ -79,6 +80,9 @@ const tolerated: Array<[string, Record<string, unknown>, (s: ReturnType<typeof p
   ['a null description', { ...base }, (s) => assert.equal(s.items[0]!.description, null)],
   ['a missing billing mode defaults to required', { ...base, billing_details_collection: undefined }, (s) => assert.equal(s.billing_details_collection, 'required')],
   ['an unknown locale falls back to auto', { ...base, locale: 'pt' }, (s) => assert.equal(s.locale, 'auto')],
+  ['a null locale falls back to auto', { ...base, locale: null }, (s) => assert.equal(s.locale, 'auto')],
+  ['a missing locale key falls back to auto', Object.fromEntries(Object.entries(base).filter(([key]) => key !== 'locale')), (s) => assert.equal(s.locale, 'auto')],
+  ['a known locale is kept', { ...base, locale: 'hu' }, (s) => assert.equal(s.locale, 'hu')],
   ['an unknown payment method is dropped', { ...base, payment_methods: ['card', 'bitcoin'] }, (s) => assert.deepEqual(s.payment_methods, ['card'])],
   ['a null customer', { ...base, customer: null }, (s) => assert.deepEqual(s.customer, {})],
   ['a numeric-string amount', { ...base, items: [{ name: 'x', currency: 'eur', amount: '2100.0' }] }, (s) => {
