@@ -18,6 +18,7 @@ import { emit } from './events.ts';
 import { navigate } from './navigation.ts';
 import { BILLING_FIELDS, translateError, validateBilling, type BillingValues, type FieldError } from './validation.ts';
 import { ADDRESS_FIELDS, fieldId, renderBilling } from './views/billing.ts';
+import { describeCouponRefusal } from './coupon-errors.ts';
 import { renderCoupon } from './views/coupon.ts';
 import { errorIcon, icon, lockIcon } from './views/icons.ts';
 import { renderItems } from './views/items.ts';
@@ -620,7 +621,7 @@ export class QuadernoCheckout extends LitElement {
     if (error instanceof ValidationError) {
       const serverMessage = error.fields.coupon?.[0] ?? Object.values(error.fields)[0]?.[0];
       this.couponError = { error: 'invalid', serverMessage };
-      this.assert(this.t.couponInvalid);
+      this.assert(describeCouponRefusal(this.t, serverMessage));
     } else {
       this.report(error);
       this.couponError = { error: 'other', code: errorCode(error), serverMessage: errorText(error) };
@@ -832,7 +833,7 @@ export class QuadernoCheckout extends LitElement {
   private couponErrorText(t: Translation): string | undefined {
     const error = this.couponError;
     if (!error) return undefined;
-    if (error.error === 'invalid') return t.couponInvalid;
+    if (error.error === 'invalid') return describeCouponRefusal(t, error.serverMessage);
     if (error.error === 'other') return errorMessage(t, error.code ?? 'unknown');
     return translateError(t.validation, error.error);
   }

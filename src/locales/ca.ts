@@ -78,6 +78,9 @@ const ca: Translation = {
   couponRemoved: 'S’ha tret el codi de descompte.',
   couponInvalid: 'Aquest codi no és vàlid.',
   couponNotAccepted: 'En aquesta comanda no es poden fer servir codis de descompte.',
+  couponExpired: 'Aquest codi ha caducat.',
+  couponUsedUp: 'Aquest codi ja ha arribat al límit d’usos.',
+  couponCurrency: (currency) => `Aquest codi només és vàlid per a comandes en ${currency}.`,
 
   paymentMethod: 'Mètode de pagament',
   paymentMethods: { card: 'Targeta', paypal: 'PayPal' },

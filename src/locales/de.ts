@@ -77,6 +77,9 @@ const de: Translation = {
   couponRemoved: 'Der Rabattcode wurde entfernt.',
   couponInvalid: 'Dieser Code ist ungültig.',
   couponNotAccepted: 'Für diese Bestellung können keine Rabattcodes eingelöst werden.',
+  couponExpired: 'Dieser Code ist abgelaufen.',
+  couponUsedUp: 'Das Einlöselimit für diesen Code ist erreicht.',
+  couponCurrency: (currency) => `Dieser Code gilt nur für Bestellungen in ${currency}.`,
 
   paymentMethod: 'Zahlungsart',
   paymentMethods: { card: 'Kreditkarte', paypal: 'PayPal' },

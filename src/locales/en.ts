@@ -71,6 +71,9 @@ const en: Translation = {
   couponRemoved: 'Discount code removed.',
   couponInvalid: 'This code isn’t valid.',
   couponNotAccepted: 'Discount codes can’t be used for this order.',
+  couponExpired: 'This code has expired.',
+  couponUsedUp: 'This code has reached its usage limit.',
+  couponCurrency: (currency) => `This code only applies to orders in ${currency}.`,
 
   paymentMethod: 'Payment method',
   paymentMethods: { card: 'Card', paypal: 'PayPal' },

@@ -78,6 +78,9 @@ const es: Translation = {
   couponRemoved: 'Se ha quitado el código de descuento.',
   couponInvalid: 'Este código no es válido.',
   couponNotAccepted: 'En este pedido no se pueden usar códigos de descuento.',
+  couponExpired: 'Este código ha caducado.',
+  couponUsedUp: 'Este código ya ha alcanzado su límite de usos.',
+  couponCurrency: (currency) => `Este código solo es válido para pedidos en ${currency}.`,
 
   paymentMethod: 'Método de pago',
   paymentMethods: { card: 'Tarjeta', paypal: 'PayPal' },

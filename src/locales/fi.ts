@@ -74,6 +74,9 @@ const fi: Translation = {
   couponRemoved: 'Alennuskoodi poistettiin.',
   couponInvalid: 'Koodi ei ole voimassa.',
   couponNotAccepted: 'Tähän tilaukseen ei voi käyttää alennuskoodeja.',
+  couponExpired: 'Koodi on vanhentunut.',
+  couponUsedUp: 'Koodin käyttökerrat on jo käytetty.',
+  couponCurrency: (currency) => `Koodi koskee vain tilauksia, joiden valuutta on ${currency}.`,
 
   paymentMethod: 'Maksutapa',
   paymentMethods: { card: 'Maksukortti', paypal: 'PayPal' },

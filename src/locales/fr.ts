@@ -79,6 +79,9 @@ const fr: Translation = {
   couponRemoved: 'Le code promo a été retiré.',
   couponInvalid: 'Ce code n’est pas valide.',
   couponNotAccepted: 'Les codes promo ne sont pas acceptés pour cette commande.',
+  couponExpired: 'Ce code a expiré.',
+  couponUsedUp: 'Ce code a atteint sa limite d’utilisation.',
+  couponCurrency: (currency) => `Ce code n’est valable que pour les commandes en ${currency}.`,
 
   paymentMethod: 'Moyen de paiement',
   paymentMethods: { card: 'Carte bancaire', paypal: 'PayPal' },

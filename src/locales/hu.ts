@@ -77,6 +77,9 @@ const hu: Translation = {
   couponRemoved: 'A kuponkódot eltávolítottuk.',
   couponInvalid: 'Ez a kód érvénytelen.',
   couponNotAccepted: 'Ehhez a rendeléshez nem használható kuponkód.',
+  couponExpired: 'Ez a kód lejárt.',
+  couponUsedUp: 'Ez a kód elérte a felhasználási korlátot.',
+  couponCurrency: (currency) => `Ez a kód csak ${currency} pénznemű rendelésekre érvényes.`,
 
   paymentMethod: 'Fizetési mód',
   paymentMethods: { card: 'Bankkártya', paypal: 'PayPal' },

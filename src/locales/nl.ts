@@ -79,6 +79,9 @@ const nl: Translation = {
   couponRemoved: 'De kortingscode is verwijderd.',
   couponInvalid: 'Deze code is niet geldig.',
   couponNotAccepted: 'Voor deze bestelling kun je geen kortingscode gebruiken.',
+  couponExpired: 'Deze code is verlopen.',
+  couponUsedUp: 'Deze code is al het maximale aantal keren gebruikt.',
+  couponCurrency: (currency) => `Deze code geldt alleen voor bestellingen in ${currency}.`,
 
   paymentMethod: 'Betaalmethode',
   paymentMethods: { card: 'Creditcard', paypal: 'PayPal' },

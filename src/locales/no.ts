@@ -74,6 +74,9 @@ const no: Translation = {
   couponRemoved: 'Rabattkoden er fjernet.',
   couponInvalid: 'Koden er ikke gyldig.',
   couponNotAccepted: 'Rabattkoder kan ikke brukes på denne bestillingen.',
+  couponExpired: 'Koden har utløpt.',
+  couponUsedUp: 'Koden er allerede brukt maksimalt antall ganger.',
+  couponCurrency: (currency) => `Koden gjelder bare for bestillinger i ${currency}.`,
 
   paymentMethod: 'Betalingsmåte',
   paymentMethods: { card: 'Kort', paypal: 'PayPal' },

@@ -77,6 +77,9 @@ const sv: Translation = {
   couponRemoved: 'Rabattkoden har tagits bort.',
   couponInvalid: 'Koden är inte giltig.',
   couponNotAccepted: 'Rabattkoder kan inte användas för den här beställningen.',
+  couponExpired: 'Koden har gått ut.',
+  couponUsedUp: 'Koden har redan använts maximalt antal gånger.',
+  couponCurrency: (currency) => `Koden gäller bara för beställningar i ${currency}.`,
 
   paymentMethod: 'Betalningssätt',
   paymentMethods: { card: 'Kort', paypal: 'PayPal' },

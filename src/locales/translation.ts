@@ -88,6 +88,12 @@ export interface Translation {
   couponRemoved: string;
   couponInvalid: string;
   couponNotAccepted: string;
+  /** A refused coupon whose validity date has passed. */
+  couponExpired: string;
+  /** A refused coupon redeemed as often as it may be. */
+  couponUsedUp: string;
+  /** A refused coupon restricted to another currency (an ISO 4217 code). */
+  couponCurrency: (currency: string) => string;
 
   // payment
   paymentMethod: string;

@@ -232,16 +232,18 @@ describe('<quaderno-checkout> flow', () => {
     expect(h.$('#qc-paypal-approve')).to.exist;
   });
 
-  const coupons: Array<{ code: string; discount?: string; total?: string; error?: RegExp }> = [
+  const coupons: Array<{ code: string; currency?: string; discount?: string; total?: string; shown?: string; server?: RegExp }> = [
     { code: 'WELCOME10', discount: '−€2.60', total: '€23.40' },
     { code: 'fiveoff', discount: '−€5.00', total: '€21.00' },
-    { code: 'EXPIRED', error: /expired/ },
-    { code: 'USEDUP', error: /limit/ },
-    { code: 'NOPE-NOT-A-CODE', error: /not valid/ },
+    { code: 'EXPIRED', shown: 'This code has expired.', server: /expired/ },
+    { code: 'USEDUP', shown: 'This code has reached its usage limit.', server: /limit/ },
+    { code: 'FIVEOFF', currency: 'USD', shown: 'This code only applies to orders in EUR.', server: /EUR/ },
+    { code: 'NOPE-NOT-A-CODE', shown: 'This code isn’t valid.', server: /not valid/ },
   ];
-  for (const { code, discount, total, error } of coupons) {
-    it(`coupon ${code} ${discount ? 'applies a discount' : 'is refused next to the field'}`, async () => {
-      const session = await createSession(sessionBody());
+  for (const { code, currency, discount, total, shown, server } of coupons) {
+    it(`coupon ${code}${currency ? ` on a ${currency} order` : ''} ${discount ? 'applies a discount' : 'is refused next to the field, with its reason'}`, async () => {
+      const body = sessionBody();
+      const session = await createSession(currency ? { ...body, items: body.items!.map((item) => ({ ...item, currency })) } : body);
       const { h, events } = await mount(session.permalink);
       await h.waitFor('form');
       await h.fill('email', 'ada@example.com');
@@ -260,9 +262,9 @@ describe('<quaderno-checkout> flow', () => {
         expect(h.total('total')).to.equal('€26.00');
         expect((await getSession(session.id))!.coupon ?? null).to.equal(null);
       } else {
-        expect(h.errorFor('coupon')).to.equal('This code isn’t valid.');
+        expect(h.errorFor('coupon')).to.equal(shown);
         expect(h.control('coupon')!.getAttribute('aria-invalid')).to.equal('true');
-        expect(h.$('#qc-coupon-error')!.dataset.serverMessage).to.match(error!);
+        expect(h.$('#qc-coupon-error')!.dataset.serverMessage).to.match(server!);
         expect(h.value('coupon')).to.equal(code);
         expect(h.total('discount')).to.equal(undefined);
       }

@@ -14,6 +14,7 @@ const SAMPLES: Record<string, unknown[][]> = {
   'validation.tooLong': [[1], [80]],
   'validation.taxId': [['DE123456789']],
   couponApplied: [['SUMMER10']],
+  couponCurrency: [['USD']],
   payAmount: [['9,99 €']],
 };
 
