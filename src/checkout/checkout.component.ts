@@ -777,7 +777,7 @@ export class QuadernoCheckout extends LitElement {
           t,
           methods: session.payment_methods,
           selected: this.method,
-          error: this.submitted && !this.method ? t.validation.required : undefined,
+          error: this.submitted && !this.method ? t.validation.paymentMethod : undefined,
           testMode: this.processor.testMode,
           disabled: paying,
           fields: this.method

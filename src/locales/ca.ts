@@ -58,6 +58,7 @@ const ca: Translation = {
     plural('ca', count, { one: `Hi ha ${count} camp per corregir.`, other: `Hi ha ${count} camps per corregir.` }),
   validation: {
     required: 'Aquest camp és obligatori.',
+    paymentMethod: 'Tria un mètode de pagament.',
     email: 'Introdueix una adreça electrònica vàlida.',
     tooLong: (max) =>
       plural('ca', max, { one: `Fes servir ${max} caràcter com a màxim.`, other: `Fes servir ${max} caràcters com a màxim.` }),

@@ -58,6 +58,7 @@ const de: Translation = {
     plural('de', count, { one: 'Bitte korrigieren Sie 1 Feld.', other: `Bitte korrigieren Sie ${count} Felder.` }),
   validation: {
     required: 'Bitte füllen Sie dieses Feld aus.',
+    paymentMethod: 'Bitte wählen Sie eine Zahlungsart aus.',
     email: 'Bitte geben Sie eine gültige E-Mail-Adresse ein.',
     tooLong: (max) => `Bitte verwenden Sie höchstens ${max} Zeichen.`,
     taxId: (example) => `Bitte geben Sie eine gültige USt-IdNr. ein, z.\u00a0B. ${example}.`,

@@ -52,6 +52,7 @@ const en: Translation = {
   formHasErrors: (count) => (count === 1 ? 'Please correct 1 field.' : `Please correct ${count} fields.`),
   validation: {
     required: 'This field is required.',
+    paymentMethod: 'Choose a payment method.',
     email: 'Enter a valid email address.',
     tooLong: (max) => `Use at most ${max} characters.`,
     taxId: (example) => `Enter a valid VAT number, like ${example}.`,

@@ -58,6 +58,7 @@ const es: Translation = {
     plural('es', count, { one: `Hay ${count} campo por corregir.`, other: `Hay ${count} campos por corregir.` }),
   validation: {
     required: 'Este campo es obligatorio.',
+    paymentMethod: 'Elige un método de pago.',
     email: 'Introduce un correo electrónico válido.',
     tooLong: (max) =>
       plural('es', max, { one: `Usa como máximo ${max} carácter.`, other: `Usa como máximo ${max} caracteres.` }),

@@ -59,6 +59,7 @@ const fr: Translation = {
     plural('fr', count, { one: `Veuillez corriger ${count} champ.`, other: `Veuillez corriger ${count} champs.` }),
   validation: {
     required: 'Ce champ est obligatoire.',
+    paymentMethod: 'Veuillez choisir un moyen de paiement.',
     email: 'Veuillez saisir une adresse e-mail valide.',
     tooLong: (max) =>
       plural('fr', max, { one: `Saisissez ${max} caractère au maximum.`, other: `Saisissez ${max} caractères au maximum.` }),

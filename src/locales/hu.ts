@@ -57,6 +57,7 @@ const hu: Translation = {
   formHasErrors: (count) => `Kérjük, javítson ki ${count} mezőt.`,
   validation: {
     required: 'Ezt a mezőt ki kell tölteni.',
+    paymentMethod: 'Válasszon fizetési módot.',
     email: 'Adjon meg egy érvényes e-mail-címet.',
     tooLong: (max) => `Legfeljebb ${max} karaktert adhat meg.`,
     taxId: (example) => `Adjon meg egy érvényes közösségi adószámot (például ${example}).`,

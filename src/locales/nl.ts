@@ -60,6 +60,7 @@ const nl: Translation = {
     }),
   validation: {
     required: 'Dit veld is verplicht.',
+    paymentMethod: 'Kies een betaalmethode.',
     email: 'Vul een geldig e-mailadres in.',
     tooLong: (max) => plural('nl', max, { one: `Gebruik maximaal ${max} teken.`, other: `Gebruik maximaal ${max} tekens.` }),
     taxId: (example) => `Vul een geldig btw-nummer in, bijvoorbeeld ${example}.`,

@@ -55,6 +55,7 @@ const no: Translation = {
   formHasErrors: (count) => `${count} felt må rettes.`,
   validation: {
     required: 'Dette feltet må fylles ut.',
+    paymentMethod: 'Velg en betalingsmåte.',
     email: 'Skriv inn en gyldig e-postadresse.',
     tooLong: (max) => `Bruk maks ${max} tegn.`,
     taxId: (example) => `Skriv inn et gyldig MVA-nummer, for eksempel ${example}.`,

@@ -58,6 +58,7 @@ const sv: Translation = {
     }),
   validation: {
     required: 'Fyll i det här fältet.',
+    paymentMethod: 'Välj ett betalningssätt.',
     email: 'Ange en giltig e-postadress.',
     tooLong: (max) => `Använd högst ${max} tecken.`,
     taxId: (example) => `Ange ett giltigt momsregistreringsnummer, t.ex. ${example}.`,

@@ -17,6 +17,8 @@ export type BillingField =
 /** Keys of validation errors; the validators return these with parameters, the locale words them. */
 export interface ValidationMessages {
   required: string;
+  /** No payment method chosen (a radio group, so not "fill in this field"). */
+  paymentMethod: string;
   email: string;
   tooLong: (max: number) => string;
   /** `example` is a sample of the expected format, e.g. "DE123456789". */

@@ -131,7 +131,7 @@ describe('<quaderno-checkout> flow', () => {
       expect(h.control(field)!.getAttribute('aria-describedby')).to.contain(`qc-${field}-error`);
     }
     expect(h.errorFor('billing_country')).to.equal('Select a country.');
-    expect(h.errorFor('method')).to.equal('This field is required.');
+    expect(h.errorFor('method')).to.equal('Choose a payment method.');
     for (const field of ['company', 'tax_id', 'billing_street_line_2'] as const) expect(h.errorFor(field), field).to.equal('');
     expect(h.focused()?.id).to.equal('qc-email');
     await sleep(0);
