@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import type { LocaleCode, Translation } from '../../locales/translation.ts';
 import { formatMoney, lineTotal, sessionTotals, toMinor } from '../../session/money.ts';
 import type { CheckoutSession } from '../../session/schema.ts';
@@ -13,25 +14,30 @@ export function renderItems(
   const totals = sessionTotals(session);
   const money = (minor: number, currency = totals.currency) => formatMoney(minor, currency, locale);
   const count = session.items.reduce((sum, item) => sum + item.quantity, 0);
+  // why: the lines change only with the session or the locale; unguarded, every keystroke in the form re-formats
+  // and re-diffs every line (the keystroke rows of `npm run bench`).
+  const lines = guard([session.items, locale, t], () =>
+    session.items.map((item) => {
+      const unit = money(toMinor(item.amount), item.currency);
+      return html`<li part="item" class="item">
+        <div class="item-main">
+          <span class="item-name">${item.name}</span>
+          ${item.description ? html`<span class="item-description">${item.description}</span>` : nothing}
+          <span class="item-quantity">
+            <span aria-hidden="true">${t.quantityTimesPrice(item.quantity, unit)}</span>
+            <span class="sr-only">${t.quantity}: ${item.quantity}. ${t.unitPrice}: ${unit}.</span>
+          </span>
+        </div>
+        <span class="item-total"><span class="sr-only">${t.lineTotal}: </span>${money(lineTotal(item), item.currency)}</span>
+      </li>`;
+    }),
+  );
   return html`<section part="summary" class="summary" aria-labelledby="qc-summary-heading">
     <h2 id="qc-summary-heading" class="summary-heading state-heading" tabindex="-1">${t.orderSummary}</h2>
     <p class="summary-total" aria-hidden="true">${money(totals.total)}</p>
     <p class="item-count">${t.itemCount(count)}</p>
     <ul class="items" role="list">
-      ${session.items.map((item) => {
-        const unit = money(toMinor(item.amount), item.currency);
-        return html`<li part="item" class="item">
-          <div class="item-main">
-            <span class="item-name">${item.name}</span>
-            ${item.description ? html`<span class="item-description">${item.description}</span>` : nothing}
-            <span class="item-quantity">
-              <span aria-hidden="true">${t.quantityTimesPrice(item.quantity, unit)}</span>
-              <span class="sr-only">${t.quantity}: ${item.quantity}. ${t.unitPrice}: ${unit}.</span>
-            </span>
-          </div>
-          <span class="item-total"><span class="sr-only">${t.lineTotal}: </span>${money(lineTotal(item), item.currency)}</span>
-        </li>`;
-      })}
+      ${lines}
     </ul>
     ${coupon}
     <dl class="totals">
