@@ -173,7 +173,9 @@ export const styles = css`
     font-weight: 600;
     color: var(--_muted);
   }
-  .summary-total {
+  /* the big amounts: the summary's total and the confirmation's amount */
+  .summary-total,
+  .status-amount {
     font-size: 2em;
     font-weight: 650;
     letter-spacing: -0.02em;
@@ -637,12 +639,9 @@ export const styles = css`
   .status .badge {
     justify-self: center;
   }
-  .status-amount {
+  .status .status-amount {
     font-size: 1.6em;
-    font-weight: 650;
-    letter-spacing: -0.02em;
     line-height: 1.2;
-    font-variant-numeric: tabular-nums;
   }
   .status-icon {
     width: 48px;

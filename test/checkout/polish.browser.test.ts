@@ -2,7 +2,7 @@
 // expiry field on a phone's numeric keypad, and the confirmation's amount.
 import { expect } from '@open-wc/testing';
 import { describe, it, waitUntil } from '../helpers/harness.ts';
-import { createSession, setStatus } from '../helpers/sandbox.ts';
+import { createSession } from '../helpers/sandbox.ts';
 import {
   FULL_CUSTOMER,
   eventNames,
@@ -42,19 +42,6 @@ describe('<quaderno-checkout> polish', () => {
       expect(h.announcement()).to.contain(title);
     });
   }
-
-  it('a session abandoned elsewhere while open still says expired', async () => {
-    const session = await createSession(sessionBody({ payment_methods: ['card'] }));
-    const { h } = await mount(session.permalink);
-    await h.waitFor('form');
-    await h.fillAll(FULL_CUSTOMER);
-    await h.fillCard('4242424242424242');
-    await setStatus(session.id, 'abandoned');
-    await h.submit();
-    await h.waitFor('abandoned');
-    expect(h.text()).to.contain('This checkout has expired');
-    expect(h.text()).not.to.contain('You cancelled');
-  });
 
   it('the cancel link is marked disabled while a payment runs, and does nothing then', async () => {
     const session = await createSession(sessionBody({ payment_methods: ['card'] }));

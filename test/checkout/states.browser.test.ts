@@ -205,6 +205,9 @@ describe('<quaderno-checkout> states and faults', () => {
     await setStatus(session.id, 'abandoned');
     await h.submit();
     await h.waitFor('abandoned');
+    // abandoned elsewhere, not by this customer: it reads as expired, never as "you cancelled"
+    expect(h.text()).to.contain('This checkout has expired');
+    expect(h.text()).not.to.contain('You cancelled');
     expect(events.map((e) => e.detail?.code).filter(Boolean)).to.include('conflict');
     expect(JSON.stringify(Object.values(sessionStorage))).to.contain(FULL_CUSTOMER.email!);
   });
