@@ -67,6 +67,11 @@ function hasUnsafeUrl(session: CheckoutSession): boolean {
   return [session.success_url, session.cancel_url].some((url) => url != null && url.trim() !== '' && !isHttpUrl(url));
 }
 
+/** A session from a PUT or a poll that was refused (and shown as an error); it ends the run that fetched it. */
+class RefusedSessionError extends Error {
+  override readonly name = 'RefusedSessionError';
+}
+
 /**
  * Money the customer could be asked to pay that makes no sense: an empty order, amounts beyond exact integers
  * (Infinity, 1e21) or a negative total. The API never sends these, so they mean a broken response.
@@ -332,11 +337,7 @@ export class QuadernoCheckout extends LitElement {
   }
 
   private afterLoad(session: CheckoutSession): void {
-    if (hasUnsafeUrl(session)) return this.failHard('unsafe_url', 'The session has a success_url or cancel_url that is not http(s)');
-    if (hasImplausibleAmounts(session)) return this.failHard('bad_response', 'The session has no items or implausible amounts');
-    if (sessionTotals(session).mixedCurrencies) {
-      return this.failHard('mixed_currencies', 'The session mixes currencies');
-    }
+    if (this.refuseBroken(session)) return;
     this.initForm(session);
     if (session.status === 'completed') this.draft.clear();
     if (this.readyFor !== this.permalink) {
@@ -347,6 +348,19 @@ export class QuadernoCheckout extends LitElement {
     // why: a payment whose answer was lost (a timeout, a dropped connection) may have gone through; the reload finds it
     // completed, and the merchant's page must still hear about it.
     else if (session.status === 'completed' && this.paidFor === this.permalink) this.settled(session);
+  }
+
+  /** A session no customer should be shown or asked to pay, whether it came from the GET, a PUT or a poll. */
+  private refuseBroken(session: CheckoutSession): boolean {
+    const problem = hasUnsafeUrl(session)
+      ? (['unsafe_url', 'The session has a success_url or cancel_url that is not http(s)'] as const)
+      : hasImplausibleAmounts(session)
+        ? (['bad_response', 'The session has no items or implausible amounts'] as const)
+        : sessionTotals(session).mixedCurrencies
+          ? (['mixed_currencies', 'The session mixes currencies'] as const)
+          : undefined;
+    if (problem) this.failHard(problem[0], problem[1]);
+    return !!problem;
   }
 
   private failHard(code: string, message: string): void {
@@ -392,16 +406,24 @@ export class QuadernoCheckout extends LitElement {
     return body;
   }
 
-  private onSession = (session: CheckoutSession, saved: boolean): void => {
+  /** Shows a session a PUT or a poll returned, unless it is broken; the typed values stay in the draft either way. */
+  private acceptSession(session: CheckoutSession, saved: boolean): boolean {
+    if (this.refuseBroken(session)) return false;
     this.loader.set(session);
     if (saved) emit(this, 'quaderno-update', { session });
+    return true;
+  }
+
+  // why: throwing stops a payment run at once; a broken saved session must never be handed to the processor.
+  private onSession = (session: CheckoutSession, saved: boolean): void => {
+    if (!this.acceptSession(session, saved)) throw new RefusedSessionError();
   };
 
   /** Polls a processing session until it settles. */
   private async follow(session: CheckoutSession): Promise<void> {
     const result = await this.payment.poll(session, { client: this.client(), onSession: this.onSession });
     if (result.status === 'complete') this.settled(result.value);
-    else if (result.status === 'error') this.pollFailed(result.error);
+    else if (result.status === 'error' && !(result.error instanceof RefusedSessionError)) this.pollFailed(result.error);
   }
 
   private settled(session: CheckoutSession): void {
@@ -471,6 +493,7 @@ export class QuadernoCheckout extends LitElement {
     });
     if (result.status === 'aborted') return;
     if (result.status === 'complete') return this.settled(result.value);
+    if (result.error instanceof RefusedSessionError) return;
     await this.payFailed(result.error);
   }
 
@@ -582,7 +605,7 @@ export class QuadernoCheckout extends LitElement {
     const result = await this.saver.update(this.client(), { coupon: code }, 'coupon-apply');
     if (result.status === 'aborted') return;
     if (result.status === 'complete') {
-      this.onSession(result.value, true);
+      if (!this.acceptSession(result.value, true)) return;
       if (result.value.coupon) {
         this.couponInput = '';
         this.saveDraft();
@@ -602,7 +625,7 @@ export class QuadernoCheckout extends LitElement {
     const result = await this.saver.update(this.client(), { coupon: null }, 'coupon-remove');
     if (result.status === 'aborted') return;
     if (result.status === 'complete') {
-      this.onSession(result.value, true);
+      if (!this.acceptSession(result.value, true)) return;
       this.announce(this.t.couponRemoved);
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#qc-coupon')?.focus();

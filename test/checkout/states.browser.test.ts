@@ -112,6 +112,42 @@ describe('<quaderno-checkout> states and faults', () => {
     }
   }
 
+  // A broken session can come back from a PUT as well as from the first GET; the sandbox never sends one, so the
+  // answer is altered on the wire. Nothing may be paid or navigated to, and the typed values stay in the draft.
+  const brokenAnswers: Array<[string, string, (session: Record<string, any>) => Record<string, any>]> = [
+    ['an unsafe success_url', 'unsafe_url', (s) => ({ ...s, success_url: 'javascript:alert(1)' })],
+    ['an impossible amount', 'bad_response', (s) => ({ ...s, items: s.items.map((item: object) => ({ ...item, amount: 1e300 })) })],
+    ['mixed currencies', 'mixed_currencies', (s) => ({ ...s, items: s.items.map((item: object, i: number) => ({ ...item, currency: i ? 'USD' : 'EUR' })) })],
+  ];
+  for (const [name, code, corrupt] of brokenAnswers) {
+    for (const via of ['pay', 'coupon'] as const) {
+      it(`refuses ${name} in the answer to the ${via === 'pay' ? 'save before paying' : 'coupon'} PUT`, async () => {
+        const session = await createSession(sessionBody({ payment_methods: ['card'] }));
+        stubFetch(async (input, init, real) => {
+          const response = await real(input, init);
+          if (init?.method !== 'PUT') return response;
+          return json(corrupt(await response.json()), response.status);
+        });
+        const { h, events } = await mount(session.permalink);
+        await h.waitFor('form');
+        await h.fillAll(FULL_CUSTOMER);
+        if (via === 'pay') {
+          await h.fillCard('4242424242424242');
+          await h.submit();
+        } else {
+          await h.applyCoupon('WELCOME10');
+        }
+        await h.waitFor('error');
+        expect(events.filter((e) => e.type === 'quaderno-error').map((e) => e.detail.code)).to.deep.equal([code]);
+        expect(eventNames(events)).not.to.include('quaderno-update');
+        expect(requestsTo('/pay.json', 'POST')).to.have.length(0);
+        expect((await getSession(session.id))!.status).to.equal('pending');
+        expect(navigations).to.deep.equal([]);
+        expect(JSON.stringify(Object.values(sessionStorage))).to.contain(FULL_CUSTOMER.email!);
+      });
+    }
+  }
+
   it('turns a failed load into an error with retry, then recovers', async () => {
     const session = await createSession(sessionBody());
     let fail = true;
