@@ -152,6 +152,17 @@ const SHOTS: Shot[] = [
     },
   },
   {
+    name: 'coupon-refused-fr',
+    title: 'French: an expired code is refused next to the field, with its reason',
+    width: 800,
+    locale: 'fr',
+    permalink: () => session({ locale: 'fr' }),
+    act: async (page) => {
+      await applyCoupon(page, 'EXPIRED');
+      await el(page).locator('#qc-coupon[aria-invalid="true"]').waitFor();
+    },
+  },
+  {
     name: 'validation',
     title: 'Pay with an empty form: every error next to its field',
     width: 1100,
