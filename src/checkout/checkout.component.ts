@@ -406,9 +406,14 @@ export class QuadernoCheckout extends LitElement {
     return body;
   }
 
-  /** Shows a session a PUT or a poll returned, unless it is broken; the typed values stay in the draft either way. */
+  /**
+   * Shows a session a PUT or a poll returned, unless it is broken and could still be paid; the typed values stay in
+   * the draft either way. Once paid (processing, completed) the outcome is shown whatever the session says, since
+   * the customer must learn it; navigation checks its URL on its own.
+   */
   private acceptSession(session: CheckoutSession, saved: boolean): boolean {
-    if (this.refuseBroken(session)) return false;
+    const payable = session.status === 'pending' || session.status === 'failed';
+    if (payable && this.refuseBroken(session)) return false;
     this.loader.set(session);
     if (saved) emit(this, 'quaderno-update', { session });
     return true;
