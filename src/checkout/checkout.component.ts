@@ -67,6 +67,14 @@ function hasUnsafeUrl(session: CheckoutSession): boolean {
   return [session.success_url, session.cancel_url].some((url) => url != null && url.trim() !== '' && !isHttpUrl(url));
 }
 
+/** Why a session must not be shown or paid, with the `quaderno-error` code and message; undefined when it is sound. */
+function brokenSession(session: CheckoutSession): { code: string; message: string } | undefined {
+  if (hasUnsafeUrl(session)) return { code: 'unsafe_url', message: 'The session has a success_url or cancel_url that is not http(s)' };
+  if (hasImplausibleAmounts(session)) return { code: 'bad_response', message: 'The session has no items or implausible amounts' };
+  if (sessionTotals(session).mixedCurrencies) return { code: 'mixed_currencies', message: 'The session mixes currencies' };
+  return undefined;
+}
+
 /** A session from a PUT or a poll that was refused (and shown as an error); it ends the run that fetched it. */
 class RefusedSessionError extends Error {
   override readonly name = 'RefusedSessionError';
@@ -350,16 +358,10 @@ export class QuadernoCheckout extends LitElement {
     else if (session.status === 'completed' && this.paidFor === this.permalink) this.settled(session);
   }
 
-  /** A session no customer should be shown or asked to pay, whether it came from the GET, a PUT or a poll. */
+  /** Shows the error state for a session that must not be shown or paid (see `brokenSession`). */
   private refuseBroken(session: CheckoutSession): boolean {
-    const problem = hasUnsafeUrl(session)
-      ? (['unsafe_url', 'The session has a success_url or cancel_url that is not http(s)'] as const)
-      : hasImplausibleAmounts(session)
-        ? (['bad_response', 'The session has no items or implausible amounts'] as const)
-        : sessionTotals(session).mixedCurrencies
-          ? (['mixed_currencies', 'The session mixes currencies'] as const)
-          : undefined;
-    if (problem) this.failHard(problem[0], problem[1]);
+    const problem = brokenSession(session);
+    if (problem) this.failHard(problem.code, problem.message);
     return !!problem;
   }
 
