@@ -24,6 +24,7 @@ import { errorIcon, icon, lockIcon } from './views/icons.ts';
 import { renderItems } from './views/items.ts';
 import { renderMethods } from './views/methods.ts';
 import {
+  abandonedWords,
   errorMessage,
   renderAbandoned,
   renderCompleted,
@@ -255,8 +256,10 @@ export class QuadernoCheckout extends LitElement {
         return this.redirecting ? `${t.completedTitle}. ${t.redirecting}` : t.completedTitle;
       case 'failed':
         return `${t.failedTitle}. ${t.failedBody}`;
-      case 'abandoned':
-        return this.cancelledHere ? `${t.cancelledTitle}. ${t.cancelledBody}` : `${t.abandonedTitle}. ${t.abandonedBody}`;
+      case 'abandoned': {
+        const { title, body } = abandonedWords(t, this.cancelledHere);
+        return `${title}. ${body}`;
+      }
       default:
         return undefined;
     }

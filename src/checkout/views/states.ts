@@ -123,17 +123,22 @@ export function renderFailed(t: Translation, onTryAgain: () => void): TemplateRe
   });
 }
 
+/** An abandoned session's title and body: "you cancelled" when the customer did it here, "expired" otherwise. */
+export function abandonedWords(t: Translation, cancelled: boolean): { title: string; body: string } {
+  return cancelled ? { title: t.cancelledTitle, body: t.cancelledBody } : { title: t.abandonedTitle, body: t.abandonedBody };
+}
+
 export function renderAbandoned(
   t: Translation,
   cancelUrl: string | null | undefined,
   redirecting: boolean,
   cancelled = false,
 ): TemplateResult {
-  const body = cancelled ? t.cancelledBody : t.abandonedBody;
+  const { title, body } = abandonedWords(t, cancelled);
   return renderStatus({
     kind: 'abandoned',
     iconContent: clockIcon,
-    title: cancelled ? t.cancelledTitle : t.abandonedTitle,
+    title,
     body: redirecting ? `${body} ${t.redirecting}` : body,
     actions: redirecting ? nothing : link(cancelUrl, t.returnToMerchant, 'return-link'),
   });
