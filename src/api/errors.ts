@@ -1,3 +1,5 @@
+import { isProtocolErrorCode, type ProtocolErrorCode } from '../protocol/codes.ts';
+
 /** Machine-readable codes for every failure the client reports. */
 export type ApiErrorCode =
   | 'network'
@@ -15,6 +17,8 @@ export type ApiErrorCode =
 /** Base of the client's error hierarchy; `status` is the HTTP status when there was a response. */
 export class ApiError extends Error {
   override name = 'ApiError';
+  /** The protocol's machine code from the error body (`code`), when the server sent one. */
+  readonly reason: ProtocolErrorCode | undefined;
   constructor(
     readonly code: ApiErrorCode,
     message: string,
@@ -22,7 +26,13 @@ export class ApiError extends Error {
     readonly body?: unknown,
   ) {
     super(message);
+    this.reason = protocolField(body, 'code');
   }
+}
+
+function protocolField(body: unknown, key: string): ProtocolErrorCode | undefined {
+  const value = body && typeof body === 'object' ? (body as Record<string, unknown>)[key] : undefined;
+  return isProtocolErrorCode(value) ? value : undefined;
 }
 
 /** The request never got a response: DNS, refused or dropped connection, CORS. */
@@ -63,9 +73,11 @@ export class UnauthorizedError extends ApiError {
   }
 }
 
-/** 400/422: the body was refused; `fields` maps each field to its messages. */
+/** 400/422: the body was refused; `fields` maps each field to its messages, `fieldCodes` to its machine codes. */
 export class ValidationError extends ApiError {
   override name = 'ValidationError';
+  /** The protocol's per-field machine codes (`field_codes`), e.g. `{ coupon: 'coupon_expired' }`. */
+  readonly fieldCodes: Record<string, ProtocolErrorCode>;
   constructor(
     readonly fields: Record<string, string[]>,
     status = 422,
@@ -73,10 +85,15 @@ export class ValidationError extends ApiError {
     message = 'The request was invalid',
   ) {
     super('validation', message, status, body);
+    const codes = body && typeof body === 'object' ? (body as { field_codes?: unknown }).field_codes : undefined;
+    this.fieldCodes = {};
+    if (codes && typeof codes === 'object') {
+      for (const [field, code] of Object.entries(codes)) if (isProtocolErrorCode(code)) this.fieldCodes[field] = code;
+    }
   }
 }
 
-/** 409: the session is not pending (completed, abandoned…) so it cannot change. */
+/** 409, or a 422 with code `session_not_pending`: the session is not pending (completed, abandoned…) so it cannot change. */
 export class ConflictError extends ApiError {
   override name = 'ConflictError';
   constructor(

@@ -106,7 +106,8 @@ export function errorForResponse(status: number, body: unknown, retryAfterMs?: n
   const message = messageOf(body, `HTTP ${status}`);
   if (status === 401 || status === 403) return new UnauthorizedError(message, status, body);
   if (status === 404) return new NotFoundError(message, body);
-  if (status === 409) {
+  // why: Quaderno answers a non-pending update with 422 (and so does the sandbox now); the code tells it from a refused field.
+  if (status === 409 || (body as { code?: unknown } | undefined)?.code === 'session_not_pending') {
     const sessionStatus = (body as { status?: unknown } | undefined)?.status;
     return new ConflictError(message, typeof sessionStatus === 'string' ? sessionStatus : undefined, status, body);
   }

@@ -23,13 +23,20 @@ export interface PublicClient {
   retrieve(options?: CallOptions): Promise<CheckoutSession>;
   /** `PUT <permalink>.json`: customer fields and a coupon code (null removes it). */
   update(body: PublicUpdateBody, options?: CallOptions): Promise<CheckoutSession>;
-  /** A sandbox-only sub-resource of the permalink, such as `/pay` or `/cancel` (POST). */
-  post(subpath: string, body: unknown, options?: CallOptions): Promise<CheckoutSession>;
+  /** `POST <permalink>/cancel.json`: the customer leaves; the session becomes abandoned. */
+  cancel(options?: CallOptions): Promise<CheckoutSession>;
+  /** `POST <permalink>/pay.json`: starts a payment with the processor's body (the sandbox's simulated payment). */
+  pay(body: unknown, options?: CallOptions): Promise<CheckoutSession>;
 }
 
 /** Creates the public client; throws InvalidPermalinkError at once for a permalink that is not http(s). */
 export function createPublicClient(permalink: string, transport: TransportOptions = {}): PublicClient {
   const endpoint = permalinkEndpoint(permalink);
+  async function post(subpath: string, body: unknown, options: CallOptions): Promise<CheckoutSession> {
+    const url = permalinkEndpoint(permalink, subpath);
+    const response = await requestJson({ ...options, method: 'POST', url, body }, transport);
+    return sessionFromBody(response.data, response.status);
+  }
   return {
     permalink,
     async retrieve(options = {}) {
@@ -40,10 +47,11 @@ export function createPublicClient(permalink: string, transport: TransportOption
       const response = await requestJson({ ...options, method: 'PUT', url: endpoint, body }, transport);
       return sessionFromBody(response.data, response.status);
     },
-    async post(subpath, body, options = {}) {
-      const url = permalinkEndpoint(permalink, subpath);
-      const response = await requestJson({ ...options, method: 'POST', url, body }, transport);
-      return sessionFromBody(response.data, response.status);
+    cancel(options = {}) {
+      return post('/cancel', {}, options);
+    },
+    pay(body, options = {}) {
+      return post('/pay', body, options);
     },
   };
 }

@@ -67,7 +67,7 @@ export class SandboxProcessor implements PaymentProcessor {
       method === 'card'
         ? { method, card_number: cardDigits(this.card.card_number) }
         : { method, outcome: this.outcome };
-    return client.post('/pay', body, { signal });
+    return client.pay(body, { signal });
   }
 
   showServerErrors(fields: Record<string, string[]>): boolean {

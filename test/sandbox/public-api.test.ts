@@ -239,7 +239,7 @@ describe('sandbox public endpoints (by permalink)', () => {
     assert.equal((await client.retrieve()).id, session.id);
     assert.equal((await client.update({ customer: { first_name: 'Client' }, coupon: 'WELCOME10' })).coupon?.code, 'WELCOME10');
     await assert.rejects(client.update({ customer: { email: 'x' } }), { code: 'validation' });
-    const paid = await client.post('/pay', { method: 'card', card_number: '4242 4242 4242 4242' });
+    const paid = await client.pay({ method: 'card', card_number: '4242 4242 4242 4242' });
     assert.equal(paid.status, 'processing');
     await assert.rejects(client.update({ customer: { first_name: 'Late' } }), { code: 'conflict' });
   });

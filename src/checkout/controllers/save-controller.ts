@@ -17,6 +17,6 @@ export class SaveController extends TaskController<CheckoutSession> {
 
   cancel(client: PublicClient): Promise<RunResult<CheckoutSession>> {
     this.kind = 'cancel';
-    return this.run((signal) => client.post('/cancel', {}, { signal }));
+    return this.run((signal) => client.cancel({ signal }));
   }
 }
