@@ -1,0 +1,415 @@
+// The checkout protocol's contract suite: one table of cases that runs against any server claiming the protocol
+// (docs/protocol.openapi.json). A server is reached only through the permalinks its target hands out, so the same
+// cases run against the sandbox and against a merchant's handler with a sandbox behind it (issue 15).
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { capabilitiesOf, type Capability } from '../../src/protocol/capabilities.ts';
+import type { PayBody } from '../../src/protocol/schemas.ts';
+import type { PaymentMethod, SessionStatus } from '../../src/session/schema.ts';
+import {
+  call,
+  expectAdvertised,
+  expectError,
+  expectFieldRefusal,
+  expectPayResult,
+  expectSession,
+  expectTaxIdCheck,
+  expectTaxSummary,
+  expectUnsupported,
+  type Reply,
+} from './contract-http.ts';
+
+/** The session a case needs; the target turns it into whatever its server's private side takes. */
+export interface SessionSpec {
+  /** The currency of its one item (a 2100 minor-unit product). Default EUR. */
+  currency?: 'EUR' | 'USD';
+  /** Whether it collects coupons (`coupon_collection`). Default false. */
+  coupons?: boolean;
+  /** Default ['card']. */
+  payment_methods?: PaymentMethod[];
+  /** A session already past pending, put there by the server's own means (no protocol call does it). */
+  status?: Exclude<SessionStatus, 'pending' | 'processing'>;
+}
+
+/** A coupon a case needs: usable, or refused for one reason. */
+export type CouponSpec =
+  | { kind: 'percent' }
+  | { kind: 'amount'; currency: 'EUR' | 'USD' }
+  | { kind: 'expired' }
+  | { kind: 'used_up' };
+
+/** A server under test, seen only through permalinks. */
+export interface ContractTarget {
+  name: string;
+  /** Makes a fresh session on the server and returns its permalink, an absolute http(s) URL. */
+  newSession(spec?: SessionSpec): Promise<{ permalink: string }>;
+  /** Makes a coupon on the server's account and returns its code. */
+  newCoupon(spec: CouponSpec): Promise<string>;
+  /** A permalink shaped like the server's own that names no session (a token never issued). */
+  unknownPermalink(): Promise<string>;
+  /** pay.json bodies the server's processor approves and declines. Default: the sandbox's simulated card. */
+  payBodies?: { approve: PayBody; decline: PayBody };
+  /** How long a started payment may take to settle. Default 10 s. */
+  settleWithinMs?: number;
+}
+
+export interface ContractOptions {
+  /** Cases known to fail on this server for now, by id, with the reason: run and reported, not counted. */
+  todo?: Readonly<Record<string, string>>;
+}
+
+interface Ctx {
+  target: ContractTarget;
+  /** A fresh session, with what its server advertises. */
+  session(spec?: SessionSpec): Promise<{ permalink: string; body: Record<string, any>; can: ReadonlySet<Capability> }>;
+}
+
+interface ContractCase {
+  id: string;
+  title: string;
+  /** The capability the behaviour belongs to; where the server does not advertise it, only its refusal is checked. */
+  needs?: Exclude<Capability, 'hosted_payment'>;
+  run(ctx: Ctx): Promise<void>;
+}
+
+const CUSTOMER = { first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.com', billing_country: 'ES', billing_postal_code: '08001' };
+const SIMULATED = {
+  approve: { method: 'card', card_number: '4242 4242 4242 4242' },
+  decline: { method: 'card', card_number: '4000 0000 0000 0002' },
+} satisfies ContractTarget['payBodies'];
+
+const put = (permalink: string, body: unknown) => call(permalink, 'PUT', '', { body });
+const tokenOf = (permalink: string) => new URL(permalink).pathname.split('/').filter(Boolean).pop() ?? '';
+
+async function pollUntil(permalink: string, done: (status: string) => boolean, withinMs: number): Promise<string[]> {
+  const seen: string[] = [];
+  const deadline = Date.now() + withinMs;
+  for (;;) {
+    const session = expectSession(await call(permalink, 'GET'));
+    if (seen.at(-1) !== session.status) seen.push(session.status);
+    if (done(session.status)) return seen;
+    assert.ok(Date.now() < deadline, `still ${session.status} after ${withinMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const couponRefusals: Array<{ id: string; coupon: CouponSpec | 'unknown'; code: 'coupon_unknown' | 'coupon_expired' | 'coupon_used_up' | 'coupon_currency' }> = [
+  { id: 'unknown', coupon: 'unknown', code: 'coupon_unknown' },
+  { id: 'expired', coupon: { kind: 'expired' }, code: 'coupon_expired' },
+  { id: 'used-up', coupon: { kind: 'used_up' }, code: 'coupon_used_up' },
+  { id: 'currency', coupon: { kind: 'amount', currency: 'USD' }, code: 'coupon_currency' },
+];
+
+/** What a server that does not advertise a capability must answer when asked for it anyway. */
+const REFUSALS: Record<Exclude<Capability, 'hosted_payment'>, (ctx: Ctx) => Promise<void>> = {
+  async update({ session }) {
+    expectUnsupported(await put((await session()).permalink, { customer: CUSTOMER }));
+  },
+  async coupons({ session, target }) {
+    const code = await target.newCoupon({ kind: 'percent' });
+    expectUnsupported(await put((await session({ coupons: true })).permalink, { coupon: code }), 'coupon');
+  },
+  async cancel({ session }) {
+    expectUnsupported(await call((await session()).permalink, 'POST', '/cancel', { body: {} }));
+  },
+  async pay({ session, target }) {
+    expectUnsupported(await call((await session()).permalink, 'POST', '/pay', { body: (target.payBodies ?? SIMULATED).approve }));
+  },
+  async tax_preview({ session }) {
+    expectUnsupported(await call((await session()).permalink, 'GET', '/tax', { query: { country: 'DE' } }));
+  },
+  async tax_id_validation({ session }) {
+    expectUnsupported(await call((await session()).permalink, 'GET', '/tax_id', { query: { country: 'DE', tax_id: 'DE12' } }));
+  },
+};
+
+/** The cases, in the order a checkout meets them. */
+export const CONTRACT_CASES: ContractCase[] = [
+  {
+    id: 'session.get',
+    title: 'GET <permalink>.json answers the pending session in the protocol shape',
+    async run({ session }) {
+      const { permalink } = await session();
+      const body = expectSession(await call(permalink, 'GET'));
+      assert.equal(body.status, 'pending');
+      assert.ok(body.items.length > 0);
+      assert.equal(tokenOf(String(body.permalink)), tokenOf(permalink), 'the session names its own permalink');
+    },
+  },
+  {
+    id: 'session.advertises',
+    title: 'the session declares protocol_version, capabilities and hosted_url',
+    async run({ session }) {
+      expectAdvertised((await session()).body);
+    },
+  },
+  {
+    id: 'cors.simple-get',
+    title: 'a cross-origin GET needs no preflight and no credentials',
+    async run({ session }) {
+      const { permalink } = await session();
+      const reply = await call(permalink, 'GET', '', { headers: { Origin: 'https://merchant.example' } });
+      expectSession(reply);
+      assert.match(reply.headers.get('access-control-allow-origin') ?? '', /^(\*|https:\/\/merchant\.example)$/);
+    },
+  },
+  {
+    id: 'cors.preflight',
+    title: 'PUT and POST with a JSON body pass the CORS preflight',
+    async run({ session }) {
+      const { permalink } = await session();
+      for (const method of ['PUT', 'POST']) {
+        const reply = await call(permalink, 'OPTIONS', method === 'POST' ? '/cancel' : '', {
+          headers: { Origin: 'https://merchant.example', 'Access-Control-Request-Method': method, 'Access-Control-Request-Headers': 'content-type' },
+        });
+        assert.ok(reply.status === 200 || reply.status === 204, `preflight ${method}: ${reply.status}`);
+        assert.match(reply.headers.get('access-control-allow-origin') ?? '', /^(\*|https:\/\/merchant\.example)$/);
+        assert.match(reply.headers.get('access-control-allow-methods') ?? '', new RegExp(method));
+        assert.match(reply.headers.get('access-control-allow-headers') ?? '', /content-type/i);
+      }
+    },
+  },
+  {
+    id: 'update.round-trip',
+    title: 'PUT customer fields: saved, answered and read back',
+    needs: 'update',
+    async run({ session }) {
+      const { permalink } = await session();
+      const saved = expectSession(await put(permalink, { customer: CUSTOMER }));
+      const read = expectSession(await call(permalink, 'GET'));
+      for (const body of [saved, read]) assert.deepEqual(pick(body.customer, Object.keys(CUSTOMER)), CUSTOMER);
+    },
+  },
+  {
+    id: 'update.field-invalid',
+    title: 'a refused customer field → 422 field_invalid naming it, and nothing of the request is saved',
+    needs: 'update',
+    async run({ session }) {
+      const { permalink } = await session();
+      expectFieldRefusal(await put(permalink, { customer: { first_name: 'Zed', email: 'not-an-email' } }), 'customer.email', 'field_invalid');
+      const after = expectSession(await call(permalink, 'GET'));
+      assert.notEqual(after.customer?.first_name, 'Zed');
+    },
+  },
+  {
+    id: 'update.field-not-allowed',
+    title: 'a key the browser may not set (items, metadata, an unknown customer key) → 422 field_not_allowed',
+    needs: 'update',
+    async run({ session }) {
+      const { permalink } = await session();
+      const before = expectSession(await call(permalink, 'GET'));
+      for (const [body, field] of [
+        [{ items: [{ name: 'Free', amount: 0, currency: 'EUR' }] }, 'items'],
+        [{ metadata: { paid: true } }, 'metadata'],
+        [{ customer: { is_admin: 'yes' } }, 'customer.is_admin'],
+      ] as const) {
+        expectFieldRefusal(await put(permalink, body), field, 'field_not_allowed');
+      }
+      const after = expectSession(await call(permalink, 'GET'));
+      assert.deepEqual(after.items, before.items);
+    },
+  },
+  {
+    id: 'update.not-pending',
+    title: 'updating a session that is no longer pending → 422 session_not_pending with its status',
+    needs: 'update',
+    async run({ session }) {
+      const { permalink } = await session({ status: 'completed' });
+      const body = expectError(await put(permalink, { customer: { first_name: 'Late' } }), 422, 'session_not_pending');
+      assert.equal(body.status, 'completed');
+    },
+  },
+  {
+    id: 'coupon.apply-remove',
+    title: 'PUT { coupon } applies a coupon; { coupon: null } removes it',
+    needs: 'coupons',
+    async run({ session, target }) {
+      const code = await target.newCoupon({ kind: 'percent' });
+      const { permalink } = await session({ coupons: true });
+      const applied = expectSession(await put(permalink, { coupon: code.toLowerCase() }));
+      assert.equal(String(applied.coupon?.code).toUpperCase(), code.toUpperCase());
+      const removed = expectSession(await put(permalink, { coupon: null }));
+      assert.equal(removed.coupon ?? null, null);
+    },
+  },
+  ...couponRefusals.map(
+    ({ id, coupon, code }): ContractCase => ({
+      id: `coupon.refused.${id}`,
+      title: `a refused coupon (${id}) → 422 with field_codes.coupon = ${code}; the coupon stays off`,
+      needs: 'coupons',
+      async run({ session, target }) {
+        const couponCode = coupon === 'unknown' ? 'NO-SUCH-COUPON-7F3A' : await target.newCoupon(coupon);
+        const { permalink } = await session({ coupons: true, currency: 'EUR' });
+        const body = expectFieldRefusal(await put(permalink, { coupon: couponCode }), 'coupon', code);
+        if (code === 'coupon_currency') assert.equal(body.currency, 'USD');
+        assert.equal(expectSession(await call(permalink, 'GET')).coupon ?? null, null);
+      },
+    }),
+  ),
+  {
+    id: 'coupon.not-accepted',
+    title: 'a coupon on a session that collects none → 422 field_codes.coupon = coupon_not_accepted',
+    needs: 'coupons',
+    async run({ session, target }) {
+      const code = await target.newCoupon({ kind: 'percent' });
+      expectFieldRefusal(await put((await session({ coupons: false })).permalink, { coupon: code }), 'coupon', 'coupon_not_accepted');
+    },
+  },
+  {
+    id: 'cancel',
+    title: 'POST cancel.json → the session is abandoned, and stays so',
+    needs: 'cancel',
+    async run({ session }) {
+      const { permalink } = await session();
+      assert.equal(expectSession(await call(permalink, 'POST', '/cancel', { body: {} })).status, 'abandoned');
+      assert.equal(expectSession(await call(permalink, 'GET')).status, 'abandoned');
+    },
+  },
+  {
+    id: 'cancel.not-pending',
+    title: 'cancelling a completed session → 422 session_not_pending',
+    needs: 'cancel',
+    async run({ session }) {
+      const { permalink } = await session({ status: 'completed' });
+      expectError(await call(permalink, 'POST', '/cancel', { body: {} }), 422, 'session_not_pending');
+    },
+  },
+  {
+    id: 'pay.completes',
+    title: 'POST pay.json → 202 processing, then completed by polling',
+    needs: 'pay',
+    async run({ session, target }) {
+      const { permalink } = await session();
+      const started = expectPayResult(await call(permalink, 'POST', '/pay', { body: (target.payBodies ?? SIMULATED).approve }));
+      assert.equal(started.status, 'processing');
+      const seen = await pollUntil(permalink, (s) => s !== 'processing', target.settleWithinMs ?? 10_000);
+      assert.equal(seen.at(-1), 'completed', `went through ${seen.join(' → ')}`);
+    },
+  },
+  {
+    id: 'pay.declined',
+    title: 'a declined payment ends failed, and the session can be paid again',
+    needs: 'pay',
+    async run({ session, target }) {
+      const { permalink } = await session();
+      expectPayResult(await call(permalink, 'POST', '/pay', { body: (target.payBodies ?? SIMULATED).decline }));
+      const seen = await pollUntil(permalink, (s) => s !== 'processing', target.settleWithinMs ?? 10_000);
+      assert.equal(seen.at(-1), 'failed');
+      expectPayResult(await call(permalink, 'POST', '/pay', { body: (target.payBodies ?? SIMULATED).approve }));
+    },
+  },
+  {
+    id: 'pay.method-unavailable',
+    title: 'paying with a method the session does not offer → 422 field_codes.method = payment_method_unavailable',
+    needs: 'pay',
+    async run({ session }) {
+      const { permalink } = await session({ payment_methods: ['card'] });
+      expectFieldRefusal(await call(permalink, 'POST', '/pay', { body: { method: 'paypal', outcome: 'approve' } }), 'method', 'payment_method_unavailable');
+      assert.equal(expectSession(await call(permalink, 'GET')).status, 'pending');
+    },
+  },
+  {
+    id: 'pay.not-pending',
+    title: 'paying a completed session → 422 session_not_pending',
+    needs: 'pay',
+    async run({ session, target }) {
+      const { permalink } = await session({ status: 'completed' });
+      expectError(await call(permalink, 'POST', '/pay', { body: (target.payBodies ?? SIMULATED).approve }), 422, 'session_not_pending');
+    },
+  },
+  {
+    id: 'tax.preview',
+    title: 'GET tax.json → a TaxSummary for the input, as a simple GET, saving nothing',
+    needs: 'tax_preview',
+    async run({ session }) {
+      const { permalink } = await session();
+      const reply = await call(permalink, 'GET', '/tax', { query: { country: 'DE' }, headers: { Origin: 'https://merchant.example' } });
+      const tax = expectTaxSummary(reply);
+      assert.ok(reply.headers.get('access-control-allow-origin'), 'readable cross-origin');
+      assert.equal(tax.currency, 'EUR');
+      assert.equal(tax.tax, tax.lines.reduce((sum, line) => sum + line.amount, 0), 'tax is the sum of its lines');
+      assert.equal(expectSession(await call(permalink, 'GET')).customer?.billing_country ?? null, null, 'nothing saved');
+      assert.ok(expectTaxSummary(await call(permalink, 'GET', '/tax')).needs.includes('country'), 'no country: needs country');
+    },
+  },
+  {
+    id: 'tax.session',
+    title: 'the session carries the tax of its saved customer, as the preview computes it',
+    needs: 'tax_preview',
+    async run({ session }) {
+      const { permalink } = await session();
+      const saved = expectSession(await put(permalink, { customer: { billing_country: 'DE' } }));
+      const preview = expectTaxSummary(await call(permalink, 'GET', '/tax', { query: { country: 'DE' } }));
+      assert.deepEqual(saved.tax, preview);
+    },
+  },
+  {
+    id: 'tax-id.validate',
+    title: 'GET tax_id.json → { valid }, false for a malformed number',
+    needs: 'tax_id_validation',
+    async run({ session }) {
+      const { permalink } = await session();
+      assert.equal(expectTaxIdCheck(await call(permalink, 'GET', '/tax_id', { query: { country: 'DE', tax_id: 'DE12' } })).valid, false);
+    },
+  },
+  {
+    id: 'request.body-invalid',
+    title: 'a body that is not JSON → 400 body_invalid',
+    async run({ session }) {
+      const { permalink } = await session();
+      expectError(await call(permalink, 'PUT', '', { raw: '{"customer": ' }), 400, 'body_invalid');
+    },
+  },
+  {
+    id: 'session.unknown',
+    title: 'an unknown permalink → 404 session_not_found on every endpoint, naming nothing',
+    async run({ target }) {
+      const permalink = await target.unknownPermalink();
+      const token = tokenOf(permalink);
+      const replies: Array<[string, Reply]> = [
+        ['GET', await call(permalink, 'GET')],
+        ['PUT', await put(permalink, { customer: { first_name: 'X' } })],
+        ['cancel', await call(permalink, 'POST', '/cancel', { body: {} })],
+        ['pay', await call(permalink, 'POST', '/pay', { body: SIMULATED.approve })],
+        ['tax', await call(permalink, 'GET', '/tax', { query: { country: 'DE' } })],
+        ['tax_id', await call(permalink, 'GET', '/tax_id', { query: { country: 'DE', tax_id: 'DE12' } })],
+      ];
+      for (const [what, reply] of replies) {
+        const body = expectError(reply, 404, 'session_not_found');
+        assert.ok(!reply.text.includes(token), `${what}: the body does not echo the token`);
+        assert.equal(body.errors, undefined, `${what}: no field errors`);
+      }
+    },
+  },
+];
+
+function pick(object: Record<string, unknown> | null | undefined, keys: string[]) {
+  return Object.fromEntries(keys.map((key) => [key, object?.[key]]));
+}
+
+/** Registers the contract's cases (node:test) against a target. */
+export function contractSuite(target: ContractTarget, options: ContractOptions = {}): void {
+  const ctx: Ctx = {
+    target,
+    async session(spec) {
+      const { permalink } = await target.newSession(spec);
+      const reply = await call(permalink, 'GET');
+      assert.equal(reply.status, 200, `the target's new session answers: ${reply.text}`);
+      return { permalink, body: reply.json, can: capabilitiesOf(reply.json) };
+    },
+  };
+  const unknownTodo = Object.keys(options.todo ?? {}).filter((id) => !CONTRACT_CASES.some((c) => c.id === id));
+  describe(`checkout protocol contract: ${target.name}`, () => {
+    test('the todo list names only cases of the suite', () => assert.deepEqual(unknownTodo, []));
+    for (const contractCase of CONTRACT_CASES) {
+      const todo = options.todo?.[contractCase.id];
+      test(`${contractCase.id}: ${contractCase.title}`, todo ? { todo } : {}, async () => {
+        if (contractCase.needs) {
+          const { can } = await ctx.session();
+          if (!can.has(contractCase.needs)) return REFUSALS[contractCase.needs](ctx);
+        }
+        await contractCase.run(ctx);
+      });
+    }
+  });
+}

@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { CAPABILITIES, PROTOCOL_VERSION } from '../../src/protocol/capabilities.ts';
+import { PROTOCOL_ERROR_CODES } from '../../src/protocol/codes.ts';
+import { ERROR_STATUS, protocolDocument, protocolDocumentText } from '../../src/protocol/openapi.ts';
+
+const FILE = new URL('../../docs/protocol.openapi.json', import.meta.url);
+
+test('docs/protocol.openapi.json is what the schemas generate (run `npm run build:protocol` after changing them)', () => {
+  assert.equal(readFileSync(FILE, 'utf8'), protocolDocumentText());
+});
+
+test('the document is valid OpenAPI 3.1', async () => {
+  const validator = new Validator();
+  const result = await validator.validate(protocolDocument());
+  assert.equal(validator.version, '3.1');
+  assert.ok(result.valid, JSON.stringify(result.errors));
+});
+
+test('every $ref points at a component of the document', () => {
+  const document = protocolDocument() as { components: Record<string, Record<string, unknown>> };
+  const refs = JSON.stringify(document).match(/"\$ref":"[^"]+"/g) ?? [];
+  assert.ok(refs.length > 10);
+  for (const ref of refs) {
+    const [, kind, name] = /#\/components\/(\w+)\/(\w+)/.exec(ref) ?? [];
+    assert.ok(kind && name && document.components[kind]?.[name], `${ref} resolves`);
+  }
+});
+
+test('it carries the protocol version, every error code with a status, and one capability per gated operation', () => {
+  const document = protocolDocument() as any;
+  assert.equal(document.info.version, PROTOCOL_VERSION);
+  assert.deepEqual(document.components.schemas.ProtocolErrorCode.enum, [...PROTOCOL_ERROR_CODES]);
+  for (const code of PROTOCOL_ERROR_CODES) assert.ok(ERROR_STATUS[code] >= 400, code);
+  const operations = Object.values(document.paths).flatMap((item: any) => Object.values(item)) as any[];
+  const capabilities = operations.map((op) => op['x-capability']).filter(Boolean);
+  for (const capability of capabilities) assert.ok((CAPABILITIES as readonly string[]).includes(capability));
+  for (const op of operations) {
+    for (const code of op['x-error-codes']) assert.ok(op.responses[String(ERROR_STATUS[code as keyof typeof ERROR_STATUS])], `${op.operationId} documents ${code}'s status`);
+  }
+  assert.deepEqual(
+    operations.map((op) => op.operationId).sort(),
+    ['cancelSession', 'previewTax', 'retrieveSession', 'startPayment', 'updateSession', 'validateTaxId'],
+  );
+});
+
+test('amounts are integers on the wire and the session tolerates what Quaderno sends', () => {
+  const { schemas } = (protocolDocument() as any).components;
+  assert.equal(schemas.TaxSummary.properties.total.type, 'integer');
+  assert.equal(schemas.TaxLine.properties.amount.type, 'integer');
+  assert.equal(schemas.Session.properties.items.items.properties.amount.type, 'number');
+  assert.deepEqual(schemas.PayResult.allOf[0], { $ref: '#/components/schemas/Session' });
+});

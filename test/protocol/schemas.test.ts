@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type * as z from 'zod/mini';
+import {
+  capabilitiesOf,
+  LEGACY_CAPABILITIES,
+  PROTOCOL_VERSION,
+  protocolMajor,
+  speaksProtocol,
+} from '../../src/protocol/capabilities.ts';
+import type { ProtocolErrorBody } from '../../src/protocol/codes.ts';
+import {
+  couponApplyBodySchema,
+  couponRemoveBodySchema,
+  payBodySchema,
+  paymentStartSchema,
+  payResultSchema,
+  protocolErrorBodySchema,
+  protocolSessionSchema,
+  taxIdQuerySchema,
+  taxSummarySchema,
+} from '../../src/protocol/schemas.ts';
+import { recordedSessionList } from '../helpers/fixtures.ts';
+
+// Compile-time: the schema and the shared interface in codes.ts describe the same body, both ways.
+const _schemaToInterface = (body: z.output<typeof protocolErrorBodySchema>): ProtocolErrorBody => body;
+const _interfaceToSchema = (body: ProtocolErrorBody): z.input<typeof protocolErrorBodySchema> => ({ ...body });
+void _schemaToInterface;
+void _interfaceToSchema;
+
+const TAX = {
+  currency: 'EUR',
+  subtotal: 2100,
+  discount: 0,
+  tax: 441,
+  total: 2541,
+  lines: [
+    { name: 'IVA', rate: 21, extra_name: null, extra_rate: null, taxable_amount: 2100, amount: 441, behavior: 'exclusive', status: 'taxable', notes: null },
+  ],
+  status: 'taxable',
+  needs: [],
+  tax_id: null,
+};
+
+/** [what, schema, value, accepted?] */
+const CASES: Array<[string, { safeParse(v: unknown): { success: boolean } }, unknown, boolean]> = [
+  ['an error with field codes', protocolErrorBodySchema, { code: 'field_invalid', error: 'x', errors: { coupon: ['expired'] }, field_codes: { coupon: 'coupon_expired' } }, true],
+  ['a not-pending error naming the status', protocolErrorBodySchema, { code: 'session_not_pending', error: 'x', status: 'completed' }, true],
+  ['an error without a code (the pre-spec sandbox)', protocolErrorBodySchema, { errors: { coupon: ['expired'] } }, false],
+  ['an error with an unknown code', protocolErrorBodySchema, { code: 'teapot', error: 'x' }, false],
+  ['an error with an unknown field code', protocolErrorBodySchema, { code: 'field_invalid', error: 'x', field_codes: { coupon: 'nope' } }, false],
+  ['a tax summary', taxSummarySchema, TAX, true],
+  ['a tax summary still needing a postal code', taxSummarySchema, { ...TAX, needs: ['postal_code'], tax_id: { valid: null } }, true],
+  ['a tax summary with a fractional amount', taxSummarySchema, { ...TAX, tax: 440.5 }, false],
+  ['a tax summary with an unknown status', taxSummarySchema, { ...TAX, status: 'exempt' }, false],
+  ['a tax summary needing an unknown input', taxSummarySchema, { ...TAX, needs: ['city'] }, false],
+  ['a tax line without its status', taxSummarySchema, { ...TAX, lines: [{ ...TAX.lines[0], status: undefined }] }, false],
+  ['a tax ID query', taxIdQuerySchema, { country: 'DE', tax_id: 'DE123456789' }, true],
+  ['a tax ID query without a country', taxIdQuerySchema, { tax_id: 'DE123456789' }, false],
+  ['a coupon code', couponApplyBodySchema, { coupon: 'WELCOME10' }, true],
+  ['a coupon code over the update body\'s 64 characters', couponApplyBodySchema, { coupon: 'X'.repeat(65) }, false],
+  ['a coupon with another key', couponApplyBodySchema, { coupon: 'A', items: [] }, false],
+  ['a coupon removal', couponRemoveBodySchema, { coupon: null }, true],
+  ['a coupon removal with a code', couponRemoveBodySchema, { coupon: 'A' }, false],
+  ['a simulated card payment', payBodySchema, { method: 'card', card_number: '4242424242424242' }, true],
+  ['a payment with the confirmed total', payBodySchema, { method: 'paypal', outcome: 'approve', total: 2541 }, true],
+  ['a payment with an unknown method', payBodySchema, { method: 'bitcoin' }, false],
+  ['a payment with a fractional total', payBodySchema, { method: 'card', total: 25.41 }, false],
+  ['a Stripe start', paymentStartSchema, { processor: 'stripe', publishable_key: 'pk_test', client_secret: 'pi_1_secret_2' }, true],
+  ['a Stripe start without its secret', paymentStartSchema, { processor: 'stripe', publishable_key: 'pk_test' }, false],
+  ['a PayPal start', paymentStartSchema, { processor: 'paypal', client_id: 'sb', order_id: '5O190127TN364715T' }, true],
+  ['an unknown processor', paymentStartSchema, { processor: 'bitpay' }, false],
+];
+
+describe('protocol schemas', () => {
+  for (const [what, schema, value, accepted] of CASES) {
+    test(`${accepted ? 'accepts' : 'refuses'} ${what}`, () => assert.equal(schema.safeParse(value).success, accepted));
+  }
+
+  test('every recorded Quaderno session is a protocol session (the additions are optional)', () => {
+    for (const session of recordedSessionList()) assert.ok(protocolSessionSchema.safeParse(session).success);
+  });
+
+  test('a session with the additions keeps them; a pay result without `payment` is the sandbox processor', () => {
+    const session = recordedSessionList()[0] as Record<string, unknown>;
+    const full = { ...session, protocol_version: '1.0', capabilities: ['update', 'later'], hosted_url: null, tax: TAX };
+    const parsed = protocolSessionSchema.parse(full);
+    assert.deepEqual([parsed.protocol_version, parsed.capabilities, parsed.tax?.total], ['1.0', ['update', 'later'], 2541]);
+    assert.equal(payResultSchema.parse(full).payment, undefined);
+    assert.equal(protocolSessionSchema.safeParse({ ...full, tax: { ...TAX, total: 'a lot' } }).success, false);
+  });
+});
+
+describe('capabilities and version', () => {
+  const cases: Array<[unknown, string[]]> = [
+    [undefined, [...LEGACY_CAPABILITIES]],
+    [[], []],
+    [['pay', 'teleport', 'pay', 'hosted_payment'], ['pay', 'hosted_payment']],
+    ['update', [...LEGACY_CAPABILITIES]],
+  ];
+  for (const [list, expected] of cases) {
+    test(`capabilities ${JSON.stringify(list)} → ${expected.join(', ') || 'none'}`, () => {
+      assert.deepEqual([...capabilitiesOf({ capabilities: list })].sort(), [...new Set(expected)].sort());
+    });
+  }
+
+  test('a session without a list can do everything but hosted payment', () => {
+    assert.equal(capabilitiesOf({}).has('hosted_payment'), false);
+    assert.equal(capabilitiesOf({}).has('pay'), true);
+  });
+
+  const versions: Array<[unknown, number, boolean]> = [
+    [undefined, 1, true],
+    [null, 1, true],
+    [PROTOCOL_VERSION, 1, true],
+    ['1.7', 1, true],
+    ['2.0', 2, false],
+    ['1', Number.NaN, false],
+    [1.0, Number.NaN, false],
+    ['v1.0', Number.NaN, false],
+  ];
+  for (const [version, major, speaks] of versions) {
+    test(`protocol_version ${JSON.stringify(version)}: major ${major}, ${speaks ? 'spoken' : 'refused'}`, () => {
+      assert.deepEqual([protocolMajor(version), speaksProtocol(version)], [major, speaks]);
+    });
+  }
+});
