@@ -10,7 +10,7 @@ import {
   type TaxIdQuery,
   type TaxPreviewQuery,
   type TaxSummary,
-} from './schemas.ts';
+} from './tax.ts';
 
 /** `<permalink>/<subpath>.json?…` with the given query; empty and missing values are left out. */
 export function protocolUrl(permalink: string, subpath: string, query: Record<string, string | undefined> = {}): string {

@@ -9,7 +9,13 @@ import { publicUpdateSchema } from '../session/requests.ts';
 import { LOCALES, sessionSchema } from '../session/schema.ts';
 import { CAPABILITIES, PROTOCOL_VERSION } from './capabilities.ts';
 import { PROTOCOL_ERROR_CODES, type ProtocolErrorCode } from './codes.ts';
-import * as s from './schemas.ts';
+import * as errors from './errors.ts';
+import * as payment from './payment.ts';
+import * as requests from './requests.ts';
+import * as session from './session.ts';
+import * as tax from './tax.ts';
+
+const s = { ...errors, ...payment, ...requests, ...session, ...tax };
 
 type Json = Record<string, unknown>;
 type Meta = { id?: string; description?: string; [key: string]: unknown };

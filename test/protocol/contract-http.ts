@@ -4,14 +4,10 @@ import assert from 'node:assert/strict';
 import { permalinkEndpoint } from '../../src/api/urls.ts';
 import { speaksProtocol, CAPABILITIES } from '../../src/protocol/capabilities.ts';
 import type { ProtocolErrorBody, ProtocolErrorCode } from '../../src/protocol/codes.ts';
-import {
-  payResultSchema,
-  protocolErrorBodySchema,
-  protocolSessionSchema,
-  taxIdCheckSchema,
-  taxSummarySchema,
-  type ProtocolSessionInput,
-} from '../../src/protocol/schemas.ts';
+import { protocolErrorBodySchema } from '../../src/protocol/errors.ts';
+import { payResultSchema } from '../../src/protocol/payment.ts';
+import { protocolSessionSchema, type ProtocolSessionInput } from '../../src/protocol/session.ts';
+import { taxIdCheckSchema, taxSummarySchema } from '../../src/protocol/tax.ts';
 
 export interface Reply {
   status: number;

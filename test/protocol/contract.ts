@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { capabilitiesOf, type Capability } from '../../src/protocol/capabilities.ts';
-import type { PayBody } from '../../src/protocol/schemas.ts';
+import type { PayBody } from '../../src/protocol/requests.ts';
 import type { PaymentMethod, SessionStatus } from '../../src/session/schema.ts';
 import {
   call,

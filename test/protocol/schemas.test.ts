@@ -9,17 +9,11 @@ import {
   speaksProtocol,
 } from '../../src/protocol/capabilities.ts';
 import type { ProtocolErrorBody } from '../../src/protocol/codes.ts';
-import {
-  couponApplyBodySchema,
-  couponRemoveBodySchema,
-  payBodySchema,
-  paymentStartSchema,
-  payResultSchema,
-  protocolErrorBodySchema,
-  protocolSessionSchema,
-  taxIdQuerySchema,
-  taxSummarySchema,
-} from '../../src/protocol/schemas.ts';
+import { protocolErrorBodySchema } from '../../src/protocol/errors.ts';
+import { couponApplyBodySchema, couponRemoveBodySchema, payBodySchema } from '../../src/protocol/requests.ts';
+import { paymentStartSchema, payResultSchema } from '../../src/protocol/payment.ts';
+import { protocolSessionSchema } from '../../src/protocol/session.ts';
+import { taxIdQuerySchema, taxSummarySchema } from '../../src/protocol/tax.ts';
 import { recordedSessionList } from '../helpers/fixtures.ts';
 
 // Compile-time: the schema and the shared interface in codes.ts describe the same body, both ways.
