@@ -7,5 +7,6 @@ export * from './errors.ts';
 export * from './tax.ts';
 export * from './session.ts';
 export * from './payment.ts';
+export * from './status.ts';
 export * from './requests.ts';
 export * from './client.ts';

@@ -9,6 +9,7 @@ import { publicUpdateSchema } from '../session/requests.ts';
 import { LOCALES, sessionSchema } from '../session/schema.ts';
 import { CAPABILITIES, PROTOCOL_VERSION } from './capabilities.ts';
 import { PROTOCOL_ERROR_CODES, type ProtocolErrorCode } from './codes.ts';
+import { ERROR_STATUS } from './status.ts';
 import * as errors from './errors.ts';
 import * as payment from './payment.ts';
 import * as requests from './requests.ts';
@@ -21,32 +22,6 @@ type Json = Record<string, unknown>;
 type Meta = { id?: string; description?: string; [key: string]: unknown };
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
-
-/** The HTTP status each code comes with. Per-field codes (coupons, payment methods) ride on a 422 `field_invalid`. */
-export const ERROR_STATUS: Record<ProtocolErrorCode, number> = {
-  body_invalid: 400,
-  body_too_large: 413,
-  unsupported_media_type: 415,
-  field_invalid: 422,
-  field_not_allowed: 422,
-  session_not_found: 404,
-  session_not_pending: 422,
-  session_broken: 422,
-  coupon_unknown: 422,
-  coupon_expired: 422,
-  coupon_used_up: 422,
-  coupon_currency: 422,
-  coupon_not_accepted: 422,
-  payment_declined: 422,
-  payment_method_unavailable: 422,
-  payment_total_changed: 422,
-  tax_location_invalid: 422,
-  capability_unsupported: 422,
-  unauthorized: 401,
-  rate_limited: 429,
-  upstream_unavailable: 502,
-  internal: 500,
-};
 
 const TRANSPORT: ProtocolErrorCode[] = ['session_not_found', 'rate_limited', 'upstream_unavailable', 'internal'];
 const BODY: ProtocolErrorCode[] = ['body_invalid', 'body_too_large', 'unsupported_media_type'];
@@ -285,7 +260,11 @@ sandbox, Quaderno, or a merchant's own handler. Every endpoint hangs off the ses
 - **Capabilities.** A session lists in \`capabilities\` what the server can do; each operation names its capability
   (\`x-capability\`). A server refuses an operation it does not advertise with \`capability_unsupported\`.
 - **Errors.** Every error is a \`ProtocolErrorBody\` with a machine \`code\`; \`x-error-codes\` lists each operation's.
-  Codes: ${PROTOCOL_ERROR_CODES.join(', ')}. An unknown permalink is a 404 \`session_not_found\` that names nothing.
+  Codes: ${PROTOCOL_ERROR_CODES.join(', ')}. A refused field is a 422 whose \`errors\` and \`field_codes\` are keyed
+  by the field's path in the request (\`customer.email\`, \`coupon\`, \`method\`); its top \`code\` is \`field_invalid\`, or
+  the field's own code (\`field_not_allowed\`) when that is every refusal. An unknown permalink is a 404
+  \`session_not_found\` that names nothing. An operation whose capability is not advertised is a 422
+  \`capability_unsupported\` (for a coupon, \`field_codes.coupon\` may carry it under \`field_invalid\`).
 - **Money** is in integer minor units of the session's currency.
 - **CORS.** Any origin may call these endpoints without credentials; \`PUT\` and \`POST\` are preflighted, the GETs are
   simple requests. \`Retry-After\` is exposed.

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { permalinkEndpoint } from '../../src/api/urls.ts';
 import { speaksProtocol, CAPABILITIES } from '../../src/protocol/capabilities.ts';
 import type { ProtocolErrorBody, ProtocolErrorCode } from '../../src/protocol/codes.ts';
+import { ERROR_STATUS } from '../../src/protocol/status.ts';
 import { protocolErrorBodySchema } from '../../src/protocol/errors.ts';
 import { payResultSchema } from '../../src/protocol/payment.ts';
 import { protocolSessionSchema, type ProtocolSessionInput } from '../../src/protocol/session.ts';
@@ -80,6 +81,7 @@ export function expectError(reply: Reply, status: number, code: ProtocolErrorCod
   const body = parsed(protocolErrorBodySchema, reply.json, 'the error body') as ProtocolErrorBody;
   const codes = typeof code === 'string' ? [code] : code;
   assert.ok(codes.includes(body.code), `code ${body.code}, expected ${codes.join(' or ')}`);
+  assert.equal(reply.status, ERROR_STATUS[body.code], `${body.code} comes with ${ERROR_STATUS[body.code]}`);
   if (body.field_codes) {
     // why: field_codes and errors are read side by side; a code without its message (or the reverse) is a broken body.
     assert.deepEqual(Object.keys(body.field_codes).sort(), Object.keys(body.errors ?? {}).sort(), 'field_codes and errors name the same fields');
@@ -100,10 +102,8 @@ export function expectFieldRefusal(reply: Reply, field: string, code: ProtocolEr
 
 /** A server refusing an operation it does not advertise. */
 export function expectUnsupported(reply: Reply, field?: string): void {
-  assert.ok(reply.status >= 400 && reply.status < 500, `a 4xx, not ${reply.status}`);
-  const body = parsed(protocolErrorBodySchema, reply.json, 'the error body') as ProtocolErrorBody;
-  const code = field && body.field_codes?.[field] ? body.field_codes[field] : body.code;
-  assert.equal(code, 'capability_unsupported');
+  const body = expectError(reply, ERROR_STATUS.capability_unsupported, ['capability_unsupported', 'field_invalid']);
+  assert.equal(field && body.code === 'field_invalid' ? body.field_codes?.[field] : body.code, 'capability_unsupported');
 }
 
 /** What a session says about its server: a version this suite speaks, known capabilities, a matching hosted_url. */

@@ -145,12 +145,13 @@ export const CONTRACT_CASES: ContractCase[] = [
   },
   {
     id: 'cors.simple-get',
-    title: 'a cross-origin GET needs no preflight and no credentials',
+    title: 'a cross-origin GET needs no preflight and no credentials, and can read Retry-After',
     async run({ session }) {
       const { permalink } = await session();
       const reply = await call(permalink, 'GET', '', { headers: { Origin: 'https://merchant.example' } });
       expectSession(reply);
       assert.match(reply.headers.get('access-control-allow-origin') ?? '', /^(\*|https:\/\/merchant\.example)$/);
+      assert.match(reply.headers.get('access-control-expose-headers') ?? '', /retry-after/i, 'a 429\'s Retry-After is readable');
     },
   },
   {

@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { CAPABILITIES, PROTOCOL_VERSION } from '../../src/protocol/capabilities.ts';
 import { PROTOCOL_ERROR_CODES } from '../../src/protocol/codes.ts';
-import { ERROR_STATUS, protocolDocument, protocolDocumentText } from '../../src/protocol/openapi.ts';
+import { protocolDocument, protocolDocumentText } from '../../src/protocol/openapi.ts';
+import { ERROR_STATUS } from '../../src/protocol/status.ts';
 
 const FILE = new URL('../../docs/protocol.openapi.json', import.meta.url);
 
