@@ -1,5 +1,6 @@
 // Quaderno's `GET /api/tax_rates/calculate` as a function: its query parameters in, its response fields out.
 // Node-only. Amounts cross the API in major units (as the real API); inside, everything is integer minor units.
+import { COUNTRY_CODES } from '../locales/countries.ts';
 import { majorToMinor, minorDigits } from '../session/money.ts';
 import { findRate, LocationError, taxCodeOf, type RateResult, type SellerSettings } from './rates.ts';
 import { computeTaxSummary } from './summary.ts';
@@ -37,7 +38,8 @@ function parse(params: CalculateParams, settings: SellerSettings) {
   const country = params.to_country?.trim() ?? '';
   if (!country) fail('to_country', "can't be blank");
   else if (!COUNTRY.test(country)) fail('to_country', 'must be an ISO 3166-1 alpha-2 code');
-  if (params.from_country && !COUNTRY.test(params.from_country)) fail('from_country', 'must be an ISO 3166-1 alpha-2 code');
+  else if (!COUNTRY_CODES.includes(country.toUpperCase())) fail('to_country', 'is not a country');
+  if (params.from_country && !COUNTRY_CODES.includes(params.from_country.toUpperCase())) fail('from_country', 'is not a country');
   const upper = country.toUpperCase();
   if ((upper === 'US' || upper === 'CA') && !params.to_postal_code?.trim()) fail('to_postal_code', 'is required for US and CA');
   const behavior = (params.tax_behavior || 'exclusive') as TaxBehavior;

@@ -173,6 +173,13 @@ describe('GET /api/tax_rates/calculate: amounts, parameters and errors', () => {
     assert.equal((await calc('product_type=good&to_country=FR')).json.import, false);
   });
 
+  test('a space in a postal code arrives as + or %20, as form and URI encoders send it', async () => {
+    for (const postal of ['M5V+2T6', 'M5V%202T6', 'm5v2t6']) {
+      const reply = await calc(`to_country=CA&to_postal_code=${postal}`);
+      assert.deepEqual([reply.status, reply.json.region, reply.json.rate], [200, 'ON', 13], postal);
+    }
+  });
+
   test('the legacy Quaderno::Tax.calculate path and parameter names answer the same', async () => {
     const legacy = await call(sandbox().url, '/api/taxes/calculate.json?country=DE&vat_number=DE136695976');
     const current = await calc('tax_id=DE136695976&to_country=DE');
@@ -183,6 +190,8 @@ describe('GET /api/tax_rates/calculate: amounts, parameters and errors', () => {
   const ERRORS: Array<[string, string]> = [
     ['', 'to_country'],
     ['to_country=France', 'to_country'],
+    ['to_country=XX', 'to_country'],
+    ['to_country=FR&from_country=XX', 'from_country'],
     ['to_country=US', 'to_postal_code'],
     ['to_country=CA&to_postal_code=', 'to_postal_code'],
     ['to_country=US&to_postal_code=ABCDE', 'to_postal_code'],
