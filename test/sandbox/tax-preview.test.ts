@@ -2,7 +2,7 @@
 // account's tax settings, all against a real sandbox over HTTP.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { sessionTax } from '../../src/sandbox/tax/session-tax.ts';
+import { chargedTax, previewTax, sessionTax } from '../../src/sandbox/tax/session-tax.ts';
 import { TaxSettingsHolder } from '../../src/sandbox/tax/settings.ts';
 import { call, tokenOf, useSandbox } from './harness.ts';
 
@@ -145,6 +145,23 @@ describe('tax preview through the permalink', () => {
     assert.deepEqual([sessionTax(fr, settings).tax, sessionTax(fr, settings).lines[0]!.name], [5000, 'TVA']);
     const us = store.createSession({ items: SAAS_AND_CUSTOM, customer: { billing_country: 'US', billing_postal_code: 'nope' } });
     assert.deepEqual(sessionTax(us, settings).needs, ['postal_code']);
+  });
+
+  test('chargedTax: the checkout.succeeded fields — the line carrying the most tax, and the whole total', () => {
+    const settings = new TaxSettingsHolder({}, {}).get();
+    const items = [{ product: 'saas_de' }, { product: 'ebook_en' }];
+    const stored = sandbox().store.createSession({ items });
+    const qc = sandbox().store.createSession({ items: [{ name: 'Plan', amount: 1999, currency: 'CAD' }] });
+    const cases: Array<[string, ReturnType<typeof chargedTax>]> = [];
+    cases.push(['FR', chargedTax(previewTax(stored, { country: 'FR' }, settings))]);
+    cases.push(['QC', chargedTax(previewTax(qc, { country: 'CA', postal_code: 'H2X1Y4' }, settings))]);
+    cases.push(['none', chargedTax(previewTax(stored, {}, settings))]);
+    assert.deepEqual(cases, [
+      // 24000 × 20% = 4800 (exclusive) beats the e-book's 99 inside 1900
+      ['FR', { tax_name: 'TVA', tax_rate: 20, extra_tax_name: null, extra_tax_rate: null, amount_cents: 24000 + 4800 + 1900, currency: 'EUR' }],
+      ['QC', { tax_name: 'GST', tax_rate: 5, extra_tax_name: 'QST', extra_tax_rate: 9.975, amount_cents: 2298, currency: 'CAD' }],
+      ['none', { tax_name: null, tax_rate: 0, extra_tax_name: null, extra_tax_rate: null, amount_cents: 25900, currency: 'EUR' }],
+    ]);
   });
 });
 

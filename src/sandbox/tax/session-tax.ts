@@ -80,3 +80,30 @@ export function sessionTax(session: TaxableSession, settings: SellerSettings): T
     return previewTax(session, { ...location, postal_code: null, ...(field === 'country' ? { country: null } : {}) }, settings);
   }
 }
+
+/** What Quaderno's `checkout.succeeded` event records of the tax that was charged. */
+export interface ChargedTax {
+  tax_name: string | null;
+  tax_rate: number;
+  extra_tax_name: string | null;
+  extra_tax_rate: number | null;
+  /** The total charged, in minor units. */
+  amount_cents: number;
+  currency: string;
+}
+
+/**
+ * The event's tax fields for a summary. The event has room for one tax (and its extra), so a basket with several
+ * lines reports the line that carries the most tax; the amount is always the whole total.
+ */
+export function chargedTax(summary: TaxSummary): ChargedTax {
+  const line = summary.lines.reduce<TaxSummary['lines'][number] | undefined>((best, l) => (!best || l.amount > best.amount ? l : best), undefined);
+  return {
+    tax_name: line?.name ?? null,
+    tax_rate: line?.rate ?? 0,
+    extra_tax_name: line?.extra_name ?? null,
+    extra_tax_rate: line?.extra_rate ?? null,
+    amount_cents: summary.total,
+    currency: summary.currency,
+  };
+}
