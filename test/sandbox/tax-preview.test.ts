@@ -100,6 +100,20 @@ describe('tax preview through the permalink', () => {
     assert.equal(saved.json.customer.tax_id ?? null, null);
   });
 
+  test('an unchanged preview revalidates to a 304; a coupon changes its ETag', async () => {
+    const { path } = session(SAAS_AND_CUSTOM);
+    const first = await preview(path, 'country=FR');
+    const tag = first.headers.get('etag');
+    assert.ok(tag, 'an ETag');
+    assert.equal(first.headers.get('cache-control'), 'no-cache');
+    const again = await call(base(), `${path}/tax.json?country=FR`, { headers: { 'If-None-Match': tag } });
+    assert.deepEqual([again.status, again.text], [304, '']);
+    await call(base(), `${path}.json`, { method: 'PUT', body: { coupon: 'HALF' } });
+    const changed = await call(base(), `${path}/tax.json?country=FR`, { headers: { 'If-None-Match': tag } });
+    assert.equal(changed.status, 200);
+    assert.equal(changed.json.discount, 12500);
+  });
+
   test('CORS: a page on another origin can read the preview', async () => {
     const { path } = session(SAAS_AND_CUSTOM);
     const reply = await call(base(), `${path}/tax.json?country=FR`, { headers: { Origin: 'https://shop.example' } });

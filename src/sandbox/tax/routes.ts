@@ -1,6 +1,7 @@
 // Quaderno's tax endpoints in the sandbox (private, API key) and the keyless preview the element calls (public,
 // keyed by the permalink's token). Mounted by one call in src/sandbox/app.ts, after its auth and CORS middleware.
 import type { Context, Hono } from 'hono';
+import { etag } from 'hono/etag';
 import type { ProtocolErrorBody } from '../../protocol/codes.ts';
 import { calculateTaxRate, TaxQueryError, type CalculateParams } from '../../tax/calculate.ts';
 import { LocationError } from '../../tax/rates.ts';
@@ -103,11 +104,15 @@ export function mountTaxRoutes(app: Hono, store: TokenLookup, options?: TaxSetti
     return found;
   };
 
+  // why: the answer depends on the session too (a coupon changes it): browsers revalidate every time, and an
+  // unchanged answer costs a 304 without a body.
+  app.use('/checkout/session/:token/tax.json', etag());
+  app.use('/checkout/session/:token/tax_id.json', etag());
+
   app.get('/checkout/session/:token/tax.json', (c) => {
     const current = session(c);
     try {
       const summary = previewTax(current, { country: param(c, 'country'), postal_code: param(c, 'postal_code'), tax_id: param(c, 'tax_id') }, settings.get());
-      // why: the answer depends on the session (a coupon may change it), so the element caches; the browser revalidates.
       c.header('Cache-Control', 'no-cache');
       return c.json(summary);
     } catch (error) {

@@ -17,8 +17,9 @@ export const TAX_NAMES: Readonly<Record<string, string>> = {
  * Reduced rates for e-books (tax code `ebook`), in percent. Source: the European Commission's table "VAT rates
  * applied in the Member States of the European Union" (situation at 1 January 2025), with the 2025 changes in
  * Estonia (books 13%), Finland (14%), Slovakia (5%) and Romania (11% from 2025-08-01); GB and NO zero-rate e-books,
- * CH applies its reduced rate (2.6% since 2024). Typed 2026-12-01 from that table; a state absent here (DK) applies
- * its standard rate.
+ * CH applies its reduced rate (2.6% since 2024). Typed by hand on 2026-12-01 after that table, not machine-checked
+ * against it (no maintained package carries reduced rates per category); a state absent here (DK) applies its
+ * standard rate.
  */
 export const EBOOK_RATES: Readonly<Record<string, number>> = {
   AT: 10, BE: 6, BG: 9, CY: 5, CZ: 0, DE: 7, EE: 13, ES: 4, FI: 14, FR: 5.5, GR: 6, HR: 5, HU: 5, IE: 0, IT: 4,
