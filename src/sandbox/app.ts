@@ -7,6 +7,8 @@ import { notFound, SandboxError } from './errors.ts';
 import { FaultSchedule, faultMiddleware } from './faults.ts';
 import { checkoutPage, DEFAULT_SCRIPT_URL, messagePage, pageCsp, ScriptBundler } from './page.ts';
 import { SandboxStore } from './store.ts';
+import { mountTaxRoutes, type TaxRoutes } from './tax/routes.ts';
+import type { TaxSettingsPatch } from './tax/settings.ts';
 
 export interface SandboxOptions {
   /** The private API's key (HTTP Basic user name). Default `process.env.QUADERNO_API_KEY ?? 'sk_test_sandbox'`. */
@@ -27,6 +29,8 @@ export interface SandboxOptions {
   maxBodyBytes?: number;
   /** Test-only: enable fault injection on the public endpoints (see `faults.ts`). Default false. */
   faults?: boolean;
+  /** The account's tax settings (home country, registrations, default tax code); over env `SANDBOX_TAX_*`. */
+  tax?: TaxSettingsPatch;
 }
 
 export interface SandboxApp {
@@ -34,6 +38,8 @@ export interface SandboxApp {
   store: SandboxStore;
   /** The fault schedule, when `faults` is enabled. */
   faults?: FaultSchedule;
+  /** The tax settings and the session's `tax` (src/sandbox/tax/routes.ts). */
+  tax: TaxRoutes;
   /** Stops the store's timers. */
   close(): void;
 }
@@ -276,5 +282,7 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
     return c.body(null, 204);
   });
 
-  return { app, store, faults, close: () => store.close() };
+  const tax = mountTaxRoutes(app, store, options.tax);
+
+  return { app, store, faults, tax, close: () => store.close() };
 }

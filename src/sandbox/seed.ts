@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { majorToMinor } from '../session/money.ts';
+import type { TaxCode } from '../tax/types.ts';
 import type { BillingMode, CustomerField, PaymentMethod, SessionLocale, SessionStatus } from '../session/schema.ts';
 
 /** A catalog product: what `{"product": "CODE"}` in a create body expands to. */
@@ -10,11 +11,17 @@ export interface Product {
   /** Unit price in the currency's minor unit. */
   amount: number;
   currency: string;
+  /** Quaderno's tax code (default: the account's default tax code). */
+  tax_code?: TaxCode;
+  /** Whether the price includes the tax (Quaderno's `tax_type`; default `excluded`). */
+  tax_type?: 'included' | 'excluded';
 }
 
-function product(code: string, name: string, description: string | null, price: string, currency: string): Product {
+type TaxFields = Pick<Product, 'tax_code' | 'tax_type'>;
+
+function product(code: string, name: string, description: string | null, price: string, currency: string, tax: TaxFields = {}): Product {
   // why: prices are written in major units for readability and converted without float drift.
-  return { code, name, description, amount: majorToMinor(price, currency), currency };
+  return { code, name, description, amount: majorToMinor(price, currency), currency, ...tax };
 }
 
 const AUDITORIA =
@@ -27,17 +34,17 @@ export const PRODUCTS: readonly Product[] = [
   product('awesome', 'Awesome', '', '9.99', 'EUR'),
   product('auditoria_02_profesional', 'Auditoría web', AUDITORIA, '197.00', 'EUR'),
   product('plan_Ef1KlbLjGSnypB', 'Hack your brain', null, '25.00', 'USD'),
-  product('course_gbp', 'Typography course', 'Twelve video lessons with exercises', '49.00', 'GBP'),
+  product('course_gbp', 'Typography course', 'Twelve video lessons with exercises', '49.00', 'GBP', { tax_code: 'eservice', tax_type: 'included' }),
   product('workbook_gbp', 'Printed workbook', 'A4, 120 pages', '12.50', 'GBP'),
   product('sticker_gbp', 'Sticker', 'One die-cut sticker', '0.10', 'GBP'),
   product('membership_sek', 'Årsmedlemskap', 'Ett års medlemskap i föreningen', '499.00', 'SEK'),
   product('workshop_huf', 'Workshop-Ticket', 'Ganztägiger Workshop in Budapest', '14990', 'HUF'),
-  product('ebook_jpy', '電子書籍', 'PDF + EPUB', '1999', 'JPY'),
+  product('ebook_jpy', '電子書籍', 'PDF + EPUB', '1999', 'JPY', { tax_code: 'ebook' }),
   product('coffee_eur', 'Kahvipaketti', null, '12.90', 'EUR'),
-  product('consulting_fr', 'Heure de conseil', 'Une heure de conseil en visioconférence', '90.00', 'EUR'),
-  product('support_fr', 'Support prioritaire', 'Réponse sous quatre heures ouvrées', '29.00', 'EUR'),
-  product('saas_de', 'Jahresabo Pro', 'Pro-Tarif, jährliche Abrechnung', '240.00', 'EUR'),
-  product('ebook_en', 'The Checkout Handbook', 'An e-book on building checkouts that convert', '19.00', 'EUR'),
+  product('consulting_fr', 'Heure de conseil', 'Une heure de conseil en visioconférence', '90.00', 'EUR', { tax_code: 'consulting' }),
+  product('support_fr', 'Support prioritaire', 'Réponse sous quatre heures ouvrées', '29.00', 'EUR', { tax_code: 'eservice' }),
+  product('saas_de', 'Jahresabo Pro', 'Pro-Tarif, jährliche Abrechnung', '240.00', 'EUR', { tax_code: 'saas' }),
+  product('ebook_en', 'The Checkout Handbook', 'An e-book on building checkouts that convert', '19.00', 'EUR', { tax_code: 'ebook', tax_type: 'included' }),
 ];
 
 /** A coupon as seeded (its redemption count included). */

@@ -1,0 +1,6 @@
+// The browser-safe part of the tax engine: the TaxSummary vocabulary, the one rounding rule and the summary.
+// The rate data, the tax ID checks and the calculate endpoint (rates.ts, tax-ids.ts, calculate.ts, data/) are
+// Node-only and are imported by path from the sandbox or a server, never from here.
+export * from './types.ts';
+export { allocate, divideRounded, exclusiveTax, inclusiveNet, roundHalfAwayFromZero, taxableBase } from './rounding.ts';
+export { computeTaxSummary, type SummaryInput, type TaxableItem } from './summary.ts';
