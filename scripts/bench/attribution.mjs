@@ -1,5 +1,5 @@
 // Which source modules the bytes of a bundle come from, read from its source map: each generated character
-// belongs to the source its mapping segment names (unmapped characters go to "(unmapped)"). A module's brotli share
+// belongs to the source its mapping segment names (characters before any segment go to "(unmapped)"). A module's brotli share
 // is its own text compressed alone, scaled so the shares add up to the bundle's brotli size (modules compress
 // together in the real file, so this is an estimate that ranks well, not an exact split).
 import { relative } from 'node:path';
@@ -26,10 +26,12 @@ export function attribute(code, map, mapDir, root) {
   const texts = new Map();
   const add = (name, text) => texts.set(name, (texts.get(name) ?? '') + text);
   const names = map.sources.map((source) => shortName(new URL(source, `file://${mapDir}/`).pathname, root));
+  // why the owner carries over from line to line: a minified bundle breaks lines only inside multi-line template
+  // literals (css``, a country list), whose continuation lines start without a segment of their own.
+  let owner = '(unmapped)';
   lines.forEach((line, i) => {
     const segments = [...(decoded[i] ?? [])].sort((a, b) => a[0] - b[0]);
     let column = 0;
-    let owner = '(unmapped)';
     for (const segment of segments) {
       if (segment[0] > column) add(owner, line.slice(column, segment[0]));
       column = Math.max(column, segment[0]);
