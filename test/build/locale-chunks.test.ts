@@ -60,6 +60,27 @@ describe('locale chunks of the ES module build', () => {
   });
 });
 
+describe("the sandbox's hosted page serves the built chunks", () => {
+  before(() => ensureBuild());
+
+  it('GET /quaderno-checkout-<code>-<hash>.js answers the chunk from dist/, and nothing else by that route', async () => {
+    const { createSandboxApp } = await import('../../src/sandbox/app.ts');
+    const sandboxApp = createSandboxApp();
+    try {
+      const file = chunkOf('de')!;
+      const chunk = await sandboxApp.app.request(`/${file}`);
+      assert.equal(chunk.status, 200);
+      assert.match(chunk.headers.get('content-type') ?? '', /javascript/);
+      assert.equal(await chunk.text(), readFileSync(join(DIST, file), 'utf8'));
+      for (const path of ['/quaderno-checkout-..%2Fpackage.json', '/quaderno-checkout-nope.js', '/quaderno-checkout.js.map']) {
+        assert.notEqual((await sandboxApp.app.request(path)).status, 200, path);
+      }
+    } finally {
+      sandboxApp.close();
+    }
+  });
+});
+
 describe('locale chunks in Chromium under script-src self', () => {
   let box: RunningSandbox;
   let site: StaticServer;
