@@ -1,17 +1,22 @@
 // The package's Vite builds, driven by `scripts/build.ts` (`npm run build`):
-//   browserConfig('es' | 'iife')  self-contained script-tag bundles, Lit and zod included, minified
+//   browserConfig('es')           the script-tag ES module: core (Lit, zod, English) plus one chunk per other locale
+//   browserConfig('iife')         the classic script: self-contained, every locale inside (a classic script has no
+//                                 module loader to fetch chunks with)
 //   libConfig()                   the npm modules: one file per source module, `lit` and `zod` external
 // `vite build --config vite.lib.config.ts` alone builds the ES browser bundle.
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type InlineConfig } from 'vite';
-import { compactLocales } from './scripts/compact-locales.ts';
-import { minifyTemplates } from './scripts/minify-templates.ts';
+import { defineConfig, type InlineConfig, type Plugin } from 'vite';
+import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
+import { LOCALE_CODES } from './src/locales/codes.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const src = (path: string) => `${root}src/${path}`;
 
-/** The bundled translations (src/locales/<code>.ts); English is the reference for their keys. */
-export const LOCALE_FILES = ['ca', 'de', 'en', 'es', 'fi', 'fr', 'hu', 'nl', 'no', 'sv'].map((code) => src(`locales/${code}.ts`));
+/** The translations (src/locales/<code>.ts), one per code of src/locales/codes.ts. */
+export const LOCALE_FILES = LOCALE_CODES.map((code) => src(`locales/${code}.ts`));
+
+/** The file name of a locale's chunk in the ES module build: `quaderno-checkout-de-<hash>.js`, next to the core. */
+export const CHUNK_FILE_NAMES = 'quaderno-checkout-[name]-[hash].js';
 
 /** The entries of the npm modules (`dist/lib/`); `react` and `vue` carry only JSX typings. */
 export const LIB_ENTRIES = {
@@ -37,13 +42,9 @@ export function browserConfig(format: 'es' | 'iife'): InlineConfig {
     ...shared,
     // why: library mode leaves process.env.NODE_ENV to the consumer's bundler; a script tag has none.
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    // why: byte-for-byte mechanical shrinking a JavaScript minifier cannot do; each plugin's header says what
-    // changes and what never does. The JS minifier leaves Lit's css``/html``/svg`` text alone, and the ten
-    // translations repeat the same keys (the build compares the rebuilt translations with the source ones).
-    plugins: [
-      minifyTemplates({ include: src(''), exclude: [src('sandbox/')] }),
-      compactLocales({ files: LOCALE_FILES, reference: src('locales/en.ts') }),
-    ],
+    // why: the JS minifier leaves the text of Lit's html``/css`` templates alone; Lit's own plugin minifies it
+    // (html-minifier-next, lightningcss). `pre`, so it sees the TypeScript source before Vite strips the types.
+    plugins: [{ ...templateMinifier(), enforce: 'pre' }],
     build: {
       outDir: 'dist',
       emptyOutDir: false,
@@ -58,11 +59,36 @@ export function browserConfig(format: 'es' | 'iife'): InlineConfig {
         fileName: () => (format === 'es' ? 'quaderno-checkout.js' : 'quaderno-checkout.iife.js'),
       },
       rolldownOptions: {
+        // why: a module both the core and a locale use (format.ts) may join the core's exports, so a locale chunk
+        // imports it from the already loaded core instead of from a third file on the critical path.
+        preserveEntrySignatures: 'allow-extension',
         // why: Vite keeps whitespace and /* @__PURE__ */ in ES library output for re-bundling; this file is final.
-        output: { exports: 'named', minify: true, comments: { annotation: false, jsdoc: false, legal: false } },
+        // Chunks (the locales) get a content hash: a cached chunk from another release must never meet a new core.
+        output: {
+          exports: 'named',
+          minify: true,
+          comments: { annotation: false, jsdoc: false, legal: false },
+          chunkFileNames: CHUNK_FILE_NAMES,
+        },
       },
     },
   };
+}
+
+/** Lit's template minifier for `src/` (the sandbox's server-side pages are not shipped). */
+export function templateMinifier() {
+  return minifyHtmlLiterals({
+    include: [src('**/*.ts')],
+    exclude: [src('sandbox/**')],
+    failOnError: true,
+    options: {
+      // why: a declaration-list fragment meant for a `${}` hole (checkout.styles.ts's `darkDefaults`) is no
+      // stylesheet, and LightningCSS refuses it; it stays as written (about 0.1 KB brotli).
+      shouldMinifyCSS: (template: { tag?: string; parts: { text: string }[] }) =>
+        !!template.tag?.toLowerCase().includes('css') && template.parts.some((part) => part.text.includes('{')),
+    },
+    // why: the plugin is typed against Rollup's plugin context; rolldown's hook context provides what it uses.
+  }) as unknown as Plugin;
 }
 
 const isExternal = (id: string) => /^(lit|zod|@lit|@lit-labs|lit-html|lit-element)(\/|$)/.test(id);

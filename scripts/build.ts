@@ -1,17 +1,17 @@
 // `npm run build`: everything the package ships, into dist/.
-//   dist/quaderno-checkout.js        script-tag bundle, ES module (Lit and zod inside, minified, registers the tag)
-//   dist/quaderno-checkout.iife.js   the same as a classic script (global `QuadernoCheckout`)
+//   dist/quaderno-checkout.js        script-tag bundle, ES module (Lit, zod and English inside, minified, registers
+//                                    the tag), plus dist/quaderno-checkout-<code>-<hash>.js: one chunk per other locale
+//   dist/quaderno-checkout.iife.js   the same as a classic script (global `QuadernoCheckout`), every locale inside
 //   dist/lib/**.js + .d.ts           npm modules (lit and zod external), source maps and declaration maps
 //   dist/custom-elements.json        the Custom Elements Manifest
-// Then checks the bundles (no raw decorators, no Lit dev mode), that the compacted translations equal the source
-// ones, and prints their sizes.
+// Then checks the bundles (no raw decorators, no Lit dev mode, one chunk per non-English locale) and prints their sizes.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
-import { build, type InlineConfig, type Rolldown } from 'vite';
-import { verifyCompactLocales } from './compact-locales.ts';
+import { build } from 'vite';
+import { LOCALE_CODES } from '../src/locales/codes.ts';
 import { browserConfig, libConfig } from '../vite.lib.config.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -68,34 +68,19 @@ function checkBundle(file: string): void {
   }
 }
 
-/**
- * The script-tag build rewrites the translation literals (scripts/compact-locales.ts); this rebuilds
- * src/locales/index.ts with and without that rewrite and fails unless every translation comes out the same.
- */
-async function checkTranslations(): Promise<number> {
-  const base = browserConfig('es');
-  return verifyCompactLocales({
-    codes: ['ca', 'de', 'en', 'es', 'fi', 'fr', 'hu', 'nl', 'no', 'sv'],
-    async build(withPlugin) {
-      const config: InlineConfig = {
-        ...base,
-        plugins: (base.plugins ?? []).filter(
-          (plugin) => withPlugin || (plugin as { name?: string }).name !== 'quaderno:compact-locales',
-        ),
-        build: {
-          ...base.build,
-          write: false,
-          sourcemap: false,
-          minify: false,
-          lib: { entry: join(root, 'src/locales/index.ts'), formats: ['es'], fileName: () => 'locales.js' },
-          rolldownOptions: { output: { exports: 'named', minify: false } },
-        },
-      };
-      const result = (await build(config)) as Rolldown.RolldownOutput | Rolldown.RolldownOutput[];
-      const output = (Array.isArray(result) ? result[0]! : result).output;
-      return output.find((chunk) => chunk.type === 'chunk')!.code;
-    },
-  });
+/** The ES build's locale chunks, by code: `quaderno-checkout-de-<hash>.js`. Throws unless there is one per non-English code. */
+function localeChunks(): Map<string, string> {
+  const chunks = new Map<string, string>();
+  for (const file of readdirSync(dist)) {
+    const match = /^quaderno-checkout-([a-z]{2})-[\w-]+\.js$/.exec(file);
+    if (match) chunks.set(match[1]!, file);
+  }
+  const expected = LOCALE_CODES.filter((code) => code !== 'en');
+  const found = [...chunks.keys()].sort();
+  if (JSON.stringify(found) !== JSON.stringify([...expected].sort())) {
+    throw new Error(`dist/ should hold one chunk per non-English locale (${expected.join(', ')}), found: ${found.join(', ')}`);
+  }
+  return chunks;
 }
 
 function kb(bytes: number): string {
@@ -106,7 +91,7 @@ function sizes(file: string): string {
   const code = readFileSync(join(dist, file));
   const gzip = gzipSync(code, { level: 9 }).length;
   const brotli = brotliCompressSync(code).length;
-  return `${file.padEnd(28)} ${kb(code.length).padStart(9)} raw ${kb(gzip).padStart(9)} gzip ${kb(brotli).padStart(9)} brotli`;
+  return `${file.padEnd(36)} ${kb(code.length).padStart(9)} raw ${kb(gzip).padStart(9)} gzip ${kb(brotli).padStart(9)} brotli`;
 }
 
 rmSync(dist, { recursive: true, force: true });
@@ -131,15 +116,16 @@ const rewritten = rewriteDeclarationSpecifiers();
 
 checkBundle('quaderno-checkout.js');
 checkBundle('quaderno-checkout.iife.js');
-const translationValues = await checkTranslations();
+const chunks = localeChunks();
+for (const file of chunks.values()) checkBundle(file);
 
 const libFiles = walk(join(dist, 'lib'));
 console.log(sizes('quaderno-checkout.js'));
+for (const file of chunks.values()) console.log(sizes(file));
 console.log(sizes('quaderno-checkout.iife.js'));
 console.log(
   `dist/lib: ${libFiles.filter((f) => f.endsWith('.js')).length} modules, ` +
     `${libFiles.filter((f) => f.endsWith('.d.ts')).length} declarations (${rewritten} specifiers .ts → .js); ` +
     `dist/custom-elements.json`,
 );
-console.log(`compacted translations: the same as the source ones (${translationValues} values compared)`);
 console.log(`built in ${((performance.now() - started) / 1000).toFixed(1)} s`);

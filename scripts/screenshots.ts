@@ -1,15 +1,15 @@
 // `npm run screenshots`: real PNGs of the widget, from headless Chromium, into docs/screenshots/.
 // Starts the sandbox (on its own port) and a small page server (another port) that serves the element bundled
-// from src/ with esbuild, so the pictures show the current source without `npm run build`.
+// from src/ with esbuild (scripts/element-bundle.ts), so the pictures show the current source without `npm run build`.
 // Env: CHROME_PATH (see scripts/find-browser.mjs); SHOTS=name,name to take only some.
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
 import { startSandbox } from '../src/sandbox/server.ts';
+import { bundleElement } from './element-bundle.ts';
 
 // why: find-browser.mjs is plain JS without declarations; a computed specifier keeps tsc from asking for them.
 const findBrowserModule = './find-browser.mjs';
@@ -19,18 +19,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = join(root, 'docs/screenshots');
 const only = process.env.SHOTS?.split(',').filter(Boolean);
 
-const bundle = await build({
-  entryPoints: [join(root, 'src/quaderno-checkout.ts')],
-  bundle: true,
-  format: 'esm',
-  write: false,
-  minify: true,
-  target: 'es2022',
-  logLevel: 'silent',
-  // why: the element uses Lit's legacy decorators (tsconfig); esbuild must not read them as standard ones.
-  tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
-});
-const script = bundle.outputFiles[0]!.text;
+const { code: script } = await bundleElement();
 
 // why: a long processing delay holds a paid session in `processing` long enough to photograph it.
 const sandbox = await startSandbox({ port: 0, processingDelayMs: 120_000, abandonAfterMs: 0 });

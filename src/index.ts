@@ -9,6 +9,7 @@ export * as validation from './checkout/validation.ts';
 export type { FieldError, ErrorKey } from './checkout/validation.ts';
 export * from './api/index.ts';
 export * from './session/index.ts';
-export { getTranslation, matchLocale, resolveLocale, LOCALE_CODES } from './locales/index.ts';
+export { loadTranslation, peekTranslation, predictLocales, matchLocale, resolveLocale, LOCALE_CODES } from './locales/index.ts';
+export { getTranslation, TRANSLATIONS } from './locales/all.ts';
 export type { BillingField, LocaleCode, Translation, ValidationMessages } from './locales/index.ts';
 export * from './processors/index.ts';

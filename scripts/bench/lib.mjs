@@ -90,22 +90,28 @@ export function delayProxy(target, delayMs, log = []) {
     const chunks = [];
     for await (const chunk of req) chunks.push(chunk);
     await sleep(delayMs);
-    const upstream = http.request(
-      { host: targetUrl.hostname, port: targetUrl.port, method: req.method, path: req.url, headers: { ...req.headers, host: targetUrl.host }, agent },
-      async (response) => {
-        const body = [];
-        for await (const chunk of response) body.push(chunk);
-        await sleep(delayMs);
-        res.writeHead(response.statusCode ?? 502, response.headers);
-        res.end(Buffer.concat(body));
+    // why the retry: a kept-alive upstream socket the server has just closed (its keep-alive timeout) fails with
+    // ECONNRESET before any answer; the request never reached the server, so sending it again is safe.
+    const forward = (retry) => {
+      const upstream = http.request(
+        { host: targetUrl.hostname, port: targetUrl.port, method: req.method, path: req.url, headers: { ...req.headers, host: targetUrl.host }, agent },
+        async (response) => {
+          const body = [];
+          for await (const chunk of response) body.push(chunk);
+          await sleep(delayMs);
+          res.writeHead(response.statusCode ?? 502, response.headers);
+          res.end(Buffer.concat(body));
+          entry.end = performance.now();
+        },
+      );
+      upstream.on('error', (error) => {
+        if (retry && error.code === 'ECONNRESET') return forward(false);
+        res.writeHead(502).end();
         entry.end = performance.now();
-      },
-    );
-    upstream.on('error', () => {
-      res.writeHead(502).end();
-      entry.end = performance.now();
-    });
-    upstream.end(Buffer.concat(chunks));
+      });
+      upstream.end(Buffer.concat(chunks));
+    };
+    forward(true);
   });
 }
 

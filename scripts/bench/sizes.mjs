@@ -1,16 +1,21 @@
-// Bundle sizes: the built script-tag bundles, the npm entry without Lit, each locale's share, Lit's floor.
-import { existsSync, readFileSync } from 'node:fs';
+// Bundle sizes: the built script-tag bundles and the ES build's locale chunks, the npm entry without Lit, shares,
+// Lit's floor, and which source modules the core's bytes come from (its source map).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
 import * as esbuild from 'esbuild';
 import { fileSizes, sizes } from './lib.mjs';
+import { attribute } from './attribution.mjs';
+import { LOCALE_CODES } from '../../src/locales/codes.ts';
 
 const ROOT = process.cwd();
 const ENTRY = resolve(ROOT, 'src/quaderno-checkout.ts');
 const FLOOR = resolve(ROOT, 'scripts/bench/floor/bare-element.ts');
 const REQUIRED_FLOOR = resolve(ROOT, 'scripts/bench/floor/required-floor.ts');
-export const LOCALES = ['ca', 'de', 'en', 'es', 'fi', 'fr', 'hu', 'nl', 'no', 'sv'];
+export const LOCALES = LOCALE_CODES;
+/** The name of Lit's template minifier plugin in the project's build. */
+const TEMPLATES = 'minify-html-literals';
 const isLit = (id) => /^(lit|lit-html|lit-element|@lit\/reactive-element)(\/|$)/.test(id);
 
 /** A Vite plugin that replaces modules (by absolute path or bare specifier) with other source text. */
@@ -71,8 +76,9 @@ export async function viteBundle({ entry = ENTRY, format = 'es', external, stubs
       rolldownOptions: { ...base.build?.rolldownOptions, ...(external ? { external } : {}), output },
     },
   });
+  // why the entry only: in the ES build the other locales are chunks loaded on demand, not part of the core.
   const chunks = (Array.isArray(result) ? result[0] : result).output;
-  return chunks.filter((chunk) => chunk.type === 'chunk').map((chunk) => chunk.code).join('\n');
+  return chunks.find((chunk) => chunk.type === 'chunk' && chunk.isEntry).code;
 }
 
 /** Replaces zod/mini with a do-nothing module exporting the same names, to weigh what zod adds. */
@@ -88,7 +94,7 @@ async function zodStub() {
  * Returns { rows: [...], budget: {...}, notes: [...] }.
  */
 export async function measureSizes({ dist = resolve(ROOT, 'dist'), log = () => {} } = {}) {
-  const out = { script: {}, npm: {}, locales: {}, shares: {}, floor: {}, esbuild: {}, notes: [] };
+  const out = { script: {}, npm: {}, chunks: {}, shares: {}, floor: {}, esbuild: {}, notes: [] };
 
   for (const [key, file] of [
     ['esm', 'quaderno-checkout.js'],
@@ -97,48 +103,39 @@ export async function measureSizes({ dist = resolve(ROOT, 'dist'), log = () => {
     const path = resolve(dist, file);
     out.script[key] = existsSync(path) ? { file: `dist/${file}`, ...fileSizes(path) } : undefined;
   }
+  for (const file of existsSync(dist) ? readdirSync(dist) : []) {
+    const match = /^quaderno-checkout-([a-z]{2})-[\w-]+\.js$/.exec(file);
+    if (match) out.chunks[match[1]] = { file: `dist/${file}`, ...fileSizes(resolve(dist, file)) };
+  }
+
+  log('sizes: attribution');
+  const mapFile = resolve(dist, 'quaderno-checkout.js.map');
+  if (existsSync(mapFile)) {
+    out.attribution = attribute(readFileSync(resolve(dist, 'quaderno-checkout.js'), 'utf8'), JSON.parse(readFileSync(mapFile, 'utf8')), dist, `${ROOT}/`);
+  }
 
   log('sizes: reference builds');
   // The same source through Vite's lib mode as a reference for the shares, in both minify settings.
   const referenceEs = sizes(await viteBundle());
-  const referenceEsMin = sizes(await viteBundle({ fullMinify: true }));
-  out.reference = { es: referenceEs, esMin: referenceEsMin };
+  out.reference = { es: referenceEs };
 
   // The npm entry without Lit: what the element adds to an app that already has Lit (zod is bundled in, as a consumer's bundler would).
   out.npm.element = sizes(await viteBundle({ external: isLit, fullMinify: true }));
   out.npm.index = sizes(await viteBundle({ entry: resolve(ROOT, 'src/index.ts'), external: isLit, fullMinify: true }));
 
-  log('sizes: locale, zod and style shares');
-  // A module's share: the reference bundle minus the same build with that module replaced by a stand-in.
+  log('sizes: zod, style and template-minifier shares');
+  // A module's share: the core minus the same build with that module replaced by a stand-in.
   const full = referenceEs;
   const share = (without) => ({ raw: full.raw - without.raw, brotli: full.brotli - without.brotli });
-  const localeStub = (code, stand) => ({ [resolve(ROOT, `src/locales/${code}.ts`)]: `export { default } from './${stand}.ts';` });
-  for (const code of LOCALES) {
-    out.locales[code] = share(sizes(await viteBundle({ stubs: localeStub(code, code === 'en' ? 'de' : 'en') })));
-  }
-  const allButEn = Object.assign({}, ...LOCALES.filter((code) => code !== 'en').map((code) => localeStub(code, 'en')));
-  out.shares.nineLocales = share(sizes(await viteBundle({ stubs: allButEn })));
   out.shares.zod = share(sizes(await viteBundle({ stubs: { 'zod/mini': await zodStub() } })));
   const noStyles = { [resolve(ROOT, 'src/checkout/checkout.styles.ts')]: "import { css } from 'lit';\nexport const styles = css``;" };
   out.shares.styles = share(sizes(await viteBundle({ stubs: noStyles })));
-
-  log('sizes: build transforms');
-  // What each source transform of the script-tag build saves: the same build without it (scripts/minify-templates.ts,
-  // scripts/compact-locales.ts). Names that the project config does not have weigh nothing.
-  const TEMPLATES = 'quaderno:minify-templates';
-  const LOCALES_PLUGIN = 'quaderno:compact-locales';
-  const present = new Set(((await browserConfig('es')).plugins ?? []).map((plugin) => plugin?.name));
-  out.transforms = {
-    present: [TEMPLATES, LOCALES_PLUGIN].filter((name) => present.has(name)),
-    none: sizes(await viteBundle({ withoutPlugins: [TEMPLATES, LOCALES_PLUGIN] })),
-    withoutTemplates: sizes(await viteBundle({ withoutPlugins: [TEMPLATES] })),
-    withoutLocales: sizes(await viteBundle({ withoutPlugins: [LOCALES_PLUGIN] })),
-  };
+  const present = ((await browserConfig('es')).plugins ?? []).some((plugin) => plugin?.name === TEMPLATES);
+  out.transforms = present ? { without: sizes(await viteBundle({ withoutPlugins: [TEMPLATES] })), iife: out.script.iife } : undefined;
+  if (present && out.script.iife) out.transforms.iifeWithout = sizes(await viteBundle({ format: 'iife', withoutPlugins: [TEMPLATES] }));
 
   log('sizes: Lit floor');
   out.floor.es = sizes(await viteBundle({ entry: FLOOR }));
-  out.floor.esMin = sizes(await viteBundle({ entry: FLOOR, fullMinify: true }));
-  out.floor.iife = sizes(await viteBundle({ entry: FLOOR, format: 'iife' }));
   out.floor.required = sizes(await viteBundle({ entry: REQUIRED_FLOOR }));
 
   log('sizes: esbuild cross-check');

@@ -3,7 +3,6 @@ import { property, state } from 'lit/decorators.js';
 import { ApiError, ConflictError, ValidationError } from '../api/errors.ts';
 import { createPublicClient, type PublicClient } from '../api/public.ts';
 import { isHttpUrl } from '../api/urls.ts';
-import { getTranslation, resolveLocale } from '../locales/index.ts';
 import type { BillingField, LocaleCode, Translation } from '../locales/translation.ts';
 import type { PaymentProcessor } from '../processors/processor.ts';
 import { createSandboxProcessor } from '../processors/sandbox.ts';
@@ -11,6 +10,7 @@ import { sessionTotals, formatMoney } from '../session/money.ts';
 import { isEditable, type CheckoutSession, type CustomerInput, type PaymentMethod } from '../session/schema.ts';
 import { styles } from './checkout.styles.ts';
 import { DraftController } from './controllers/draft-controller.ts';
+import { LocaleController } from './controllers/locale-controller.ts';
 import { PaymentController } from './controllers/payment-controller.ts';
 import { SaveController } from './controllers/save-controller.ts';
 import { SessionController } from './controllers/session-controller.ts';
@@ -186,6 +186,7 @@ export class QuadernoCheckout extends LitElement {
   private readonly saver = new SaveController(this);
   private readonly payment = new PaymentController(this);
   private readonly draft = new DraftController(this, () => this.permalink);
+  private readonly locales = new LocaleController(this, () => ({ attribute: this.locale, session: this.session?.locale, hasSession: !!this.session }));
 
   @state() private values: BillingValues = emptyValues();
   @state() private submitted = false;
@@ -268,15 +269,11 @@ export class QuadernoCheckout extends LitElement {
   // ---- derived state --------------------------------------------------------------------------------------
 
   private get localeCode(): LocaleCode {
-    return resolveLocale({
-      attribute: this.locale,
-      session: this.session?.locale,
-      languages: typeof navigator === 'undefined' ? [] : navigator.languages,
-    });
+    return this.t.$code;
   }
 
   private get t(): Translation {
-    return getTranslation(this.localeCode);
+    return this.locales.t;
   }
 
   private get busy(): boolean {
@@ -287,7 +284,7 @@ export class QuadernoCheckout extends LitElement {
   private get view(): CheckoutView {
     if (this.fatal || this.loader.status === 'error') return 'error';
     const session = this.session;
-    if (!session) return 'loading';
+    if (!session || this.locales.waiting) return 'loading';
     const phase = this.payment.phase;
     if (phase === 'polling') return 'processing';
     if (phase === 'saving' || phase === 'paying') return 'form';
@@ -353,7 +350,7 @@ export class QuadernoCheckout extends LitElement {
     if (session.status === 'completed') this.draft.clear();
     if (this.readyFor !== this.permalink) {
       this.readyFor = this.permalink;
-      void this.updateComplete.then(() => emit(this, 'quaderno-ready', { session }));
+      void this.locales.settled().then(() => emit(this, 'quaderno-ready', { session }));
     }
     if (session.status === 'processing') void this.follow(session);
     // why: a payment whose answer was lost (a timeout, a dropped connection) may have gone through; the reload finds it

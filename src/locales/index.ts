@@ -1,30 +1,62 @@
-import ca from './ca.ts';
-import de from './de.ts';
+// Locale negotiation and on-demand translations. The core carries English (`en.ts`) and this module; every other
+// locale is a dynamic `import()`, which the ES module build emits as a chunk of its own next to the bundle (the
+// classic-script build and the single-file esbuild bundles inline them, so they stay self-contained).
 import en from './en.ts';
-import es from './es.ts';
-import fi from './fi.ts';
-import fr from './fr.ts';
-import hu from './hu.ts';
-import nl from './nl.ts';
-import no from './no.ts';
-import sv from './sv.ts';
-import type { LocaleCode, Translation } from './translation.ts';
+import { DEFAULT_LOCALE, LOCALE_CODES, type LocaleCode } from './codes.ts';
+import type { Translation } from './translation.ts';
 
 export type { BillingField, LocaleCode, Translation, ValidationMessages } from './translation.ts';
+export { LOCALE_CODES };
 
-// why: locales are bundled, not fetched, so the form never waits on a second round trip after the session.
-// All ten together are a few kilobytes gzipped, less than one request's overhead.
-const translations: Record<LocaleCode, Translation> = { ca, de, en, es, fi, fr, hu, nl, sv, no };
+// why one literal `import()` per locale: bundlers (rolldown, esbuild) split or inline only what they can see; the
+// `Record` type makes this map fail the type check unless it covers exactly the codes of ./codes.ts.
+const loaders: Record<Exclude<LocaleCode, typeof DEFAULT_LOCALE>, () => Promise<{ default: Translation }>> = {
+  ca: () => import('./ca.ts'),
+  de: () => import('./de.ts'),
+  es: () => import('./es.ts'),
+  fi: () => import('./fi.ts'),
+  fr: () => import('./fr.ts'),
+  hu: () => import('./hu.ts'),
+  nl: () => import('./nl.ts'),
+  sv: () => import('./sv.ts'),
+  no: () => import('./no.ts'),
+};
 
-/** The codes the widget can display. */
-export const LOCALE_CODES: readonly LocaleCode[] = ['ca', 'de', 'en', 'es', 'fi', 'fr', 'hu', 'nl', 'sv', 'no'];
+const loaded = new Map<LocaleCode, Translation>([[DEFAULT_LOCALE, en]]);
+const loading = new Map<LocaleCode, Promise<Translation>>();
 
-/** Tags that mean a supported code without being one: Norwegian Bokmål and Nynorsk both show `no`. */
-const ALIASES: Readonly<Record<string, LocaleCode>> = { nb: 'no', nn: 'no' };
+/** English, the translation every build carries. */
+export const defaultTranslation: Translation = en;
 
-/** The translation for a code, English for anything unknown. */
-export function getTranslation(code: string): Translation {
-  return translations[matchLocale(code) ?? 'en'];
+/** The translation for a code if it is already loaded (English always is), else undefined. Unknown codes mean English. */
+export function peekTranslation(code: string | null | undefined): Translation | undefined {
+  return loaded.get(matchLocale(code) ?? DEFAULT_LOCALE);
+}
+
+/**
+ * Loads the translation for a code (English for an unknown one); one request per locale however often it is asked.
+ * A failed load (network) rejects and is forgotten, so a later call tries again.
+ */
+export function loadTranslation(code: string | null | undefined): Promise<Translation> {
+  const locale = matchLocale(code) ?? DEFAULT_LOCALE;
+  const hit = loaded.get(locale);
+  if (hit) return Promise.resolve(hit);
+  let pending = loading.get(locale);
+  if (!pending) {
+    pending = loaders[locale as keyof typeof loaders]().then(
+      ({ default: translation }) => {
+        loaded.set(locale, translation);
+        loading.delete(locale);
+        return translation;
+      },
+      (error: unknown) => {
+        loading.delete(locale);
+        throw error;
+      },
+    );
+    loading.set(locale, pending);
+  }
+  return pending;
 }
 
 /** Lowercased, hyphenated, canonical where Intl can canonicalize it: "EN_us" → "en-us". */
@@ -36,6 +68,9 @@ function normalizeTag(tag: string): string {
     return hyphenated.toLowerCase();
   }
 }
+
+/** Tags that mean a supported code without being one: Norwegian Bokmål and Nynorsk both show `no`. */
+const ALIASES: Readonly<Record<string, LocaleCode>> = { nb: 'no', nn: 'no' };
 
 /**
  * Maps a BCP 47 tag to a supported code, or undefined: `nb-NO` → `no`, `de-AT` → `de`, `pt` → undefined.
@@ -59,8 +94,10 @@ export function negotiateLocale(languages: readonly string[] | null | undefined)
     const match = matchLocale(language);
     if (match) return match;
   }
-  return 'en';
+  return DEFAULT_LOCALE;
 }
+
+const isAuto = (value: string) => value.trim().toLowerCase() === 'auto';
 
 /**
  * Picks the display locale, per element:
@@ -78,9 +115,28 @@ export function resolveLocale(options: {
 }): LocaleCode {
   for (const value of [options.attribute, options.session]) {
     if (!value) continue;
-    if (value.trim().toLowerCase() === 'auto') return negotiateLocale(options.languages);
+    if (isAuto(value)) return negotiateLocale(options.languages);
     const match = matchLocale(value);
     if (match) return match;
   }
   return negotiateLocale(options.languages);
+}
+
+/**
+ * The locales worth loading before the session arrives, so their chunks download in parallel with the session GET:
+ * - a supported `locale` attribute decides alone (`auto` there means the browser's languages);
+ * - otherwise the session will name a locale, or say `auto`: the page's language (`<html lang>`, or the nearest
+ *   `lang` around the element) is the merchant's best hint for the first, the browser's languages decide the second.
+ * English may be in the list; it is always loaded. At most two codes.
+ */
+export function predictLocales(options: {
+  attribute?: string | null;
+  documentLang?: string | null;
+  languages?: readonly string[];
+}): LocaleCode[] {
+  const { attribute, documentLang, languages } = options;
+  if (attribute && (isAuto(attribute) || matchLocale(attribute))) return [resolveLocale({ attribute, languages })];
+  const page = matchLocale(documentLang);
+  const browser = negotiateLocale(languages);
+  return page && page !== browser ? [page, browser] : [browser];
 }

@@ -1,5 +1,7 @@
-/** Locales the widget ships translations for (every documented session locale except `auto`). */
-export type LocaleCode = 'ca' | 'de' | 'en' | 'es' | 'fi' | 'fr' | 'hu' | 'nl' | 'sv' | 'no';
+import type { LocaleCode } from './codes.ts';
+
+/** Locales the widget ships translations for (every documented session locale except `auto`); see ./codes.ts. */
+export type { LocaleCode };
 
 /** The billing fields the form can show, in display order. */
 export type BillingField =

@@ -235,8 +235,9 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
     );
   }
 
-  app.get(DEFAULT_SCRIPT_URL, async (c) => {
-    const script = await bundler.get();
+  // The element's script, and the locale chunks of a built dist/ next to it.
+  app.get('/:file{quaderno-checkout(?:-[\\w-]+)?\\.js}', async (c) => {
+    const script = await bundler.get(c.req.param('file'));
     c.header('Cache-Control', 'no-cache');
     if (!script.ok) return c.text(`/* ${script.error.replace(/\*\//g, '* /')} */\n`, 503);
     c.header('Content-Type', 'text/javascript; charset=utf-8');

@@ -106,15 +106,19 @@ export class ScriptBundler {
 
   constructor(private readonly root = PROJECT_ROOT) {}
 
-  async get(): Promise<ScriptResult> {
+  /** `file` is the entry or, from a built dist/, one of its locale chunks (`quaderno-checkout-de-<hash>.js`). */
+  async get(file = 'quaderno-checkout.js'): Promise<ScriptResult> {
     const dist = `${this.root}dist/quaderno-checkout.js`;
     if (existsSync(dist)) {
       try {
-        return { ok: true, code: readFileSync(dist, 'utf8'), source: 'dist/quaderno-checkout.js' };
+        if (!/^quaderno-checkout(?:-[\w-]+)?\.js$/.test(file)) throw new Error(file);
+        return { ok: true, code: readFileSync(`${this.root}dist/${file}`, 'utf8'), source: `dist/${file}` };
       } catch {
         // fall through to the bundle
       }
     }
+    // why: the esbuild bundle is one file with every locale inside; it never asks for a chunk.
+    if (file !== 'quaderno-checkout.js') return { ok: false, error: `No ${file} without a built dist/` };
     if (this.cache && this.fresh(this.cache.inputs)) return { ok: true, code: this.cache.code, source: 'esbuild bundle' };
     this.building ??= this.build().finally(() => {
       this.building = null;
@@ -137,23 +141,11 @@ export class ScriptBundler {
     const entry = `${this.root}src/quaderno-checkout.ts`;
     if (!existsSync(entry)) return { ok: false, error: `The element's entry ${entry} does not exist yet` };
     try {
-      const esbuild = await import('esbuild');
-      const result = await esbuild.build({
-        entryPoints: [entry],
-        bundle: true,
-        format: 'esm',
-        write: false,
-        target: 'es2022',
-        minify: true,
-        metafile: true,
-        logLevel: 'silent',
-        absWorkingDir: this.root,
-        // why: the element uses Lit's legacy decorators; esbuild must not read them as standard ones.
-        tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
-      });
-      const code = result.outputFiles[0]?.text ?? '';
+      // why: scripts/element-bundle.ts is the one esbuild config of the element (also the hardening suites' and the screenshots').
+      const { bundleElement } = await import('../../scripts/element-bundle.ts');
+      const { code, inputs: files } = await bundleElement({ root: this.root });
       const inputs = new Map<string, number>();
-      for (const file of Object.keys(result.metafile.inputs)) {
+      for (const file of files) {
         const path = `${this.root}${file}`;
         try {
           inputs.set(path, statSync(path).mtimeMs);

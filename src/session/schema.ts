@@ -1,9 +1,10 @@
 import * as z from 'zod/mini';
+import { LOCALE_CODES } from '../locales/codes.ts';
 
 /** Statuses a checkout session moves through. Only `pending` sessions accept updates. */
 export const STATUSES = ['pending', 'processing', 'failed', 'completed', 'abandoned'] as const;
 /** Locales documented for checkout sessions; `auto` asks the browser. */
-export const LOCALES = ['auto', 'ca', 'de', 'en', 'es', 'fi', 'fr', 'hu', 'nl', 'sv', 'no'] as const;
+export const LOCALES = ['auto', ...LOCALE_CODES] as const;
 /** Payment methods a session can offer. */
 export const PAYMENT_METHODS = ['card', 'paypal'] as const;
 /** How much billing detail the checkout collects. */

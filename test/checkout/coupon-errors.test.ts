@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { couponRefusal, describeCouponRefusal, type CouponRefusal } from '../../src/checkout/coupon-errors.ts';
 import { SandboxError, SandboxStore } from '../../src/sandbox/store.ts';
-import { getTranslation, LOCALE_CODES } from '../../src/locales/index.ts';
+import { LOCALE_CODES } from '../../src/locales/index.ts';
+import { getTranslation } from '../../src/locales/all.ts';
 
 /** The sandbox's own message for applying `code` to a session (created by `body`) through the permalink. */
 function refusalMessage(code: string, body: { currency?: string; coupon_collection?: boolean } = {}): string {

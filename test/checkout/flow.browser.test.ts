@@ -343,7 +343,9 @@ describe('<quaderno-checkout> flow', () => {
     expect(h.total('total')).to.equal('€26.00');
     await h.fill('email', 'ada@example.com');
     el.setAttribute('locale', 'fi');
-    await el.updateComplete;
+    // why wait: Finnish is a chunk loaded on the switch (issue 16); the form stays up meanwhile.
+    expect(h.state()).to.equal('form');
+    await waitUntil(() => h.$('[part="base"]')!.getAttribute('lang') === 'fi', () => 'the Finnish chunk');
     expect(h.state()).to.equal('form');
     expect(normalize(h.total('total'))).to.equal('26,00 €');
     expect(h.$('[part="base"]')!.getAttribute('lang')).to.equal('fi');

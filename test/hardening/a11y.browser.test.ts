@@ -2,7 +2,7 @@
 import { expect } from '@open-wc/testing';
 import { describe, it, waitUntil } from '../helpers/harness.ts';
 import { createSession } from '../helpers/sandbox.ts';
-import { getTranslation } from '../../src/locales/index.ts';
+import { getTranslation } from '../../src/locales/all.ts';
 import { AUTO_CUSTOMER, FULL_CUSTOMER, sessionBody, useCheckoutSuite, type Mounted } from '../checkout/support.ts';
 import { injectFault, mountFast, tokenOf } from './browser-support.ts';
 

@@ -2,26 +2,12 @@
 // (with any CSP and any page CSS), the real sandbox on another origin, and headless Chromium through playwright-core.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { PROJECT_ROOT } from '../../src/sandbox/page.ts';
+import { bundleElement as bundleWith } from '../../scripts/element-bundle.ts';
 
-/** Bundles the registering entry as the script-tag build does (minified ESM, legacy decorators lowered). */
-export async function bundleElement(minify = true): Promise<{ code: string; inputs: string[] }> {
-  const result = await build({
-    entryPoints: [`${PROJECT_ROOT}src/quaderno-checkout.ts`],
-    bundle: true,
-    format: 'esm',
-    write: false,
-    target: 'es2022',
-    minify,
-    metafile: true,
-    logLevel: 'silent',
-    absWorkingDir: PROJECT_ROOT,
-    define: { 'process.env.NODE_ENV': '"production"' },
-    tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
-  });
-  return { code: result.outputFiles[0]!.text, inputs: Object.keys(result.metafile.inputs) };
+/** Bundles the registering entry as the hosted page does (scripts/element-bundle.ts: one minified ES module). */
+export function bundleElement(minify = true): Promise<{ code: string; inputs: string[] }> {
+  return bundleWith({ minify });
 }
 
 /** The strict policy the docs recommend (docs/security.md), for a page on `self` talking to `api`. */

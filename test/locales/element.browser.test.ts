@@ -2,7 +2,8 @@
 // elements on one page keep their own locales.
 import { expect } from '@open-wc/testing';
 import en from '../../src/locales/en.ts';
-import { getTranslation, LOCALE_CODES } from '../../src/locales/index.ts';
+import { LOCALE_CODES } from '../../src/locales/index.ts';
+import { getTranslation } from '../../src/locales/all.ts';
 import type { Translation } from '../../src/locales/translation.ts';
 import { SAME_AS_ENGLISH, SAME_AS_ENGLISH_EVERYWHERE } from './same-as-english.ts';
 import { createSession } from '../helpers/sandbox.ts';

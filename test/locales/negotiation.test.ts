@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { getTranslation, LOCALE_CODES, matchLocale, negotiateLocale, resolveLocale } from '../../src/locales/index.ts';
+import { LOCALE_CODES, matchLocale, negotiateLocale, resolveLocale } from '../../src/locales/index.ts';
+import { getTranslation } from '../../src/locales/all.ts';
 import type { LocaleCode } from '../../src/locales/index.ts';
 
 type Options = Parameters<typeof resolveLocale>[0];

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import en from '../../src/locales/en.ts';
-import { getTranslation, LOCALE_CODES } from '../../src/locales/index.ts';
+import { LOCALE_CODES } from '../../src/locales/index.ts';
+import { getTranslation } from '../../src/locales/all.ts';
 import type { Translation } from '../../src/locales/index.ts';
 import { SAME_AS_ENGLISH, SAME_AS_ENGLISH_EVERYWHERE } from './same-as-english.ts';
 
