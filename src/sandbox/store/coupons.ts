@@ -1,0 +1,131 @@
+// The sandbox's coupons: Quaderno's coupon API (create, list, read, delete) and the rules for applying one.
+import * as z from 'zod/mini';
+import { sessionTotals } from '../../session/money.ts';
+import { invalid, notFound, parseOptions, validationErrors } from '../errors.ts';
+import { SEED_COUPONS } from '../seed.ts';
+import type { AppliedCoupon, StoredCoupon, StoredSession } from './types.ts';
+
+const couponCreateSchema = z.object({
+  code: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1 to 64 letters, digits, "-" or "_"')),
+  name: z.optional(z.nullable(z.string().check(z.maxLength(255)))),
+  percent_off: z.optional(z.nullable(z.number().check(z.gt(0), z.lte(100)))),
+  amount_off: z.optional(z.nullable(z.number().check(z.int(), z.gt(0)))),
+  currency: z.optional(z.nullable(z.string().check(z.regex(/^[A-Za-z]{3}$/, 'must be an ISO 4217 code')))),
+  redeem_by: z.optional(z.nullable(z.union([z.iso.datetime({ offset: true }), z.iso.date()]))),
+  max_redemptions: z.optional(z.nullable(z.number().check(z.int(), z.gte(1)))),
+});
+
+/** Coupons by upper-case code. */
+export class CouponBook {
+  private readonly coupons = new Map<string, StoredCoupon>();
+  private nextId = 1;
+
+  constructor(private readonly now: () => number) {}
+
+  /** Drops every coupon; loads the seed coupons unless `seed` is false. */
+  reset(seed: boolean): void {
+    this.coupons.clear();
+    this.nextId = 1;
+    if (!seed) return;
+    for (const coupon of SEED_COUPONS) {
+      this.insert({
+        code: coupon.code,
+        name: coupon.name,
+        percent_off: coupon.percent_off ?? null,
+        amount_off: coupon.amount_off ?? null,
+        currency: coupon.currency ?? null,
+        redeem_by: coupon.redeem_by ?? null,
+        max_redemptions: coupon.max_redemptions ?? null,
+        times_redeemed: coupon.times_redeemed ?? 0,
+      });
+    }
+  }
+
+  list(): StoredCoupon[] {
+    return [...this.coupons.values()].sort((a, b) => b.id - a.id);
+  }
+
+  get(code: string): StoredCoupon | undefined {
+    return this.coupons.get(code.trim().toUpperCase());
+  }
+
+  /** Creates a coupon: `percent_off` or `amount_off` (minor units, with `currency`). Throws SandboxError (422). */
+  create(body: unknown): StoredCoupon {
+    const parsed = couponCreateSchema.safeParse(body, parseOptions);
+    if (!parsed.success) throw invalid(validationErrors(parsed.error));
+    const data = parsed.data;
+    const errors: Record<string, string[]> = {};
+    const percent = data.percent_off ?? null;
+    const amount = data.amount_off ?? null;
+    if (percent === null && amount === null) errors.percent_off = ['either percent_off or amount_off is required'];
+    if (percent !== null && amount !== null) errors.amount_off = ['give percent_off or amount_off, not both'];
+    if (amount !== null && !data.currency) errors.currency = ['is required with amount_off'];
+    if (this.coupons.has(data.code.toUpperCase())) errors.code = ['has already been taken'];
+    if (Object.keys(errors).length) throw invalid(errors);
+    return this.insert({
+      code: data.code,
+      name: data.name ?? null,
+      percent_off: percent,
+      amount_off: amount,
+      currency: amount !== null && data.currency ? data.currency.toUpperCase() : null,
+      redeem_by: data.redeem_by ? new Date(data.redeem_by).toISOString() : null,
+      max_redemptions: data.max_redemptions ?? null,
+      times_redeemed: 0,
+    });
+  }
+
+  delete(code: string): void {
+    if (!this.coupons.delete(code.trim().toUpperCase())) throw notFound('Coupon');
+  }
+
+  /** The coupon's API representation, with a computed `valid`. */
+  toJSON(coupon: StoredCoupon): Record<string, unknown> {
+    return { ...coupon, valid: this.problem(coupon) === null };
+  }
+
+  /** Why a coupon can't be used (on this session, when given), or null. */
+  problem(coupon: StoredCoupon, session?: StoredSession): string | null {
+    if (coupon.redeem_by && Date.parse(coupon.redeem_by) <= this.now()) return 'This coupon has expired';
+    if (coupon.max_redemptions !== null && coupon.times_redeemed >= coupon.max_redemptions) {
+      return 'This coupon has reached its redemption limit';
+    }
+    if (session && coupon.amount_off !== null) {
+      const { currency } = sessionTotals(session);
+      if (coupon.currency && coupon.currency !== currency) return `This coupon only applies to ${coupon.currency} purchases`;
+    }
+    return null;
+  }
+
+  /** The snapshot a session keeps of the coupon `code`, or a 422 `errors.coupon` saying why it can't be applied. */
+  applicable(session: StoredSession, code: string): AppliedCoupon {
+    if (!session.coupon_collection) throw invalid({ coupon: ['This checkout does not accept coupons'] });
+    const coupon = this.coupons.get(code.toUpperCase());
+    if (!coupon) throw invalid({ coupon: ['This coupon code is not valid'] });
+    const problem = this.problem(coupon, session);
+    if (problem) throw invalid({ coupon: [problem] });
+    const { code: canonical, name, percent_off, amount_off, currency } = coupon;
+    return { code: canonical, name, percent_off, amount_off, currency };
+  }
+
+  /** Before a payment starts: the session's coupon must still be usable. Throws 422 `errors.coupon`. */
+  checkStillUsable(session: StoredSession): void {
+    if (!session.coupon) return;
+    // why: a coupon may have expired or run out since it was applied; the redemption must still be honest.
+    const stored = this.coupons.get(session.coupon.code.toUpperCase());
+    const problem = stored ? this.problem(stored, session) : 'This coupon no longer exists';
+    if (problem) throw invalid({ coupon: [problem] });
+  }
+
+  /** A completed payment redeems the session's coupon. */
+  redeem(session: StoredSession): void {
+    if (!session.coupon) return;
+    const coupon = this.coupons.get(session.coupon.code.toUpperCase());
+    if (coupon) coupon.times_redeemed += 1;
+  }
+
+  private insert(coupon: Omit<StoredCoupon, 'id'>): StoredCoupon {
+    const stored: StoredCoupon = { id: this.nextId++, ...coupon };
+    this.coupons.set(stored.code.toUpperCase(), stored);
+    return stored;
+  }
+}

@@ -1,0 +1,46 @@
+// The API representation of a stored session, in the key order of Quaderno's recorded responses.
+import type { CustomerField } from '../../session/schema.ts';
+import type { StoredSession } from './types.ts';
+
+// why: the order Quaderno's responses use, so a stored session serializes like the recorded traffic.
+const RECORDED_CUSTOMER_ORDER: readonly CustomerField[] = [
+  'billing_city',
+  'billing_country',
+  'billing_postal_code',
+  'billing_street_line_1',
+  'billing_street_line_2',
+  'company',
+  'email',
+  'first_name',
+  'last_name',
+  'tax_id',
+  'business_number',
+];
+
+/** The session's permalink on `origin`. */
+export function permalinkOf(session: StoredSession, origin: string): string {
+  return `${origin.replace(/\/+$/, '')}/checkout/session/${session.token}`;
+}
+
+/** The API representation, in the recorded key order. `processor*` and `coupon` appear only when set. */
+export function sessionJSON(session: StoredSession, origin: string): Record<string, unknown> {
+  const json: Record<string, unknown> = {
+    id: session.id,
+    status: session.status,
+    billing_details_collection: session.billing_details_collection,
+    cancel_url: session.cancel_url,
+    coupon_collection: session.coupon_collection,
+    locale: session.locale,
+    payment_methods: [...session.payment_methods],
+    success_url: session.success_url,
+    custom: structuredClone(session.custom),
+    metadata: structuredClone(session.metadata),
+    items: session.items.map((item) => ({ ...item })),
+    customer: Object.fromEntries(RECORDED_CUSTOMER_ORDER.map((field) => [field, session.customer[field]])),
+    permalink: permalinkOf(session, origin),
+  };
+  if (session.processor) json.processor = session.processor;
+  if (session.processor_id) json.processor_id = session.processor_id;
+  if (session.coupon) json.coupon = { ...session.coupon };
+  return json;
+}
