@@ -11,7 +11,7 @@ import { emptyCustomer, mergeCustomer, newInternals, newToken, resolveItems, see
 import type { AppliedCoupon, CreateOptions, StoredCoupon, StoredSession, StoreOptions } from './types.ts';
 
 export type * from './types.ts';
-export { DECLINED_CARDS, luhnValid } from './payments.ts';
+export { DECLINED_CARDS } from './payments.ts';
 export { SandboxError };
 
 /**

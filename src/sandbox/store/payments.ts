@@ -1,16 +1,13 @@
 // The sandbox's simulated payment: which bodies a pay request accepts and how the simulated charge ends.
 import { randomBytes } from 'node:crypto';
 import * as z from 'zod/mini';
-import { luhn } from '../../session/card.ts';
+import { cardDigits, isCardNumber } from '../../session/card.ts';
 import { PAYMENT_METHODS, type PaymentMethod } from '../../session/schema.ts';
 import { invalid, parseOptions, validationErrors } from '../errors.ts';
 import type { Processor, StoredSession } from './types.ts';
 
 /** Stripe's test numbers that decline; any other Luhn-valid number succeeds. */
 export const DECLINED_CARDS: ReadonlySet<string> = new Set(['4000000000000002', '4000000000009995', '4000000000000069']);
-
-/** Luhn checksum over a digits-only string (the element's validator uses the same one). */
-export const luhnValid = luhn;
 
 const payBodySchema = z.object({
   method: z.string(),
@@ -44,11 +41,8 @@ export function planPayment(session: StoredSession, body: unknown): PaymentPlan 
   if (session.items.length === 0) throw invalid({ items: ['The session has no items to pay'] });
   let declined: boolean;
   if (method === 'card') {
-    const digits = (card_number ?? '').replace(/[\s-]/g, '');
-    if (!/^\d{12,19}$/.test(digits) || !luhnValid(digits)) {
-      throw invalid({ card_number: ['is not a valid card number'] });
-    }
-    declined = DECLINED_CARDS.has(digits);
+    if (!isCardNumber(card_number ?? '')) throw invalid({ card_number: ['is not a valid card number'] });
+    declined = DECLINED_CARDS.has(cardDigits(card_number ?? ''));
   } else {
     if (outcome !== 'approve' && outcome !== 'decline') throw invalid({ outcome: ['must be "approve" or "decline"'] });
     declined = outcome === 'decline';

@@ -7,7 +7,6 @@ import type { Product, SeedSession } from '../seed.ts';
 import type { SessionInternals, StoredCustomer, StoredItem, StoredSession } from './types.ts';
 
 const MAX_TEXT = 255;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function emptyCustomer(): StoredCustomer {
   return Object.fromEntries(CUSTOMER_FIELDS.map((field) => [field, null])) as StoredCustomer;
@@ -60,28 +59,17 @@ export function resolveItems(products: ReadonlyMap<string, Product>, items: Read
   return resolved;
 }
 
-/** Merges customer input over `base`, checking lengths, email and country. Throws 422 naming `customer.field`. */
+/**
+ * Merges customer input over `base`. The input was checked by the request schema (`requests.ts`), the one home of
+ * the customer rules; here the country is only normalised to upper case.
+ */
 export function mergeCustomer(input: Partial<Record<CustomerField, string | null | undefined>>, base: StoredCustomer): StoredCustomer {
   const next = { ...base };
-  const errors: Record<string, string[]> = {};
   for (const field of CUSTOMER_FIELDS) {
     const value = input[field];
     if (value === undefined) continue;
-    if (value !== null && value.length > MAX_TEXT) {
-      errors[`customer.${field}`] = [`is longer than ${MAX_TEXT} characters`];
-      continue;
-    }
-    if (field === 'email' && value && !EMAIL.test(value.trim())) {
-      errors['customer.email'] = ['is not a valid email address'];
-      continue;
-    }
-    if (field === 'billing_country' && value && !/^[A-Za-z]{2}$/.test(value.trim())) {
-      errors['customer.billing_country'] = ['must be a two-letter ISO country code'];
-      continue;
-    }
-    next[field] = field === 'billing_country' && value ? value.trim().toUpperCase() : value;
+    next[field] = field === 'billing_country' && value ? value.toUpperCase() : value;
   }
-  if (Object.keys(errors).length) throw invalid(errors);
   return next;
 }
 
