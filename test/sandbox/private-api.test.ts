@@ -5,6 +5,7 @@ import { describe, test } from 'node:test';
 import { createPrivateClient, ConflictError, ValidationError } from '../../src/api/index.ts';
 import { CUSTOMER_FIELDS } from '../../src/session/schema.ts';
 import { assertSession, call, KEY, RECORDED_CREATE, useSandbox } from './harness.ts';
+import { assertErrorBody, assertNotPending } from './refusals.ts';
 
 const run = promisify(execFile);
 
@@ -95,6 +96,7 @@ describe('sandbox private API', () => {
         const reply = await call(base(), path);
         assert.equal(reply.status, 404);
         assert.equal(typeof reply.json.error, 'string');
+        if (path.includes('999999')) assertErrorBody(reply, 404, 'session_not_found');
       });
     }
   });
@@ -151,7 +153,7 @@ describe('sandbox private API', () => {
       test(`${name} → 422 errors["${field}"]`, async () => {
         const before = (await call(base(), '/api/checkout/sessions.json')).json.length;
         const reply = await call(base(), '/api/checkout/sessions.json', { method: 'POST', body });
-        assert.equal(reply.status, 422, reply.text);
+        assertErrorBody(reply, 422, 'field_invalid');
         assert.ok(Array.isArray(reply.json.errors?.[field]), `expected errors[${field}] in ${reply.text}`);
         assert.equal((await call(base(), '/api/checkout/sessions.json')).json.length, before);
       });
@@ -206,17 +208,15 @@ describe('sandbox private API', () => {
     });
 
     for (const status of ['processing', 'completed', 'failed', 'abandoned'] as const) {
-      test(`a ${status} session: PUT and DELETE → 409 naming the status, unchanged`, async () => {
+      test(`a ${status} session: PUT and DELETE → 422 session_not_pending naming the status, unchanged`, async () => {
         const stored = sandbox().store.createSession(RECORDED_CREATE, { status });
         const path = `/api/checkout/sessions/${stored.id}.json`;
         const before = (await call(base(), path)).json;
         const put = await call(base(), path, { method: 'PUT', body: { cancel_url: 'http://example.com/x' } });
-        assert.equal(put.status, 409);
-        assert.equal(put.json.status, status);
+        assertNotPending(put, status);
         assert.match(put.json.error, new RegExp(status));
         const del = await call(base(), path, { method: 'DELETE' });
-        assert.equal(del.status, 409);
-        assert.equal(del.json.status, status);
+        assertNotPending(del, status);
         assert.deepEqual((await call(base(), path)).json, before);
       });
     }
@@ -229,16 +229,16 @@ describe('sandbox private API', () => {
         body: '{"items": [',
         headers: { 'Content-Type': 'application/json' },
       });
-      assert.equal(reply.status, 400);
+      assertErrorBody(reply, 400, 'body_invalid');
       assert.match(reply.json.error, /JSON/);
+      assert.deepEqual(reply.json.errors, { base: [reply.json.error] }, 'the PHP client reads only errors');
     });
 
     const unsupported = ['text/plain', 'multipart/form-data; boundary=x', 'application/xml'];
     for (const type of unsupported) {
       test(`Content-Type ${type} → 415`, async () => {
         const reply = await call(base(), '/api/checkout/sessions.json', { method: 'POST', body: 'items=1', headers: { 'Content-Type': type } });
-        assert.equal(reply.status, 415);
-        assert.equal(typeof reply.json.error, 'string');
+        assertErrorBody(reply, 415, 'unsupported_media_type');
       });
     }
 
@@ -256,7 +256,7 @@ describe('sandbox private API', () => {
     test('a body over maxBodyBytes → 413 (declared length and chunked)', async () => {
       const big = JSON.stringify({ ...RECORDED_CREATE, metadata: { pad: 'x'.repeat(70 * 1024) } });
       const declared = await call(base(), '/api/checkout/sessions.json', { method: 'POST', body: big, headers: { 'Content-Type': 'application/json' } });
-      assert.equal(declared.status, 413);
+      assertErrorBody(declared, 413, 'body_too_large');
       const stream = new ReadableStream({
         start(controller) {
           for (let i = 0; i < 20; i++) controller.enqueue(new TextEncoder().encode(big.slice(i * 4000, (i + 1) * 4000)));
@@ -324,7 +324,7 @@ describe('sandbox private API', () => {
       assert.equal((await call(base(), '/api/checkout/coupons/spring25.json')).json.code, 'Spring25');
       assert.equal((await call(base(), '/api/checkout/coupons/SPRING25')).status, 200);
       assert.equal((await call(base(), '/api/checkout/coupons/Spring25.json', { method: 'DELETE' })).status, 204);
-      assert.equal((await call(base(), '/api/checkout/coupons/Spring25.json')).status, 404);
+      assertErrorBody(await call(base(), '/api/checkout/coupons/Spring25.json'), 404, 'coupon_unknown');
       assert.equal((await call(base(), '/api/checkout/coupons/Spring25.json', { method: 'DELETE' })).status, 404);
     });
 

@@ -1,7 +1,7 @@
 // The sandbox's coupons: Quaderno's coupon API (create, list, read, delete) and the rules for applying one.
 import * as z from 'zod/mini';
 import { sessionTotals } from '../../session/money.ts';
-import { invalid, notFound, parseOptions, validationErrors } from '../errors.ts';
+import { couponRefused, invalid, notFound, parseOptions, refusedBody, type CouponRefusal } from '../errors.ts';
 import { SEED_COUPONS } from '../seed.ts';
 import type { AppliedCoupon, StoredCoupon, StoredSession } from './types.ts';
 
@@ -14,6 +14,17 @@ const couponCreateSchema = z.object({
   redeem_by: z.optional(z.nullable(z.union([z.iso.datetime({ offset: true }), z.iso.date()]))),
   max_redemptions: z.optional(z.nullable(z.number().check(z.int(), z.gte(1)))),
 });
+
+/** Why a coupon cannot be used, as the protocol names it. */
+export interface CouponProblem {
+  code: CouponRefusal;
+  message: string;
+  currency?: string;
+}
+
+function refuse(problem: CouponProblem | null): void {
+  if (problem) throw couponRefused(problem.code, problem.message, problem.currency);
+}
 
 /** Coupons by upper-case code. */
 export class CouponBook {
@@ -52,7 +63,7 @@ export class CouponBook {
   /** Creates a coupon: `percent_off` or `amount_off` (minor units, with `currency`). Throws SandboxError (422). */
   create(body: unknown): StoredCoupon {
     const parsed = couponCreateSchema.safeParse(body, parseOptions);
-    if (!parsed.success) throw invalid(validationErrors(parsed.error));
+    if (!parsed.success) throw refusedBody(parsed.error);
     const data = parsed.data;
     const errors: Record<string, string[]> = {};
     const percent = data.percent_off ?? null;
@@ -84,25 +95,25 @@ export class CouponBook {
   }
 
   /** Why a coupon can't be used (on this session, when given), or null. */
-  problem(coupon: StoredCoupon, session?: StoredSession): string | null {
-    if (coupon.redeem_by && Date.parse(coupon.redeem_by) <= this.now()) return 'This coupon has expired';
-    if (coupon.max_redemptions !== null && coupon.times_redeemed >= coupon.max_redemptions) {
-      return 'This coupon has reached its redemption limit';
+  problem(coupon: StoredCoupon, session?: StoredSession): CouponProblem | null {
+    if (coupon.redeem_by && Date.parse(coupon.redeem_by) <= this.now()) {
+      return { code: 'coupon_expired', message: 'This coupon has expired' };
     }
-    if (session && coupon.amount_off !== null) {
-      const { currency } = sessionTotals(session);
-      if (coupon.currency && coupon.currency !== currency) return `This coupon only applies to ${coupon.currency} purchases`;
+    if (coupon.max_redemptions !== null && coupon.times_redeemed >= coupon.max_redemptions) {
+      return { code: 'coupon_used_up', message: 'This coupon has reached its redemption limit' };
+    }
+    if (session && coupon.amount_off !== null && coupon.currency && coupon.currency !== sessionTotals(session).currency) {
+      return { code: 'coupon_currency', message: `This coupon only applies to ${coupon.currency} purchases`, currency: coupon.currency };
     }
     return null;
   }
 
   /** The snapshot a session keeps of the coupon `code`, or a 422 `errors.coupon` saying why it can't be applied. */
   applicable(session: StoredSession, code: string): AppliedCoupon {
-    if (!session.coupon_collection) throw invalid({ coupon: ['This checkout does not accept coupons'] });
+    if (!session.coupon_collection) throw couponRefused('coupon_not_accepted', 'This checkout does not accept coupons');
     const coupon = this.coupons.get(code.toUpperCase());
-    if (!coupon) throw invalid({ coupon: ['This coupon code is not valid'] });
-    const problem = this.problem(coupon, session);
-    if (problem) throw invalid({ coupon: [problem] });
+    if (!coupon) throw couponRefused('coupon_unknown', 'This coupon code is not valid');
+    refuse(this.problem(coupon, session));
     const { code: canonical, name, percent_off, amount_off, currency } = coupon;
     return { code: canonical, name, percent_off, amount_off, currency };
   }
@@ -112,8 +123,8 @@ export class CouponBook {
     if (!session.coupon) return;
     // why: a coupon may have expired or run out since it was applied; the redemption must still be honest.
     const stored = this.coupons.get(session.coupon.code.toUpperCase());
-    const problem = stored ? this.problem(stored, session) : 'This coupon no longer exists';
-    if (problem) throw invalid({ coupon: [problem] });
+    if (!stored) throw couponRefused('coupon_unknown', 'This coupon no longer exists');
+    refuse(this.problem(stored, session));
   }
 
   /** A completed payment redeems the session's coupon. */

@@ -2,7 +2,7 @@
 // serialisation live in the sibling modules; this class ties them together and owns every write.
 import { createSessionSchema, publicUpdateSchema, updateSessionSchema } from '../../session/requests.ts';
 import { isEditable, STATUSES, type CreateSessionBody, type SessionStatus } from '../../session/schema.ts';
-import { conflict, invalid, notFound, parseOptions, SandboxError, validationErrors } from '../errors.ts';
+import { conflict, notFound, parseOptions, refusedBody, SandboxError } from '../errors.ts';
 import { PRODUCTS, SEED_SESSIONS, type Product } from '../seed.ts';
 import { CouponBook } from './coupons.ts';
 import { planPayment } from './payments.ts';
@@ -65,7 +65,7 @@ export class SandboxStore {
   /** Validates a create body (catalog lookup included) and stores a new pending session. Throws SandboxError (422). */
   createSession(body: CreateSessionBody | unknown, opts: CreateOptions = {}): StoredSession {
     const parsed = createSessionSchema.safeParse(body, parseOptions);
-    if (!parsed.success) throw invalid(validationErrors(parsed.error));
+    if (!parsed.success) throw refusedBody(parsed.error);
     const data = parsed.data;
     const items = resolveItems(this.products, data.items);
     const customer = mergeCustomer(data.customer ?? {}, emptyCustomer());
@@ -142,7 +142,7 @@ export class SandboxStore {
     const session = this.require(id);
     if (!isEditable(session)) throw conflict('update', session.status);
     const parsed = updateSessionSchema.safeParse(body, parseOptions);
-    if (!parsed.success) throw invalid(validationErrors(parsed.error));
+    if (!parsed.success) throw refusedBody(parsed.error);
     const data = parsed.data;
     const items = data.items ? resolveItems(this.products, data.items) : undefined;
     const customer = data.customer ? mergeCustomer(data.customer, session.customer) : undefined;
@@ -178,7 +178,7 @@ export class SandboxStore {
     const session = this.requireToken(token);
     if (!isEditable(session)) throw conflict('update', session.status);
     const parsed = publicUpdateSchema.safeParse(body, parseOptions);
-    if (!parsed.success) throw invalid(validationErrors(parsed.error));
+    if (!parsed.success) throw refusedBody(parsed.error);
     const data = parsed.data;
     const customer = data.customer ? mergeCustomer(data.customer, session.customer) : undefined;
     let coupon: AppliedCoupon | null | undefined;

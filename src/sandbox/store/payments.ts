@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import * as z from 'zod/mini';
 import { cardDigits, isCardNumber } from '../../session/card.ts';
 import { PAYMENT_METHODS, type PaymentMethod } from '../../session/schema.ts';
-import { invalid, parseOptions, validationErrors } from '../errors.ts';
+import { invalid, parseOptions, refusedBody } from '../errors.ts';
 import type { Processor, StoredSession } from './types.ts';
 
 /** Stripe's test numbers that decline; any other Luhn-valid number succeeds. */
@@ -30,15 +30,18 @@ function randomAlnum(length: number): string {
 /** Checks a pay body against the session and plans the charge. Throws 422 naming `method`, `card_number`, `outcome` or `items`. */
 export function planPayment(session: StoredSession, body: unknown): PaymentPlan {
   const parsed = payBodySchema.safeParse(body, parseOptions);
-  if (!parsed.success) throw invalid(validationErrors(parsed.error));
+  if (!parsed.success) throw refusedBody(parsed.error);
   const { method, card_number, outcome } = parsed.data;
   if (!(PAYMENT_METHODS as readonly string[]).includes(method)) {
     throw invalid({ method: [`must be one of ${PAYMENT_METHODS.join(', ')}`] });
   }
   if (!session.payment_methods.includes(method as PaymentMethod)) {
-    throw invalid({ method: [`${method} is not offered by this session (${session.payment_methods.join(', ')})`] });
+    const error = `${method} is not offered by this session (${session.payment_methods.join(', ')})`;
+    throw invalid({ method: [error] }, { field_codes: { method: 'payment_method_unavailable' } });
   }
-  if (session.items.length === 0) throw invalid({ items: ['The session has no items to pay'] });
+  if (session.items.length === 0) {
+    throw invalid({ items: ['The session has no items to pay'] }, { code: 'session_broken', field_codes: { items: 'session_broken' } });
+  }
   let declined: boolean;
   if (method === 'card') {
     if (!isCardNumber(card_number ?? '')) throw invalid({ card_number: ['is not a valid card number'] });
