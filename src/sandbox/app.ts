@@ -79,6 +79,8 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
   const originOf = (c: Context) => publicOrigin ?? new URL(c.req.url).origin;
   const sessionJson = (c: Context, session: Parameters<SandboxStore['toJSON']>[0], status: 200 | 201 | 202 = 200) =>
     c.json(store.toJSON(session, originOf(c)), status);
+  const publicJson = (c: Context, session: Parameters<SandboxStore['toJSON']>[0], status: 200 | 202 = 200) =>
+    c.json(store.publicJSON(session, originOf(c)), status);
   const body = (c: Context) => readBody(c.req.raw, maxBodyBytes);
 
   app.use('*', async (c, next) => {
@@ -187,7 +189,7 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
     if (JSON_SUFFIX.test(raw)) {
       const session = store.getByToken(raw.replace(JSON_SUFFIX, ''));
       if (!session) throw notFound('Session');
-      return sessionJson(c, session);
+      return publicJson(c, session);
     }
     return hostedPage(c, raw);
   });
@@ -196,7 +198,7 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
     const token = c.req.param('token').replace(JSON_SUFFIX, '');
     if (!store.getByToken(token)) throw notFound('Session');
     const input = await body(c);
-    return sessionJson(c, store.publicUpdate(token, input));
+    return publicJson(c, store.publicUpdate(token, input));
   });
 
   // Sandbox-only payment simulation: NOT part of Quaderno's API (see src/sandbox/README.md).
@@ -204,9 +206,9 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
     const token = c.req.param('token');
     const action = c.req.param('action').replace(JSON_SUFFIX, '');
     if (!store.getByToken(token) || (action !== 'pay' && action !== 'cancel')) throw notFound('Session');
-    if (action === 'cancel') return sessionJson(c, store.cancel(token));
+    if (action === 'cancel') return publicJson(c, store.cancel(token));
     const input = await body(c);
-    return sessionJson(c, store.pay(token, input), 202);
+    return publicJson(c, store.pay(token, input), 202);
   });
 
   async function hostedPage(c: Context, token: string) {

@@ -11,7 +11,7 @@ describe('sandbox payment simulation and status machine', () => {
   const sandbox = useSandbox({ processingDelayMs: 400 });
   const base = () => sandbox().url;
   const fresh = (body: Record<string, unknown> = {}, status?: 'completed' | 'failed' | 'abandoned' | 'processing') =>
-    sandbox().store.toJSON(sandbox().store.createSession({ ...RECORDED_CREATE, payment_methods: ['card', 'paypal'], ...body }, { status }), base()) as Record<string, any>;
+    sandbox().store.publicJSON(sandbox().store.createSession({ ...RECORDED_CREATE, payment_methods: ['card', 'paypal'], ...body }, { status }), base()) as Record<string, any>;
   const read = async (session: Record<string, unknown>) => (await call(base(), publicPath(session))).json;
   const pay = (session: Record<string, unknown>, body: unknown) => call(base(), publicPath(session, '/pay'), { method: 'POST', body });
   const settled = (session: Record<string, unknown>) =>
@@ -130,7 +130,7 @@ describe('sandbox abandonment timeout', () => {
   });
 
   test('a successful PUT counts as activity and postpones the timeout; a GET does not', async () => {
-    const session = sandbox().store.toJSON(sandbox().store.createSession(RECORDED_CREATE), base()) as Record<string, any>;
+    const session = sandbox().store.publicJSON(sandbox().store.createSession(RECORDED_CREATE), base()) as Record<string, any>;
     for (let i = 0; i < 4; i++) {
       await sleep(300);
       const reply = await call(base(), publicPath(session), { method: 'PUT', body: { customer: { first_name: `Active${i}` } } });

@@ -10,7 +10,7 @@ describe('sandbox public endpoints (by permalink)', () => {
   const base = () => sandbox().url;
   /** A fresh pending session through the store, returned in its API shape. */
   const fresh = (body: Record<string, unknown> = {}, status?: 'completed' | 'failed' | 'abandoned' | 'processing') =>
-    sandbox().store.toJSON(sandbox().store.createSession({ ...RECORDED_CREATE, ...body }, { status }), base()) as Record<string, any>;
+    sandbox().store.publicJSON(sandbox().store.createSession({ ...RECORDED_CREATE, ...body }, { status }), base()) as Record<string, any>;
   const read = async (session: Record<string, unknown>) => (await call(base(), publicPath(session))).json;
 
   test('GET <permalink>.json needs no key and returns the session with CORS for any origin', async () => {
@@ -20,6 +20,26 @@ describe('sandbox public endpoints (by permalink)', () => {
     assert.equal(reply.headers.get('access-control-allow-origin'), '*');
     assert.deepEqual(reply.json, session);
     assertSession(reply.json);
+  });
+
+  test('the public JSON adds the protocol capabilities and hosted_url; the private JSON keeps Quaderno\'s shape', async () => {
+    const session = fresh();
+    const reply = await call(base(), publicPath(session));
+    assert.deepEqual(reply.json.capabilities, ['update', 'coupons', 'cancel', 'pay', 'tax_preview', 'tax_id_validation']);
+    assert.equal(reply.json.hosted_url, null, 'the sandbox is not a hosted_payment server');
+    for (const [method, path, body] of [
+      ['PUT', publicPath(session), { customer: { first_name: 'Cap' } }],
+      ['POST', publicPath(session, '/pay'), { method: 'card', card_number: '4242424242424242' }],
+    ] as const) {
+      const written = await call(base(), path, { method, body });
+      assert.deepEqual(written.json.capabilities, reply.json.capabilities, `${method} ${path}`);
+      assert.equal(written.json.hosted_url, null);
+    }
+    const cancelled = await call(base(), publicPath(fresh(), '/cancel'), { method: 'POST' });
+    assert.deepEqual(cancelled.json.capabilities, reply.json.capabilities);
+    const privately = await call(base(), `/api/checkout/sessions/${session.id}.json`);
+    assert.equal('capabilities' in privately.json, false);
+    assert.equal('hosted_url' in privately.json, false);
   });
 
   test('the permalink follows the host it is served from', async () => {

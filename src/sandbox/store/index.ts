@@ -6,12 +6,13 @@ import { conflict, notFound, parseOptions, refusedBody, SandboxError } from '../
 import { PRODUCTS, SEED_SESSIONS, type Product } from '../seed.ts';
 import { CouponBook } from './coupons.ts';
 import { planPayment } from './payments.ts';
-import { sessionJSON } from './serialize.ts';
+import { publicSessionJSON, sessionJSON } from './serialize.ts';
 import { emptyCustomer, mergeCustomer, newInternals, newToken, resolveItems, seededSession } from './sessions.ts';
 import type { AppliedCoupon, CreateOptions, StoredCoupon, StoredSession, StoreOptions } from './types.ts';
 
 export type * from './types.ts';
 export { DECLINED_CARDS } from './payments.ts';
+export { SANDBOX_CAPABILITIES } from './serialize.ts';
 export { SandboxError };
 
 /**
@@ -230,6 +231,11 @@ export class SandboxStore {
   /** The API representation, in the recorded key order. `processor*` and `coupon` appear only when set. */
   toJSON(session: StoredSession, origin: string): Record<string, unknown> {
     return sessionJSON(session, origin);
+  }
+
+  /** The permalink endpoints' representation: `toJSON` plus the protocol's `capabilities` and `hosted_url`. */
+  publicJSON(session: StoredSession, origin: string): Record<string, unknown> {
+    return publicSessionJSON(session, origin);
   }
 
   // ---- coupons --------------------------------------------------------------------------------------------

@@ -44,3 +44,20 @@ export function sessionJSON(session: StoredSession, origin: string): Record<stri
   if (session.coupon) json.coupon = { ...session.coupon };
   return json;
 }
+
+/**
+ * What the sandbox can do for the element, from the protocol's capability names (BRIEF's shared contract): all but
+ * `hosted_payment`, since the sandbox simulates the payment in the page.
+ */
+// why here: src/protocol/ holds no capability list yet; when it does, this should become a subset typed against it.
+export const SANDBOX_CAPABILITIES = ['update', 'coupons', 'cancel', 'pay', 'tax_preview', 'tax_id_validation'] as const;
+
+/**
+ * The representation the permalink endpoints answer: the private one plus the protocol's `capabilities` and
+ * `hosted_url`. The private API keeps Quaderno's recorded shape, without them.
+ * why `hosted_url` null: it is where a `hosted_payment` server sends the customer to pay; the sandbox is not one,
+ * and its own hosted page (the permalink) embeds this same element, so pointing there would send it in a circle.
+ */
+export function publicSessionJSON(session: StoredSession, origin: string): Record<string, unknown> {
+  return { ...sessionJSON(session, origin), capabilities: [...SANDBOX_CAPABILITIES], hosted_url: null };
+}
