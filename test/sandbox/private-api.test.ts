@@ -181,6 +181,41 @@ describe('sandbox private API', () => {
     });
   });
 
+  describe('sessions the element would refuse as broken (issue 17, defect 5)', () => {
+    const EUR = { name: 'EUR line', amount: 1000, currency: 'EUR' };
+    const broken: Array<[string, unknown[], string]> = [
+      ['mixed currencies (full items)', [EUR, { name: 'USD line', amount: 1000, currency: 'USD' }], 'items.1.currency'],
+      ['mixed currencies (catalog products)', [{ product: '000000' }, { product: 'plan_Ef1KlbLjGSnypB' }], 'items.1.currency'],
+      ['a line total beyond exact integers', [{ ...EUR, amount: 2 ** 52, quantity: 2 }], 'items.0.amount'],
+      ['a huge quantity', [{ ...EUR, amount: 2100, quantity: 1e15 }], 'items.0.amount'],
+      ['a session total beyond exact integers', [{ ...EUR, amount: Number.MAX_SAFE_INTEGER }, { ...EUR, amount: 1 }], 'items'],
+    ];
+    for (const [name, items, field] of broken) {
+      test(`create with ${name} → 422 session_broken naming ${field}, nothing stored`, async () => {
+        const before = (await call(base(), '/api/checkout/sessions.json')).json.length;
+        const reply = await call(base(), '/api/checkout/sessions.json', { method: 'POST', body: { ...RECORDED_CREATE, items } });
+        assertErrorBody(reply, 422, 'session_broken');
+        assert.ok(reply.json.errors[field], reply.text);
+        assert.equal(reply.json.field_codes[field], 'session_broken');
+        assert.equal((await call(base(), '/api/checkout/sessions.json')).json.length, before);
+      });
+
+      test(`update with ${name} → 422 session_broken naming ${field}, unchanged`, async () => {
+        const session = await create();
+        const path = `/api/checkout/sessions/${session.id}.json`;
+        const reply = await call(base(), path, { method: 'PUT', body: { items, locale: 'fi' } });
+        assertErrorBody(reply, 422, 'session_broken');
+        assert.ok(reply.json.errors[field], reply.text);
+        assert.deepEqual((await call(base(), path)).json, session);
+      });
+    }
+
+    test('the largest exact total is accepted', async () => {
+      const session = await create({ ...RECORDED_CREATE, items: [{ ...EUR, amount: Number.MAX_SAFE_INTEGER }] });
+      assert.equal(session.items[0].amount, Number.MAX_SAFE_INTEGER);
+    });
+  });
+
   describe('update', () => {
     test('changes only what is given; customer fields merge', async () => {
       const session = await create({ ...RECORDED_CREATE, customer: { email: 'a@b.co', first_name: 'Ann' } });

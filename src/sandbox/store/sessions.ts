@@ -1,6 +1,7 @@
 // Building sessions: catalog items, customer merges, fresh tokens and the seed. Pure functions over the catalog;
 // the store owns the maps and the status machine.
 import { randomBytes } from 'node:crypto';
+import { brokenAmounts } from '../../session/amounts.ts';
 import { CUSTOMER_FIELDS, type CustomerField } from '../../session/schema.ts';
 import { invalid } from '../errors.ts';
 import type { Product, SeedSession } from '../seed.ts';
@@ -31,7 +32,11 @@ export interface ItemInput {
   quantity?: number;
 }
 
-/** Expands catalog items and checks amounts. Throws 422 naming `items.N.field`. */
+/**
+ * Expands catalog items and checks amounts. Throws 422 naming `items.N.field`: `field_invalid` for a bad item,
+ * `session_broken` for items the element would refuse as a whole (mixed currencies, totals beyond exact integers;
+ * the shared rule of `session/amounts.ts`), so nothing unchargeable is ever stored.
+ */
 export function resolveItems(products: ReadonlyMap<string, Product>, items: ReadonlyArray<ItemInput>): StoredItem[] {
   const errors: Record<string, string[]> = {};
   const resolved = items.map((item, index) => {
@@ -56,6 +61,13 @@ export function resolveItems(products: ReadonlyMap<string, Product>, items: Read
     };
   });
   if (Object.keys(errors).length) throw invalid(errors);
+  const broken = brokenAmounts({ items: resolved, coupon: null });
+  if (broken.length > 0) {
+    const brokenErrors: Record<string, string[]> = {};
+    for (const issue of broken) (brokenErrors[issue.path] ??= []).push(issue.message);
+    const field_codes = Object.fromEntries(Object.keys(brokenErrors).map((key) => [key, 'session_broken' as const]));
+    throw invalid(brokenErrors, { code: 'session_broken', field_codes });
+  }
   return resolved;
 }
 
