@@ -26,9 +26,16 @@ function refuse(problem: CouponProblem | null): void {
   if (problem) throw couponRefused(problem.code, problem.message, problem.currency);
 }
 
-/** Coupons by upper-case code. */
+/**
+ * Coupons by upper-case code, and the redemptions that running payments hold.
+ * why reservations: a redemption only counts once a payment completes, so a cap checked against `times_redeemed`
+ * alone lets every payment started within the processing window through (20 redemptions of a cap-1 coupon).
+ * A payment reserves one when it starts; completing turns it into a redemption, failing releases it.
+ */
 export class CouponBook {
   private readonly coupons = new Map<string, StoredCoupon>();
+  /** Coupon id → the sessions whose running payment holds one of its redemptions. */
+  private readonly reserved = new Map<number, Set<number>>();
   private nextId = 1;
 
   constructor(private readonly now: () => number) {}
@@ -36,6 +43,7 @@ export class CouponBook {
   /** Drops every coupon; loads the seed coupons unless `seed` is false. */
   reset(seed: boolean): void {
     this.coupons.clear();
+    this.reserved.clear();
     this.nextId = 1;
     if (!seed) return;
     for (const coupon of SEED_COUPONS) {
@@ -99,7 +107,8 @@ export class CouponBook {
     if (coupon.redeem_by && Date.parse(coupon.redeem_by) <= this.now()) {
       return { code: 'coupon_expired', message: 'This coupon has expired' };
     }
-    if (coupon.max_redemptions !== null && coupon.times_redeemed >= coupon.max_redemptions) {
+    const held = this.reserved.get(coupon.id)?.size ?? 0;
+    if (coupon.max_redemptions !== null && coupon.times_redeemed + held >= coupon.max_redemptions) {
       return { code: 'coupon_used_up', message: 'This coupon has reached its redemption limit' };
     }
     if (session && coupon.amount_off !== null && coupon.currency && coupon.currency !== sessionTotals(session).currency) {
@@ -127,10 +136,31 @@ export class CouponBook {
     refuse(this.problem(stored, session));
   }
 
-  /** A completed payment redeems the session's coupon. */
-  redeem(session: StoredSession): void {
-    if (!session.coupon) return;
-    const coupon = this.coupons.get(session.coupon.code.toUpperCase());
+  /** A payment starts: it holds one redemption of the session's coupon (checked by `checkStillUsable` first). */
+  reserve(session: StoredSession): void {
+    const coupon = session.coupon && this.coupons.get(session.coupon.code.toUpperCase());
+    if (!coupon) return;
+    let holders = this.reserved.get(coupon.id);
+    if (!holders) this.reserved.set(coupon.id, (holders = new Set()));
+    holders.add(session.id);
+    session.internal.reservedCouponId = coupon.id;
+  }
+
+  /**
+   * The session reached `status`: its reservation, if any, is released, and a completion redeems the reserved
+   * coupon (or, for a completion forced by the `setStatus` test hook, the session's coupon).
+   */
+  settle(session: StoredSession, status: string): void {
+    const reservedId = session.internal.reservedCouponId;
+    if (reservedId !== null) {
+      this.reserved.get(reservedId)?.delete(session.id);
+      session.internal.reservedCouponId = null;
+    }
+    if (status !== 'completed') return;
+    const coupon =
+      reservedId !== null
+        ? [...this.coupons.values()].find((c) => c.id === reservedId)
+        : session.coupon && this.coupons.get(session.coupon.code.toUpperCase());
     if (coupon) coupon.times_redeemed += 1;
   }
 

@@ -199,6 +199,7 @@ export class SandboxStore {
     if (session.status !== 'pending' && session.status !== 'failed') throw conflict('pay', session.status);
     const plan = planPayment(session, body);
     this.coupons.checkStillUsable(session);
+    this.coupons.reserve(session);
     session.status = 'processing';
     session.processor = plan.processor;
     session.processor_id = plan.processor_id;
@@ -291,7 +292,7 @@ export class SandboxStore {
   private transition(session: StoredSession, status: SessionStatus): void {
     session.status = status;
     // why: a redemption counts when the payment completes, not when the customer types the code.
-    if (status === 'completed') this.coupons.redeem(session);
+    this.coupons.settle(session, status);
     this.schedule(session);
   }
 

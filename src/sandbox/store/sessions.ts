@@ -19,7 +19,7 @@ export function newToken(): string {
 }
 
 export function newInternals(seq: number, now: number, seedId: number | null = null): SessionInternals {
-  return { seq, lastActivityAt: now, settleAt: null, outcome: null, seedId };
+  return { seq, lastActivityAt: now, settleAt: null, outcome: null, seedId, reservedCouponId: null };
 }
 
 /** An item of a create or update body, after the request schema. */

@@ -42,6 +42,8 @@ export interface SessionInternals {
   outcome: 'completed' | 'failed' | null;
   /** The seed entry this session is (not a copy of it). */
   seedId: number | null;
+  /** The coupon (by id) whose redemption this session's running payment holds, until it settles. */
+  reservedCouponId: number | null;
 }
 
 /** A session as the sandbox keeps it; `toJSON` turns it into the API representation. */
