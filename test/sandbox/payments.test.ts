@@ -54,6 +54,57 @@ describe('sandbox payment simulation and status machine', () => {
     assertNotPending(third, 'completed');
   });
 
+  describe('a failed session stays payable (issue 17, defect 4): the customer fixes what the pay refused', () => {
+    const failedWith = async (code: string) => {
+      const session = fresh({ coupon_collection: true });
+      assert.equal((await call(base(), publicPath(session), { method: 'PUT', body: { coupon: code } })).status, 200);
+      await pay(session, CARD_DECLINED);
+      assert.equal((await settled(session)).status, 'failed');
+      return session;
+    };
+    const coupon = async (body: Record<string, unknown>) =>
+      assert.equal((await call(base(), '/api/checkout/coupons.json', { method: 'POST', body })).status, 201);
+
+    const spoilers: Array<[string, (code: string) => Promise<unknown>, string]> = [
+      ['runs out (another session redeems it)', async (code) => {
+        const other = fresh({ coupon_collection: true });
+        await call(base(), publicPath(other), { method: 'PUT', body: { coupon: code } });
+        assert.equal((await pay(other, CARD_OK)).status, 202);
+        await settled(other);
+      }, 'coupon_used_up'],
+      ['is deleted', (code) => call(base(), `/api/checkout/coupons/${code}.json`, { method: 'DELETE' }), 'coupon_unknown'],
+    ];
+    let seq = 0;
+    for (const [name, spoil, refusal] of spoilers) {
+      test(`its coupon ${name}: pay → 422 ${refusal}; removing the coupon (PUT) → 200; pay → completed`, async () => {
+        const code = `FAILFIX${++seq}`;
+        await coupon({ code, percent_off: 20, max_redemptions: 1 });
+        const session = await failedWith(code);
+        await spoil(code);
+        const refused = await pay(session, CARD_OK);
+        assert.equal(refused.status, 422, refused.text);
+        assert.equal(refused.json.field_codes.coupon, refusal);
+        const removed = await call(base(), publicPath(session), { method: 'PUT', body: { coupon: null, customer: { first_name: 'Retry' } } });
+        assert.equal(removed.status, 200, removed.text);
+        assert.equal(removed.json.status, 'failed', 'editing does not change the status');
+        assert.equal('coupon' in removed.json, false);
+        assert.equal(removed.json.customer.first_name, 'Retry');
+        assert.equal((await pay(session, CARD_OK)).status, 202);
+        assert.equal((await settled(session)).status, 'completed');
+      });
+    }
+
+    test('the customer can change the coupon of a failed session; the private API still refuses to update it', async () => {
+      const session = await failedWith('WELCOME10');
+      const changed = await call(base(), publicPath(session), { method: 'PUT', body: { coupon: 'HALF' } });
+      assert.equal(changed.status, 200, changed.text);
+      assert.equal(changed.json.coupon.code, 'HALF');
+      const privately = await call(base(), `/api/checkout/sessions/${session.id}.json`, { method: 'PUT', body: { locale: 'fi' } });
+      assert.equal(privately.status, 422);
+      assert.equal(privately.json.code, 'session_not_pending');
+    });
+  });
+
   const refusals: Array<[string, Record<string, unknown>, unknown, string]> = [
     ['a card number failing Luhn', {}, { method: 'card', card_number: '4242 4242 4242 4241' }, 'card_number'],
     ['letters in the card number', {}, { method: 'card', card_number: '4242 abcd 4242 4242' }, 'card_number'],

@@ -7,7 +7,7 @@ import { PRODUCTS, SEED_SESSIONS, type Product } from '../seed.ts';
 import { CouponBook } from './coupons.ts';
 import { planPayment } from './payments.ts';
 import { publicSessionJSON, sessionJSON } from './serialize.ts';
-import { emptyCustomer, mergeCustomer, newInternals, newToken, resolveItems, seededSession } from './sessions.ts';
+import { customerCanAct, emptyCustomer, mergeCustomer, newInternals, newToken, resolveItems, seededSession } from './sessions.ts';
 import type { AppliedCoupon, CreateOptions, StoredCoupon, StoredSession, StoreOptions } from './types.ts';
 
 export type * from './types.ts';
@@ -172,12 +172,12 @@ export class SandboxStore {
   }
 
   /**
-   * The customer's update through the permalink: `customer` fields and `coupon` only (strict).
-   * A refused coupon refuses the whole request.
+   * The customer's update through the permalink: `customer` fields and `coupon` only (strict), on a pending or a
+   * failed session (`customerCanAct`). A refused coupon refuses the whole request.
    */
   publicUpdate(token: string, body: unknown): StoredSession {
     const session = this.requireToken(token);
-    if (!isEditable(session)) throw conflict('update', session.status);
+    if (!customerCanAct(session)) throw conflict('update', session.status);
     const parsed = publicUpdateSchema.safeParse(body, parseOptions);
     if (!parsed.success) throw refusedBody(parsed.error);
     const data = parsed.data;
@@ -196,7 +196,7 @@ export class SandboxStore {
   /** Sandbox-only payment simulation: pending or failed → processing → completed | failed. */
   pay(token: string, body: unknown): StoredSession {
     const session = this.requireToken(token);
-    if (session.status !== 'pending' && session.status !== 'failed') throw conflict('pay', session.status);
+    if (!customerCanAct(session)) throw conflict('pay', session.status);
     const plan = planPayment(session, body);
     this.coupons.checkStillUsable(session);
     this.coupons.reserve(session);
@@ -213,7 +213,7 @@ export class SandboxStore {
   /** Sandbox-only: the customer cancels. pending or failed → abandoned. */
   cancel(token: string): StoredSession {
     const session = this.requireToken(token);
-    if (session.status !== 'pending' && session.status !== 'failed') throw conflict('cancel', session.status);
+    if (!customerCanAct(session)) throw conflict('cancel', session.status);
     this.transition(session, 'abandoned');
     return session;
   }
