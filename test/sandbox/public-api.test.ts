@@ -207,6 +207,27 @@ describe('sandbox public endpoints (by permalink)', () => {
       });
     }
 
+    test('a coupon deleted and re-created with another discount: the session keeps what it showed, and pay asks to apply it again', async () => {
+      // Decision (issue 17, 6a): a session snapshots the coupon it applied, bound to that coupon's identity. The
+      // re-created code is another coupon, so paying with the old snapshot is refused as coupon_unknown and the
+      // customer re-applies the code, seeing the new discount before paying; never a discount nobody offers.
+      const create = (percent_off: number) => call(base(), '/api/checkout/coupons.json', { method: 'POST', body: { code: 'REBORN', percent_off } });
+      assert.equal((await create(10)).status, 201);
+      const session = fresh();
+      assert.equal((await call(base(), publicPath(session), { method: 'PUT', body: { coupon: 'REBORN' } })).status, 200);
+      assert.equal((await call(base(), '/api/checkout/coupons/REBORN.json', { method: 'DELETE' })).status, 204);
+      assert.equal((await create(50)).status, 201);
+      assert.equal((await read(session)).coupon.percent_off, 10, 'the snapshot the customer saw');
+      const refused = await call(base(), publicPath(session, '/pay'), { method: 'POST', body: { method: 'card', card_number: '4242424242424242' } });
+      assertCouponRefused(refused, 'coupon_unknown');
+      assert.equal((await read(session)).status, 'pending');
+      const reapplied = await call(base(), publicPath(session), { method: 'PUT', body: { coupon: 'reborn' } });
+      assert.equal(reapplied.json.coupon.percent_off, 50);
+      assert.equal(sessionTotals(assertSession(reapplied.json)).total, 1050);
+      const paid = await call(base(), publicPath(session, '/pay'), { method: 'POST', body: { method: 'card', card_number: '4242424242424242' } });
+      assert.equal(paid.status, 202, paid.text);
+    });
+
     test('applying a coupon does not redeem it; completing the payment does', async () => {
       const limited = await call(base(), '/api/checkout/coupons.json', { method: 'POST', body: { code: 'ONCE', percent_off: 5, max_redemptions: 1 } });
       assert.equal(limited.status, 201);

@@ -117,28 +117,39 @@ export class CouponBook {
     return null;
   }
 
-  /** The snapshot a session keeps of the coupon `code`, or a 422 `errors.coupon` saying why it can't be applied. */
-  applicable(session: StoredSession, code: string): AppliedCoupon {
+  /**
+   * Applies the coupon `code` to the session: its snapshot and identity, or a 422 `errors.coupon` saying why not.
+   * why a snapshot bound to the coupon's id: the session keeps showing the discount the customer saw; a coupon
+   * deleted and re-created under the same code is another coupon, and `checkStillUsable` refuses the old one.
+   */
+  apply(session: StoredSession, code: string): { coupon: AppliedCoupon; couponId: number } {
     if (!session.coupon_collection) throw couponRefused('coupon_not_accepted', 'This checkout does not accept coupons');
     const coupon = this.coupons.get(code.toUpperCase());
     if (!coupon) throw couponRefused('coupon_unknown', 'This coupon code is not valid');
     refuse(this.problem(coupon, session));
     const { code: canonical, name, percent_off, amount_off, currency } = coupon;
-    return { code: canonical, name, percent_off, amount_off, currency };
+    return { coupon: { code: canonical, name, percent_off, amount_off, currency }, couponId: coupon.id };
   }
 
-  /** Before a payment starts: the session's coupon must still be usable. Throws 422 `errors.coupon`. */
+  /** Before a payment starts: the session's coupon must still exist, be the same one, and be usable. Throws 422. */
   checkStillUsable(session: StoredSession): void {
     if (!session.coupon) return;
-    // why: a coupon may have expired or run out since it was applied; the redemption must still be honest.
-    const stored = this.coupons.get(session.coupon.code.toUpperCase());
+    // why: a coupon may have expired, run out or been replaced since it was applied; the redemption must be honest.
+    const stored = this.current(session);
     if (!stored) throw couponRefused('coupon_unknown', 'This coupon no longer exists');
     refuse(this.problem(stored, session));
   }
 
+  /** The stored coupon the session's snapshot is of, if it still exists (by code; by id too when the id is known). */
+  private current(session: StoredSession): StoredCoupon | undefined {
+    const stored = session.coupon ? this.coupons.get(session.coupon.code.toUpperCase()) : undefined;
+    const { couponId } = session.internal;
+    return stored && (couponId === null || stored.id === couponId) ? stored : undefined;
+  }
+
   /** A payment starts: it holds one redemption of the session's coupon (checked by `checkStillUsable` first). */
   reserve(session: StoredSession): void {
-    const coupon = session.coupon && this.coupons.get(session.coupon.code.toUpperCase());
+    const coupon = this.current(session);
     if (!coupon) return;
     let holders = this.reserved.get(coupon.id);
     if (!holders) this.reserved.set(coupon.id, (holders = new Set()));
@@ -157,10 +168,7 @@ export class CouponBook {
       session.internal.reservedCouponId = null;
     }
     if (status !== 'completed') return;
-    const coupon =
-      reservedId !== null
-        ? [...this.coupons.values()].find((c) => c.id === reservedId)
-        : session.coupon && this.coupons.get(session.coupon.code.toUpperCase());
+    const coupon = reservedId !== null ? [...this.coupons.values()].find((c) => c.id === reservedId) : this.current(session);
     if (coupon) coupon.times_redeemed += 1;
   }
 

@@ -182,13 +182,16 @@ export class SandboxStore {
     if (!parsed.success) throw refusedBody(parsed.error);
     const data = parsed.data;
     const customer = data.customer ? mergeCustomer(data.customer, session.customer) : undefined;
-    let coupon: AppliedCoupon | null | undefined;
+    let applied: { coupon: AppliedCoupon | null; couponId: number | null } | undefined;
     if (data.coupon !== undefined) {
       const code = data.coupon?.trim() ?? '';
-      coupon = code === '' ? null : this.coupons.applicable(session, code);
+      applied = code === '' ? { coupon: null, couponId: null } : this.coupons.apply(session, code);
     }
     if (customer) session.customer = customer;
-    if (coupon !== undefined) session.coupon = coupon;
+    if (applied) {
+      session.coupon = applied.coupon;
+      session.internal.couponId = applied.couponId;
+    }
     this.touch(session);
     return session;
   }

@@ -42,6 +42,8 @@ export interface SessionInternals {
   outcome: 'completed' | 'failed' | null;
   /** The seed entry this session is (not a copy of it). */
   seedId: number | null;
+  /** The coupon (by id) the session's `coupon` is a snapshot of; null when none, or set by a test override. */
+  couponId: number | null;
   /** The coupon (by id) whose redemption this session's running payment holds, until it settles. */
   reservedCouponId: number | null;
 }
