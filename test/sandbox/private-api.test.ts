@@ -181,6 +181,35 @@ describe('sandbox private API', () => {
     });
   });
 
+  describe("Quaderno's PHP client (issue 17): it sends an empty object back as []", () => {
+    test('create with custom: [] and metadata: [] → 201, stored as {}', async () => {
+      const session = await create({ ...RECORDED_CREATE, custom: [], metadata: [] });
+      assert.deepEqual(session.custom, {});
+      assert.deepEqual(session.metadata, {});
+    });
+
+    test("update the way PHP's save() does (the whole session back, {} as []) → 200, and nothing lost", async () => {
+      const session = await create({ ...RECORDED_CREATE, metadata: { order: 'A-1' } });
+      const { id: _id, status: _status, permalink: _permalink, customer, ...rest } = session;
+      const reply = await call(base(), `/api/checkout/sessions/${session.id}.json`, {
+        method: 'PUT',
+        body: { ...rest, custom: [], metadata: [], customer: { ...customer, first_name: 'Php' } },
+      });
+      assert.equal(reply.status, 200, reply.text);
+      assert.deepEqual(reply.json.custom, {});
+      assert.deepEqual(reply.json.metadata, {}, 'PHP sent it as empty: that is what the merchant asked for');
+      assert.equal(reply.json.customer.first_name, 'Php');
+    });
+
+    for (const [name, value] of [['a non-empty array', ['x']], ['a string', 'x'], ['a number', 1]] as const) {
+      test(`custom as ${name} is still refused (422 errors.custom)`, async () => {
+        const reply = await call(base(), '/api/checkout/sessions.json', { method: 'POST', body: { ...RECORDED_CREATE, custom: value } });
+        assert.equal(reply.status, 422, reply.text);
+        assert.ok(reply.json.errors.custom, reply.text);
+      });
+    }
+  });
+
   describe('sessions the element would refuse as broken (issue 17, defect 5)', () => {
     const EUR = { name: 'EUR line', amount: 1000, currency: 'EUR' };
     const broken: Array<[string, unknown[], string]> = [
