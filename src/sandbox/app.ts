@@ -93,10 +93,10 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
     if (error instanceof SandboxError) return c.json(error.body, error.status);
     // why: only a bug in the sandbox gets here; bad input is always a SandboxError with a 4xx.
     console.error('[sandbox] internal error:', error);
-    return c.json({ error: 'Internal sandbox error' }, 500);
+    return c.json({ code: 'internal', error: 'Internal sandbox error' }, 500);
   });
 
-  app.notFound((c) => c.json({ error: `No route for ${c.req.method} ${c.req.path}` }, 404));
+  app.notFound((c) => c.json({ code: 'capability_unsupported', error: `No route for ${c.req.method} ${c.req.path}` }, 404));
 
   // ---- private API: HTTP Basic, the API key as the user name -----------------------------------------------
 
@@ -105,11 +105,11 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
     const user = basicUser(header);
     if (user === undefined) {
       c.header('WWW-Authenticate', 'Basic realm="Quaderno sandbox"');
-      return c.json({ error: 'Authentication required: use HTTP Basic with your API key as the user name' }, 401);
+      return c.json({ code: 'unauthorized', error: 'Authentication required: use HTTP Basic with your API key as the user name' }, 401);
     }
     if (!timingSafeEqual(sha256(user), apiKeyDigest)) {
       c.header('WWW-Authenticate', 'Basic realm="Quaderno sandbox"');
-      return c.json({ error: 'Invalid API key' }, 401);
+      return c.json({ code: 'unauthorized', error: 'Invalid API key' }, 401);
     }
     await next();
   });

@@ -33,7 +33,7 @@ describe('sandbox private API', () => {
         const reply = await call(base(), '/api/checkout/sessions.json', { headers, auth: false });
         assert.equal(reply.status, status);
         if (status === 401) {
-          assert.equal(typeof reply.json.error, 'string');
+          assertErrorBody(reply, 401, 'unauthorized');
           assert.match(reply.headers.get('www-authenticate') ?? '', /^Basic/);
         }
       });
@@ -97,6 +97,8 @@ describe('sandbox private API', () => {
         assert.equal(reply.status, 404);
         assert.equal(typeof reply.json.error, 'string');
         if (path.includes('999999')) assertErrorBody(reply, 404, 'session_not_found');
+        // why capability_unsupported: a route this server lacks (an element asking an older sandbox for a newer endpoint).
+        if (path.endsWith('nothing')) assertErrorBody(reply, 404, 'capability_unsupported');
       });
     }
   });

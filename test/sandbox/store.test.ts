@@ -226,7 +226,7 @@ describe('createSandboxApp without HTTP (app.request)', () => {
     };
     const reply = await app.request('http://127.0.0.1/api/checkout/sessions.json', { headers: { Authorization: `Basic ${btoa('k:x')}` } });
     assert.equal(reply.status, 500);
-    assert.deepEqual(await reply.json(), { error: 'Internal sandbox error' });
+    assert.deepEqual(await reply.json(), { code: 'internal', error: 'Internal sandbox error' });
   });
 });
 
