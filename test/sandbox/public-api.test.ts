@@ -139,8 +139,7 @@ describe('sandbox public endpoints (by permalink)', () => {
       assert.deepEqual(await read(theirs), theirs);
     });
 
-    // why not failed: the customer may still fix a failed session before paying again (see payments.test.ts).
-    for (const status of ['processing', 'completed', 'abandoned'] as const) {
+    for (const status of ['processing', 'completed', 'failed', 'abandoned'] as const) {
       test(`PUT on a ${status} session → 422 session_not_pending naming the status, and unchanged`, async () => {
         const session = fresh({}, status);
         const reply = await call(base(), publicPath(session), { method: 'PUT', body: { customer: { first_name: 'Late' } } });
@@ -209,8 +208,9 @@ describe('sandbox public endpoints (by permalink)', () => {
 
     test('a coupon deleted and re-created with another discount: the session keeps what it showed, and pay asks to apply it again', async () => {
       // Decision (issue 17, 6a): a session snapshots the coupon it applied, bound to that coupon's identity. The
-      // re-created code is another coupon, so paying with the old snapshot is refused as coupon_unknown and the
-      // customer re-applies the code, seeing the new discount before paying; never a discount nobody offers.
+      // re-created code is another coupon, so paying with the old snapshot is refused as coupon_unknown (the old
+      // coupon is dropped) and the customer re-applies the code, seeing the new discount before paying; never a
+      // discount nobody offers.
       const create = (percent_off: number) => call(base(), '/api/checkout/coupons.json', { method: 'POST', body: { code: 'REBORN', percent_off } });
       assert.equal((await create(10)).status, 201);
       const session = fresh();
@@ -219,8 +219,10 @@ describe('sandbox public endpoints (by permalink)', () => {
       assert.equal((await create(50)).status, 201);
       assert.equal((await read(session)).coupon.percent_off, 10, 'the snapshot the customer saw');
       const refused = await call(base(), publicPath(session, '/pay'), { method: 'POST', body: { method: 'card', card_number: '4242424242424242' } });
-      assertCouponRefused(refused, 'coupon_unknown');
-      assert.equal((await read(session)).status, 'pending');
+      assertCouponRefused(refused, 'coupon_unknown', 'payment_total_changed');
+      const dropped = await read(session);
+      assert.equal(dropped.status, 'pending');
+      assert.equal(dropped.coupon, undefined, 'the coupon that no longer exists was dropped');
       const reapplied = await call(base(), publicPath(session), { method: 'PUT', body: { coupon: 'reborn' } });
       assert.equal(reapplied.json.coupon.percent_off, 50);
       assert.equal(sessionTotals(assertSession(reapplied.json)).total, 1050);
@@ -242,9 +244,10 @@ describe('sandbox public endpoints (by permalink)', () => {
       assert.equal((await read(a)).status, 'completed');
       assert.equal((await call(base(), '/api/checkout/coupons/ONCE.json')).json.times_redeemed, 1);
       const second = await call(base(), publicPath(b, '/pay'), { method: 'POST', body: { method: 'card', card_number: '4242424242424242' } });
-      assertCouponRefused(second, 'coupon_used_up');
+      assertCouponRefused(second, 'coupon_used_up', 'payment_total_changed');
       assert.match(second.json.errors.coupon[0], /limit/);
       assert.equal((await read(b)).status, 'pending');
+      assert.equal((await read(b)).coupon, undefined, 'the coupon that ran out was dropped: the next pay is at full price');
     });
   });
 

@@ -27,9 +27,12 @@ export function assertNotPending(reply: Reply, status: string): void {
   assert.equal(reply.json.field_codes.status, 'session_not_pending');
 }
 
-/** A coupon refusal: 422 `errors.coupon` with `field_codes.coupon`. */
-export function assertCouponRefused(reply: Reply, couponCode: string): void {
-  assertErrorBody(reply, 422, 'field_invalid');
+/**
+ * A coupon refusal: 422 `errors.coupon` with `field_codes.coupon`. Applying one is `field_invalid`; a pay whose
+ * coupon became unusable is `payment_total_changed` (the coupon was dropped, so the total changed).
+ */
+export function assertCouponRefused(reply: Reply, couponCode: string, code: 'field_invalid' | 'payment_total_changed' = 'field_invalid'): void {
+  assertErrorBody(reply, 422, code);
   assert.equal(reply.json.field_codes.coupon, couponCode, reply.text);
   assert.ok(reply.json.errors.coupon[0]);
 }

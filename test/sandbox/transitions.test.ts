@@ -28,10 +28,10 @@ const MACHINE: Record<SessionStatus, Record<Action, Outcome>> = {
     'private update': 'refused',
     'private delete': 'refused',
   },
-  // why the customer's actions are open on failed: a failed session stays payable (issue 17, defect 4).
+  // A failed session can be paid again or cancelled, not edited (a coupon that became unusable is dropped by pay).
   failed: {
-    update: [200, 'failed'],
-    coupon: [200, 'failed'],
+    update: 'refused',
+    coupon: 'refused',
     pay: [202, 'processing'],
     cancel: [200, 'abandoned'],
     'private update': 'refused',

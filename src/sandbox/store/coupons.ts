@@ -1,7 +1,7 @@
 // The sandbox's coupons: Quaderno's coupon API (create, list, read, delete) and the rules for applying one.
 import * as z from 'zod/mini';
 import { sessionTotals } from '../../session/money.ts';
-import { couponRefused, invalid, notFound, parseOptions, refusedBody, type CouponRefusal } from '../errors.ts';
+import { couponRefused, invalid, notFound, parseOptions, refusedBody, type CouponRefusal, type SandboxError } from '../errors.ts';
 import { SEED_COUPONS } from '../seed.ts';
 import type { AppliedCoupon, StoredCoupon, StoredSession } from './types.ts';
 
@@ -120,7 +120,7 @@ export class CouponBook {
   /**
    * Applies the coupon `code` to the session: its snapshot and identity, or a 422 `errors.coupon` saying why not.
    * why a snapshot bound to the coupon's id: the session keeps showing the discount the customer saw; a coupon
-   * deleted and re-created under the same code is another coupon, and `checkStillUsable` refuses the old one.
+   * deleted and re-created under the same code is another coupon, and paying with the old one is refused (`unusable`).
    */
   apply(session: StoredSession, code: string): { coupon: AppliedCoupon; couponId: number } {
     if (!session.coupon_collection) throw couponRefused('coupon_not_accepted', 'This checkout does not accept coupons');
@@ -131,13 +131,26 @@ export class CouponBook {
     return { coupon: { code: canonical, name, percent_off, amount_off, currency }, couponId: coupon.id };
   }
 
-  /** Before a payment starts: the session's coupon must still exist, be the same one, and be usable. Throws 422. */
-  checkStillUsable(session: StoredSession): void {
-    if (!session.coupon) return;
-    // why: a coupon may have expired, run out or been replaced since it was applied; the redemption must be honest.
+  /**
+   * Before a payment starts: the refusal to answer when the session's coupon no longer exists, is another coupon
+   * now, or cannot be used any more; null when it is fine (or there is none). The store drops such a coupon.
+   */
+  unusable(session: StoredSession): SandboxError | null {
+    if (!session.coupon) return null;
     const stored = this.current(session);
-    if (!stored) throw couponRefused('coupon_unknown', 'This coupon no longer exists');
-    refuse(this.problem(stored, session));
+    const problem: CouponProblem | null = stored
+      ? this.problem(stored, session)
+      : { code: 'coupon_unknown', message: 'This coupon no longer exists' };
+    if (!problem) return null;
+    return invalid(
+      { coupon: [problem.message] },
+      {
+        code: 'payment_total_changed',
+        error: `${problem.message}: it was removed from the session, whose total changed; pay again to confirm the new total`,
+        field_codes: { coupon: problem.code },
+        ...(problem.currency ? { currency: problem.currency } : {}),
+      },
+    );
   }
 
   /** The stored coupon the session's snapshot is of, if it still exists (by code; by id too when the id is known). */
@@ -147,7 +160,7 @@ export class CouponBook {
     return stored && (couponId === null || stored.id === couponId) ? stored : undefined;
   }
 
-  /** A payment starts: it holds one redemption of the session's coupon (checked by `checkStillUsable` first). */
+  /** A payment starts: it holds one redemption of the session's coupon (found usable by `unusable` first). */
   reserve(session: StoredSession): void {
     const coupon = this.current(session);
     if (!coupon) return;

@@ -7,7 +7,7 @@ import { PRODUCTS, SEED_SESSIONS, type Product } from '../seed.ts';
 import { CouponBook } from './coupons.ts';
 import { planPayment } from './payments.ts';
 import { publicSessionJSON, sessionJSON } from './serialize.ts';
-import { customerCanAct, emptyCustomer, mergeCustomer, newInternals, newToken, resolveItems, seededSession } from './sessions.ts';
+import { emptyCustomer, isPayable, mergeCustomer, newInternals, newToken, resolveItems, seededSession } from './sessions.ts';
 import type { AppliedCoupon, CreateOptions, StoredCoupon, StoredSession, StoreOptions } from './types.ts';
 
 export type * from './types.ts';
@@ -172,12 +172,12 @@ export class SandboxStore {
   }
 
   /**
-   * The customer's update through the permalink: `customer` fields and `coupon` only (strict), on a pending or a
-   * failed session (`customerCanAct`). A refused coupon refuses the whole request.
+   * The customer's update through the permalink: `customer` fields and `coupon` only (strict), pending sessions
+   * only. A refused coupon refuses the whole request.
    */
   publicUpdate(token: string, body: unknown): StoredSession {
     const session = this.requireToken(token);
-    if (!customerCanAct(session)) throw conflict('update', session.status);
+    if (!isEditable(session)) throw conflict('update', session.status);
     const parsed = publicUpdateSchema.safeParse(body, parseOptions);
     if (!parsed.success) throw refusedBody(parsed.error);
     const data = parsed.data;
@@ -196,12 +196,24 @@ export class SandboxStore {
     return session;
   }
 
-  /** Sandbox-only payment simulation: pending or failed → processing → completed | failed. */
+  /**
+   * Sandbox-only payment simulation: pending or failed → processing → completed | failed.
+   * A coupon that became unusable since it was applied (expired, run out, deleted or replaced) is dropped from the
+   * session and the pay is refused with `payment_total_changed`, naming why in `field_codes.coupon`: the customer
+   * sees the new total and pays again. why: a failed session cannot be updated, so without this a coupon that ran
+   * out would leave it stuck (issue 17, defect 4); and charging a total the customer did not confirm is no answer.
+   */
   pay(token: string, body: unknown): StoredSession {
     const session = this.requireToken(token);
-    if (!customerCanAct(session)) throw conflict('pay', session.status);
+    if (!isPayable(session)) throw conflict('pay', session.status);
     const plan = planPayment(session, body);
-    this.coupons.checkStillUsable(session);
+    const unusable = this.coupons.unusable(session);
+    if (unusable) {
+      session.coupon = null;
+      session.internal.couponId = null;
+      this.touch(session);
+      throw unusable;
+    }
     this.coupons.reserve(session);
     session.status = 'processing';
     session.processor = plan.processor;
@@ -216,7 +228,7 @@ export class SandboxStore {
   /** Sandbox-only: the customer cancels. pending or failed → abandoned. */
   cancel(token: string): StoredSession {
     const session = this.requireToken(token);
-    if (!customerCanAct(session)) throw conflict('cancel', session.status);
+    if (!isPayable(session)) throw conflict('cancel', session.status);
     this.transition(session, 'abandoned');
     return session;
   }

@@ -9,13 +9,8 @@ import type { SessionInternals, StoredCustomer, StoredItem, StoredSession } from
 
 const MAX_TEXT = 255;
 
-/**
- * Where the customer may still act through the permalink: pay, cancel, and change their data or coupon.
- * why `failed` too: a failed payment must stay payable; if its coupon ran out or was deleted meanwhile, the pay is
- * refused (`field_codes.coupon`) and the customer removes or changes the coupon, as on a pending session.
- * The private API (Quaderno's) still updates and deletes `pending` sessions only.
- */
-export function customerCanAct(session: Pick<StoredSession, 'status'>): boolean {
+/** Where a payment may start, and the customer may cancel: pending, or failed (a failed session can be paid again). */
+export function isPayable(session: Pick<StoredSession, 'status'>): boolean {
   return session.status === 'pending' || session.status === 'failed';
 }
 
