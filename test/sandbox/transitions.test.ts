@@ -7,9 +7,13 @@ import type { SessionStatus } from '../../src/session/schema.ts';
 import { call, publicPath, RECORDED_CREATE, sleep, useSandbox, type Reply } from './harness.ts';
 import { assertNotPending } from './refusals.ts';
 
-type Action = 'update' | 'coupon' | 'pay' | 'cancel' | 'private update' | 'private delete';
+const ACTIONS = ['update', 'coupon', 'pay', 'cancel', 'private update', 'private delete'] as const;
+type Action = (typeof ACTIONS)[number];
 /** What an action does from a status: `[HTTP status, status after]`, or 'refused' (422 session_not_pending, unchanged). */
 type Outcome = readonly [number, SessionStatus | 'gone'] | 'refused';
+
+/** A status where nothing can happen any more: every action is refused. */
+const FINAL = Object.fromEntries(ACTIONS.map((action) => [action, 'refused'])) as Record<Action, Outcome>;
 
 const MACHINE: Record<SessionStatus, Record<Action, Outcome>> = {
   pending: {
@@ -20,39 +24,11 @@ const MACHINE: Record<SessionStatus, Record<Action, Outcome>> = {
     'private update': [200, 'pending'],
     'private delete': [204, 'gone'],
   },
-  processing: {
-    update: 'refused',
-    coupon: 'refused',
-    pay: 'refused',
-    cancel: 'refused',
-    'private update': 'refused',
-    'private delete': 'refused',
-  },
+  processing: FINAL,
   // A failed session can be paid again or cancelled, not edited (a coupon that became unusable is dropped by pay).
-  failed: {
-    update: 'refused',
-    coupon: 'refused',
-    pay: [202, 'processing'],
-    cancel: [200, 'abandoned'],
-    'private update': 'refused',
-    'private delete': 'refused',
-  },
-  completed: {
-    update: 'refused',
-    coupon: 'refused',
-    pay: 'refused',
-    cancel: 'refused',
-    'private update': 'refused',
-    'private delete': 'refused',
-  },
-  abandoned: {
-    update: 'refused',
-    coupon: 'refused',
-    pay: 'refused',
-    cancel: 'refused',
-    'private update': 'refused',
-    'private delete': 'refused',
-  },
+  failed: { ...FINAL, pay: [202, 'processing'], cancel: [200, 'abandoned'] },
+  completed: FINAL,
+  abandoned: FINAL,
 };
 
 describe('status machine: every transition over HTTP', () => {
