@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ApiError, ConflictError, ValidationError } from '../api/errors.ts';
+import { ApiError, BadResponseError, ConflictError, ValidationError } from '../api/errors.ts';
 import { createPublicClient, type PublicClient } from '../api/public.ts';
 import { isHttpUrl } from '../api/urls.ts';
 import type { BillingField, LocaleCode, Translation } from '../locales/translation.ts';
@@ -75,6 +75,9 @@ function brokenSession(session: CheckoutSession): { code: string; message: strin
   if (sessionTotals(session).mixedCurrencies) return { code: 'mixed_currencies', message: 'The session mixes currencies' };
   return undefined;
 }
+
+/** A PUT answered JSON that `parseSession` refuses (impossible amounts…), unlike malformed JSON: broken, as above. */
+const isRefusedAnswer = (error: unknown) => error instanceof BadResponseError && typeof error.body === 'object' && error.body !== null;
 
 /** A session from a PUT or a poll that was refused (and shown as an error); it ends the run that fetched it. */
 class RefusedSessionError extends Error {
@@ -505,6 +508,7 @@ export class QuadernoCheckout extends LitElement {
   }
 
   private async payFailed(error: unknown): Promise<void> {
+    if (isRefusedAnswer(error)) return this.pollFailed(error);
     const phase = this.payment.lastPhase;
     this.report(error);
     if (error instanceof ConflictError) {
@@ -642,6 +646,7 @@ export class QuadernoCheckout extends LitElement {
   }
 
   private async couponFailed(error: unknown): Promise<void> {
+    if (isRefusedAnswer(error)) return this.pollFailed(error);
     if (error instanceof ConflictError) {
       this.report(error);
       this.assert(this.t.errorNotPending);

@@ -85,6 +85,8 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
   const originOf = (c: Context) => publicOrigin ?? new URL(c.req.url).origin;
   const sessionJson = (c: Context, session: Parameters<SandboxStore['toJSON']>[0], status: 200 | 201 | 202 = 200) =>
     c.json(store.toJSON(session, originOf(c)), status);
+  const publicJson = (c: Context, session: Parameters<SandboxStore['toJSON']>[0], status: 200 | 202 = 200) =>
+    c.json(store.publicJSON(session, originOf(c)), status);
   const body = (c: Context) => readBody(c.req.raw, maxBodyBytes);
 
   app.use('*', async (c, next) => {
@@ -97,10 +99,10 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
     if (error instanceof SandboxError) return c.json(error.body, error.status);
     // why: only a bug in the sandbox gets here; bad input is always a SandboxError with a 4xx.
     console.error('[sandbox] internal error:', error);
-    return c.json({ error: 'Internal sandbox error' }, 500);
+    return c.json({ code: 'internal', error: 'Internal sandbox error' }, 500);
   });
 
-  app.notFound((c) => c.json({ error: `No route for ${c.req.method} ${c.req.path}` }, 404));
+  app.notFound((c) => c.json({ code: 'capability_unsupported', error: `No route for ${c.req.method} ${c.req.path}` }, 404));
 
   // ---- private API: HTTP Basic, the API key as the user name -----------------------------------------------
 
@@ -109,11 +111,11 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
     const user = basicUser(header);
     if (user === undefined) {
       c.header('WWW-Authenticate', 'Basic realm="Quaderno sandbox"');
-      return c.json({ error: 'Authentication required: use HTTP Basic with your API key as the user name' }, 401);
+      return c.json({ code: 'unauthorized', error: 'Authentication required: use HTTP Basic with your API key as the user name' }, 401);
     }
     if (!timingSafeEqual(sha256(user), apiKeyDigest)) {
       c.header('WWW-Authenticate', 'Basic realm="Quaderno sandbox"');
-      return c.json({ error: 'Invalid API key' }, 401);
+      return c.json({ code: 'unauthorized', error: 'Invalid API key' }, 401);
     }
     await next();
   });
@@ -193,7 +195,7 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
     if (JSON_SUFFIX.test(raw)) {
       const session = store.getByToken(raw.replace(JSON_SUFFIX, ''));
       if (!session) throw notFound('Session');
-      return sessionJson(c, session);
+      return publicJson(c, session);
     }
     return hostedPage(c, raw);
   });
@@ -202,7 +204,7 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
     const token = c.req.param('token').replace(JSON_SUFFIX, '');
     if (!store.getByToken(token)) throw notFound('Session');
     const input = await body(c);
-    return sessionJson(c, store.publicUpdate(token, input));
+    return publicJson(c, store.publicUpdate(token, input));
   });
 
   // Sandbox-only payment simulation: NOT part of Quaderno's API (see src/sandbox/README.md).
@@ -210,9 +212,9 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
     const token = c.req.param('token');
     const action = c.req.param('action').replace(JSON_SUFFIX, '');
     if (!store.getByToken(token) || (action !== 'pay' && action !== 'cancel')) throw notFound('Session');
-    if (action === 'cancel') return sessionJson(c, store.cancel(token));
+    if (action === 'cancel') return publicJson(c, store.cancel(token));
     const input = await body(c);
-    return sessionJson(c, store.pay(token, input), 202);
+    return publicJson(c, store.pay(token, input), 202);
   });
 
   async function hostedPage(c: Context, token: string) {

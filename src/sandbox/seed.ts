@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { majorToMinor } from '../session/money.ts';
 import type { TaxCode } from '../tax/types.ts';
-import type { BillingMode, CustomerField, PaymentMethod, SessionLocale, SessionStatus } from '../session/schema.ts';
+import type { CustomerField } from '../session/schema.ts';
+import type { StoredSession } from './store/types.ts';
 
 /** A catalog product: what `{"product": "CODE"}` in a create body expands to. */
 export interface Product {
@@ -70,18 +71,13 @@ export const SEED_COUPONS: readonly SeedCoupon[] = [
 
 type SeedCustomer = Partial<Record<CustomerField, string | null>>;
 
-/** A seeded session, before it is stored. */
-export interface SeedSession {
-  id: number;
-  token: string;
-  status: SessionStatus;
+/** A seeded session, before it is stored: the stored session's settings, a label, catalog items. */
+export interface SeedSession
+  extends Pick<
+    StoredSession,
+    'id' | 'token' | 'status' | 'billing_details_collection' | 'cancel_url' | 'success_url' | 'coupon_collection' | 'locale' | 'payment_methods'
+  > {
   label: string;
-  billing_details_collection: BillingMode;
-  cancel_url: string | null;
-  success_url: string | null;
-  coupon_collection: boolean;
-  locale: SessionLocale;
-  payment_methods: PaymentMethod[];
   custom?: Record<string, unknown>;
   /** Catalog codes with quantities, or full items (the seed document's own names and descriptions). */
   items: Array<{ product: string; quantity?: number; name?: string; description?: string | null }>;

@@ -19,3 +19,9 @@ export function luhn(digits: string): boolean {
   }
   return sum % 10 === 0;
 }
+
+/** A card number as people type it (spaces and dashes allowed): 12 to 19 digits (ISO/IEC 7812) passing Luhn. */
+export function isCardNumber(value: string): boolean {
+  const digits = cardDigits(value);
+  return /^\d{12,19}$/.test(digits) && luhn(digits);
+}

@@ -58,13 +58,20 @@ const itemInput = z.union([
   }),
 ]);
 
+// why: PHP decodes `{}` into an empty array and sends it back as `[]` (Quaderno's PHP client's save() does), and a
+// Rails API tolerates it; an empty array is read as an empty object, anything else that is not an object is refused.
+const openObject = z.pipe(
+  z.transform((value: Record<string, unknown> | []): unknown => (Array.isArray(value) && value.length === 0 ? {} : value)),
+  z.record(z.string(), z.unknown()),
+);
+
 const createFields = {
   billing_details_collection: z.optional(z.enum(BILLING_MODES)),
   cancel_url: z.optional(z.url({ protocol: /^https?$/ })),
   success_url: z.optional(z.url({ protocol: /^https?$/ })),
   coupon_collection: z.optional(z.boolean()),
-  custom: z.optional(z.record(z.string(), z.unknown())),
-  metadata: z.optional(z.record(z.string(), z.unknown())),
+  custom: z.optional(openObject),
+  metadata: z.optional(openObject),
   customer: z.optional(customerInput),
   locale: z.optional(z.enum(LOCALES)),
   payment_methods: z.optional(z.array(z.enum(PAYMENT_METHODS)).check(z.minLength(1))),

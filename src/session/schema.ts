@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { LOCALE_CODES } from '../locales/codes.ts';
+import { inexactAmounts } from './amounts.ts';
 
 /** Statuses a checkout session moves through. Only `pending` sessions accept updates. */
 export const STATUSES = ['pending', 'processing', 'failed', 'completed', 'abandoned'] as const;
@@ -151,12 +152,19 @@ export function toIssues(error: { issues: ReadonlyArray<{ path: ReadonlyArray<Pr
   return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
 }
 
-/** Parses an API response into a session, or throws a SessionParseError that names the path. */
+/**
+ * Parses an API response into a session, or throws a SessionParseError that names the path. A line or session
+ * total beyond exact integers is refused too (the shared rule of `amounts.ts`): nothing could show or charge it.
+ */
 export function parseSession(data: unknown): CheckoutSession {
   const result = sessionSchema.safeParse(data);
-  if (result.success) return result.data;
-  const issues = toIssues(result.error);
-  throw new SessionParseError(issues[0]?.path ?? '', issues);
+  if (!result.success) {
+    const issues = toIssues(result.error);
+    throw new SessionParseError(issues[0]?.path ?? '', issues);
+  }
+  const inexact = inexactAmounts(result.data);
+  if (inexact.length > 0) throw new SessionParseError(inexact[0]!.path, inexact);
+  return result.data;
 }
 
 /** Parses a list of sessions (the list endpoint's body). */

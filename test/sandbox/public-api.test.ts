@@ -3,13 +3,14 @@ import { describe, test } from 'node:test';
 import { createPublicClient } from '../../src/api/index.ts';
 import { sessionTotals } from '../../src/session/money.ts';
 import { assertSession, call, getWithHost, publicPath, RECORDED_CREATE, tokenOf, useSandbox } from './harness.ts';
+import { assertCouponRefused, assertErrorBody, assertNotPending } from './refusals.ts';
 
 describe('sandbox public endpoints (by permalink)', () => {
   const sandbox = useSandbox();
   const base = () => sandbox().url;
   /** A fresh pending session through the store, returned in its API shape. */
   const fresh = (body: Record<string, unknown> = {}, status?: 'completed' | 'failed' | 'abandoned' | 'processing') =>
-    sandbox().store.toJSON(sandbox().store.createSession({ ...RECORDED_CREATE, ...body }, { status }), base()) as Record<string, any>;
+    sandbox().store.publicJSON(sandbox().store.createSession({ ...RECORDED_CREATE, ...body }, { status }), base()) as Record<string, any>;
   const read = async (session: Record<string, unknown>) => (await call(base(), publicPath(session))).json;
 
   test('GET <permalink>.json needs no key and returns the session with CORS for any origin', async () => {
@@ -19,6 +20,26 @@ describe('sandbox public endpoints (by permalink)', () => {
     assert.equal(reply.headers.get('access-control-allow-origin'), '*');
     assert.deepEqual(reply.json, session);
     assertSession(reply.json);
+  });
+
+  test('the public JSON adds the protocol capabilities and hosted_url; the private JSON keeps Quaderno\'s shape', async () => {
+    const session = fresh();
+    const reply = await call(base(), publicPath(session));
+    assert.deepEqual(reply.json.capabilities, ['update', 'coupons', 'cancel', 'pay', 'tax_preview', 'tax_id_validation']);
+    assert.equal(reply.json.hosted_url, null, 'the sandbox is not a hosted_payment server');
+    for (const [method, path, body] of [
+      ['PUT', publicPath(session), { customer: { first_name: 'Cap' } }],
+      ['POST', publicPath(session, '/pay'), { method: 'card', card_number: '4242424242424242' }],
+    ] as const) {
+      const written = await call(base(), path, { method, body });
+      assert.deepEqual(written.json.capabilities, reply.json.capabilities, `${method} ${path}`);
+      assert.equal(written.json.hosted_url, null);
+    }
+    const cancelled = await call(base(), publicPath(fresh(), '/cancel'), { method: 'POST' });
+    assert.deepEqual(cancelled.json.capabilities, reply.json.capabilities);
+    const privately = await call(base(), `/api/checkout/sessions/${session.id}.json`);
+    assert.equal('capabilities' in privately.json, false);
+    assert.equal('hosted_url' in privately.json, false);
   });
 
   test('the permalink follows the host it is served from', async () => {
@@ -77,31 +98,30 @@ describe('sandbox public endpoints (by permalink)', () => {
       assert.equal(reply.json.customer.first_name, 'Jo');
     });
 
-    const tampering: Array<[string, Record<string, unknown>]> = [
-      ['items', { items: [{ name: 'Free', amount: 0, currency: 'EUR' }] }],
-      ['an amount', { amount: 1 }],
-      ['status', { status: 'completed' }],
-      ['success_url', { success_url: 'https://evil.example' }],
-      ['cancel_url', { cancel_url: 'javascript:alert(1)' }],
-      ['payment_methods', { payment_methods: ['paypal'] }],
-      ['coupon_collection', { coupon_collection: true }],
-      ['id', { id: 1 }],
-      ['permalink', { permalink: 'http://evil.example/checkout/session/x' }],
-      ['processor', { processor: 'stripe', processor_id: 'ch_x' }],
-      ['an unknown key', { foo: 'bar' }],
-      ['an unknown customer key', { customer: { is_admin: true } }],
-      ['items alongside a valid customer change', { customer: { first_name: 'Eve' }, items: [] }],
-      ['a 256-character field', { customer: { last_name: 'x'.repeat(256) } }],
-      ['a malformed email', { customer: { email: 'eve@' } }],
-      ['a non-string field', { customer: { first_name: ['Eve'] } }],
-      ['a non-string coupon', { coupon: 10 }],
+    const tampering: Array<[string, Record<string, unknown>, string]> = [
+      ['items', { items: [{ name: 'Free', amount: 0, currency: 'EUR' }] }, 'field_not_allowed'],
+      ['an amount', { amount: 1 }, 'field_not_allowed'],
+      ['status', { status: 'completed' }, 'field_not_allowed'],
+      ['success_url', { success_url: 'https://evil.example' }, 'field_not_allowed'],
+      ['cancel_url', { cancel_url: 'javascript:alert(1)' }, 'field_not_allowed'],
+      ['payment_methods', { payment_methods: ['paypal'] }, 'field_not_allowed'],
+      ['coupon_collection', { coupon_collection: true }, 'field_not_allowed'],
+      ['id', { id: 1 }, 'field_not_allowed'],
+      ['permalink', { permalink: 'http://evil.example/checkout/session/x' }, 'field_not_allowed'],
+      ['processor', { processor: 'stripe', processor_id: 'ch_x' }, 'field_not_allowed'],
+      ['an unknown key', { foo: 'bar' }, 'field_not_allowed'],
+      ['an unknown customer key', { customer: { is_admin: true } }, 'field_not_allowed'],
+      ['items alongside a valid customer change', { customer: { first_name: 'Eve' }, items: [] }, 'field_not_allowed'],
+      ['a 256-character field', { customer: { last_name: 'x'.repeat(256) } }, 'field_invalid'],
+      ['a malformed email', { customer: { email: 'eve@' } }, 'field_invalid'],
+      ['a non-string field', { customer: { first_name: ['Eve'] } }, 'field_invalid'],
+      ['a non-string coupon', { coupon: 10 }, 'field_invalid'],
     ];
-    for (const [name, body] of tampering) {
+    for (const [name, body, code] of tampering) {
       test(`PUT with ${name} → 4xx and the session is unchanged`, async () => {
         const session = fresh({ coupon_collection: false });
         const reply = await call(base(), publicPath(session), { method: 'PUT', body });
-        assert.ok(reply.status >= 400 && reply.status < 500, `${reply.status} ${reply.text}`);
-        assert.equal(reply.status, 422);
+        assertErrorBody(reply, 422, code);
         assert.ok(reply.json.errors && Object.keys(reply.json.errors).length > 0);
         assert.deepEqual(await read(session), session);
       });
@@ -120,12 +140,10 @@ describe('sandbox public endpoints (by permalink)', () => {
     });
 
     for (const status of ['processing', 'completed', 'failed', 'abandoned'] as const) {
-      test(`PUT on a ${status} session → 409 {error, status} and unchanged`, async () => {
+      test(`PUT on a ${status} session → 422 session_not_pending naming the status, and unchanged`, async () => {
         const session = fresh({}, status);
         const reply = await call(base(), publicPath(session), { method: 'PUT', body: { customer: { first_name: 'Late' } } });
-        assert.equal(reply.status, 409);
-        assert.equal(reply.json.status, status);
-        assert.equal(typeof reply.json.error, 'string');
+        assertNotPending(reply, status);
         assert.deepEqual(await read(session), session);
       });
     }
@@ -135,7 +153,7 @@ describe('sandbox public endpoints (by permalink)', () => {
       assert.equal((await call(base(), publicPath(session), { method: 'PUT', body: { customer: { first_name: 'A' } } })).status, 200);
       sandbox().store.setStatus(session.id, 'completed');
       const reply = await call(base(), publicPath(session), { method: 'PUT', body: { customer: { first_name: 'B' } } });
-      assert.equal(reply.status, 409);
+      assertNotPending(reply, 'completed');
       assert.equal((await read(session)).customer.first_name, 'A');
     });
   });
@@ -159,19 +177,21 @@ describe('sandbox public endpoints (by permalink)', () => {
       });
     }
 
-    const refused: Array<[string, Record<string, unknown>, string, RegExp]> = [
-      ['an unknown code', {}, 'NOPE', /not valid/],
-      ['an expired coupon', {}, 'EXPIRED', /expired/],
-      ['an exhausted coupon', {}, 'USEDUP', /limit/],
-      ['a session without coupon_collection', { coupon_collection: false }, 'WELCOME10', /does not accept/],
-      ['an amount coupon in another currency', { items: [{ product: 'plan_Ef1KlbLjGSnypB' }] }, 'FIVEOFF', /EUR/],
+    const refused: Array<[string, Record<string, unknown>, string, RegExp, string]> = [
+      ['an unknown code', {}, 'NOPE', /not valid/, 'coupon_unknown'],
+      ['an expired coupon', {}, 'EXPIRED', /expired/, 'coupon_expired'],
+      ['an exhausted coupon', {}, 'USEDUP', /limit/, 'coupon_used_up'],
+      ['a session without coupon_collection', { coupon_collection: false }, 'WELCOME10', /does not accept/, 'coupon_not_accepted'],
+      ['an amount coupon in another currency', { items: [{ product: 'plan_Ef1KlbLjGSnypB' }] }, 'FIVEOFF', /EUR/, 'coupon_currency'],
     ];
-    for (const [name, body, code, message] of refused) {
-      test(`${name} → 422 errors.coupon, and the rest of the request is not applied`, async () => {
+    for (const [name, body, code, message, fieldCode] of refused) {
+      test(`${name} → 422 errors.coupon with field_codes.coupon ${fieldCode}, and the rest of the request is not applied`, async () => {
         const session = fresh(body);
         const reply = await call(base(), publicPath(session), { method: 'PUT', body: { coupon: code, customer: { first_name: 'Kept?' } } });
-        assert.equal(reply.status, 422, reply.text);
+        assertCouponRefused(reply, fieldCode);
+        // why: the English message stays as it was, for readers that still match it.
         assert.match(reply.json.errors.coupon[0], message);
+        assert.equal(reply.json.currency, fieldCode === 'coupon_currency' ? 'EUR' : undefined, 'currency only with coupon_currency');
         assert.deepEqual(await read(session), session);
       });
     }
@@ -185,6 +205,30 @@ describe('sandbox public endpoints (by permalink)', () => {
         assert.equal('coupon' in reply.json, false);
       });
     }
+
+    test('a coupon deleted and re-created with another discount: the session keeps what it showed, and pay asks to apply it again', async () => {
+      // Decision (issue 17, 6a): a session snapshots the coupon it applied, bound to that coupon's identity. The
+      // re-created code is another coupon, so paying with the old snapshot is refused as coupon_unknown (the old
+      // coupon is dropped) and the customer re-applies the code, seeing the new discount before paying; never a
+      // discount nobody offers.
+      const create = (percent_off: number) => call(base(), '/api/checkout/coupons.json', { method: 'POST', body: { code: 'REBORN', percent_off } });
+      assert.equal((await create(10)).status, 201);
+      const session = fresh();
+      assert.equal((await call(base(), publicPath(session), { method: 'PUT', body: { coupon: 'REBORN' } })).status, 200);
+      assert.equal((await call(base(), '/api/checkout/coupons/REBORN.json', { method: 'DELETE' })).status, 204);
+      assert.equal((await create(50)).status, 201);
+      assert.equal((await read(session)).coupon.percent_off, 10, 'the snapshot the customer saw');
+      const refused = await call(base(), publicPath(session, '/pay'), { method: 'POST', body: { method: 'card', card_number: '4242424242424242' } });
+      assertCouponRefused(refused, 'coupon_unknown', 'payment_total_changed');
+      const dropped = await read(session);
+      assert.equal(dropped.status, 'pending');
+      assert.equal(dropped.coupon, undefined, 'the coupon that no longer exists was dropped');
+      const reapplied = await call(base(), publicPath(session), { method: 'PUT', body: { coupon: 'reborn' } });
+      assert.equal(reapplied.json.coupon.percent_off, 50);
+      assert.equal(sessionTotals(assertSession(reapplied.json)).total, 1050);
+      const paid = await call(base(), publicPath(session, '/pay'), { method: 'POST', body: { method: 'card', card_number: '4242424242424242' } });
+      assert.equal(paid.status, 202, paid.text);
+    });
 
     test('applying a coupon does not redeem it; completing the payment does', async () => {
       const limited = await call(base(), '/api/checkout/coupons.json', { method: 'POST', body: { code: 'ONCE', percent_off: 5, max_redemptions: 1 } });
@@ -200,9 +244,10 @@ describe('sandbox public endpoints (by permalink)', () => {
       assert.equal((await read(a)).status, 'completed');
       assert.equal((await call(base(), '/api/checkout/coupons/ONCE.json')).json.times_redeemed, 1);
       const second = await call(base(), publicPath(b, '/pay'), { method: 'POST', body: { method: 'card', card_number: '4242424242424242' } });
-      assert.equal(second.status, 422);
+      assertCouponRefused(second, 'coupon_used_up', 'payment_total_changed');
       assert.match(second.json.errors.coupon[0], /limit/);
       assert.equal((await read(b)).status, 'pending');
+      assert.equal((await read(b)).coupon, undefined, 'the coupon that ran out was dropped: the next pay is at full price');
     });
   });
 

@@ -58,6 +58,10 @@ const broken: Array<[string, Record<string, unknown>, string]> = [
   ['a missing currency', { ...base, items: [{ name: 'x', amount: 100 }] }, 'items.0.currency'],
   ['a negative quantity', { ...base, items: [{ name: 'x', amount: 1, currency: 'EUR', quantity: -1 }] }, 'items.0.quantity'],
   ['a missing status', { ...base, status: undefined }, 'status'],
+  // why: the counterexample fast-check found (seed 1415647537): each field is finite, the line total is Infinity.
+  ['a line total that overflows (amount 1e+308 × quantity 2)', { ...base, items: [{ name: 'x', currency: 'EUR', amount: 1e308, quantity: 2 }] }, 'items.0.amount'],
+  ['a line total beyond exact integers (2^53)', { ...base, items: [{ name: 'x', currency: 'EUR', amount: 2 ** 52, quantity: 2 }] }, 'items.0.amount'],
+  ['a session total beyond exact integers (two safe lines)', { ...base, items: [0, 1].map(() => ({ name: 'x', currency: 'EUR', amount: Number.MAX_SAFE_INTEGER })) }, 'items'],
 ];
 for (const [name, raw, path] of broken) {
   test(`rejects ${name}, naming the path ${path}`, () => {
@@ -91,6 +95,13 @@ const tolerated: Array<[string, Record<string, unknown>, (s: ReturnType<typeof p
     assert.equal(s.items[0]!.quantity, 1);
   }],
   ['processor fields', { ...base, processor: 'stripe', processor_id: 'ch_1' }, (s) => assert.equal(s.processor, 'stripe')],
+  ['the largest exact line total', { ...base, items: [{ name: 'x', currency: 'EUR', amount: Number.MAX_SAFE_INTEGER }] }, (s) => {
+    assert.equal(sessionTotals(s).total, Number.MAX_SAFE_INTEGER);
+  }],
+  // why: the schema leaves mixed currencies to the element, which names them (`mixed_currencies`) instead of a parse error.
+  ['mixed currencies', { ...base, items: [{ name: 'a', currency: 'EUR', amount: 1 }, { name: 'b', currency: 'USD', amount: 1 }] }, (s) => {
+    assert.equal(sessionTotals(s).mixedCurrencies, true);
+  }],
 ];
 for (const [name, raw, check] of tolerated) {
   test(`tolerates ${name}`, () => check(parseSession(raw)));

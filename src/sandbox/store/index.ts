@@ -1,0 +1,355 @@
+// The sandbox store: sessions, their status machine and timers. Coupons, payments, session building and
+// serialisation live in the sibling modules; this class ties them together and owns every write.
+import { createSessionSchema, publicUpdateSchema, updateSessionSchema } from '../../session/requests.ts';
+import { isEditable, STATUSES, type CreateSessionBody, type SessionStatus } from '../../session/schema.ts';
+import { conflict, notFound, parseOptions, refusedBody, SandboxError } from '../errors.ts';
+import { PRODUCTS, SEED_SESSIONS, type Product } from '../seed.ts';
+import { CouponBook } from './coupons.ts';
+import { planPayment } from './payments.ts';
+import { publicSessionJSON, sessionJSON } from './serialize.ts';
+import { emptyCustomer, isPayable, mergeCustomer, newInternals, newToken, resolveItems, seededSession } from './sessions.ts';
+import type { AppliedCoupon, CreateOptions, StoredCoupon, StoredSession, StoreOptions } from './types.ts';
+
+export type * from './types.ts';
+export { DECLINED_CARDS } from './payments.ts';
+export { SANDBOX_CAPABILITIES } from './serialize.ts';
+export { SandboxError };
+
+/**
+ * The sandbox's in-memory state: sessions, coupons, the product catalog, the status machine and its timers.
+ * Every mutating method validates everything first and then writes synchronously, so concurrent requests
+ * can never leave a half-applied change. Usable from tests without HTTP.
+ */
+export class SandboxStore {
+  readonly products = new Map<string, Product>();
+  readonly abandonAfterMs: number;
+  readonly processingDelayMs: number;
+  private readonly sessions = new Map<number, StoredSession>();
+  private readonly tokens = new Map<string, number>();
+  private readonly coupons: CouponBook;
+  private readonly timers = new Map<number, NodeJS.Timeout>();
+  private readonly now: () => number;
+  private readonly seeded: boolean;
+  private seq = 0;
+  private nextId = 1000;
+
+  constructor(options: StoreOptions = {}) {
+    this.abandonAfterMs = options.abandonAfterMs ?? 30 * 60_000;
+    this.processingDelayMs = options.processingDelayMs ?? 1500;
+    this.now = options.now ?? Date.now;
+    this.seeded = options.seed ?? true;
+    this.coupons = new CouponBook(this.now);
+    this.reset();
+  }
+
+  /** Drops every session and coupon, then loads the catalog and (unless disabled) the seed data again. */
+  reset(): void {
+    this.close();
+    this.sessions.clear();
+    this.tokens.clear();
+    this.products.clear();
+    this.nextId = 1000;
+    for (const product of PRODUCTS) this.products.set(product.code, { ...product });
+    this.coupons.reset(this.seeded);
+    if (!this.seeded) return;
+    for (const seed of SEED_SESSIONS) this.add(seededSession(seed, this.products, newInternals(++this.seq, this.now(), seed.id)));
+  }
+
+  /** Stops every timer. The store stays readable. */
+  close(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  // ---- sessions -------------------------------------------------------------------------------------------
+
+  /** Validates a create body (catalog lookup included) and stores a new pending session. Throws SandboxError (422). */
+  createSession(body: CreateSessionBody | unknown, opts: CreateOptions = {}): StoredSession {
+    const parsed = createSessionSchema.safeParse(body, parseOptions);
+    if (!parsed.success) throw refusedBody(parsed.error);
+    const data = parsed.data;
+    const items = resolveItems(this.products, data.items);
+    const customer = mergeCustomer(data.customer ?? {}, emptyCustomer());
+    const session: StoredSession = {
+      id: this.nextId++,
+      token: newToken(),
+      status: 'pending',
+      billing_details_collection: data.billing_details_collection ?? 'required',
+      cancel_url: data.cancel_url ?? null,
+      success_url: data.success_url ?? null,
+      coupon_collection: data.coupon_collection ?? false,
+      locale: data.locale ?? 'auto',
+      payment_methods: data.payment_methods ? [...new Set(data.payment_methods)] : ['card'],
+      custom: data.custom ?? {},
+      metadata: data.metadata ?? {},
+      items,
+      customer,
+      processor: null,
+      processor_id: null,
+      coupon: null,
+      internal: newInternals(++this.seq, this.now()),
+    };
+    if (opts.overrides) Object.assign(session, structuredClone(opts.overrides));
+    if (opts.status) session.status = opts.status;
+    this.add(session);
+    return session;
+  }
+
+  /** A new pending copy of a session (used by the sandbox's "fresh session" endpoint). */
+  copySession(fromId: number): StoredSession {
+    const source = this.sessions.get(fromId);
+    if (!source) throw notFound('Session');
+    const copy: StoredSession = {
+      ...structuredClone({ ...source, internal: undefined }),
+      id: this.nextId++,
+      token: newToken(),
+      status: 'pending',
+      processor: null,
+      processor_id: null,
+      coupon: null,
+      internal: newInternals(++this.seq, this.now()),
+    };
+    this.add(copy);
+    return copy;
+  }
+
+  getSession(id: number): StoredSession | undefined {
+    const session = this.sessions.get(id);
+    if (session) this.tick(session);
+    return session;
+  }
+
+  getByToken(token: string): StoredSession | undefined {
+    const id = this.tokens.get(token);
+    return id === undefined ? undefined : this.getSession(id);
+  }
+
+  /** Sessions, newest first, optionally of one status. */
+  listSessions(status?: SessionStatus): StoredSession[] {
+    const all = [...this.sessions.values()];
+    for (const session of all) this.tick(session);
+    return all.filter((s) => !status || s.status === status).sort((a, b) => b.internal.seq - a.internal.seq);
+  }
+
+  /** Seeded sessions (not their copies), in id order. */
+  seedSessions(): StoredSession[] {
+    return this.listSessions()
+      .filter((s) => s.internal.seedId !== null)
+      .sort((a, b) => a.id - b.id);
+  }
+
+  /** Private update: any subset of the create fields, pending sessions only. Throws SandboxError (404/409/422). */
+  updateSession(id: number, body: unknown): StoredSession {
+    const session = this.require(id);
+    if (!isEditable(session)) throw conflict('update', session.status);
+    const parsed = updateSessionSchema.safeParse(body, parseOptions);
+    if (!parsed.success) throw refusedBody(parsed.error);
+    const data = parsed.data;
+    const items = data.items ? resolveItems(this.products, data.items) : undefined;
+    const customer = data.customer ? mergeCustomer(data.customer, session.customer) : undefined;
+    // why: everything is validated above; from here on nothing can throw, so the write is all or nothing.
+    if (data.billing_details_collection !== undefined) session.billing_details_collection = data.billing_details_collection;
+    if (data.cancel_url !== undefined) session.cancel_url = data.cancel_url;
+    if (data.success_url !== undefined) session.success_url = data.success_url;
+    if (data.coupon_collection !== undefined) session.coupon_collection = data.coupon_collection;
+    if (data.custom !== undefined) session.custom = data.custom;
+    if (data.metadata !== undefined) session.metadata = data.metadata;
+    if (data.locale !== undefined) session.locale = data.locale;
+    if (data.payment_methods !== undefined) session.payment_methods = [...new Set(data.payment_methods)];
+    if (items) session.items = items;
+    if (customer) session.customer = customer;
+    this.touch(session);
+    return session;
+  }
+
+  /** Private delete: pending sessions only. */
+  deleteSession(id: number): void {
+    const session = this.require(id);
+    if (!isEditable(session)) throw conflict('delete', session.status);
+    this.clearTimer(id);
+    this.sessions.delete(id);
+    this.tokens.delete(session.token);
+  }
+
+  /**
+   * The customer's update through the permalink: `customer` fields and `coupon` only (strict), pending sessions
+   * only. A refused coupon refuses the whole request.
+   */
+  publicUpdate(token: string, body: unknown): StoredSession {
+    const session = this.requireToken(token);
+    if (!isEditable(session)) throw conflict('update', session.status);
+    const parsed = publicUpdateSchema.safeParse(body, parseOptions);
+    if (!parsed.success) throw refusedBody(parsed.error);
+    const data = parsed.data;
+    const customer = data.customer ? mergeCustomer(data.customer, session.customer) : undefined;
+    let applied: { coupon: AppliedCoupon | null; couponId: number | null } | undefined;
+    if (data.coupon !== undefined) {
+      const code = data.coupon?.trim() ?? '';
+      applied = code === '' ? { coupon: null, couponId: null } : this.coupons.apply(session, code);
+    }
+    if (customer) session.customer = customer;
+    if (applied) {
+      session.coupon = applied.coupon;
+      session.internal.couponId = applied.couponId;
+    }
+    this.touch(session);
+    return session;
+  }
+
+  /**
+   * Sandbox-only payment simulation: pending or failed → processing → completed | failed.
+   * A coupon that became unusable since it was applied (expired, run out, deleted or replaced) is dropped from the
+   * session and the pay is refused with `payment_total_changed`, naming why in `field_codes.coupon`: the customer
+   * sees the new total and pays again. why: a failed session cannot be updated, so without this a coupon that ran
+   * out would leave it stuck (issue 17, defect 4); and charging a total the customer did not confirm is no answer.
+   */
+  pay(token: string, body: unknown): StoredSession {
+    const session = this.requireToken(token);
+    if (!isPayable(session)) throw conflict('pay', session.status);
+    const plan = planPayment(session, body);
+    const unusable = this.coupons.unusable(session);
+    if (unusable) {
+      session.coupon = null;
+      session.internal.couponId = null;
+      this.touch(session);
+      throw unusable;
+    }
+    this.coupons.reserve(session);
+    session.status = 'processing';
+    session.processor = plan.processor;
+    session.processor_id = plan.processor_id;
+    session.internal.outcome = plan.outcome;
+    session.internal.settleAt = this.now() + this.processingDelayMs;
+    session.internal.lastActivityAt = this.now();
+    this.schedule(session);
+    return session;
+  }
+
+  /** Sandbox-only: the customer cancels. pending or failed → abandoned. */
+  cancel(token: string): StoredSession {
+    const session = this.requireToken(token);
+    if (!isPayable(session)) throw conflict('cancel', session.status);
+    this.transition(session, 'abandoned');
+    return session;
+  }
+
+  /** Test hook: force a status (no payment is simulated; a forced `processing` stays processing). */
+  setStatus(id: number, status: SessionStatus): StoredSession {
+    if (!(STATUSES as readonly string[]).includes(status)) throw new RangeError(`Unknown status ${status}`);
+    const session = this.require(id);
+    session.internal.outcome = null;
+    session.internal.settleAt = null;
+    this.transition(session, status);
+    if (status === 'pending') this.touch(session);
+    return session;
+  }
+
+  /** The API representation, in the recorded key order. `processor*` and `coupon` appear only when set. */
+  toJSON(session: StoredSession, origin: string): Record<string, unknown> {
+    return sessionJSON(session, origin);
+  }
+
+  /** The permalink endpoints' representation: `toJSON` plus the protocol's `capabilities` and `hosted_url`. */
+  publicJSON(session: StoredSession, origin: string): Record<string, unknown> {
+    return publicSessionJSON(session, origin);
+  }
+
+  // ---- coupons --------------------------------------------------------------------------------------------
+
+  listCoupons(): StoredCoupon[] {
+    return this.coupons.list();
+  }
+
+  getCoupon(code: string): StoredCoupon | undefined {
+    return this.coupons.get(code);
+  }
+
+  /** Creates a coupon: `percent_off` or `amount_off` (minor units, with `currency`). Throws SandboxError (422). */
+  createCoupon(body: unknown): StoredCoupon {
+    return this.coupons.create(body);
+  }
+
+  deleteCoupon(code: string): void {
+    this.coupons.delete(code);
+  }
+
+  /** The coupon's API representation, with a computed `valid`. */
+  couponJSON(coupon: StoredCoupon): Record<string, unknown> {
+    return this.coupons.toJSON(coupon);
+  }
+
+  // ---- internals ------------------------------------------------------------------------------------------
+
+  private add(session: StoredSession): void {
+    this.sessions.set(session.id, session);
+    this.tokens.set(session.token, session.id);
+    this.schedule(session);
+  }
+
+  private require(id: number): StoredSession {
+    const session = this.getSession(id);
+    if (!session) throw notFound('Session');
+    return session;
+  }
+
+  private requireToken(token: string): StoredSession {
+    const session = this.getByToken(token);
+    if (!session) throw notFound('Session');
+    return session;
+  }
+
+  /** Activity: a successful write. Restarts the abandonment clock. */
+  private touch(session: StoredSession): void {
+    session.internal.lastActivityAt = this.now();
+    this.schedule(session);
+  }
+
+  private transition(session: StoredSession, status: SessionStatus): void {
+    session.status = status;
+    // why: a redemption counts when the payment completes, not when the customer types the code.
+    this.coupons.settle(session, status);
+    this.schedule(session);
+  }
+
+  /** Applies any transition that is due: a payment settling, or a pending session timing out. */
+  private tick(session: StoredSession): void {
+    const now = this.now();
+    const { settleAt, outcome } = session.internal;
+    if (session.status === 'processing' && settleAt !== null && outcome && settleAt <= now) {
+      session.internal.settleAt = null;
+      session.internal.outcome = null;
+      this.transition(session, outcome);
+    } else if (session.status === 'pending' && this.abandons() && now - session.internal.lastActivityAt >= this.abandonAfterMs) {
+      this.transition(session, 'abandoned');
+    }
+  }
+
+  private abandons(): boolean {
+    return this.abandonAfterMs > 0 && Number.isFinite(this.abandonAfterMs);
+  }
+
+  /** One unref'd timer per session for its next due transition; lazy `tick` on access covers the rest. */
+  private schedule(session: StoredSession): void {
+    this.clearTimer(session.id);
+    let dueAt: number | null = null;
+    if (session.status === 'processing' && session.internal.settleAt !== null) dueAt = session.internal.settleAt;
+    else if (session.status === 'pending' && this.abandons()) dueAt = session.internal.lastActivityAt + this.abandonAfterMs;
+    if (dueAt === null) return;
+    const delay = Math.min(Math.max(0, dueAt - this.now()), 2 ** 31 - 1);
+    const timer = setTimeout(() => {
+      this.timers.delete(session.id);
+      if (this.sessions.get(session.id) !== session) return;
+      this.tick(session);
+      // why: a timer may fire a millisecond before the clock says it is due; re-arm instead of waiting for an access.
+      if (!this.timers.has(session.id)) this.schedule(session);
+    }, delay);
+    timer.unref();
+    this.timers.set(session.id, timer);
+  }
+
+  private clearTimer(id: number): void {
+    const timer = this.timers.get(id);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(id);
+  }
+}
