@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { ProtocolErrorCode } from '../protocol/codes.ts';
 import { fieldErrors } from '../session/requests.ts';
 
 /** A refusal the sandbox reports as JSON: `{ error }` or `{ errors: { field: [messages] } }` with an HTTP status. */
@@ -6,7 +7,7 @@ export class SandboxError extends Error {
   override readonly name = 'SandboxError';
   constructor(
     readonly status: 400 | 401 | 404 | 409 | 413 | 415 | 422,
-    readonly body: { error?: string; errors?: Record<string, string[]>; status?: string },
+    readonly body: { code?: ProtocolErrorCode; error?: string; errors?: Record<string, string[]>; status?: string },
   ) {
     super(body.error ?? Object.entries(body.errors ?? {}).map(([k, v]) => `${k}: ${v.join(', ')}`).join('; '));
   }
