@@ -98,19 +98,25 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
 
   // ---- private API: HTTP Basic, the API key as the user name -----------------------------------------------
 
+  /** Throws a 401 (with the Basic challenge) unless the request carries the API key. */
+  const requireKey = (c: Context) => {
+    const user = basicUser(c.req.header('authorization'));
+    if (user !== undefined && timingSafeEqual(sha256(user), apiKeyDigest)) return;
+    c.header('WWW-Authenticate', 'Basic realm="Quaderno sandbox"');
+    throw new SandboxError(401, {
+      code: 'unauthorized',
+      error: user === undefined ? 'Authentication required: use HTTP Basic with your API key as the user name' : 'Invalid API key',
+    });
+  };
+
   app.use('/api/*', async (c, next) => {
-    const header = c.req.header('authorization');
-    const user = basicUser(header);
-    if (user === undefined) {
-      c.header('WWW-Authenticate', 'Basic realm="Quaderno sandbox"');
-      return c.json({ error: 'Authentication required: use HTTP Basic with your API key as the user name' }, 401);
-    }
-    if (!timingSafeEqual(sha256(user), apiKeyDigest)) {
-      c.header('WWW-Authenticate', 'Basic realm="Quaderno sandbox"');
-      return c.json({ error: 'Invalid API key' }, 401);
-    }
+    requireKey(c);
     await next();
   });
+
+  // The official clients' connection test (QuadernoBase::ping() in PHP): an authenticated 200, as Quaderno answers.
+  app.get('/api/ping', (c) => c.json({ status: 'OK' }));
+  app.get('/api/ping.json', (c) => c.json({ status: 'OK' }));
 
   // Both the recorded plural and the seed document's singular spelling, each with or without `.json`.
   const collections = ['/api/checkout/sessions', '/api/checkout/sessions.json', '/api/checkout/session', '/api/checkout/session.json'];
@@ -263,6 +269,9 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
     if (typeof from !== 'number' || !Number.isSafeInteger(from)) {
       throw new SandboxError(422, { errors: { from: ['must be the id of a session to copy'] } });
     }
+    // why: a session's id is sequential; keyless copies of any id would hand its customer, metadata and custom
+    // to anyone through the copy's permalink. The seeded demo sessions are public already (listed above).
+    if (!store.seedSessions().some((seed) => seed.id === from)) requireKey(c);
     const copy = store.copySession(from);
     return c.json({ id: copy.id, status: copy.status, permalink: store.toJSON(copy, originOf(c)).permalink }, 201);
   });

@@ -1,0 +1,72 @@
+// Who may reach what without the API key: the permalink token reads one session; copying is keyless only for the
+// seeded demo sessions.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { AUTH, call, useSandbox } from './harness.ts';
+
+const PRIVATE_CUSTOMER = {
+  email: 'private@example.com',
+  first_name: 'Secret',
+  tax_id: 'ESB12345678',
+};
+
+describe('copying a session (POST /sandbox/sessions.json)', () => {
+  const sandbox = useSandbox();
+  const base = () => sandbox().url;
+  /** A merchant's session with personal data, created through the private API. */
+  const merchantSession = () =>
+    sandbox().store.createSession({
+      items: [{ name: 'Plan', amount: 2100, currency: 'EUR' }],
+      customer: PRIVATE_CUSTOMER,
+      metadata: { internal_ref: 'crm-77' },
+      custom: { note: 'vip' },
+    });
+
+  test("without the key, a merchant's session cannot be copied, and the answer does not say whether it exists", async () => {
+    const session = merchantSession();
+    for (const from of [session.id, 987_654]) {
+      const reply = await call(base(), '/sandbox/sessions.json', { method: 'POST', body: { from } });
+      assert.equal(reply.status, 401, reply.text);
+      assert.equal(reply.json.code, 'unauthorized');
+      assert.match(reply.headers.get('www-authenticate') ?? '', /^Basic /);
+      assert.equal(reply.text.includes('private@example.com'), false);
+    }
+    const wrongKey = `Basic ${Buffer.from('sk_wrong:x').toString('base64')}`;
+    const guessed = await call(base(), '/sandbox/sessions.json', { method: 'POST', body: { from: session.id }, headers: { Authorization: wrongKey } });
+    assert.equal(guessed.status, 401);
+  });
+
+  test('with the key (HTTP Basic, as the private API), any session can be copied', async () => {
+    const session = merchantSession();
+    const reply = await call(base(), '/sandbox/sessions.json', { method: 'POST', body: { from: session.id }, headers: { Authorization: AUTH } });
+    assert.equal(reply.status, 201, reply.text);
+    const copy = await call(base(), `${new URL(reply.json.permalink).pathname}.json`);
+    assert.equal(copy.json.customer.email, PRIVATE_CUSTOMER.email);
+    assert.equal((await call(base(), '/sandbox/sessions.json', { method: 'POST', body: { from: 987_654 }, headers: { Authorization: AUTH } })).status, 404);
+  });
+
+  test('every seeded demo session can still be copied without a key', async () => {
+    for (const seed of sandbox().store.seedSessions()) {
+      const reply = await call(base(), '/sandbox/sessions.json', { method: 'POST', body: { from: seed.id } });
+      assert.equal(reply.status, 201, `seed ${seed.id}: ${reply.text}`);
+    }
+  });
+
+  test('a copy of a seed is not a seed: copying the copy needs the key', async () => {
+    const first = await call(base(), '/sandbox/sessions.json', { method: 'POST', body: { from: 100 } });
+    const reply = await call(base(), '/sandbox/sessions.json', { method: 'POST', body: { from: first.json.id } });
+    assert.equal(reply.status, 401);
+  });
+});
+
+describe('GET /api/ping(.json): the official clients’ connection test', () => {
+  const sandbox = useSandbox();
+  for (const path of ['/api/ping', '/api/ping.json']) {
+    test(`${path} answers 200 {"status":"OK"} with the key, 401 without`, async () => {
+      const ok = await call(sandbox().url, path);
+      assert.equal(ok.status, 200);
+      assert.deepEqual(ok.json, { status: 'OK' });
+      assert.equal((await call(sandbox().url, path, { auth: false })).status, 401);
+    });
+  }
+});
