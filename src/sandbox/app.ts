@@ -11,8 +11,12 @@ import { SandboxStore } from './store.ts';
 export interface SandboxOptions {
   /** The private API's key (HTTP Basic user name). Default `process.env.QUADERNO_API_KEY ?? 'sk_test_sandbox'`. */
   apiKey?: string;
-  /** Origin used in permalinks. Default: the origin of each incoming request. */
-  publicOrigin?: string;
+  /**
+   * Origin used in permalinks and joined to the hosted page's connect-src, or a function that reads it when needed
+   * (the bound address is known only once the server listens). `startSandbox` and the Vite plugin always set it.
+   * Only without one (an in-memory `app.request`) does a permalink take the request URL's origin.
+   */
+  publicOrigin?: string | (() => string | undefined);
   /** A pending session with no activity for this long becomes abandoned. Default 30 min. */
   abandonAfterMs?: number;
   /** How long a payment stays processing before it completes or fails. Default 1500 ms. */
@@ -65,7 +69,10 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
   const apiKeyDigest = sha256(apiKey);
   const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024;
   const scriptUrl = options.scriptUrl ?? DEFAULT_SCRIPT_URL;
-  const publicOrigin = options.publicOrigin?.replace(/\/+$/, '');
+  const configuredOrigin = options.publicOrigin;
+  // why: never the Host header of a running server: a caller could otherwise have permalinks point at their own site.
+  const publicOrigin = () =>
+    (typeof configuredOrigin === 'function' ? configuredOrigin() : configuredOrigin)?.replace(/\/+$/, '') || undefined;
   const store = new SandboxStore({
     abandonAfterMs: options.abandonAfterMs,
     processingDelayMs: options.processingDelayMs,
@@ -76,7 +83,7 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
     options.log === true ? (line: string) => console.log(line) : typeof options.log === 'function' ? options.log : undefined;
 
   const app = new Hono({ strict: false });
-  const originOf = (c: Context) => publicOrigin ?? new URL(c.req.url).origin;
+  const originOf = (c: Context) => publicOrigin() ?? new URL(c.req.url).origin;
   const sessionJson = (c: Context, session: Parameters<SandboxStore['toJSON']>[0], status: 200 | 201 | 202 = 200) =>
     c.json(store.toJSON(session, originOf(c)), status);
   const body = (c: Context) => readBody(c.req.raw, maxBodyBytes);
@@ -228,7 +235,10 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
         return c.html(messagePage('Checkout unavailable', `The checkout script could not be built. ${script.error}`), 503);
       }
     }
-    c.header('Content-Security-Policy', pageCsp(scriptUrl, publicOrigin));
+    // why: the page holds a bearer token and a pay button; no other site may frame it (clickjacking). Merchants embed
+    // the element itself, never this page. X-Frame-Options says the same to browsers without CSP level 2.
+    c.header('X-Frame-Options', 'DENY');
+    c.header('Content-Security-Policy', pageCsp(scriptUrl, originOf(c)));
     const title = typeof session.metadata.label === 'string' ? session.metadata.label : `Session ${session.id}`;
     return c.html(
       checkoutPage({ permalink: store.toJSON(session, originOf(c)).permalink as string, scriptUrl, locale: c.req.query('locale'), title }),

@@ -1,8 +1,8 @@
 // Who may reach what without the API key: the permalink token reads one session; copying is keyless only for the
-// seeded demo sessions.
+// seeded demo sessions; permalinks name the configured or bound origin, never the caller's Host header.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { AUTH, call, useSandbox } from './harness.ts';
+import { AUTH, call, getWithHost, publicPath, useSandbox } from './harness.ts';
 
 const PRIVATE_CUSTOMER = {
   email: 'private@example.com',
@@ -69,4 +69,20 @@ describe('GET /api/ping(.json): the official clients’ connection test', () => 
       assert.equal((await call(sandbox().url, path, { auth: false })).status, 401);
     });
   }
+});
+
+describe('permalinks name the sandbox’s own origin', () => {
+  const sandbox = useSandbox();
+
+  test('the Host header is not reflected into permalinks (the public GET, the seeded list)', async () => {
+    const session = sandbox().store.toJSON(sandbox().store.getSession(100)!, sandbox().url);
+    const own = `${sandbox().url}/checkout/session/`;
+    const hostile = 'evil.example:8080';
+    const reads = [
+      await getWithHost(sandbox().url, publicPath(session), hostile),
+      await getWithHost(sandbox().url, '/sandbox/sessions.json', hostile),
+    ];
+    assert.ok(reads[0]!.json.permalink.startsWith(own), reads[0]!.json.permalink);
+    for (const entry of reads[1]!.json) assert.ok(entry.permalink.startsWith(own), entry.permalink);
+  });
 });
