@@ -8,7 +8,7 @@ import { formatMoney, sessionTotals } from '../../src/session/money.ts';
 import { sessionFromBody } from '../../src/api/public.ts';
 import { BadResponseError } from '../../src/api/errors.ts';
 import { LOCALE_CODES } from '../../src/locales/index.ts';
-import { anySession, arbitraryJson, mutatedSession, validSession } from './generators.ts';
+import { anySession, arbitraryJson, mutatedSession, validSession } from '../hardening/generators.ts';
 
 const RUNS = 4000;
 let tried = 0;
