@@ -6,6 +6,7 @@ import { readBody } from './body.ts';
 import { notFound, SandboxError } from './errors.ts';
 import { FaultSchedule, faultMiddleware } from './faults.ts';
 import { checkoutPage, DEFAULT_SCRIPT_URL, messagePage, pageCsp, ScriptBundler } from './page.ts';
+import { SEED_COUPONS } from './seed.ts';
 import { SandboxStore } from './store.ts';
 
 export interface SandboxOptions {
@@ -43,6 +44,8 @@ export interface SandboxApp {
 }
 
 const JSON_SUFFIX = /\.json$/i;
+
+const SEED_COUPON_CODES: ReadonlySet<string> = new Set(SEED_COUPONS.map((coupon) => coupon.code.toUpperCase()));
 
 /** `26.json` → 26; anything that is not a positive integer id → undefined. */
 function parseId(raw: string): number | undefined {
@@ -105,10 +108,16 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
 
   // ---- private API: HTTP Basic, the API key as the user name -----------------------------------------------
 
+  /** Whether the request carries the API key (HTTP Basic, the key as the user name). */
+  const hasKey = (c: Context) => {
+    const user = basicUser(c.req.header('authorization'));
+    return user !== undefined && timingSafeEqual(sha256(user), apiKeyDigest);
+  };
+
   /** Throws a 401 (with the Basic challenge) unless the request carries the API key. */
   const requireKey = (c: Context) => {
+    if (hasKey(c)) return;
     const user = basicUser(c.req.header('authorization'));
-    if (user !== undefined && timingSafeEqual(sha256(user), apiKeyDigest)) return;
     c.header('WWW-Authenticate', 'Basic realm="Quaderno sandbox"');
     throw new SandboxError(401, {
       code: 'unauthorized',
@@ -286,9 +295,13 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
     return c.json({ id: copy.id, status: copy.status, permalink: store.toJSON(copy, originOf(c)).permalink }, 201);
   });
 
-  app.on('GET', ['/sandbox/coupons', '/sandbox/coupons.json'], (c) =>
-    c.json(store.listCoupons().map((coupon) => ({ code: coupon.code, name: coupon.name, valid: store.couponJSON(coupon).valid }))),
-  );
+  // why: a coupon code is a discount anyone may apply; without the key only the seeded demo codes are listed,
+  // so a merchant's own codes stay behind the key (GET /api/checkout/coupons.json).
+  app.on('GET', ['/sandbox/coupons', '/sandbox/coupons.json'], (c) => {
+    const all = hasKey(c);
+    const listed = store.listCoupons().filter((coupon) => all || SEED_COUPON_CODES.has(coupon.code.toUpperCase()));
+    return c.json(listed.map((coupon) => ({ code: coupon.code, name: coupon.name, valid: store.couponJSON(coupon).valid })));
+  });
 
   app.on('POST', ['/sandbox/reset', '/sandbox/reset.json'], (c) => {
     store.reset();

@@ -59,6 +59,20 @@ describe('copying a session (POST /sandbox/sessions.json)', () => {
   });
 });
 
+describe('listing coupons without the key (GET /sandbox/coupons.json)', () => {
+  const sandbox = useSandbox();
+
+  test("lists the seeded demo codes only; a merchant's own code needs the key", async () => {
+    const created = await call(sandbox().url, '/api/checkout/coupons.json', { method: 'POST', body: { code: 'STAFF90', percent_off: 90 } });
+    assert.equal(created.status, 201, created.text);
+    const keyless = (await call(sandbox().url, '/sandbox/coupons.json')).json.map((c: { code: string }) => c.code);
+    assert.ok(keyless.includes('WELCOME10'));
+    assert.equal(keyless.includes('STAFF90'), false);
+    const keyed = (await call(sandbox().url, '/sandbox/coupons.json', { headers: { Authorization: AUTH } })).json.map((c: { code: string }) => c.code);
+    assert.ok(keyed.includes('STAFF90'));
+  });
+});
+
 describe('GET /api/ping(.json): the official clients’ connection test', () => {
   const sandbox = useSandbox();
   for (const path of ['/api/ping', '/api/ping.json']) {
