@@ -303,7 +303,21 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
     return c.json(listed.map((coupon) => ({ code: coupon.code, name: coupon.name, valid: store.couponJSON(coupon).valid })));
   });
 
+  /**
+   * Whether a browser sent this from another site's page. Sec-Fetch-Site says so in current browsers, Origin in older
+   * ones; a tool such as curl sends neither.
+   */
+  const fromAnotherSite = (c: Context) => {
+    const site = c.req.header('sec-fetch-site');
+    if (site) return site !== 'same-origin' && site !== 'none';
+    const origin = c.req.header('origin');
+    return origin !== undefined && origin !== originOf(c);
+  };
+
   app.on('POST', ['/sandbox/reset', '/sandbox/reset.json'], (c) => {
+    // why: a bodiless POST is CORS-simple, so any page the developer visits could wipe every session; the demo's own
+    // page, curl and a caller with the key may.
+    if (fromAnotherSite(c)) requireKey(c);
     store.reset();
     return c.body(null, 204);
   });

@@ -73,6 +73,30 @@ describe('listing coupons without the key (GET /sandbox/coupons.json)', () => {
   });
 });
 
+describe('resetting the sandbox (POST /sandbox/reset.json)', () => {
+  const sandbox = useSandbox();
+  const reset = (headers: Record<string, string>) => call(sandbox().url, '/sandbox/reset.json', { method: 'POST', headers, auth: false });
+
+  test("another site's page cannot wipe every session: a cross-site browser request is a 401 and nothing changes", async () => {
+    const kept = sandbox().store.createSession({ items: [{ name: 'Plan', amount: 2100, currency: 'EUR' }] });
+    for (const headers of [{ Origin: 'https://evil.example' }, { 'Sec-Fetch-Site': 'cross-site', Origin: 'https://evil.example' }, { 'Sec-Fetch-Site': 'same-site' }] as Array<Record<string, string>>) {
+      const reply = await reset(headers);
+      assert.equal(reply.status, 401, JSON.stringify(headers));
+      assert.equal(reply.json.code, 'unauthorized');
+    }
+    assert.ok(sandbox().store.getSession(kept.id), 'the session survived');
+  });
+
+  test("the sandbox's own pages (the demo), a tool without Origin (curl) and the key may reset", async () => {
+    for (const headers of [{}, { 'Sec-Fetch-Site': 'same-origin', Origin: 'http://localhost:5173' }, { Origin: sandbox().url }, { Origin: 'https://evil.example', Authorization: AUTH }] as Array<Record<string, string>>) {
+      const kept = sandbox().store.createSession({ items: [{ name: 'Plan', amount: 2100, currency: 'EUR' }] });
+      const reply = await reset(headers);
+      assert.equal(reply.status, 204, `${JSON.stringify(headers)}: ${reply.text}`);
+      assert.equal(sandbox().store.getSession(kept.id), undefined, 'back to the seed');
+    }
+  });
+});
+
 describe('GET /api/ping(.json): the official clients’ connection test', () => {
   const sandbox = useSandbox();
   for (const path of ['/api/ping', '/api/ping.json']) {
