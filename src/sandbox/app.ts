@@ -6,6 +6,7 @@ import { readBody } from './body.ts';
 import { notFound, SandboxError } from './errors.ts';
 import { FaultSchedule, faultMiddleware } from './faults.ts';
 import { checkoutPage, DEFAULT_SCRIPT_URL, messagePage, pageCsp, ScriptBundler } from './page.ts';
+import { SEED_COUPONS } from './seed.ts';
 import { SandboxStore } from './store.ts';
 import { mountTaxRoutes, type TaxRoutes } from './tax/routes.ts';
 import type { TaxSettingsPatch } from './tax/settings.ts';
@@ -13,8 +14,12 @@ import type { TaxSettingsPatch } from './tax/settings.ts';
 export interface SandboxOptions {
   /** The private API's key (HTTP Basic user name). Default `process.env.QUADERNO_API_KEY ?? 'sk_test_sandbox'`. */
   apiKey?: string;
-  /** Origin used in permalinks. Default: the origin of each incoming request. */
-  publicOrigin?: string;
+  /**
+   * Origin used in permalinks and joined to the hosted page's connect-src, or a function that reads it when needed
+   * (the bound address is known only once the server listens). `startSandbox` and the Vite plugin always set it.
+   * Only without one (an in-memory `app.request`) does a permalink take the request URL's origin.
+   */
+  publicOrigin?: string | (() => string | undefined);
   /** A pending session with no activity for this long becomes abandoned. Default 30 min. */
   abandonAfterMs?: number;
   /** How long a payment stays processing before it completes or fails. Default 1500 ms. */
@@ -46,6 +51,8 @@ export interface SandboxApp {
 
 const JSON_SUFFIX = /\.json$/i;
 
+const SEED_COUPON_CODES: ReadonlySet<string> = new Set(SEED_COUPONS.map((coupon) => coupon.code.toUpperCase()));
+
 /** `26.json` → 26; anything that is not a positive integer id → undefined. */
 function parseId(raw: string): number | undefined {
   const match = /^(\d{1,15})(?:\.json)?$/i.exec(raw);
@@ -71,7 +78,10 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
   const apiKeyDigest = sha256(apiKey);
   const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024;
   const scriptUrl = options.scriptUrl ?? DEFAULT_SCRIPT_URL;
-  const publicOrigin = options.publicOrigin?.replace(/\/+$/, '');
+  const configuredOrigin = options.publicOrigin;
+  // why: never the Host header of a running server: a caller could otherwise have permalinks point at their own site.
+  const publicOrigin = () =>
+    (typeof configuredOrigin === 'function' ? configuredOrigin() : configuredOrigin)?.replace(/\/+$/, '') || undefined;
   const store = new SandboxStore({
     abandonAfterMs: options.abandonAfterMs,
     processingDelayMs: options.processingDelayMs,
@@ -82,7 +92,7 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
     options.log === true ? (line: string) => console.log(line) : typeof options.log === 'function' ? options.log : undefined;
 
   const app = new Hono({ strict: false });
-  const originOf = (c: Context) => publicOrigin ?? new URL(c.req.url).origin;
+  const originOf = (c: Context) => publicOrigin() ?? new URL(c.req.url).origin;
   const sessionJson = (c: Context, session: Parameters<SandboxStore['toJSON']>[0], status: 200 | 201 | 202 = 200) =>
     c.json(store.toJSON(session, originOf(c)), status);
   const publicJson = (c: Context, session: Parameters<SandboxStore['toJSON']>[0], status: 200 | 202 = 200) =>
@@ -106,19 +116,31 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
 
   // ---- private API: HTTP Basic, the API key as the user name -----------------------------------------------
 
+  /** Whether the request carries the API key (HTTP Basic, the key as the user name). */
+  const hasKey = (c: Context) => {
+    const user = basicUser(c.req.header('authorization'));
+    return user !== undefined && timingSafeEqual(sha256(user), apiKeyDigest);
+  };
+
+  /** Throws a 401 (with the Basic challenge) unless the request carries the API key. */
+  const requireKey = (c: Context) => {
+    if (hasKey(c)) return;
+    const user = basicUser(c.req.header('authorization'));
+    c.header('WWW-Authenticate', 'Basic realm="Quaderno sandbox"');
+    throw new SandboxError(401, {
+      code: 'unauthorized',
+      error: user === undefined ? 'Authentication required: use HTTP Basic with your API key as the user name' : 'Invalid API key',
+    });
+  };
+
   app.use('/api/*', async (c, next) => {
-    const header = c.req.header('authorization');
-    const user = basicUser(header);
-    if (user === undefined) {
-      c.header('WWW-Authenticate', 'Basic realm="Quaderno sandbox"');
-      return c.json({ code: 'unauthorized', error: 'Authentication required: use HTTP Basic with your API key as the user name' }, 401);
-    }
-    if (!timingSafeEqual(sha256(user), apiKeyDigest)) {
-      c.header('WWW-Authenticate', 'Basic realm="Quaderno sandbox"');
-      return c.json({ code: 'unauthorized', error: 'Invalid API key' }, 401);
-    }
+    requireKey(c);
     await next();
   });
+
+  // The official clients' connection test (QuadernoBase::ping() in PHP): an authenticated 200, as Quaderno answers.
+  app.get('/api/ping', (c) => c.json({ status: 'OK' }));
+  app.get('/api/ping.json', (c) => c.json({ status: 'OK' }));
 
   // Both the recorded plural and the seed document's singular spelling, each with or without `.json`.
   const collections = ['/api/checkout/sessions', '/api/checkout/sessions.json', '/api/checkout/session', '/api/checkout/session.json'];
@@ -230,7 +252,10 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
         return c.html(messagePage('Checkout unavailable', `The checkout script could not be built. ${script.error}`), 503);
       }
     }
-    c.header('Content-Security-Policy', pageCsp(scriptUrl, publicOrigin));
+    // why: the page holds a bearer token and a pay button; no other site may frame it (clickjacking). Merchants embed
+    // the element itself, never this page. X-Frame-Options says the same to browsers without CSP level 2.
+    c.header('X-Frame-Options', 'DENY');
+    c.header('Content-Security-Policy', pageCsp(scriptUrl, originOf(c)));
     const title = typeof session.metadata.label === 'string' ? session.metadata.label : `Session ${session.id}`;
     return c.html(
       checkoutPage({ permalink: store.toJSON(session, originOf(c)).permalink as string, scriptUrl, locale: c.req.query('locale'), title }),
@@ -272,15 +297,36 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
     if (typeof from !== 'number' || !Number.isSafeInteger(from)) {
       throw new SandboxError(422, { errors: { from: ['must be the id of a session to copy'] } });
     }
+    // why: a session's id is sequential; keyless copies of any id would hand its customer, metadata and custom
+    // to anyone through the copy's permalink. The seeded demo sessions are public already (listed above).
+    if (!store.seedSessions().some((seed) => seed.id === from)) requireKey(c);
     const copy = store.copySession(from);
     return c.json({ id: copy.id, status: copy.status, permalink: store.toJSON(copy, originOf(c)).permalink }, 201);
   });
 
-  app.on('GET', ['/sandbox/coupons', '/sandbox/coupons.json'], (c) =>
-    c.json(store.listCoupons().map((coupon) => ({ code: coupon.code, name: coupon.name, valid: store.couponJSON(coupon).valid }))),
-  );
+  // why: a coupon code is a discount anyone may apply; without the key only the seeded demo codes are listed,
+  // so a merchant's own codes stay behind the key (GET /api/checkout/coupons.json).
+  app.on('GET', ['/sandbox/coupons', '/sandbox/coupons.json'], (c) => {
+    const all = hasKey(c);
+    const listed = store.listCoupons().filter((coupon) => all || SEED_COUPON_CODES.has(coupon.code.toUpperCase()));
+    return c.json(listed.map((coupon) => ({ code: coupon.code, name: coupon.name, valid: store.couponJSON(coupon).valid })));
+  });
+
+  /**
+   * Whether a browser sent this from another site's page. Sec-Fetch-Site says so in current browsers, Origin in older
+   * ones; a tool such as curl sends neither.
+   */
+  const fromAnotherSite = (c: Context) => {
+    const site = c.req.header('sec-fetch-site');
+    if (site) return site !== 'same-origin' && site !== 'none';
+    const origin = c.req.header('origin');
+    return origin !== undefined && origin !== originOf(c);
+  };
 
   app.on('POST', ['/sandbox/reset', '/sandbox/reset.json'], (c) => {
+    // why: a bodiless POST is CORS-simple, so any page the developer visits could wipe every session; the demo's own
+    // page, curl and a caller with the key may.
+    if (fromAnotherSite(c)) requireKey(c);
     store.reset();
     return c.body(null, 204);
   });

@@ -21,7 +21,7 @@ function scriptOrigin(scriptUrl: string): string {
 }
 
 /**
- * The hosted page's Content-Security-Policy: no inline script at all.
+ * The hosted page's Content-Security-Policy: no inline script at all, and no framing by any site.
  * why: style-src allows inline because Lit falls back to <style> elements where adoptedStyleSheets is missing.
  */
 export function pageCsp(scriptUrl: string, apiOrigin?: string): string {
@@ -36,6 +36,7 @@ export function pageCsp(scriptUrl: string, apiOrigin?: string): string {
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
+    "frame-ancestors 'none'",
   ].join('; ');
 }
 

@@ -25,7 +25,9 @@ export interface RunningSandbox {
 /** Starts the sandbox as a standalone HTTP server. Resolves once it listens; rejects if the port is taken. */
 export function startSandbox(options: StartOptions = {}): Promise<RunningSandbox> {
   const { port = 4010, host = '127.0.0.1', ...appOptions } = options;
-  const sandbox = createSandboxApp(appOptions);
+  let bound: string | undefined;
+  // why: permalinks name the configured origin or this server's own address, never a caller's Host header.
+  const sandbox = createSandboxApp({ ...appOptions, publicOrigin: appOptions.publicOrigin ?? (() => bound) });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: sandbox.app.fetch, port, hostname: host }) as Server;
     server.once('error', (error) => {
@@ -36,8 +38,9 @@ export function startSandbox(options: StartOptions = {}): Promise<RunningSandbox
       const actual = (server.address() as AddressInfo).port;
       const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
       let closing: Promise<void> | undefined;
+      bound = `http://${shown}:${actual}`;
       resolve({
-        url: `http://${shown}:${actual}`,
+        url: bound,
         port: actual,
         store: sandbox.store,
         faults: sandbox.faults,

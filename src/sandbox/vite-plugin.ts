@@ -13,7 +13,10 @@ export function sandboxPlugin(options: SandboxOptions = {}): Plugin {
   return {
     name: 'quaderno-sandbox',
     configureServer(server) {
-      const sandbox = createSandboxApp({ log: true, scriptUrl: '/src/quaderno-checkout.ts', ...options });
+      // why: permalinks name SANDBOX_PUBLIC_ORIGIN, Vite's own `server.origin`, or the address Vite prints, never the
+      // caller's Host header; read when needed, since the port is known only once Vite listens.
+      const origin = () => process.env.SANDBOX_PUBLIC_ORIGIN || server.config.server.origin || server.resolvedUrls?.local[0];
+      const sandbox = createSandboxApp({ log: true, scriptUrl: '/src/quaderno-checkout.ts', publicOrigin: origin, ...options });
       const listener = getRequestListener(sandbox.app.fetch);
       // why: registered directly (not in a returned post hook) so it runs before Vite's SPA fallback and static files.
       server.middlewares.use((req, res, next) => {

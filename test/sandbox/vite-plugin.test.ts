@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { ViteDevServer } from 'vite';
 import { sandboxPlugin } from '../../src/sandbox/vite-plugin.ts';
-import { AUTH, call } from './harness.ts';
+import { AUTH, call, getWithHost } from './harness.ts';
 
 describe('sandboxPlugin in the Vite dev server', () => {
   let server: ViteDevServer;
@@ -39,6 +39,13 @@ describe('sandboxPlugin in the Vite dev server', () => {
     assert.ok(reply.json[0].permalink.startsWith(`${base}/checkout/session/`), 'permalinks follow the dev server');
     assert.equal((await call(base, '/api/checkout/sessions.json', { headers: { Authorization: AUTH } })).status, 401);
     assert.ok(lines.some((line) => /^GET \/api\/checkout\/sessions\.json 200 /.test(line)), 'one log line per request');
+  });
+
+  test('a Host header is never reflected into permalinks: they name the address Vite listens on', async () => {
+    // why: Vite itself refuses unknown host names (403); an IP address passes its check and reached the permalinks.
+    const reply = await getWithHost(base, '/sandbox/sessions.json', '10.9.9.9:8080');
+    assert.equal(reply.status, 200);
+    for (const entry of reply.json) assert.ok(entry.permalink.startsWith(`${base}/checkout/session/`), entry.permalink);
   });
 
   test('the hosted page loads the TypeScript entry through Vite', async () => {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/server.ts';
 import type { CreateSessionBody, SessionStatus } from '../../src/session/schema.ts';
-import { AGGRESSIVE_CSS, launchBrowser, startMerchant, strictCsp, waitForView, watch, type MerchantSite, type PageSpec } from './support.ts';
+import { AGGRESSIVE_CSS, launchBrowser, startMerchant, strictCsp, waitForView, watch, type MerchantSite, type PageSpec } from '../hardening/support.ts';
 
 const SUCCESS_URL = 'https://shop.example/thanks';
 const CANCEL_URL = 'https://shop.example/cart';

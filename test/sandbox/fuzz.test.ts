@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { startSandbox } from '../../src/sandbox/server.ts';
 import { sessionSchema } from '../../src/session/schema.ts';
 import { sessionTotals } from '../../src/session/money.ts';
+import { fcParameters } from '../helpers/fast-check.ts';
 
 const KEY = 'sk_test_fuzz';
 const AUTH = `Basic ${Buffer.from(`${KEY}:x`).toString('base64')}`;
@@ -201,7 +202,8 @@ test(`the sandbox survives ${REQUESTS} random and malformed requests: no 500, no
   try {
     const ids = sandbox.store.listSessions().map((s) => s.id);
     const tokens = sandbox.store.listSessions().map((s) => s.token);
-    const requests = fc.sample(fc.oneof(fuzzRequest(tokens, ids), targetedRequest(tokens, ids)), { numRuns: REQUESTS, seed: 7 });
+    const { seed, numRuns } = fcParameters('sandbox fuzz', REQUESTS);
+    const requests = fc.sample(fc.oneof(fuzzRequest(tokens, ids), targetedRequest(tokens, ids)), { numRuns, seed });
     const failures: Array<{ request: FuzzRequest; status: number }> = [];
     const statuses = new Map<number, number>();
     let next = 0;
@@ -229,7 +231,7 @@ test(`the sandbox survives ${REQUESTS} random and malformed requests: no 500, no
     }
     const summary = [...statuses].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s}×${n}`).join(' ');
     t.diagnostic(`statuses: ${summary}; sessions after: ${sessions.length}`);
-    console.log(`hardening: ${REQUESTS} fuzz requests sent to the sandbox, ${failures.length + invalid + errors.length} violations`);
+    console.log(`hardening: ${numRuns} fuzz requests sent to the sandbox, ${failures.length + invalid + errors.length} violations`);
     for (const f of failures.slice(0, 5)) {
       t.diagnostic(`${f.status} for ${f.request.method} ${f.request.path} ${JSON.stringify(f.request.headers)} ${f.request.body?.subarray(0, 200).toString()}`);
     }

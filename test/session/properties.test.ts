@@ -1,5 +1,6 @@
 // Property-based robustness of the pure layers: any payload either parses into a session whose money adds up, or
-// fails with the typed SessionParseError; formatting never throws.
+// fails with the typed SessionParseError; formatting never throws. The seed is fixed and printed (FC_SEED and
+// FC_RUNS explore others: test/helpers/fast-check.ts); a counterexample found becomes a table case here.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
@@ -8,7 +9,8 @@ import { formatMoney, sessionTotals } from '../../src/session/money.ts';
 import { sessionFromBody } from '../../src/api/public.ts';
 import { BadResponseError } from '../../src/api/errors.ts';
 import { LOCALE_CODES } from '../../src/locales/index.ts';
-import { anySession, arbitraryJson, mutatedSession, validSession } from './generators.ts';
+import { anySession, arbitraryJson, mutatedSession, validSession } from '../hardening/generators.ts';
+import { fcParameters } from '../helpers/fast-check.ts';
 
 const RUNS = 4000;
 let tried = 0;
@@ -36,7 +38,7 @@ function check(payload: unknown): boolean {
 }
 
 test('any payload parses into a consistent session or fails with SessionParseError', () => {
-  fc.assert(fc.property(anySession, check), { numRuns: RUNS });
+  fc.assert(fc.property(anySession, check), fcParameters('any payload', RUNS));
 });
 
 test('valid sessions always parse, with integer totals that never go below zero', () => {
@@ -46,7 +48,7 @@ test('valid sessions always parse, with integer totals that never go below zero'
       const totals = sessionTotals(parseSession(raw));
       return Number.isInteger(totals.total) && totals.total >= 0 && !totals.mixedCurrencies;
     }),
-    { numRuns: 1000 },
+    fcParameters('valid sessions', 1000),
   );
 });
 
@@ -61,7 +63,7 @@ test('a broken body reaches the element as a typed bad_response, never a TypeErr
         return error instanceof BadResponseError && error.code === 'bad_response';
       }
     }),
-    { numRuns: 1500 },
+    fcParameters('broken bodies', 1500),
   );
 });
 
@@ -76,7 +78,7 @@ test('formatMoney never throws: any amount, any currency string, every locale', 
         return typeof formatMoney(amount, currency, locale) === 'string';
       },
     ),
-    { numRuns: 1500 },
+    fcParameters('formatMoney', 1500),
   );
 });
 
