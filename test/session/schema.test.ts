@@ -31,9 +31,10 @@ test('all 21 recorded sessions parse, keeping metadata and unknown fields', () =
   assert.deepEqual((extra as Record<string, unknown>).brand_new_field, { nested: true });
 });
 
-test('every JSON body in the recorded traffic parses', () => {
+test('every checkout-session JSON body in the recorded traffic parses', () => {
   let count = 0;
-  for (const interaction of recordedInteractions()) {
+  // why: the tax cassettes (validate_*.yml) answer tax rates and tax IDs, not sessions; test/sandbox/tax-replay covers them.
+  for (const interaction of recordedInteractions().filter((i) => i.uri.includes('/checkout/sessions'))) {
     if (!interaction.responseBody) continue;
     const body = JSON.parse(interaction.responseBody);
     if (Array.isArray(body)) parseSessionList(body);
