@@ -76,6 +76,7 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
     abandonAfterMs: options.abandonAfterMs,
     processingDelayMs: options.processingDelayMs,
     seed: options.seed,
+    tax: options.tax,
   });
   const bundler = new ScriptBundler();
   const log =
@@ -281,11 +282,12 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
   );
 
   app.on('POST', ['/sandbox/reset', '/sandbox/reset.json'], (c) => {
+    // why no tax line: the store keeps the tax settings, and its reset returns them to the start too.
     store.reset();
     return c.body(null, 204);
   });
 
-  const tax = mountTaxRoutes(app, store, options.tax);
+  const tax = mountTaxRoutes(app, store);
 
   return { app, store, faults, tax, close: () => store.close() };
 }

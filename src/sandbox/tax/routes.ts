@@ -10,15 +10,17 @@ import type { TaxSummary } from '../../tax/types.ts';
 import { readBody } from '../body.ts';
 import { notFound } from '../errors.ts';
 import { previewTax, sessionTax, type TaxableSession } from './session-tax.ts';
-import { TaxSettingsHolder, type TaxSettingsPatch } from './settings.ts';
+import type { TaxSettingsHolder } from './settings.ts';
 
-/** What the app needs from its store: the public lookup by token. */
-interface TokenLookup {
+/** What the routes need from the store: the public lookup by token, and the account's tax settings it keeps. */
+interface TaxStore {
   getByToken(token: string): TaxableSession | undefined;
+  // why the store's: the sessions' `tax` and the amount a payment charges read the same settings these routes change.
+  readonly taxSettings: TaxSettingsHolder;
 }
 
 export interface TaxRoutes {
-  /** The account's tax settings (options over env over defaults). */
+  /** The account's tax settings (options over env over defaults): the store's. */
   settings: TaxSettingsHolder;
   /** The `tax` of a session's JSON, for its saved customer, under the current settings. */
   sessionTax(session: TaxableSession): TaxSummary;
@@ -64,8 +66,8 @@ function fieldInvalid(c: Context, field: string, message: string) {
 }
 
 /** Registers the tax routes on the sandbox app and returns the settings and the session hook. */
-export function mountTaxRoutes(app: Hono, store: TokenLookup, options?: TaxSettingsPatch): TaxRoutes {
-  const settings = new TaxSettingsHolder(options);
+export function mountTaxRoutes(app: Hono, store: TaxStore): TaxRoutes {
+  const settings = store.taxSettings;
 
   // ---- private API (the app's /api/* middleware has checked the key) --------------------------------------
 
