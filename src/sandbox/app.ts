@@ -38,7 +38,7 @@ export interface SandboxApp {
   store: SandboxStore;
   /** The fault schedule, when `faults` is enabled. */
   faults?: FaultSchedule;
-  /** The tax settings and the session's `tax` (src/sandbox/tax/routes.ts). */
+  /** The tax settings (the store's; src/sandbox/tax/routes.ts). */
   tax: TaxRoutes;
   /** Stops the store's timers. */
   close(): void;
