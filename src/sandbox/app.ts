@@ -43,7 +43,7 @@ export interface SandboxApp {
   store: SandboxStore;
   /** The fault schedule, when `faults` is enabled. */
   faults?: FaultSchedule;
-  /** The tax settings and the session's `tax` (src/sandbox/tax/routes.ts). */
+  /** The tax settings (the store's; src/sandbox/tax/routes.ts). */
   tax: TaxRoutes;
   /** Stops the store's timers. */
   close(): void;
@@ -86,6 +86,7 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
     abandonAfterMs: options.abandonAfterMs,
     processingDelayMs: options.processingDelayMs,
     seed: options.seed,
+    tax: options.tax,
   });
   const bundler = new ScriptBundler();
   const log =
@@ -327,11 +328,12 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
     // why: a bodiless POST is CORS-simple, so any page the developer visits could wipe every session; the demo's own
     // page, curl and a caller with the key may.
     if (fromAnotherSite(c)) requireKey(c);
+    // why no tax line: the store keeps the tax settings, and its reset returns them to the start too.
     store.reset();
     return c.body(null, 204);
   });
 
-  const tax = mountTaxRoutes(app, store, options.tax);
+  const tax = mountTaxRoutes(app, store);
 
   return { app, store, faults, tax, close: () => store.close() };
 }

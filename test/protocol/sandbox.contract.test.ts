@@ -58,30 +58,5 @@ const target: ContractTarget = {
   settleWithinMs: 5_000,
 };
 
-// Cases the sandbox of this branch does not pass yet, each with why. The sandbox-store branch makes the sandbox send
-// codes, 422s and capabilities; the tax branch adds the tax routes. Each entry goes once its branch is merged.
-const NO_CODES = 'sandbox errors carry no `code`/`field_codes` yet (sandbox-store branch)';
-const CONFLICT_409 = 'sandbox answers 409 without `code`, not 422 session_not_pending (sandbox-store branch)';
-const NO_TAX = 'no tax routes in the sandbox yet (tax branch)';
-
-contractSuite(target, {
-  todo: {
-    'session.advertises': 'sandbox sends no protocol_version, capabilities or hosted_url yet (sandbox-store branch)',
-    'update.field-invalid': NO_CODES,
-    'update.field-not-allowed': NO_CODES,
-    'update.not-pending': CONFLICT_409,
-    'coupon.refused.unknown': NO_CODES,
-    'coupon.refused.expired': NO_CODES,
-    'coupon.refused.used-up': NO_CODES,
-    'coupon.refused.currency': NO_CODES,
-    'coupon.not-accepted': NO_CODES,
-    'cancel.not-pending': CONFLICT_409,
-    'pay.method-unavailable': NO_CODES,
-    'pay.not-pending': CONFLICT_409,
-    'tax.preview': NO_TAX,
-    'tax.session': NO_TAX,
-    'tax-id.validate': NO_TAX,
-    'request.body-invalid': NO_CODES,
-    'session.unknown': NO_CODES,
-  },
-});
+// No todo: every case of the contract passes against the sandbox (the store-split and tax branches are merged).
+contractSuite(target);

@@ -1,18 +1,21 @@
 // The sandbox store: sessions, their status machine and timers. Coupons, payments, session building and
 // serialisation live in the sibling modules; this class ties them together and owns every write.
 import { createSessionSchema, publicUpdateSchema, updateSessionSchema } from '../../session/requests.ts';
+import { brokenAmounts } from '../../session/amounts.ts';
 import { isEditable, STATUSES, type CreateSessionBody, type SessionStatus } from '../../session/schema.ts';
+import type { TaxSummary } from '../../tax/types.ts';
 import { conflict, notFound, parseOptions, refusedBody, SandboxError } from '../errors.ts';
 import { PRODUCTS, SEED_SESSIONS, type Product } from '../seed.ts';
 import { CouponBook } from './coupons.ts';
-import { planPayment } from './payments.ts';
+import { sessionTax } from '../tax/session-tax.ts';
+import { TaxSettingsHolder } from '../tax/settings.ts';
+import { planPayment, totalChanged } from './payments.ts';
 import { publicSessionJSON, sessionJSON } from './serialize.ts';
 import { emptyCustomer, isPayable, mergeCustomer, newInternals, newToken, resolveItems, seededSession } from './sessions.ts';
 import type { AppliedCoupon, CreateOptions, StoredCoupon, StoredSession, StoreOptions } from './types.ts';
 
 export type * from './types.ts';
 export { DECLINED_CARDS } from './payments.ts';
-export { SANDBOX_CAPABILITIES } from './serialize.ts';
 export { SandboxError };
 
 /**
@@ -24,6 +27,8 @@ export class SandboxStore {
   readonly products = new Map<string, Product>();
   readonly abandonAfterMs: number;
   readonly processingDelayMs: number;
+  /** The account's tax settings: the sessions' `tax`, what a payment charges, and the tax routes read them. */
+  readonly taxSettings: TaxSettingsHolder;
   private readonly sessions = new Map<number, StoredSession>();
   private readonly tokens = new Map<string, number>();
   private readonly coupons: CouponBook;
@@ -39,12 +44,17 @@ export class SandboxStore {
     this.now = options.now ?? Date.now;
     this.seeded = options.seed ?? true;
     this.coupons = new CouponBook(this.now);
+    this.taxSettings = new TaxSettingsHolder(options.tax);
     this.reset();
   }
 
-  /** Drops every session and coupon, then loads the catalog and (unless disabled) the seed data again. */
+  /**
+   * Drops every session and coupon, returns the tax settings to the start (options over env), then loads the catalog
+   * and (unless disabled) the seed data again.
+   */
   reset(): void {
     this.close();
+    this.taxSettings.reset();
     this.sessions.clear();
     this.tokens.clear();
     this.products.clear();
@@ -198,6 +208,9 @@ export class SandboxStore {
 
   /**
    * Sandbox-only payment simulation: pending or failed → processing → completed | failed.
+   * The amount charged is the server's `tax.total` for the saved customer, fixed here (`internal.paidTax`); a `total`
+   * in the body is what the customer saw, and one that differs refuses the pay with `payment_total_changed` and
+   * changes nothing.
    * A coupon that became unusable since it was applied (expired, run out, deleted or replaced) is dropped from the
    * session and the pay is refused with `payment_total_changed`, naming why in `field_codes.coupon`: the customer
    * sees the new total and pays again. why: a failed session cannot be updated, so without this a coupon that ran
@@ -214,7 +227,12 @@ export class SandboxStore {
       this.touch(session);
       throw unusable;
     }
+    const tax = this.taxOf(session);
+    // why non-null: planPayment refused a session whose amounts cannot be charged, the only one without a tax.
+    const changed = totalChanged(plan, tax!);
+    if (changed) throw changed;
     this.coupons.reserve(session);
+    session.internal.paidTax = tax;
     session.status = 'processing';
     session.processor = plan.processor;
     session.processor_id = plan.processor_id;
@@ -239,19 +257,33 @@ export class SandboxStore {
     const session = this.require(id);
     session.internal.outcome = null;
     session.internal.settleAt = null;
+    // why: no payment ran, so nothing was charged (a forced `completed` has no `charged`).
+    session.internal.paidTax = null;
     this.transition(session, status);
     if (status === 'pending') this.touch(session);
     return session;
   }
 
-  /** The API representation, in the recorded key order. `processor*` and `coupon` appear only when set. */
+  /** The API representation, in the recorded key order, plus `tax` (and `charged`). See serialize.ts. */
   toJSON(session: StoredSession, origin: string): Record<string, unknown> {
-    return sessionJSON(session, origin);
+    return sessionJSON(session, origin, this.taxOf(session));
   }
 
-  /** The permalink endpoints' representation: `toJSON` plus the protocol's `capabilities` and `hosted_url`. */
+  /** The permalink endpoints' representation: `toJSON` plus the protocol's `protocol_version`, `capabilities`, `hosted_url`. */
   publicJSON(session: StoredSession, origin: string): Record<string, unknown> {
-    return publicSessionJSON(session, origin);
+    return publicSessionJSON(session, origin, this.taxOf(session));
+  }
+
+  /**
+   * The session's tax: while a payment runs or once it completed, the summary it charges; otherwise its saved
+   * customer's, under the current settings. Null for amounts no tax can be computed on (only test overrides store
+   * them; paying such a session is refused as `session_broken`).
+   */
+  taxOf(session: StoredSession): TaxSummary | null {
+    const paid = session.internal.paidTax;
+    if (paid && (session.status === 'processing' || session.status === 'completed')) return paid;
+    if (brokenAmounts(session).length > 0) return null;
+    return sessionTax(session, this.taxSettings.get());
   }
 
   // ---- coupons --------------------------------------------------------------------------------------------
@@ -306,6 +338,8 @@ export class SandboxStore {
 
   private transition(session: StoredSession, status: SessionStatus): void {
     session.status = status;
+    // why: a failed payment charged nothing; the next attempt fixes its own total.
+    if (status === 'failed') session.internal.paidTax = null;
     // why: a redemption counts when the payment completes, not when the customer types the code.
     this.coupons.settle(session, status);
     this.schedule(session);

@@ -1,9 +1,12 @@
 // The sandbox's simulated payment: which bodies a pay request accepts and how the simulated charge ends.
 import { randomBytes } from 'node:crypto';
 import * as z from 'zod/mini';
+import { minorUnits } from '../../protocol/tax.ts';
+import { brokenAmounts } from '../../session/amounts.ts';
 import { cardDigits, isCardNumber } from '../../session/card.ts';
 import { PAYMENT_METHODS, type PaymentMethod } from '../../session/schema.ts';
-import { invalid, parseOptions, refusedBody } from '../errors.ts';
+import type { TaxSummary } from '../../tax/types.ts';
+import { invalid, parseOptions, refusedBody, type SandboxError } from '../errors.ts';
 import type { Processor, StoredSession } from './types.ts';
 
 /** Stripe's test numbers that decline; any other Luhn-valid number succeeds. */
@@ -13,6 +16,8 @@ const payBodySchema = z.object({
   method: z.string(),
   card_number: z.optional(z.string().check(z.maxLength(40))),
   outcome: z.optional(z.string()),
+  // why the protocol's rule: the total the customer saw is compared, never charged, and must be exact minor units.
+  total: z.optional(minorUnits),
 });
 
 /** How a simulated payment will go, decided when it starts. */
@@ -20,6 +25,8 @@ export interface PaymentPlan {
   processor: Processor;
   processor_id: string;
   outcome: 'completed' | 'failed';
+  /** The total the customer confirmed (minor units), when the body said; compared with the server's by `totalChanged`. */
+  confirmedTotal: number | undefined;
 }
 
 function randomAlnum(length: number): string {
@@ -27,11 +34,14 @@ function randomAlnum(length: number): string {
   return Array.from(randomBytes(length), (byte) => alphabet[byte % alphabet.length]).join('');
 }
 
-/** Checks a pay body against the session and plans the charge. Throws 422 naming `method`, `card_number`, `outcome` or `items`. */
+/**
+ * Checks a pay body against the session and plans the charge. Throws 422 naming `method`, `card_number`, `outcome`,
+ * `total` (not minor units) or `items` (none, or amounts that cannot be charged: `session_broken`).
+ */
 export function planPayment(session: StoredSession, body: unknown): PaymentPlan {
   const parsed = payBodySchema.safeParse(body, parseOptions);
   if (!parsed.success) throw refusedBody(parsed.error);
-  const { method, card_number, outcome } = parsed.data;
+  const { method, card_number, outcome, total } = parsed.data;
   if (!(PAYMENT_METHODS as readonly string[]).includes(method)) {
     throw invalid({ method: [`must be one of ${PAYMENT_METHODS.join(', ')}`] });
   }
@@ -42,6 +52,12 @@ export function planPayment(session: StoredSession, body: unknown): PaymentPlan 
   if (session.items.length === 0) {
     throw invalid({ items: ['The session has no items to pay'] }, { code: 'session_broken', field_codes: { items: 'session_broken' } });
   }
+  // why: only a test override stores such amounts; their tax cannot be computed, so they are never charged.
+  const broken = brokenAmounts(session);
+  if (broken.length > 0) {
+    const errors = Object.fromEntries(broken.map((issue) => [issue.path, [issue.message]]));
+    throw invalid(errors, { code: 'session_broken', field_codes: Object.fromEntries(broken.map((issue) => [issue.path, 'session_broken' as const])) });
+  }
   let declined: boolean;
   if (method === 'card') {
     if (!isCardNumber(card_number ?? '')) throw invalid({ card_number: ['is not a valid card number'] });
@@ -50,7 +66,26 @@ export function planPayment(session: StoredSession, body: unknown): PaymentPlan 
     if (outcome !== 'approve' && outcome !== 'decline') throw invalid({ outcome: ['must be "approve" or "decline"'] });
     declined = outcome === 'decline';
   }
+  const settles = declined ? 'failed' : 'completed';
   return method === 'card'
-    ? { processor: 'stripe', processor_id: `ch_sandbox_${randomBytes(12).toString('hex')}`, outcome: declined ? 'failed' : 'completed' }
-    : { processor: 'paypal', processor_id: `PAYID-${randomAlnum(24)}`, outcome: declined ? 'failed' : 'completed' };
+    ? { processor: 'stripe', processor_id: `ch_sandbox_${randomBytes(12).toString('hex')}`, outcome: settles, confirmedTotal: total }
+    : { processor: 'paypal', processor_id: `PAYID-${randomAlnum(24)}`, outcome: settles, confirmedTotal: total };
+}
+
+/**
+ * The refusal when the customer confirmed another total than the one the server would charge (the country changed
+ * in another tab, a rate changed): 422 `payment_total_changed` naming `total`; null when they agree or none was sent.
+ * The server's figure is `tax.total`; the browser's is only ever compared, never charged.
+ */
+export function totalChanged(plan: PaymentPlan, tax: TaxSummary): SandboxError | null {
+  if (plan.confirmedTotal === undefined || plan.confirmedTotal === tax.total) return null;
+  const message = `is ${plan.confirmedTotal}, but the session's total is now ${tax.total} (${tax.currency} minor units)`;
+  return invalid(
+    { total: [message] },
+    {
+      code: 'payment_total_changed',
+      error: `The total changed to ${tax.total} ${tax.currency} minor units; nothing was charged: show the new total and pay again`,
+      field_codes: { total: 'payment_total_changed' },
+    },
+  );
 }

@@ -1,5 +1,8 @@
 // The API representation of a stored session, in the key order of Quaderno's recorded responses.
+import { LEGACY_CAPABILITIES, PROTOCOL_VERSION } from '../../protocol/capabilities.ts';
 import type { CustomerField } from '../../session/schema.ts';
+import type { TaxSummary } from '../../tax/types.ts';
+import { chargedTax } from '../tax/session-tax.ts';
 import type { StoredSession } from './types.ts';
 
 // why: the order Quaderno's responses use, so a stored session serializes like the recorded traffic.
@@ -22,8 +25,13 @@ export function permalinkOf(session: StoredSession, origin: string): string {
   return `${origin.replace(/\/+$/, '')}/checkout/session/${session.token}`;
 }
 
-/** The API representation, in the recorded key order. `processor*` and `coupon` appear only when set. */
-export function sessionJSON(session: StoredSession, origin: string): Record<string, unknown> {
+/**
+ * The API representation, in the recorded key order. `processor*` and `coupon` appear only when set. The sandbox adds
+ * `tax` (the session's TaxSummary, null for a basket that cannot be charged) and, once a payment completed,
+ * `charged` (what it charged, in the fields of Quaderno's `checkout.succeeded`): after the recorded keys, so a
+ * client reading Quaderno's shape finds it unchanged.
+ */
+export function sessionJSON(session: StoredSession, origin: string, tax: TaxSummary | null): Record<string, unknown> {
   const json: Record<string, unknown> = {
     id: session.id,
     status: session.status,
@@ -42,22 +50,20 @@ export function sessionJSON(session: StoredSession, origin: string): Record<stri
   if (session.processor) json.processor = session.processor;
   if (session.processor_id) json.processor_id = session.processor_id;
   if (session.coupon) json.coupon = { ...session.coupon };
+  json.tax = tax;
+  const paid = session.internal.paidTax;
+  if (session.status === 'completed' && paid) json.charged = chargedTax(paid);
   return json;
 }
 
 /**
- * What the sandbox can do for the element, from the protocol's capability names (BRIEF's shared contract): all but
- * `hosted_payment`, since the sandbox simulates the payment in the page.
- */
-// why here: src/protocol/ holds no capability list yet; when it does, this should become a subset typed against it.
-export const SANDBOX_CAPABILITIES = ['update', 'coupons', 'cancel', 'pay', 'tax_preview', 'tax_id_validation'] as const;
-
-/**
- * The representation the permalink endpoints answer: the private one plus the protocol's `capabilities` and
- * `hosted_url`. The private API keeps Quaderno's recorded shape, without them.
+ * The representation the permalink endpoints answer: the private one plus the protocol's `protocol_version`,
+ * `capabilities` and `hosted_url`. The private API keeps Quaderno's recorded shape, without them.
+ * why LEGACY_CAPABILITIES: the protocol's "all but `hosted_payment`" is exactly what the sandbox does, and that list
+ * has one home.
  * why `hosted_url` null: it is where a `hosted_payment` server sends the customer to pay; the sandbox is not one,
  * and its own hosted page (the permalink) embeds this same element, so pointing there would send it in a circle.
  */
-export function publicSessionJSON(session: StoredSession, origin: string): Record<string, unknown> {
-  return { ...sessionJSON(session, origin), capabilities: [...SANDBOX_CAPABILITIES], hosted_url: null };
+export function publicSessionJSON(session: StoredSession, origin: string, tax: TaxSummary | null): Record<string, unknown> {
+  return { ...sessionJSON(session, origin, tax), protocol_version: PROTOCOL_VERSION, capabilities: [...LEGACY_CAPABILITIES], hosted_url: null };
 }

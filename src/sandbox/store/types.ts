@@ -1,5 +1,7 @@
 // The shapes the sandbox store keeps: sessions, items, coupons, and the options of the store itself.
 import type { BillingMode, CustomerField, PaymentMethod, PROCESSORS, SessionLocale, SessionStatus } from '../../session/schema.ts';
+import type { TaxSettingsPatch } from '../tax/settings.ts';
+import type { TaxSummary } from '../../tax/types.ts';
 
 export type StoredCustomer = Record<CustomerField, string | null>;
 
@@ -46,6 +48,11 @@ export interface SessionInternals {
   couponId: number | null;
   /** The coupon (by id) whose redemption this session's running payment holds, until it settles. */
   reservedCouponId: number | null;
+  /**
+   * The tax summary a running or completed payment charges, fixed when the payment starts: the session's `tax` while
+   * it is processing or completed, and its `charged` once completed. Cleared when the payment fails.
+   */
+  paidTax: TaxSummary | null;
 }
 
 /** A session as the sandbox keeps it; `toJSON` turns it into the API representation. */
@@ -79,6 +86,8 @@ export interface StoreOptions {
   seed?: boolean;
   /** The clock, for tests. */
   now?: () => number;
+  /** The account's tax settings (over env `SANDBOX_TAX_*`); `reset()` returns to them. */
+  tax?: TaxSettingsPatch;
 }
 
 /** Test hooks for `createSession`. */
@@ -94,4 +103,6 @@ export interface PayBody {
   method: PaymentMethod;
   card_number?: string;
   outcome?: 'approve' | 'decline';
+  /** The total the customer confirmed, in minor units: a different server total refuses the payment. */
+  total?: number;
 }

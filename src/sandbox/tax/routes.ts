@@ -6,22 +6,21 @@ import type { ProtocolErrorBody } from '../../protocol/codes.ts';
 import { calculateTaxRate, TaxQueryError, type CalculateParams } from '../../tax/calculate.ts';
 import { LocationError } from '../../tax/rates.ts';
 import { validateTaxId } from '../../tax/tax-ids.ts';
-import type { TaxSummary } from '../../tax/types.ts';
 import { readBody } from '../body.ts';
 import { notFound } from '../errors.ts';
-import { previewTax, sessionTax, type TaxableSession } from './session-tax.ts';
-import { TaxSettingsHolder, type TaxSettingsPatch } from './settings.ts';
+import { previewTax, type TaxableSession } from './session-tax.ts';
+import type { TaxSettingsHolder } from './settings.ts';
 
-/** What the app needs from its store: the public lookup by token. */
-interface TokenLookup {
+/** What the routes need from the store: the public lookup by token, and the account's tax settings it keeps. */
+interface TaxStore {
   getByToken(token: string): TaxableSession | undefined;
+  // why the store's: the sessions' `tax` and the amount a payment charges read the same settings these routes change.
+  readonly taxSettings: TaxSettingsHolder;
 }
 
 export interface TaxRoutes {
-  /** The account's tax settings (options over env over defaults). */
+  /** The account's tax settings (options over env over defaults): the store's. */
   settings: TaxSettingsHolder;
-  /** The `tax` of a session's JSON, for its saved customer, under the current settings. */
-  sessionTax(session: TaxableSession): TaxSummary;
 }
 
 // why: a settings body is a handful of fields; the app's own limit is for session bodies.
@@ -63,9 +62,12 @@ function fieldInvalid(c: Context, field: string, message: string) {
   return c.json(body, 422);
 }
 
-/** Registers the tax routes on the sandbox app and returns the settings and the session hook. */
-export function mountTaxRoutes(app: Hono, store: TokenLookup, options?: TaxSettingsPatch): TaxRoutes {
-  const settings = new TaxSettingsHolder(options);
+/**
+ * Registers the tax routes on the sandbox app and returns the settings. A session's own `tax` is the store's
+ * (`SandboxStore.taxOf`): a paid session keeps the summary it charged, which a live computation here would not.
+ */
+export function mountTaxRoutes(app: Hono, store: TaxStore): TaxRoutes {
+  const settings = store.taxSettings;
 
   // ---- private API (the app's /api/* middleware has checked the key) --------------------------------------
 
@@ -139,5 +141,5 @@ export function mountTaxRoutes(app: Hono, store: TokenLookup, options?: TaxSetti
     app.delete(path, (c) => c.json(settings.reset()));
   }
 
-  return { settings, sessionTax: (s) => sessionTax(s, settings.get()) };
+  return { settings };
 }
