@@ -16,7 +16,8 @@ import { SaveController } from './controllers/save-controller.ts';
 import { SessionController } from './controllers/session-controller.ts';
 import { emit } from './events.ts';
 import { navigate } from './navigation.ts';
-import { BILLING_FIELDS, translateError, validateBilling, type BillingValues, type FieldError } from './validation.ts';
+import { translateError, type FieldError } from './validation.ts';
+import { BILLING_FIELDS, emptyValues, validateBilling, type BillingValues } from '../session/fields.ts';
 import { ADDRESS_FIELDS, fieldId, renderBilling } from './views/billing.ts';
 import { describeCouponRefusal } from './coupon-errors.ts';
 import { renderCoupon } from './views/coupon.ts';
@@ -51,9 +52,6 @@ interface CouponError {
   code?: string;
   serverMessage?: string;
 }
-
-const emptyValues = (): BillingValues =>
-  Object.fromEntries(BILLING_FIELDS.map((field) => [field, ''])) as BillingValues;
 
 function errorCode(error: unknown): string {
   return error instanceof ApiError ? error.code : 'unknown';
@@ -185,7 +183,7 @@ export class QuadernoCheckout extends LitElement {
   private readonly loader = new SessionController(this);
   private readonly saver = new SaveController(this);
   private readonly payment = new PaymentController(this);
-  private readonly draft = new DraftController(this, () => this.permalink);
+  private readonly draft = new DraftController(() => this.permalink);
 
   @state() private values: BillingValues = emptyValues();
   @state() private submitted = false;

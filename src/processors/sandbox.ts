@@ -1,16 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { renderField } from '../checkout/views/field.ts';
-import {
-  cardCvc,
-  cardDigits,
-  cardExpiry,
-  cardNumber,
-  translateError,
-  withExpirySlash,
-  type FieldError,
-  type Validator,
-} from '../checkout/validation.ts';
+import { translateError, type FieldError, type Validator } from '../checkout/validation.ts';
+import { cardCvc, cardDigits, cardExpiry, cardNumber, withExpirySlash } from './sandbox-card.ts';
 import type { CheckoutSession, PaymentMethod } from '../session/schema.ts';
 import type { PaymentProcessor, PayRequest, ProcessorRenderContext } from './processor.ts';
 

@@ -1,5 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { BillingField } from '../../locales/translation.ts';
+import { isBillingField, type BillingField } from '../../session/fields.ts';
 import { PAYMENT_METHODS, type PaymentMethod } from '../../session/schema.ts';
 
 /** What survives a reload: the customer's typed fields, an unapplied coupon code, the chosen method. Never card data. */
@@ -10,19 +9,6 @@ export interface Draft {
 }
 
 const PREFIX = 'quaderno-checkout:draft:';
-const FIELDS: ReadonlySet<string> = new Set<BillingField>([
-  'first_name',
-  'last_name',
-  'email',
-  'company',
-  'tax_id',
-  'billing_street_line_1',
-  'billing_street_line_2',
-  'billing_city',
-  'billing_postal_code',
-  'billing_country',
-]);
-
 /** The sessionStorage key of a permalink's draft. */
 export function draftKey(permalink: string): string {
   return PREFIX + permalink;
@@ -51,7 +37,7 @@ export function parseDraft(raw: string | null | undefined): Draft | undefined {
   const fields: Draft['customer'] = {};
   if (customer && typeof customer === 'object') {
     for (const [key, value] of Object.entries(customer)) {
-      if (FIELDS.has(key) && typeof value === 'string') fields[key as BillingField] = value.slice(0, 300);
+      if (isBillingField(key) && typeof value === 'string') fields[key] = value.slice(0, 300);
     }
   }
   return {
@@ -62,15 +48,8 @@ export function parseDraft(raw: string | null | undefined): Draft | undefined {
 }
 
 /** Persists the draft of the host's current session in sessionStorage, keyed by permalink. */
-export class DraftController implements ReactiveController {
-  constructor(
-    host: ReactiveControllerHost,
-    private readonly permalink: () => string | null | undefined,
-  ) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
+export class DraftController {
+  constructor(private readonly permalink: () => string | null | undefined) {}
 
   restore(): Draft | undefined {
     const key = this.key();

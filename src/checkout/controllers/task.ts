@@ -15,7 +15,6 @@ export type RunResult<T> =
  */
 export class TaskController<T> implements ReactiveController {
   status: TaskStatus = 'initial';
-  value: T | undefined;
   error: unknown;
   /** True when a disconnect aborted a run, so the host knows to resume on reconnect. */
   interrupted = false;
@@ -48,7 +47,6 @@ export class TaskController<T> implements ReactiveController {
     if (this.current === controller) {
       this.current = undefined;
       if (result.status === 'complete') {
-        this.value = result.value;
         this.status = 'complete';
       } else if (result.status === 'error') {
         this.error = result.error;
@@ -67,8 +65,6 @@ export class TaskController<T> implements ReactiveController {
     this.status = 'initial';
     this.host.requestUpdate();
   }
-
-  hostConnected(): void {}
 
   hostDisconnected(): void {
     if (this.current) {

@@ -37,7 +37,7 @@ export function renderCoupon(m: CouponViewModel): TemplateResult {
         aria-disabled=${m.busy || m.locked ? 'true' : 'false'}
         @click=${m.onRemove}
       >
-        ${m.busy === 'remove' ? t.couponApplying : t.couponRemove}
+        ${m.busy === 'remove' ? t.couponRemoving : t.couponRemove}
         <span class="sr-only">${m.applied.code}</span>
       </button>
       ${errorLine(m)}
