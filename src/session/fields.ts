@@ -64,6 +64,9 @@ export type BillingField = (typeof FIELD_TABLE)[number]['key'];
 /** The billing fields' keys, in display order. */
 export const BILLING_FIELDS: readonly BillingField[] = FIELD_TABLE.map((spec) => spec.key);
 
+/** In `auto` mode these sit behind "Add full billing address" until opened or filled. */
+export const ADDRESS_FIELDS: readonly BillingField[] = FIELD_TABLE.filter((spec) => 'address' in spec).map((spec) => spec.key);
+
 /** Each field's row of the table, by key. */
 export const FIELD_SPECS: Readonly<Record<BillingField, FieldSpec>> = Object.fromEntries(
   FIELD_TABLE.map((spec): [string, FieldSpec] => [spec.key, spec]),

@@ -5,7 +5,7 @@ import en from '../../src/locales/en.ts';
 import { email, postalCode, translateError, vatNumber, type FieldError } from '../../src/checkout/validation.ts';
 import { isRequired, validateBilling, validateField, type BillingValues } from '../../src/session/fields.ts';
 import { cardCvc, cardExpiry, cardNumber, luhn, withExpirySlash } from '../../src/processors/sandbox-card.ts';
-import { parseDraft } from '../../src/checkout/controllers/draft-controller.ts';
+import { parseDraft } from '../../src/checkout/model/draft.ts';
 
 const key = (error: FieldError | undefined) => error?.key;
 

@@ -45,12 +45,18 @@ export class CheckoutHarness {
     return this.element.shadowRoot!;
   }
 
+  /** The processor's own shadow root, on the light-DOM container the element slots in (when one is mounted). */
+  get processorRoot(): ShadowRoot | null {
+    return this.element.querySelector(':scope > [slot="processor"]')?.shadowRoot ?? null;
+  }
+
+  /** The first match in the element's shadow root, else in the processor's. */
   $<E extends Element = HTMLElement>(selector: string): E | null {
-    return this.root.querySelector<E>(selector);
+    return this.root.querySelector<E>(selector) ?? this.processorRoot?.querySelector<E>(selector) ?? null;
   }
 
   $$<E extends Element = HTMLElement>(selector: string): E[] {
-    return [...this.root.querySelectorAll<E>(selector)];
+    return [...this.root.querySelectorAll<E>(selector), ...(this.processorRoot?.querySelectorAll<E>(selector) ?? [])];
   }
 
   /** The element's current view (`data-state` of the base part). */
@@ -70,7 +76,9 @@ export class CheckoutHarness {
 
   /** Visible text of the element, collapsed. */
   text(): string {
-    return (this.$('[part="base"]')?.innerText ?? '').replace(/\s+/g, ' ').trim();
+    // why: the processor's fields are slotted from its own shadow root, which the base's innerText does not reach.
+    const processor = this.processorRoot?.querySelector<HTMLElement>('.processor-fields')?.innerText ?? '';
+    return `${this.root.querySelector<HTMLElement>('[part="base"]')?.innerText ?? ''} ${processor}`.replace(/\s+/g, ' ').trim();
   }
 
   control(field: HarnessField): HTMLInputElement | HTMLSelectElement | null {
@@ -185,6 +193,6 @@ export class CheckoutHarness {
 
   /** The element focused inside the shadow root. */
   focused(): Element | null {
-    return this.root.activeElement;
+    return this.root.activeElement ?? this.processorRoot?.activeElement ?? null;
   }
 }

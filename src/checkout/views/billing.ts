@@ -11,8 +11,6 @@ export function fieldId(field: BillingField): string {
   return `qc-${field}`;
 }
 
-/** In `auto` mode these sit behind "Add full billing address" until opened or filled. */
-export const ADDRESS_FIELDS: readonly BillingField[] = BILLING_FIELDS.filter((field) => FIELD_SPECS[field].address);
 
 export interface BillingViewModel {
   t: Translation;

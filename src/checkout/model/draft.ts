@@ -47,42 +47,40 @@ export function parseDraft(raw: string | null | undefined): Draft | undefined {
   };
 }
 
-/** Persists the draft of the host's current session in sessionStorage, keyed by permalink. */
-export class DraftController {
-  constructor(private readonly permalink: () => string | null | undefined) {}
+/** The draft of one permalink in sessionStorage: what the form restores, saves on each change, and forgets once done. */
+export interface DraftStore {
+  restore(): Draft | undefined;
+  save(draft: Draft): void;
+  clear(): void;
+}
 
-  restore(): Draft | undefined {
-    const key = this.key();
-    if (!key) return undefined;
-    try {
-      return parseDraft(storage()?.getItem(key));
-    } catch {
-      return undefined;
-    }
-  }
-
-  save(draft: Draft): void {
-    const key = this.key();
-    if (!key) return;
-    try {
-      storage()?.setItem(key, JSON.stringify(draft));
-    } catch {
-      // why: a full or disabled storage only loses the convenience of a restore.
-    }
-  }
-
-  clear(): void {
-    const key = this.key();
-    if (!key) return;
-    try {
-      storage()?.removeItem(key);
-    } catch {
-      // see save()
-    }
-  }
-
-  private key(): string | undefined {
-    const permalink = this.permalink()?.trim();
-    return permalink ? draftKey(permalink) : undefined;
-  }
+/** The sessionStorage draft of a permalink (nothing is stored for an empty one). */
+export function sessionDraft(permalink: string): DraftStore {
+  const key = permalink.trim() ? draftKey(permalink.trim()) : undefined;
+  return {
+    restore() {
+      if (!key) return undefined;
+      try {
+        return parseDraft(storage()?.getItem(key));
+      } catch {
+        return undefined;
+      }
+    },
+    save(draft) {
+      if (!key) return;
+      try {
+        storage()?.setItem(key, JSON.stringify(draft));
+      } catch {
+        // why: a full or disabled storage only loses the convenience of a restore.
+      }
+    },
+    clear() {
+      if (!key) return;
+      try {
+        storage()?.removeItem(key);
+      } catch {
+        // see save()
+      }
+    },
+  };
 }
