@@ -80,7 +80,8 @@ export const styles = css`
   /* why: the merchant's page styles reach the host and everything it inherits (font, colour, letter-spacing,
      text-transform, line-height…), and a reset like "* { all: revert !important }" hits the host too. The shadow
      root's first box starts from initial values and takes only the --quaderno-* properties (which "all" leaves alone). */
-  .base {
+  .base,
+  .processor-fields {
     all: initial;
     display: block;
     box-sizing: border-box;
@@ -90,10 +91,19 @@ export const styles = css`
     text-align: start;
     color-scheme: var(--_scheme);
     -webkit-font-smoothing: antialiased;
+    color: var(--_text);
+  }
+  .base {
     container-type: inline-size;
     background: var(--_bg);
-    color: var(--_text);
     border-radius: calc(var(--_radius) * 1.5);
+  }
+  /* why: the processor's container is a light-DOM child of the host (card SDKs refuse shadow roots), so page CSS
+     reaches it; an !important declaration in a shadow tree beats the page's own !important. Its shadow root (the
+     processor's) adopts these styles, and its .processor-fields start afresh like .base. */
+  ::slotted([slot='processor']) {
+    all: initial !important;
+    display: block !important;
   }
   /* why: the padding sits on a child of the container, so a narrow widget (a phone, a sidebar) can tighten it;
      at 320 px every nested padding costs the fields their width. */

@@ -362,3 +362,16 @@ describe('<quaderno-checkout> states and faults', () => {
     });
   }
 });
+
+describe('<quaderno-checkout> confirmation', () => {
+  useCheckoutSuite();
+  const normalize = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+
+  it('the confirmation shows the amount paid, in the display locale, marked as test mode', async () => {
+    const session = await createSession(sessionBody({ payment_methods: ['paypal'] }), 'completed');
+    const { h } = await mount(session.permalink, { locale: 'fi' });
+    await h.waitFor('completed');
+    expect(normalize(h.$('[data-amount]')!.textContent!.trim())).to.equal('26,00 €');
+    expect(h.$('[part="status"] [part="test-badge"]')!.textContent!.trim()).to.equal('Testitila');
+  });
+});

@@ -3,8 +3,8 @@ import { expect } from '@open-wc/testing';
 import { describe, it, waitUntil } from '../helpers/harness.ts';
 import { createSession } from '../helpers/sandbox.ts';
 import { getTranslation } from '../../src/locales/index.ts';
-import { AUTO_CUSTOMER, FULL_CUSTOMER, sessionBody, useCheckoutSuite, type Mounted } from '../checkout/support.ts';
-import { injectFault, mountFast, tokenOf } from './browser-support.ts';
+import { AUTO_CUSTOMER, FULL_CUSTOMER, sessionBody, useCheckoutSuite, type Mounted } from './support.ts';
+import { injectFault, mountFast, tokenOf } from '../helpers/faults.ts';
 
 const t = getTranslation('en');
 
@@ -22,7 +22,7 @@ function recordLiveRegions(m: Mounted): { polite: string[]; assertive: string[];
   return { polite, assertive, stop: () => observer.disconnect() };
 }
 
-describe('hardening: accessibility', () => {
+describe('<quaderno-checkout> accessibility', () => {
   useCheckoutSuite();
 
   const states: Array<{ name: string; arrange: () => Promise<Mounted> }> = [
