@@ -1,5 +1,7 @@
-// One run at a time, each with its own AbortSignal: a newer run aborts the older, stop() aborts the current one.
-// No Lit and no DOM here.
+// One run at a time, each with its own AbortSignal: a newer run aborts the older, stop() aborts the current one;
+// and the status poll's backoff. No Lit and no DOM here.
+import { TimeoutError } from '../../api/errors.ts';
+import type { CheckoutSession } from '../../session/schema.ts';
 
 /** How one run ended. `aborted` means a newer run or stop() superseded it. */
 export type RunResult<T> = { status: 'complete'; value: T } | { status: 'error'; error: unknown } | { status: 'aborted' };
@@ -45,4 +47,23 @@ export function delay(ms: number, signal: AbortSignal): Promise<void> {
     }, ms);
     signal.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+/** Polls with backoff (×1.5 from `first` up to `max` ms) until the session leaves `processing`; TimeoutError after `total`. */
+export async function pollSession(
+  start: CheckoutSession,
+  wait: { first: number; max: number; total: number },
+  signal: AbortSignal,
+  fetch: () => Promise<CheckoutSession>,
+): Promise<CheckoutSession> {
+  let session = start;
+  let next = wait.first;
+  const deadline = Date.now() + wait.total;
+  while (session.status === 'processing') {
+    if (Date.now() > deadline) throw new TimeoutError(wait.total);
+    await delay(next, signal);
+    session = await fetch();
+    next = Math.min(Math.round(next * 1.5), wait.max);
+  }
+  return session;
 }

@@ -1,7 +1,7 @@
 // The checkout's one state, as a discriminated union, and the pure transitions of the form. No Lit, no DOM, no I/O:
 // the model (model.ts) runs the effects and feeds their results through these functions.
 import type { FieldError } from '../validation.ts';
-import { ADDRESS_FIELDS, BILLING_FIELDS, emptyValues, validateBilling, type BillingField, type BillingValues } from '../../session/fields.ts';
+import { ADDRESS_FIELDS, BILLING_FIELDS, emptyValues, isBillingField, validateBilling, type BillingField, type BillingValues } from '../../session/fields.ts';
 import { isEditable, type CheckoutSession, type CustomerInput, type PaymentMethod } from '../../session/schema.ts';
 import type { CouponRefusal } from './coupon.ts';
 import type { Draft } from './draft.ts';
@@ -230,4 +230,20 @@ export function placeSession(session: CheckoutSession, current: CheckoutState, f
     case 'abandoned':
       return { kind: 'abandoned', session, cancelledHere: false, redirecting: false };
   }
+}
+
+/** A 422's field errors sorted for the form: billing fields, the processor's reported fields (after `pay()`), the coupon. */
+export function serverFieldErrors(fields: Record<string, string[]>, phase: 'saving' | 'paying', form: FormState) {
+  const billing: Partial<Record<BillingField, string>> = {};
+  const processor: Record<string, { error: FieldError; message: string }> = {};
+  let coupon: string | undefined;
+  for (const [key, messages] of Object.entries(fields)) {
+    const field = key.replace(/^customer\./, '');
+    const message = messages[0] ?? '';
+    if (isBillingField(field)) billing[field] = message;
+    const reported = form.processor[key];
+    if (phase === 'paying' && reported) processor[key] = { error: reported.refused ?? reported.error ?? { key: 'required' }, message };
+    if (key === 'coupon') coupon = message;
+  }
+  return { billing, processor, coupon };
 }
