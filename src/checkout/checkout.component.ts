@@ -246,6 +246,9 @@ export class QuadernoCheckout extends LitElement {
   private unmountProcessor(): void {
     this.mounted?.unmount();
     this.mounted = undefined;
+    // why: a fresh container per mount, so the next processor (an SDK) never finds the last one's shadow root.
+    this.container?.remove();
+    this.container = undefined;
     this.model.resetProcessorFields();
   }
 
