@@ -12,7 +12,7 @@ import { watchErrors } from '../helpers/faults.ts';
 const RUNS = 300;
 const SETTLED = new Set(['form', 'error', 'processing', 'completed', 'failed', 'abandoned']);
 
-describe('hardening: generated sessions in the element', () => {
+describe('<quaderno-checkout> with generated sessions', () => {
   useCheckoutSuite();
 
   it(`${RUNS} generated payloads: always a form, a state or the error state, with text, and no exception`, async function () {

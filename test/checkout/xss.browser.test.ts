@@ -92,7 +92,7 @@ function unexpectedNodes(root: ShadowRoot): string[] {
 
 let tried = 0;
 
-describe('hardening: no HTML from the server', () => {
+describe('<quaderno-checkout> renders no HTML from the server', () => {
   useCheckoutSuite();
 
   const GROUP = 5;

@@ -87,9 +87,7 @@ suite('sandbox processor', () => {
   ];
   for (const [locale, placeholder] of placeholders) {
     it(`the expiry placeholder speaks ${locale}, like its label (${placeholder})`, async () => {
-      const session = await createSession(sessionBody({ payment_methods: ['card'] }));
-      const { h } = await mount(session.permalink, { locale });
-      await h.waitFor('form');
+      const { h } = await openForm({ payment_methods: ['card'] }, { locale });
       const input = h.control('card_expiry') as HTMLInputElement;
       expect(input.placeholder).to.equal(placeholder);
       expect(h.$('label[for="qc-card_expiry"]')!.textContent).to.contain(placeholder);
@@ -97,9 +95,7 @@ suite('sandbox processor', () => {
   }
 
   it('puts the slash in an expiry typed as digits only (a phone keypad has no "/"), and pays with it', async () => {
-    const session = await createSession(sessionBody({ payment_methods: ['card'] }));
-    const { h } = await mount(session.permalink);
-    await h.waitFor('form');
+    const { h } = await openForm({ payment_methods: ['card'] });
     await h.fillAll(FULL_CUSTOMER);
     await h.fillCard('4242424242424242', '1239', '123');
     expect(h.value('card_expiry')).to.equal('12/39');
