@@ -1,8 +1,10 @@
-// Cancelling: what a customer's own cancel says, and what stays clickable while a payment runs.
+// Cancelling and removing: what a customer's own cancel says, what stays clickable while a payment runs, and the
+// coupon's Remove button's own words while it works.
 import { expect } from '@open-wc/testing';
 import { describe, it, waitUntil } from '../helpers/harness.ts';
 import { createSession } from '../helpers/sandbox.ts';
-import { FULL_CUSTOMER, eventNames, mount, navigations, requestsTo, sessionBody, sleep, stubFetch, useCheckoutSuite } from './support.ts';
+import { getTranslation } from '../../src/locales/index.ts';
+import { FULL_CUSTOMER, eventNames, mount, navigations, openForm, requestsTo, sessionBody, sleep, stubFetch, useCheckoutSuite } from './support.ts';
 
 describe('<quaderno-checkout> cancel', () => {
   useCheckoutSuite();
@@ -53,4 +55,30 @@ describe('<quaderno-checkout> cancel', () => {
     await h.waitFor('completed');
     expect(requestsTo('/cancel.json', 'POST')).to.have.length(0);
   });
+});
+
+describe('<quaderno-checkout> coupon buttons while busy', () => {
+  useCheckoutSuite();
+
+  for (const locale of ['en', 'de', 'fi'] as const) {
+    it(`Remove says it is removing, not applying, while the code is removed (${locale})`, async () => {
+      const t = getTranslation(locale);
+      const { h } = await openForm({}, { locale });
+      await h.applyCoupon('WELCOME10');
+      let release: () => void = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      stubFetch(async (input, init, real) => {
+        if (init?.method === 'PUT') await held;
+        return real(input, init);
+      });
+      await h.click('[data-action="coupon-remove"]');
+      const button = h.$('[data-action="coupon-remove"]')!;
+      expect(button.textContent).to.contain(t.couponRemoving);
+      expect(button.textContent).not.to.contain(t.couponApplying);
+      expect(button.getAttribute('aria-disabled')).to.equal('true');
+      release();
+      await h.settle();
+      expect(h.total('discount')).to.equal(undefined);
+    });
+  }
 });
