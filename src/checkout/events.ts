@@ -38,7 +38,7 @@ export interface QuadernoEventMap {
 }
 
 export type QuadernoEventName = keyof QuadernoEventMap;
-type DetailOf<K extends QuadernoEventName> = QuadernoEventMap[K] extends CustomEvent<infer D> ? D : never;
+export type DetailOf<K extends QuadernoEventName> = QuadernoEventMap[K] extends CustomEvent<infer D> ? D : never;
 
 /** The event names, for listeners that subscribe to all of them. */
 export const QUADERNO_EVENTS: readonly QuadernoEventName[] = [

@@ -5,7 +5,6 @@ import type { Translation } from './translation.ts';
 // messages as "S’està…" (Softcatalà style). Typography: the typographic apostrophe and "l·l".
 const ca: Translation = {
   $code: 'ca',
-  $name: 'Català',
   $dir: 'ltr',
 
   loading: 'S’està carregant la pàgina de pagament…',
@@ -33,7 +32,6 @@ const ca: Translation = {
   lineTotal: 'Import',
   quantityTimesPrice: (quantity, price) => `${quantity} × ${price}`,
   subtotal: 'Subtotal',
-  discount: 'Descompte',
   discountWithCode: (code) => `Descompte (${code})`,
   total: 'Total a pagar',
 
@@ -75,6 +73,7 @@ const ca: Translation = {
   couponApply: 'Aplica',
   couponApplying: 'S’està aplicant…',
   couponRemove: 'Treu',
+  couponRemoving: 'S’està traient…',
   couponApplied: (code) => `S’ha aplicat el codi ${code}.`,
   couponRemoved: 'S’ha tret el codi de descompte.',
   couponInvalid: 'Aquest codi no és vàlid.',
@@ -86,7 +85,6 @@ const ca: Translation = {
   paymentMethod: 'Mètode de pagament',
   paymentMethods: { card: 'Targeta', paypal: 'PayPal' },
   payAmount: (amount) => `Paga ${amount}`,
-  pay: 'Paga',
   saving: 'S’estan desant les teves dades…',
   processing: 'S’està processant el pagament…',
   processingHint: 'Pot trigar uns segons. No tanquis aquesta pàgina.',
@@ -104,8 +102,6 @@ const ca: Translation = {
   cancel: 'Cancel·la i torna a la botiga',
   cancelling: 'S’està cancel·lant…',
 
-  statusPending: 'Pendent de pagament',
-  statusProcessing: 'S’està processant el teu pagament',
   completedTitle: 'Pagament rebut',
   completedBody: 'Gràcies! La teva comanda està pagada. Rebràs el comprovant per correu electrònic.',
   failedTitle: 'No s’ha pogut fer el pagament',

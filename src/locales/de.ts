@@ -5,7 +5,6 @@ import type { Translation } from './translation.ts';
 // "…" that follows a whole word (Duden), "z. B." with a non-breaking space.
 const de: Translation = {
   $code: 'de',
-  $name: 'Deutsch',
   $dir: 'ltr',
 
   loading: 'Bezahlseite wird geladen\u00a0…',
@@ -33,7 +32,6 @@ const de: Translation = {
   lineTotal: 'Betrag',
   quantityTimesPrice: (quantity, price) => `${quantity} × ${price}`,
   subtotal: 'Zwischensumme',
-  discount: 'Rabatt',
   discountWithCode: (code) => `Rabatt (${code})`,
   total: 'Gesamtbetrag',
 
@@ -74,6 +72,7 @@ const de: Translation = {
   couponApply: 'Einlösen',
   couponApplying: 'Wird eingelöst\u00a0…',
   couponRemove: 'Entfernen',
+  couponRemoving: 'Wird entfernt\u00a0…',
   couponApplied: (code) => `Der Rabattcode ${code} wurde eingelöst.`,
   couponRemoved: 'Der Rabattcode wurde entfernt.',
   couponInvalid: 'Dieser Code ist ungültig.',
@@ -83,9 +82,8 @@ const de: Translation = {
   couponCurrency: (currency) => `Dieser Code gilt nur für Bestellungen in ${currency}.`,
 
   paymentMethod: 'Zahlungsart',
-  paymentMethods: { card: 'Kreditkarte', paypal: 'PayPal' },
+  paymentMethods: { card: 'Karte', paypal: 'PayPal' },
   payAmount: (amount) => `${amount} bezahlen`,
-  pay: 'Bezahlen',
   saving: 'Ihre Angaben werden gespeichert\u00a0…',
   processing: 'Ihre Zahlung wird verarbeitet\u00a0…',
   processingHint: 'Das kann einige Sekunden dauern. Bitte schließen Sie diese Seite nicht.',
@@ -103,8 +101,6 @@ const de: Translation = {
   cancel: 'Abbrechen und zurück zum Shop',
   cancelling: 'Wird abgebrochen\u00a0…',
 
-  statusPending: 'Zahlung ausstehend',
-  statusProcessing: 'Ihre Zahlung wird verarbeitet',
   completedTitle: 'Zahlung erhalten',
   completedBody: 'Vielen Dank! Ihre Bestellung ist bezahlt. Die Quittung erhalten Sie in Kürze per E-Mail.',
   failedTitle: 'Zahlung fehlgeschlagen',

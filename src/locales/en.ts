@@ -2,7 +2,6 @@ import type { Translation } from './translation.ts';
 
 const en: Translation = {
   $code: 'en',
-  $name: 'English',
   $dir: 'ltr',
 
   loading: 'Loading checkout…',
@@ -28,7 +27,6 @@ const en: Translation = {
   lineTotal: 'Amount',
   quantityTimesPrice: (quantity, price) => `${quantity} × ${price}`,
   subtotal: 'Subtotal',
-  discount: 'Discount',
   discountWithCode: (code) => `Discount (${code})`,
   total: 'Total due',
 
@@ -68,6 +66,7 @@ const en: Translation = {
   couponApply: 'Apply',
   couponApplying: 'Applying…',
   couponRemove: 'Remove',
+  couponRemoving: 'Removing…',
   couponApplied: (code) => `Code ${code} applied.`,
   couponRemoved: 'Discount code removed.',
   couponInvalid: 'This code isn’t valid.',
@@ -79,7 +78,6 @@ const en: Translation = {
   paymentMethod: 'Payment method',
   paymentMethods: { card: 'Card', paypal: 'PayPal' },
   payAmount: (amount) => `Pay ${amount}`,
-  pay: 'Pay',
   saving: 'Saving your details…',
   processing: 'Processing your payment…',
   processingHint: 'This can take a few seconds. Please don’t close this page.',
@@ -96,8 +94,6 @@ const en: Translation = {
   cancel: 'Cancel and return to the store',
   cancelling: 'Cancelling…',
 
-  statusPending: 'Awaiting payment',
-  statusProcessing: 'Your payment is being processed',
   completedTitle: 'Payment received',
   completedBody: 'Thank you! Your order is paid. A receipt is on its way to your email.',
   failedTitle: 'Payment failed',

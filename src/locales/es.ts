@@ -5,7 +5,6 @@ import type { Translation } from './translation.ts';
 // ("Apellidos", "caducidad", "NIF/IVA"). Typography: opening "¡", angled quotes if ever needed.
 const es: Translation = {
   $code: 'es',
-  $name: 'Español',
   $dir: 'ltr',
 
   loading: 'Cargando la página de pago…',
@@ -33,7 +32,6 @@ const es: Translation = {
   lineTotal: 'Importe',
   quantityTimesPrice: (quantity, price) => `${quantity} × ${price}`,
   subtotal: 'Subtotal',
-  discount: 'Descuento',
   discountWithCode: (code) => `Descuento (${code})`,
   total: 'Total a pagar',
 
@@ -75,6 +73,7 @@ const es: Translation = {
   couponApply: 'Aplicar',
   couponApplying: 'Aplicando…',
   couponRemove: 'Quitar',
+  couponRemoving: 'Quitando…',
   couponApplied: (code) => `Se ha aplicado el código ${code}.`,
   couponRemoved: 'Se ha quitado el código de descuento.',
   couponInvalid: 'Este código no es válido.',
@@ -86,7 +85,6 @@ const es: Translation = {
   paymentMethod: 'Método de pago',
   paymentMethods: { card: 'Tarjeta', paypal: 'PayPal' },
   payAmount: (amount) => `Pagar ${amount}`,
-  pay: 'Pagar',
   saving: 'Guardando tus datos…',
   processing: 'Procesando el pago…',
   processingHint: 'Puede tardar unos segundos. No cierres esta página.',
@@ -104,8 +102,6 @@ const es: Translation = {
   cancel: 'Cancelar y volver a la tienda',
   cancelling: 'Cancelando…',
 
-  statusPending: 'Pendiente de pago',
-  statusProcessing: 'Estamos procesando tu pago',
   completedTitle: 'Pago recibido',
   completedBody: '¡Gracias! Tu pedido está pagado. Recibirás el justificante por correo electrónico.',
   failedTitle: 'No se ha podido realizar el pago',

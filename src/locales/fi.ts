@@ -5,7 +5,6 @@ import type { Translation } from './translation.ts';
 // Finnish web shops write. Plurals: a number above one takes the partitive ("3 tuotetta"), hence PluralRules.
 const fi: Translation = {
   $code: 'fi',
-  $name: 'Suomi',
   $dir: 'ltr',
 
   loading: 'Ladataan kassaa…',
@@ -31,7 +30,6 @@ const fi: Translation = {
   lineTotal: 'Summa',
   quantityTimesPrice: (quantity, price) => `${quantity} × ${price}`,
   subtotal: 'Välisumma',
-  discount: 'Alennus',
   discountWithCode: (code) => `Alennus (${code})`,
   total: 'Maksettavaa yhteensä',
 
@@ -71,18 +69,18 @@ const fi: Translation = {
   couponApply: 'Käytä',
   couponApplying: 'Tarkistetaan koodia…',
   couponRemove: 'Poista',
+  couponRemoving: 'Poistetaan…',
   couponApplied: (code) => `Alennuskoodi ${code} on käytössä.`,
   couponRemoved: 'Alennuskoodi poistettiin.',
-  couponInvalid: 'Koodi ei ole voimassa.',
+  couponInvalid: 'Koodi ei kelpaa.',
   couponNotAccepted: 'Tähän tilaukseen ei voi käyttää alennuskoodeja.',
   couponExpired: 'Koodi on vanhentunut.',
-  couponUsedUp: 'Koodin käyttökerrat on jo käytetty.',
+  couponUsedUp: 'Koodin käyttöraja on täyttynyt.',
   couponCurrency: (currency) => `Koodi koskee vain tilauksia, joiden valuutta on ${currency}.`,
 
   paymentMethod: 'Maksutapa',
   paymentMethods: { card: 'Maksukortti', paypal: 'PayPal' },
   payAmount: (amount) => `Maksa ${amount}`,
-  pay: 'Maksa',
   saving: 'Tallennetaan tietojasi…',
   processing: 'Maksuasi käsitellään…',
   processingHint: 'Tämä voi kestää muutaman sekunnin. Älä sulje sivua.',
@@ -100,8 +98,6 @@ const fi: Translation = {
   cancel: 'Peruuta ja palaa kauppaan',
   cancelling: 'Peruutetaan…',
 
-  statusPending: 'Odottaa maksua',
-  statusProcessing: 'Maksuasi käsitellään',
   completedTitle: 'Maksu vastaanotettu',
   completedBody: 'Kiitos! Tilauksesi on maksettu. Kuitti lähetetään sähköpostiisi.',
   failedTitle: 'Maksu epäonnistui',

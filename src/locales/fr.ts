@@ -5,7 +5,6 @@ import type { Translation } from './translation.ts';
 // (U+00A0) before ":" and a narrow one (U+202F) before "!", "?" and ";"; no space before "…".
 const fr: Translation = {
   $code: 'fr',
-  $name: 'Français',
   $dir: 'ltr',
 
   loading: 'Chargement de la page de paiement…',
@@ -34,7 +33,6 @@ const fr: Translation = {
   lineTotal: 'Montant',
   quantityTimesPrice: (quantity, price) => `${quantity} × ${price}`,
   subtotal: 'Sous-total',
-  discount: 'Remise',
   discountWithCode: (code) => `Remise (${code})`,
   total: 'Total à payer',
 
@@ -76,6 +74,7 @@ const fr: Translation = {
   couponApply: 'Appliquer',
   couponApplying: 'Application en cours…',
   couponRemove: 'Retirer',
+  couponRemoving: 'Retrait en cours…',
   couponApplied: (code) => `Le code ${code} a été appliqué.`,
   couponRemoved: 'Le code promo a été retiré.',
   couponInvalid: 'Ce code n’est pas valide.',
@@ -87,7 +86,6 @@ const fr: Translation = {
   paymentMethod: 'Moyen de paiement',
   paymentMethods: { card: 'Carte bancaire', paypal: 'PayPal' },
   payAmount: (amount) => `Payer ${amount}`,
-  pay: 'Payer',
   saving: 'Enregistrement de vos informations…',
   processing: 'Traitement de votre paiement…',
   processingHint: 'Cela peut prendre quelques secondes. Veuillez ne pas fermer cette page.',
@@ -105,8 +103,6 @@ const fr: Translation = {
   cancel: 'Annuler et revenir à la boutique',
   cancelling: 'Annulation en cours…',
 
-  statusPending: 'En attente de paiement',
-  statusProcessing: 'Votre paiement est en cours de traitement',
   completedTitle: 'Paiement reçu',
   completedBody: 'Merci\u202f! Votre commande est réglée. Vous allez recevoir un reçu par e-mail.',
   failedTitle: 'Échec du paiement',

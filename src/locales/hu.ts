@@ -1,11 +1,10 @@
 import type { Translation } from './translation.ts';
 
 // Register: the polite imperative without "Ön" ("Adja meg", "Válasszon"), as Hungarian web shops write.
-// Plurals: a noun after a number stays singular ("3 tétel"), so no PluralRules switch is needed.
+// Plurals: a noun after a number stays singular ("3 termék"), so no PluralRules switch is needed.
 // Typography: „…” quotes if ever needed; no space before ":".
 const hu: Translation = {
   $code: 'hu',
-  $name: 'Magyar',
   $dir: 'ltr',
 
   loading: 'A fizetési oldal betöltése…',
@@ -27,13 +26,12 @@ const hu: Translation = {
   retry: 'Újrapróbálás',
 
   orderSummary: 'Rendelés összesítése',
-  itemCount: (count) => `${count} tétel`,
+  itemCount: (count) => `${count} termék`,
   quantity: 'Mennyiség',
   unitPrice: 'Egységár',
   lineTotal: 'Összeg',
   quantityTimesPrice: (quantity, price) => `${quantity} × ${price}`,
   subtotal: 'Részösszeg',
-  discount: 'Kedvezmény',
   discountWithCode: (code) => `Kedvezmény (${code})`,
   total: 'Fizetendő összeg',
 
@@ -73,6 +71,7 @@ const hu: Translation = {
   couponApply: 'Beváltás',
   couponApplying: 'Beváltás folyamatban…',
   couponRemove: 'Eltávolítás',
+  couponRemoving: 'Eltávolítás folyamatban…',
   // why: a code can start with a vowel or a consonant, so the colon avoids choosing between "a" and "az".
   couponApplied: (code) => `Kuponkód beváltva: ${code}`,
   couponRemoved: 'A kuponkódot eltávolítottuk.',
@@ -85,7 +84,6 @@ const hu: Translation = {
   paymentMethod: 'Fizetési mód',
   paymentMethods: { card: 'Bankkártya', paypal: 'PayPal' },
   payAmount: (amount) => `Fizetés: ${amount}`,
-  pay: 'Fizetés',
   saving: 'Adatok mentése…',
   processing: 'A fizetés feldolgozása folyamatban…',
   processingHint: 'Ez néhány másodpercig tarthat. Kérjük, ne zárja be az oldalt.',
@@ -103,8 +101,6 @@ const hu: Translation = {
   cancel: 'Megszakítás, vissza a webáruházba',
   cancelling: 'Megszakítás folyamatban…',
 
-  statusPending: 'Fizetésre vár',
-  statusProcessing: 'A fizetés feldolgozása folyamatban',
   completedTitle: 'Sikeres fizetés',
   completedBody: 'Köszönjük! A rendelését kifizette. A nyugtát hamarosan megkapja e-mailben.',
   failedTitle: 'Sikertelen fizetés',

@@ -4,7 +4,6 @@ import type { Translation } from './translation.ts';
 // Register: "je", as Dutch web shops (bol.com, Coolblue) address customers; lowercase "btw".
 const nl: Translation = {
   $code: 'nl',
-  $name: 'Nederlands',
   $dir: 'ltr',
 
   loading: 'Betaalpagina wordt geladen…',
@@ -32,7 +31,6 @@ const nl: Translation = {
   lineTotal: 'Bedrag',
   quantityTimesPrice: (quantity, price) => `${quantity} × ${price}`,
   subtotal: 'Subtotaal',
-  discount: 'Korting',
   discountWithCode: (code) => `Korting (${code})`,
   total: 'Totaal te betalen',
 
@@ -76,6 +74,7 @@ const nl: Translation = {
   couponApply: 'Toepassen',
   couponApplying: 'Bezig met toepassen…',
   couponRemove: 'Verwijderen',
+  couponRemoving: 'Bezig met verwijderen…',
   couponApplied: (code) => `Kortingscode ${code} is toegepast.`,
   couponRemoved: 'De kortingscode is verwijderd.',
   couponInvalid: 'Deze code is niet geldig.',
@@ -85,9 +84,8 @@ const nl: Translation = {
   couponCurrency: (currency) => `Deze code geldt alleen voor bestellingen in ${currency}.`,
 
   paymentMethod: 'Betaalmethode',
-  paymentMethods: { card: 'Creditcard', paypal: 'PayPal' },
+  paymentMethods: { card: 'Kaart', paypal: 'PayPal' },
   payAmount: (amount) => `Betaal ${amount}`,
-  pay: 'Betalen',
   saving: 'Je gegevens worden opgeslagen…',
   processing: 'Je betaling wordt verwerkt…',
   processingHint: 'Dit kan een paar seconden duren. Sluit deze pagina niet.',
@@ -105,8 +103,6 @@ const nl: Translation = {
   cancel: 'Annuleren en terug naar de winkel',
   cancelling: 'Bezig met annuleren…',
 
-  statusPending: 'Wacht op betaling',
-  statusProcessing: 'Je betaling wordt verwerkt',
   completedTitle: 'Betaling ontvangen',
   completedBody: 'Bedankt! Je bestelling is betaald. Je ontvangt het betaalbewijs per e-mail.',
   failedTitle: 'Betaling mislukt',

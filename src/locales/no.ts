@@ -4,7 +4,6 @@ import type { Translation } from './translation.ts';
 // Norwegian Bokmål (nb, nn and no all resolve here). Register: "du", as Norwegian web shops write.
 const no: Translation = {
   $code: 'no',
-  $name: 'Norsk',
   $dir: 'ltr',
 
   loading: 'Laster inn kassen…',
@@ -30,7 +29,6 @@ const no: Translation = {
   lineTotal: 'Beløp',
   quantityTimesPrice: (quantity, price) => `${quantity} × ${price}`,
   subtotal: 'Delsum',
-  discount: 'Rabatt',
   discountWithCode: (code) => `Rabatt (${code})`,
   total: 'Å betale',
 
@@ -71,6 +69,7 @@ const no: Translation = {
   couponApply: 'Bruk',
   couponApplying: 'Sjekker koden…',
   couponRemove: 'Fjern',
+  couponRemoving: 'Fjerner…',
   couponApplied: (code) => `Rabattkoden ${code} er lagt til.`,
   couponRemoved: 'Rabattkoden er fjernet.',
   couponInvalid: 'Koden er ikke gyldig.',
@@ -82,7 +81,6 @@ const no: Translation = {
   paymentMethod: 'Betalingsmåte',
   paymentMethods: { card: 'Kort', paypal: 'PayPal' },
   payAmount: (amount) => `Betal ${amount}`,
-  pay: 'Betal',
   saving: 'Lagrer opplysningene dine…',
   processing: 'Behandler betalingen…',
   processingHint: 'Dette kan ta noen sekunder. Ikke lukk siden.',
@@ -100,8 +98,6 @@ const no: Translation = {
   cancel: 'Avbryt og gå tilbake til butikken',
   cancelling: 'Avbryter…',
 
-  statusPending: 'Venter på betaling',
-  statusProcessing: 'Betalingen din behandles',
   completedTitle: 'Betalingen er mottatt',
   completedBody: 'Takk! Bestillingen din er betalt. Kvitteringen blir sendt til e-posten din.',
   failedTitle: 'Betalingen mislyktes',

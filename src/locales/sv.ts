@@ -4,7 +4,6 @@ import type { Translation } from './translation.ts';
 // Register: "du", as Swedish web shops write; short imperatives ("Ange", "Välj"). Typography: ”…” if quoting.
 const sv: Translation = {
   $code: 'sv',
-  $name: 'Svenska',
   $dir: 'ltr',
 
   loading: 'Laddar kassan…',
@@ -30,7 +29,6 @@ const sv: Translation = {
   lineTotal: 'Belopp',
   quantityTimesPrice: (quantity, price) => `${quantity} × ${price}`,
   subtotal: 'Delsumma',
-  discount: 'Rabatt',
   discountWithCode: (code) => `Rabatt (${code})`,
   total: 'Att betala',
 
@@ -74,6 +72,7 @@ const sv: Translation = {
   couponApply: 'Använd',
   couponApplying: 'Kontrollerar koden…',
   couponRemove: 'Ta bort',
+  couponRemoving: 'Tar bort…',
   couponApplied: (code) => `Rabattkoden ${code} har lagts till.`,
   couponRemoved: 'Rabattkoden har tagits bort.',
   couponInvalid: 'Koden är inte giltig.',
@@ -85,7 +84,6 @@ const sv: Translation = {
   paymentMethod: 'Betalningssätt',
   paymentMethods: { card: 'Kort', paypal: 'PayPal' },
   payAmount: (amount) => `Betala ${amount}`,
-  pay: 'Betala',
   saving: 'Sparar dina uppgifter…',
   processing: 'Behandlar din betalning…',
   processingHint: 'Det kan ta några sekunder. Stäng inte sidan.',
@@ -103,8 +101,6 @@ const sv: Translation = {
   cancel: 'Avbryt och gå tillbaka till butiken',
   cancelling: 'Avbryter…',
 
-  statusPending: 'Väntar på betalning',
-  statusProcessing: 'Din betalning behandlas',
   completedTitle: 'Betalningen har tagits emot',
   completedBody: 'Tack! Din beställning är betald. Kvittot skickas till din e-post.',
   failedTitle: 'Betalningen misslyckades',

@@ -1,20 +1,11 @@
+import type { BillingField } from '../session/fields.ts';
 import type { LocaleCode } from './codes.ts';
 
 /** Locales the widget ships translations for (every documented session locale except `auto`); see ./codes.ts. */
 export type { LocaleCode };
 
-/** The billing fields the form can show, in display order. */
-export type BillingField =
-  | 'first_name'
-  | 'last_name'
-  | 'email'
-  | 'company'
-  | 'tax_id'
-  | 'billing_street_line_1'
-  | 'billing_street_line_2'
-  | 'billing_city'
-  | 'billing_postal_code'
-  | 'billing_country';
+/** The billing fields the form can show (the table in src/session/fields.ts); each locale labels every one. */
+export type { BillingField };
 
 /** Keys of validation errors; the validators return these with parameters, the locale words them. */
 export interface ValidationMessages {
@@ -39,8 +30,6 @@ export interface ValidationMessages {
 export interface Translation {
   /** BCP 47 tag used for Intl (number, currency, plural, collation, display names). */
   $code: LocaleCode;
-  /** The language's own name, for a language picker. */
-  $name: string;
   $dir: 'ltr' | 'rtl';
 
   // loading and errors of the whole widget
@@ -68,7 +57,6 @@ export interface Translation {
   lineTotal: string;
   quantityTimesPrice: (quantity: number, price: string) => string;
   subtotal: string;
-  discount: string;
   discountWithCode: (code: string) => string;
   total: string;
 
@@ -88,6 +76,8 @@ export interface Translation {
   couponApply: string;
   couponApplying: string;
   couponRemove: string;
+  /** The Remove button while the code is being removed. */
+  couponRemoving: string;
   couponApplied: (code: string) => string;
   couponRemoved: string;
   couponInvalid: string;
@@ -103,7 +93,6 @@ export interface Translation {
   paymentMethod: string;
   paymentMethods: { card: string; paypal: string };
   payAmount: (amount: string) => string;
-  pay: string;
   saving: string;
   processing: string;
   processingHint: string;
@@ -122,8 +111,6 @@ export interface Translation {
   cancelling: string;
 
   // session states
-  statusPending: string;
-  statusProcessing: string;
   completedTitle: string;
   completedBody: string;
   failedTitle: string;

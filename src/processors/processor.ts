@@ -1,20 +1,43 @@
-import type { nothing, TemplateResult } from 'lit';
 import type { PublicClient } from '../api/public.ts';
 import type { FieldError } from '../checkout/validation.ts';
 import type { LocaleCode, Translation } from '../locales/translation.ts';
 import type { CheckoutSession, PaymentMethod } from '../session/schema.ts';
 
-/** What a processor gets to render its fields inside the element's form. */
-export interface ProcessorRenderContext {
+/** What a processor reports about one of its fields. It never reports the value: card data stays with the processor. */
+export interface ProcessorFieldReport {
+  /** The field's own error now, or undefined when it is valid. */
+  error: FieldError | undefined;
+  /** The customer has left the field. */
+  touched: boolean;
+  /** The customer has changed the field. */
+  dirty: boolean;
+  /** The error to show when the server refuses this field's value. */
+  refused?: FieldError | undefined;
+}
+
+/**
+ * The checkout's field state, as a processor sees it. The processor reports its fields here and asks back which error
+ * to show: one rule (touched and dirty, or submitted) decides, for billing and processor fields alike.
+ */
+export interface ProcessorFields {
+  /** Reports a field; `changed` when its value changed (which clears a server refusal of the old value). */
+  report(key: string, field: ProcessorFieldReport, changed: boolean): void;
+  /** The error to show for a field now, or undefined. */
+  errorFor(key: string): FieldError | undefined;
+  /** The server's own words for a refused field, kept as data (never as HTML). */
+  serverMessage(key: string): string | undefined;
+}
+
+/** What a processor gets on mount and on every update. */
+export interface ProcessorContext {
   t: Translation;
   locale: LocaleCode;
   session: CheckoutSession;
-  /** True once the customer tried to pay: every error should show. */
-  submitted: boolean;
-  /** True while a payment is running: fields are read-only. */
+  /** The chosen method; undefined shows nothing. */
+  method: PaymentMethod | undefined;
+  /** True while a payment runs: fields are read-only. */
   disabled: boolean;
-  /** Asks the element to re-render after the processor's own state changed. */
-  requestUpdate(): void;
+  fields: ProcessorFields;
 }
 
 /** One payment hand-off. */
@@ -29,23 +52,28 @@ export interface PayRequest {
 }
 
 /**
- * A payment processor: renders the method's own fields (card input, wallet button…), validates them,
- * and settles the session. The element saves the customer before `pay()` and polls after it, so an
- * adapter only has to move the session to `processing` (or straight to `completed` / `failed`).
+ * A payment processor. The checkout creates a light-DOM `<div slot="…">` of its own and slots it into its shadow tree
+ * below the payment methods; the processor mounts its fields (its own shadow root, or an SDK's iframe) into that
+ * container. The checkout saves the customer before `pay()` and polls after it, so an adapter only has to move the
+ * session to `processing` (or straight to `completed` / `failed`). See the README's "Writing a processor".
  */
 export interface PaymentProcessor {
   /** Stable id, e.g. `sandbox`, `stripe`, `paypal`. */
   readonly id: string;
   /** Whether the processor moves no real money; the element then shows a "Test mode" badge. */
   readonly testMode: boolean;
-  /** The fields of a method, rendered below the method's radio; `nothing` when it needs none. */
-  renderMethodFields(method: PaymentMethod, context: ProcessorRenderContext): TemplateResult | typeof nothing;
-  /** The method's field errors keyed by element id (empty when valid); the element focuses the first. */
-  validate(method: PaymentMethod): Record<string, FieldError>;
+  /** Renders into the container (once per container) and reports every field it shows. May load an SDK first. */
+  mount(container: HTMLElement, context: ProcessorContext): Promise<void>;
+  /** The locale, method, session or disabled state changed, or a field error must show or hide. */
+  update(context: ProcessorContext): void;
+  /** Takes everything out of the container (the element left the page, or the processor was replaced). */
+  unmount(): void;
+  /** Reports every field's current state; called before each payment. Return a promise when the check is asynchronous. */
+  validate(): Promise<void> | void;
+  /** Focuses the first field that shows an error; false when none does. */
+  focusFirstInvalid(): boolean;
   /** Starts the payment and resolves with the session the processor's server returned. Throws ApiError. */
   pay(request: PayRequest): Promise<CheckoutSession>;
-  /** Shows a 422's field errors from `pay()` next to the processor's fields; true if it handled any. */
-  showServerErrors?(fields: Record<string, string[]>): boolean;
   /** Forgets everything typed (after a completed payment). */
   reset?(): void;
 }

@@ -1,30 +1,20 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, render, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { styles } from '../checkout/checkout.styles.ts';
+import { translateError, type Validator } from '../checkout/validation.ts';
 import { renderField } from '../checkout/views/field.ts';
-import {
-  cardCvc,
-  cardDigits,
-  cardExpiry,
-  cardNumber,
-  translateError,
-  withExpirySlash,
-  type FieldError,
-  type Validator,
-} from '../checkout/validation.ts';
-import type { CheckoutSession, PaymentMethod } from '../session/schema.ts';
-import type { PaymentProcessor, PayRequest, ProcessorRenderContext } from './processor.ts';
+import type { CheckoutSession } from '../session/schema.ts';
+import type { PaymentProcessor, PayRequest, ProcessorContext } from './processor.ts';
+import { cardCvc, cardDigits, cardExpiry, cardNumber, withExpirySlash } from './sandbox-card.ts';
 
 type CardField = 'card_number' | 'card_expiry' | 'card_cvc';
 /** How the simulated PayPal account answers. */
 export type PaypalOutcome = 'approve' | 'decline';
 
-const CARD_RULES: Record<CardField, Validator> = {
-  card_number: cardNumber,
-  card_expiry: cardExpiry,
-  card_cvc: cardCvc,
-};
+const CARD_RULES: Record<CardField, Validator> = { card_number: cardNumber, card_expiry: cardExpiry, card_cvc: cardCvc };
+const CARD_FIELDS = Object.keys(CARD_RULES) as CardField[];
 
-/** Element ids of the sandbox's fields. */
+/** Element ids of the sandbox's fields (inside its own shadow root). */
 export const SANDBOX_FIELD_IDS: Record<CardField, string> = {
   card_number: 'qc-card_number',
   card_expiry: 'qc-card_expiry',
@@ -32,9 +22,10 @@ export const SANDBOX_FIELD_IDS: Record<CardField, string> = {
 };
 
 /**
- * The sandbox processor: a test card field (4242 4242 4242 4242 succeeds, 4000 0000 0000 0002 is declined)
- * and an approve/decline choice for PayPal, both marked as test mode. It pays through the sandbox's
- * `POST <permalink>/pay.json`. The card number stays in memory only: never stored, never logged.
+ * The sandbox processor: a test card field (4242 4242 4242 4242 succeeds, 4000 0000 0000 0002 is declined) and an
+ * approve/decline choice for PayPal, both marked as test mode. It renders into its own shadow root on the checkout's
+ * container, so page CSS cannot reach its inputs, and pays through the sandbox's `POST <permalink>/pay.json`. The card
+ * number stays in this object only: never reported, stored or logged.
  */
 export class SandboxProcessor implements PaymentProcessor {
   readonly id = 'sandbox';
@@ -42,62 +33,75 @@ export class SandboxProcessor implements PaymentProcessor {
   private card: Record<CardField, string> = { card_number: '', card_expiry: '', card_cvc: '' };
   private touched = new Set<CardField>();
   private dirty = new Set<CardField>();
-  private serverErrors: Partial<Record<CardField, { error: FieldError; message: string }>> = {};
   private outcome: PaypalOutcome = 'approve';
-  private submitted = false;
+  private root: ShadowRoot | undefined;
+  private context: ProcessorContext | undefined;
 
-  renderMethodFields(method: PaymentMethod, ctx: ProcessorRenderContext): TemplateResult | typeof nothing {
-    this.submitted = ctx.submitted;
-    return method === 'card' ? this.renderCard(ctx) : method === 'paypal' ? this.renderPaypal(ctx) : nothing;
+  async mount(container: HTMLElement, context: ProcessorContext): Promise<void> {
+    // why: a container is reused when the element reconnects; its shadow root can be attached only once.
+    this.root = container.shadowRoot ?? container.attachShadow({ mode: 'open' });
+    adoptStyles(this.root, [styles]);
+    this.update(context);
+    this.validate();
   }
 
-  validate(method: PaymentMethod): Record<string, FieldError> {
-    if (method !== 'card') return {};
-    const errors: Record<string, FieldError> = {};
-    for (const field of Object.keys(CARD_RULES) as CardField[]) {
-      const error = this.errorOf(field);
-      if (error) errors[SANDBOX_FIELD_IDS[field]] = error;
-    }
-    return errors;
+  update(context: ProcessorContext): void {
+    this.context = context;
+    if (this.root) render(this.template(context), this.root);
+  }
+
+  unmount(): void {
+    if (this.root) render(nothing, this.root);
+    this.root = undefined;
+    this.context = undefined;
+  }
+
+  validate(): void {
+    if (this.context?.method !== 'card') return;
+    for (const field of CARD_FIELDS) this.report(field, false);
+  }
+
+  focusFirstInvalid(): boolean {
+    const invalid = this.root?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    invalid?.focus();
+    return !!invalid;
   }
 
   pay({ method, client, signal }: PayRequest): Promise<CheckoutSession> {
-    this.serverErrors = {};
-    const body =
-      method === 'card'
-        ? { method, card_number: cardDigits(this.card.card_number) }
-        : { method, outcome: this.outcome };
+    const body = method === 'card' ? { method, card_number: cardDigits(this.card.card_number) } : { method, outcome: this.outcome };
     return client.pay(body, { signal });
-  }
-
-  showServerErrors(fields: Record<string, string[]>): boolean {
-    const message = fields.card_number?.[0];
-    if (message === undefined) return false;
-    this.serverErrors.card_number = { error: { key: 'cardNumber' }, message };
-    return true;
   }
 
   reset(): void {
     this.card = { card_number: '', card_expiry: '', card_cvc: '' };
     this.touched.clear();
     this.dirty.clear();
-    this.serverErrors = {};
     this.outcome = 'approve';
   }
 
-  private errorOf(field: CardField): FieldError | undefined {
-    return this.serverErrors[field]?.error ?? CARD_RULES[field](this.card[field], {});
+  private report(field: CardField, changed: boolean): void {
+    this.context?.fields.report(
+      field,
+      {
+        error: CARD_RULES[field](this.card[field], {}),
+        touched: this.touched.has(field),
+        dirty: this.dirty.has(field),
+        refused: field === 'card_number' ? { key: 'cardNumber' } : undefined,
+      },
+      changed,
+    );
   }
 
-  private visibleError(field: CardField): FieldError | undefined {
-    const show = this.submitted || (this.touched.has(field) && this.dirty.has(field)) || !!this.serverErrors[field];
-    return show ? this.errorOf(field) : undefined;
+  private template(ctx: ProcessorContext): TemplateResult | typeof nothing {
+    if (ctx.method === 'card') return this.renderCard(ctx);
+    if (ctx.method === 'paypal') return this.renderPaypal(ctx);
+    return nothing;
   }
 
-  private renderCard(ctx: ProcessorRenderContext): TemplateResult {
+  private renderCard(ctx: ProcessorContext): TemplateResult {
     const { t } = ctx;
-    const field = (name: CardField, label: string, placeholder: string, extra: { maxlength: number; hint?: string }) => {
-      const error = this.visibleError(name);
+    const field = (name: CardField, label: string, placeholder: string, maxlength: number) => {
+      const error = ctx.fields.errorFor(name);
       return renderField({
         id: SANDBOX_FIELD_IDS[name],
         label,
@@ -105,37 +109,34 @@ export class SandboxProcessor implements PaymentProcessor {
         required: true,
         optionalText: t.optional,
         error: error && translateError(t.validation, error),
-        serverMessage: this.serverErrors[name]?.message,
-        hint: extra.hint,
+        serverMessage: ctx.fields.serverMessage(name),
         // why: this is a test card field; browsers must not offer the customer's real saved cards here.
         autocomplete: 'off',
         inputmode: 'numeric',
         placeholder,
-        maxlength: extra.maxlength,
+        maxlength,
         disabled: ctx.disabled,
         onInput: (value) => {
           this.card[name] = name === 'card_expiry' ? withExpirySlash(value) : value;
           this.dirty.add(name);
-          delete this.serverErrors[name];
-          ctx.requestUpdate();
+          this.report(name, true);
         },
         onBlur: () => {
           this.touched.add(name);
-          ctx.requestUpdate();
+          this.report(name, false);
         },
       });
     };
     return html`<div class="processor-fields" data-processor="sandbox" data-method="card">
       ${this.renderTestMode(ctx, t.testModeCardHint, 'qc-card-hint')}
-      ${field('card_number', t.cardNumber, '4242 4242 4242 4242', { maxlength: 23 })}
+      ${field('card_number', t.cardNumber, '4242 4242 4242 4242', 23)}
       <div class="row">
-        ${field('card_expiry', t.cardExpiry, t.cardExpiryPlaceholder, { maxlength: 7 })}
-        ${field('card_cvc', t.cardCvc, '123', { maxlength: 4 })}
+        ${field('card_expiry', t.cardExpiry, t.cardExpiryPlaceholder, 7)} ${field('card_cvc', t.cardCvc, '123', 4)}
       </div>
     </div>`;
   }
 
-  private renderPaypal(ctx: ProcessorRenderContext): TemplateResult {
+  private renderPaypal(ctx: ProcessorContext): TemplateResult {
     const { t } = ctx;
     const choice = (outcome: PaypalOutcome, label: string) =>
       html`<label class="choice" for="qc-paypal-${outcome}">
@@ -148,7 +149,7 @@ export class SandboxProcessor implements PaymentProcessor {
           ?disabled=${ctx.disabled}
           @change=${() => {
             this.outcome = outcome;
-            ctx.requestUpdate();
+            this.update(ctx);
           }}
         />
         <span>${label}</span>
@@ -162,7 +163,7 @@ export class SandboxProcessor implements PaymentProcessor {
     </div>`;
   }
 
-  private renderTestMode(ctx: ProcessorRenderContext, hint: string, id: string): TemplateResult {
+  private renderTestMode(ctx: ProcessorContext, hint: string, id: string): TemplateResult {
     return html`<div class="test-mode" part="test-mode">
       <span class="badge">${ctx.t.testMode}</span>
       <p id=${id}>${hint}</p>

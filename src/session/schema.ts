@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { LOCALE_CODES } from '../locales/codes.ts';
 import { inexactAmounts } from './amounts.ts';
+import { BILLING_FIELDS } from './fields.ts';
 
 /** Statuses a checkout session moves through. Only `pending` sessions accept updates. */
 export const STATUSES = ['pending', 'processing', 'failed', 'completed', 'abandoned'] as const;
@@ -10,28 +11,21 @@ export const LOCALES = ['auto', ...LOCALE_CODES] as const;
 export const PAYMENT_METHODS = ['card', 'paypal'] as const;
 /** How much billing detail the checkout collects. */
 export const BILLING_MODES = ['auto', 'required'] as const;
-/** Processors that can settle a session. */
+/** Processors that can settle a session: the one list, for the schemas and the sandbox. */
 export const PROCESSORS = ['stripe', 'paypal'] as const;
+/** A processor that can settle a session. */
+export type ProcessorName = (typeof PROCESSORS)[number];
 
 export type SessionStatus = (typeof STATUSES)[number];
 export type SessionLocale = (typeof LOCALES)[number];
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 export type BillingMode = (typeof BILLING_MODES)[number];
 
-/** The customer fields a session carries, every one of them optional. */
-export const CUSTOMER_FIELDS = [
-  'first_name',
-  'last_name',
-  'email',
-  'company',
-  'tax_id',
-  'business_number',
-  'billing_street_line_1',
-  'billing_street_line_2',
-  'billing_city',
-  'billing_postal_code',
-  'billing_country',
-] as const;
+/**
+ * The customer fields a session carries, every one of them optional: the form's billing fields (src/session/fields.ts)
+ * and `business_number`, which the API keeps but this checkout does not ask for.
+ */
+export const CUSTOMER_FIELDS = [...BILLING_FIELDS, 'business_number'] as const;
 export type CustomerField = (typeof CUSTOMER_FIELDS)[number];
 
 const text = z.nullish(z.string());
@@ -48,19 +42,9 @@ const numeric = z.pipe(
   }),
 );
 
-export const customerSchema = z.looseObject({
-  first_name: text,
-  last_name: text,
-  email: text,
-  company: text,
-  tax_id: text,
-  business_number: text,
-  billing_street_line_1: text,
-  billing_street_line_2: text,
-  billing_city: text,
-  billing_postal_code: text,
-  billing_country: text,
-});
+export const customerSchema = z.looseObject(
+  Object.fromEntries(CUSTOMER_FIELDS.map((field) => [field, text])) as Record<CustomerField, typeof text>,
+);
 
 export const itemSchema = z.looseObject({
   product: text,

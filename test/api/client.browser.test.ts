@@ -3,7 +3,7 @@
 import { expect } from '@open-wc/testing';
 import { ApiError, createPublicClient } from '../../src/api/index.ts';
 import { createSession, setStatus } from '../helpers/sandbox.ts';
-import { clearFaults, injectFault, tokenOf } from '../hardening/browser-support.ts';
+import { clearFaults, injectFault, tokenOf } from '../helpers/faults.ts';
 
 const body = {
   items: [{ name: 'Plan', amount: 999, currency: 'EUR' }],

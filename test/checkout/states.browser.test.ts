@@ -17,6 +17,7 @@ import {
   stubFetch,
   SUCCESS_URL,
   useCheckoutSuite,
+  openForm,
 } from './support.ts';
 
 describe('<quaderno-checkout> states and faults', () => {
@@ -233,9 +234,7 @@ describe('<quaderno-checkout> states and faults', () => {
   });
 
   it('reloads and shows the new state when the session stops being pending mid-edit, keeping the draft', async () => {
-    const session = await createSession(sessionBody({ payment_methods: ['card'] }));
-    const { h, events } = await mount(session.permalink);
-    await h.waitFor('form');
+    const { h, events, session } = await openForm({ payment_methods: ['card'] });
     await h.fillAll(FULL_CUSTOMER);
     await h.fillCard('4242424242424242');
     await setStatus(session.id, 'abandoned');
@@ -361,4 +360,17 @@ describe('<quaderno-checkout> states and faults', () => {
       await expect(el).to.be.accessible();
     });
   }
+});
+
+describe('<quaderno-checkout> confirmation', () => {
+  useCheckoutSuite();
+  const normalize = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+
+  it('the confirmation shows the amount paid, in the display locale, marked as test mode', async () => {
+    const session = await createSession(sessionBody({ payment_methods: ['paypal'] }), 'completed');
+    const { h } = await mount(session.permalink, { locale: 'fi' });
+    await h.waitFor('completed');
+    expect(normalize(h.$('[data-amount]')!.textContent!.trim())).to.equal('26,00 €');
+    expect(h.$('[part="status"] [part="test-badge"]')!.textContent!.trim()).to.equal('Testitila');
+  });
 });

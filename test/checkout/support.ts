@@ -1,11 +1,8 @@
 // Shared set-up of the checkout suites: sessions to create, mounting, navigation and fetch spies, tear-down.
-import { fixture } from '@open-wc/testing';
-import { html } from 'lit';
-import '../../src/quaderno-checkout.ts';
 import { setNavigator } from '../../src/checkout/navigation.ts';
-import type { QuadernoEventName } from '../../src/checkout/events.ts';
 import type { CreateSessionBody } from '../../src/session/schema.ts';
-import { afterEach, beforeEach, CheckoutHarness, type HarnessField } from '../helpers/harness.ts';
+import { afterEach, beforeEach, mountCheckout, type HarnessField, type Mounted } from '../helpers/harness.ts';
+import { createSession, type SandboxSession } from '../helpers/sandbox.ts';
 
 export const SUCCESS_URL = 'https://shop.example/thanks?order=1';
 export const CANCEL_URL = 'https://shop.example/cart';
@@ -47,38 +44,27 @@ export const AUTO_CUSTOMER: Partial<Record<HarnessField, string>> = {
   billing_postal_code: '28001',
 };
 
-export interface Mounted {
-  h: CheckoutHarness;
-  el: HTMLElementTagNameMap['quaderno-checkout'];
-  /** Every quaderno-* event the element dispatched, in order. */
-  events: CustomEvent[];
+/** Mounts the element (see mountCheckout) with the display locale given, or none. */
+export function mount(permalink: string, options: { locale?: string } = {}): Promise<Mounted> {
+  return mountCheckout(permalink, options);
 }
 
-const EVENTS: QuadernoEventName[] = ['quaderno-ready', 'quaderno-update', 'quaderno-complete', 'quaderno-cancel', 'quaderno-error'];
-
-/** Mounts the element with fast polling and records its events. */
-export async function mount(permalink: string, options: { locale?: string } = {}): Promise<Mounted> {
-  const events: CustomEvent[] = [];
-  const el = await fixture<HTMLElementTagNameMap['quaderno-checkout']>(
-    html`<quaderno-checkout
-      permalink=${permalink}
-      locale=${options.locale ?? ''}
-      poll-interval="40"
-      @quaderno-ready=${(e: CustomEvent) => events.push(e)}
-      @quaderno-update=${(e: CustomEvent) => events.push(e)}
-      @quaderno-complete=${(e: CustomEvent) => events.push(e)}
-      @quaderno-cancel=${(e: CustomEvent) => events.push(e)}
-      @quaderno-error=${(e: CustomEvent) => events.push(e)}
-    ></quaderno-checkout>`,
-  );
-  return { h: new CheckoutHarness(el), el, events };
+/** Creates a session, mounts it and waits for the form: the set-up most tests start from. */
+export async function openForm(
+  overrides: Partial<CreateSessionBody> = {},
+  options: { locale?: string; timeout?: number } = {},
+): Promise<Mounted & { session: SandboxSession }> {
+  const session = await createSession(sessionBody(overrides));
+  const mounted = await mountCheckout(session.permalink, options);
+  await mounted.h.waitFor('form');
+  return { ...mounted, session };
 }
 
 export function eventNames(events: CustomEvent[]): string[] {
   return events.map((e) => e.type);
 }
 
-export { EVENTS };
+export type { Mounted };
 
 /** Where the element navigated (it never leaves the test page). */
 export const navigations: string[] = [];

@@ -2,23 +2,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import en from '../../src/locales/en.ts';
-import {
-  cardCvc,
-  cardExpiry,
-  cardNumber,
-  email,
-  isRequired,
-  luhn,
-  postalCode,
-  translateError,
-  validateBilling,
-  validateField,
-  vatNumber,
-  withExpirySlash,
-  type BillingValues,
-  type FieldError,
-} from '../../src/checkout/validation.ts';
-import { parseDraft } from '../../src/checkout/controllers/draft-controller.ts';
+import { email, postalCode, translateError, vatNumber, type FieldError } from '../../src/checkout/validation.ts';
+import { isRequired, validateBilling, validateField, type BillingValues } from '../../src/session/fields.ts';
+import { cardCvc, cardExpiry, cardNumber, luhn, withExpirySlash } from '../../src/processors/sandbox-card.ts';
+import { parseDraft } from '../../src/checkout/model/draft.ts';
 
 const key = (error: FieldError | undefined) => error?.key;
 

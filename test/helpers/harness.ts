@@ -1,7 +1,11 @@
 // A Material-Web-style harness: tests drive <quaderno-checkout> through intent (fill, submit, applyCoupon…)
 // so markup can change without rewriting them.
+import { fixture } from '@open-wc/testing';
+import { html } from 'lit';
+import '../../src/quaderno-checkout.ts';
 import type { QuadernoCheckout } from '../../src/checkout/checkout.component.ts';
 import type { CheckoutView } from '../../src/checkout/checkout.component.ts';
+import { QUADERNO_EVENTS } from '../../src/checkout/events.ts';
 import type { PaymentMethod } from '../../src/session/schema.ts';
 import type { BillingField } from '../../src/locales/translation.ts';
 
@@ -45,12 +49,18 @@ export class CheckoutHarness {
     return this.element.shadowRoot!;
   }
 
+  /** The processor's own shadow root, on the light-DOM container the element slots in (when one is mounted). */
+  get processorRoot(): ShadowRoot | null {
+    return this.element.querySelector(':scope > [slot="processor"]')?.shadowRoot ?? null;
+  }
+
+  /** The first match in the element's shadow root, else in the processor's. */
   $<E extends Element = HTMLElement>(selector: string): E | null {
-    return this.root.querySelector<E>(selector);
+    return this.root.querySelector<E>(selector) ?? this.processorRoot?.querySelector<E>(selector) ?? null;
   }
 
   $$<E extends Element = HTMLElement>(selector: string): E[] {
-    return [...this.root.querySelectorAll<E>(selector)];
+    return [...this.root.querySelectorAll<E>(selector), ...(this.processorRoot?.querySelectorAll<E>(selector) ?? [])];
   }
 
   /** The element's current view (`data-state` of the base part). */
@@ -70,7 +80,9 @@ export class CheckoutHarness {
 
   /** Visible text of the element, collapsed. */
   text(): string {
-    return (this.$('[part="base"]')?.innerText ?? '').replace(/\s+/g, ' ').trim();
+    // why: the processor's fields are slotted from its own shadow root, which the base's innerText does not reach.
+    const processor = this.processorRoot?.querySelector<HTMLElement>('.processor-fields')?.innerText ?? '';
+    return `${this.root.querySelector<HTMLElement>('[part="base"]')?.innerText ?? ''} ${processor}`.replace(/\s+/g, ' ').trim();
   }
 
   control(field: HarnessField): HTMLInputElement | HTMLSelectElement | null {
@@ -120,6 +132,13 @@ export class CheckoutHarness {
 
   async fillCard(number: string, expiry = '12/39', cvc = '123'): Promise<void> {
     await this.fillAll({ card_number: number, card_expiry: expiry, card_cvc: cvc });
+  }
+
+  /** The usual set-up before paying: the customer, the card method and a card (the success card by default). */
+  async fillCheckout(customer: Partial<Record<HarnessField, string>>, card = '4242424242424242'): Promise<void> {
+    await this.fillAll(customer);
+    if (this.$('#qc-method-card') && !this.$<HTMLInputElement>('#qc-method-card')!.checked) await this.chooseMethod('card');
+    await this.fillCard(card);
   }
 
   payButton(): HTMLButtonElement | null {
@@ -185,6 +204,29 @@ export class CheckoutHarness {
 
   /** The element focused inside the shadow root. */
   focused(): Element | null {
-    return this.root.activeElement;
+    return this.root.activeElement ?? this.processorRoot?.activeElement ?? null;
   }
+}
+
+export interface Mounted {
+  h: CheckoutHarness;
+  el: HTMLElementTagNameMap['quaderno-checkout'];
+  /** Every quaderno-* event the element dispatched, in order. */
+  events: CustomEvent[];
+}
+
+/**
+ * Mounts the element with fast polling, listening to every event in QUADERNO_EVENTS before it connects.
+ * `timeout` sets the per-request timeout (the fault suites use a short one).
+ */
+export async function mountCheckout(permalink: string, options: { locale?: string; timeout?: number } = {}): Promise<Mounted> {
+  const events: CustomEvent[] = [];
+  const el = document.createElement('quaderno-checkout');
+  el.setAttribute('permalink', permalink);
+  el.setAttribute('locale', options.locale ?? '');
+  el.setAttribute('poll-interval', '40');
+  if (options.timeout !== undefined) el.setAttribute('timeout', String(options.timeout));
+  for (const name of QUADERNO_EVENTS) el.addEventListener(name, (e) => events.push(e as CustomEvent));
+  await fixture(html`${el}`);
+  return { h: new CheckoutHarness(el), el, events };
 }

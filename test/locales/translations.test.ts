@@ -77,9 +77,8 @@ for (const code of LOCALE_CODES) {
       assert.deepEqual(shape(t), shape(en));
     });
 
-    test('$code and $name', () => {
+    test('$code and $dir', () => {
       assert.equal(t.$code, code);
-      assert.ok(t.$name.length > 1);
       assert.equal(t.$dir, 'ltr');
     });
 
@@ -159,8 +158,8 @@ describe('plurals follow Intl.PluralRules', () => {
     ['no', (t) => t.itemCount(1), '1 vare'],
     ['no', (t) => t.itemCount(7), '7 varer'],
     // Hungarian keeps the noun singular after a number.
-    ['hu', (t) => t.itemCount(1), '1 tétel'],
-    ['hu', (t) => t.itemCount(3), '3 tétel'],
+    ['hu', (t) => t.itemCount(1), '1 termék'],
+    ['hu', (t) => t.itemCount(3), '3 termék'],
   ];
   for (const [code, term, expected] of cases) {
     test(`${code}: ${expected}`, () => {

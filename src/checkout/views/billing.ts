@@ -1,36 +1,16 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { countryOptions } from '../../locales/countries.ts';
 import { familyNameFirst } from '../../locales/format.ts';
-import type { BillingField, LocaleCode, Translation } from '../../locales/translation.ts';
+import type { LocaleCode, Translation } from '../../locales/translation.ts';
+import { BILLING_FIELDS, FIELD_SPECS, isRequired, type BillingField, type BillingValues } from '../../session/fields.ts';
 import type { BillingMode } from '../../session/schema.ts';
-import { isRequired, type BillingValues } from '../validation.ts';
 import { renderField } from './field.ts';
-
-/** Autofill tokens and input kinds of the billing fields. */
-export const FIELD_SPECS: Record<
-  BillingField,
-  { autocomplete: string; type?: 'text' | 'email'; inputmode?: 'email' | 'text'; maxlength: number }
-> = {
-  first_name: { autocomplete: 'given-name', maxlength: 100 },
-  last_name: { autocomplete: 'family-name', maxlength: 100 },
-  email: { autocomplete: 'email', type: 'email', inputmode: 'email', maxlength: 254 },
-  company: { autocomplete: 'organization', maxlength: 200 },
-  // why: there is no autofill token for a tax ID; "on" still lets the browser suggest what was typed before.
-  tax_id: { autocomplete: 'on', maxlength: 30 },
-  billing_street_line_1: { autocomplete: 'address-line1', maxlength: 200 },
-  billing_street_line_2: { autocomplete: 'address-line2', maxlength: 200 },
-  billing_city: { autocomplete: 'address-level2', maxlength: 100 },
-  billing_postal_code: { autocomplete: 'postal-code', maxlength: 20 },
-  billing_country: { autocomplete: 'country', maxlength: 2 },
-};
 
 /** The DOM id of a billing field. */
 export function fieldId(field: BillingField): string {
   return `qc-${field}`;
 }
 
-/** In `auto` mode these sit behind "Add full billing address" until opened or filled. */
-export const ADDRESS_FIELDS: readonly BillingField[] = ['billing_street_line_1', 'billing_street_line_2', 'billing_city'];
 
 export interface BillingViewModel {
   t: Translation;
@@ -62,12 +42,12 @@ function countries(locale: LocaleCode, current: string): ReadonlyArray<{ value: 
   return list;
 }
 
-/** Contact and billing fieldsets, following `billing_details_collection`. */
+/** Contact and billing fieldsets, following `billing_details_collection` and the field table's order and rows. */
 export function renderBilling(m: BillingViewModel): TemplateResult {
   const { t } = m;
   const field = (name: BillingField) => {
     const spec = FIELD_SPECS[name];
-    const country = name === 'billing_country';
+    const select = spec.select === 'country';
     return renderField({
       id: fieldId(name),
       label: t.fields[name],
@@ -79,43 +59,50 @@ export function renderBilling(m: BillingViewModel): TemplateResult {
       autocomplete: spec.autocomplete,
       type: spec.type,
       inputmode: spec.inputmode,
-      maxlength: country ? undefined : spec.maxlength,
+      maxlength: select ? undefined : spec.maxLength,
       disabled: m.disabled,
-      options: country ? [{ value: '', label: t.selectCountry }, ...countries(m.locale, m.values[name])] : undefined,
+      options: select ? [{ value: '', label: t.selectCountry }, ...countries(m.locale, m.values[name])] : undefined,
       onInput: (value) => m.onInput(name, value),
       onBlur: () => m.onBlur(name),
     });
   };
-  const address =
-    m.mode === 'required' || m.addressOpen
-      ? html`${field('billing_street_line_1')} ${field('billing_street_line_2')}`
-      : nothing;
+  const hidden = (name: BillingField) => m.mode === 'auto' && !m.addressOpen && !!FIELD_SPECS[name].address;
+  const section = (which: 'contact' | 'billing') => {
+    const blocks = groupRows(BILLING_FIELDS.filter((name) => FIELD_SPECS[name].section === which));
+    // why: the "add address" button sits where the hidden address ends, after the last block that holds part of it.
+    const lastAddress = blocks.reduce((last, block, i) => (block.some((name) => FIELD_SPECS[name].address) ? i : last), -1);
+    return blocks.map((block, index) => {
+      const names = block.filter((name) => !hidden(name));
+      const ordered = block.includes('first_name') && familyNameFirst(m.locale) ? [...names].reverse() : names;
+      const content =
+        block.length > 1 ? html`<div class="row">${ordered.map(field)}</div>` : names.length ? field(names[0]!) : nothing;
+      return index === lastAddress && m.mode === 'auto' && !m.addressOpen ? html`${content}${addAddress(m)}` : content;
+    });
+  };
   return html`<fieldset class="group" part="fieldset">
       <legend class="legend">${t.contactDetails}</legend>
-      ${field('email')}
+      ${section('contact')}
     </fieldset>
     <fieldset class="group" part="fieldset">
       <legend class="legend">${t.billingDetails}</legend>
-      <div class="row">
-        ${familyNameFirst(m.locale)
-          ? html`${field('last_name')} ${field('first_name')}`
-          : html`${field('first_name')} ${field('last_name')}`}
-      </div>
-      ${field('billing_country')} ${address}
-      <div class="row">
-        ${m.mode === 'required' || m.addressOpen ? field('billing_city') : nothing} ${field('billing_postal_code')}
-      </div>
-      ${m.mode === 'auto' && !m.addressOpen
-        ? html`<button
-            type="button"
-            class="link add-address"
-            data-action="open-address"
-            aria-expanded="false"
-            @click=${m.onOpenAddress}
-          >
-            <span aria-hidden="true">+</span> ${t.showFullAddress}
-          </button>`
-        : nothing}
-      ${field('company')} ${field('tax_id')}
+      ${section('billing')}
     </fieldset>`;
+}
+
+/** Consecutive fields that share a row name, as one block; every other field alone. */
+function groupRows(fields: readonly BillingField[]): BillingField[][] {
+  const blocks: BillingField[][] = [];
+  for (const name of fields) {
+    const row = FIELD_SPECS[name].row;
+    const last = blocks.at(-1);
+    if (row && last && FIELD_SPECS[last[0]!].row === row) last.push(name);
+    else blocks.push([name]);
+  }
+  return blocks;
+}
+
+function addAddress(m: BillingViewModel): TemplateResult {
+  return html`<button type="button" class="link add-address" data-action="open-address" aria-expanded="false" @click=${m.onOpenAddress}>
+    <span aria-hidden="true">+</span> ${m.t.showFullAddress}
+  </button>`;
 }

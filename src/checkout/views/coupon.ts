@@ -14,6 +14,8 @@ export interface CouponViewModel {
   error: string | undefined;
   /** The server's own message for the error, kept as data. */
   serverMessage: string | undefined;
+  /** The protocol's code for a refusal (`coupon_expired`…), kept as data for hosts and tests. */
+  code?: string | undefined;
   /** A coupon request is running (which one: apply or remove). */
   busy: 'apply' | 'remove' | undefined;
   /** Another request (payment) runs: buttons are inert. */
@@ -37,7 +39,7 @@ export function renderCoupon(m: CouponViewModel): TemplateResult {
         aria-disabled=${m.busy || m.locked ? 'true' : 'false'}
         @click=${m.onRemove}
       >
-        ${m.busy === 'remove' ? t.couponApplying : t.couponRemove}
+        ${m.busy === 'remove' ? t.couponRemoving : t.couponRemove}
         <span class="sr-only">${m.applied.code}</span>
       </button>
       ${errorLine(m)}
@@ -82,7 +84,7 @@ export function renderCoupon(m: CouponViewModel): TemplateResult {
 }
 
 function errorLine(m: CouponViewModel): TemplateResult {
-  return html`<p part="error" class="error" id="qc-coupon-error" data-server-message=${ifDefined(m.serverMessage)}>
+  return html`<p part="error" class="error" id="qc-coupon-error" data-server-message=${ifDefined(m.serverMessage)} data-code=${ifDefined(m.code)}>
     ${m.error ? html`${icon(errorIcon)}<span>${m.error}</span>` : nothing}
   </p>`;
 }

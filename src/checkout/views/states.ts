@@ -1,6 +1,7 @@
 import { html, nothing, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { isHttpUrl } from '../../api/urls.ts';
 import type { Translation } from '../../locales/translation.ts';
+import { abandonedWords, errorMessage } from '../model/words.ts';
 import { checkIcon, clockIcon, errorIcon, icon } from './icons.ts';
 
 /** The skeleton shown at once, before the session arrives. */
@@ -18,34 +19,6 @@ export function renderLoading(t: Translation): TemplateResult {
       </div>
     </div>
   </div>`;
-}
-
-/** The message for an error code (an ApiErrorCode or one of the element's own). */
-export function errorMessage(t: Translation, code: string): string {
-  switch (code) {
-    case 'network':
-      return t.errorNetwork;
-    case 'timeout':
-      return t.errorTimeout;
-    case 'not_found':
-      return t.errorNotFound;
-    case 'invalid_permalink':
-      return t.errorInvalidPermalink;
-    case 'rate_limited':
-      return t.errorRateLimited;
-    case 'server':
-      return t.errorServer;
-    case 'bad_response':
-      return t.errorBadResponse;
-    case 'unsafe_url':
-      return t.errorUnsafeUrl;
-    case 'conflict':
-      return t.errorNotPending;
-    case 'mixed_currencies':
-      return t.errorMixedCurrencies;
-    default:
-      return t.errorLoad;
-  }
 }
 
 interface StatusOptions {
@@ -121,11 +94,6 @@ export function renderFailed(t: Translation, onTryAgain: () => void): TemplateRe
       ${t.tryAgain}
     </button>`,
   });
-}
-
-/** An abandoned session's title and body: "you cancelled" when the customer did it here, "expired" otherwise. */
-export function abandonedWords(t: Translation, cancelled: boolean): { title: string; body: string } {
-  return cancelled ? { title: t.cancelledTitle, body: t.cancelledBody } : { title: t.abandonedTitle, body: t.abandonedBody };
 }
 
 export function renderAbandoned(

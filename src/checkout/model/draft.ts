@@ -1,5 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { BillingField } from '../../locales/translation.ts';
+import { isBillingField, type BillingField } from '../../session/fields.ts';
 import { PAYMENT_METHODS, type PaymentMethod } from '../../session/schema.ts';
 
 /** What survives a reload: the customer's typed fields, an unapplied coupon code, the chosen method. Never card data. */
@@ -10,19 +9,6 @@ export interface Draft {
 }
 
 const PREFIX = 'quaderno-checkout:draft:';
-const FIELDS: ReadonlySet<string> = new Set<BillingField>([
-  'first_name',
-  'last_name',
-  'email',
-  'company',
-  'tax_id',
-  'billing_street_line_1',
-  'billing_street_line_2',
-  'billing_city',
-  'billing_postal_code',
-  'billing_country',
-]);
-
 /** The sessionStorage key of a permalink's draft. */
 export function draftKey(permalink: string): string {
   return PREFIX + permalink;
@@ -51,7 +37,7 @@ export function parseDraft(raw: string | null | undefined): Draft | undefined {
   const fields: Draft['customer'] = {};
   if (customer && typeof customer === 'object') {
     for (const [key, value] of Object.entries(customer)) {
-      if (FIELDS.has(key) && typeof value === 'string') fields[key as BillingField] = value.slice(0, 300);
+      if (isBillingField(key) && typeof value === 'string') fields[key] = value.slice(0, 300);
     }
   }
   return {
@@ -61,49 +47,40 @@ export function parseDraft(raw: string | null | undefined): Draft | undefined {
   };
 }
 
-/** Persists the draft of the host's current session in sessionStorage, keyed by permalink. */
-export class DraftController implements ReactiveController {
-  constructor(
-    host: ReactiveControllerHost,
-    private readonly permalink: () => string | null | undefined,
-  ) {
-    host.addController(this);
-  }
+/** The draft of one permalink in sessionStorage: what the form restores, saves on each change, and forgets once done. */
+export interface DraftStore {
+  restore(): Draft | undefined;
+  save(draft: Draft): void;
+  clear(): void;
+}
 
-  hostConnected(): void {}
-
-  restore(): Draft | undefined {
-    const key = this.key();
-    if (!key) return undefined;
-    try {
-      return parseDraft(storage()?.getItem(key));
-    } catch {
-      return undefined;
-    }
-  }
-
-  save(draft: Draft): void {
-    const key = this.key();
-    if (!key) return;
-    try {
-      storage()?.setItem(key, JSON.stringify(draft));
-    } catch {
-      // why: a full or disabled storage only loses the convenience of a restore.
-    }
-  }
-
-  clear(): void {
-    const key = this.key();
-    if (!key) return;
-    try {
-      storage()?.removeItem(key);
-    } catch {
-      // see save()
-    }
-  }
-
-  private key(): string | undefined {
-    const permalink = this.permalink()?.trim();
-    return permalink ? draftKey(permalink) : undefined;
-  }
+/** The sessionStorage draft of a permalink (nothing is stored for an empty one). */
+export function sessionDraft(permalink: string): DraftStore {
+  const key = permalink.trim() ? draftKey(permalink.trim()) : undefined;
+  return {
+    restore() {
+      if (!key) return undefined;
+      try {
+        return parseDraft(storage()?.getItem(key));
+      } catch {
+        return undefined;
+      }
+    },
+    save(draft) {
+      if (!key) return;
+      try {
+        storage()?.setItem(key, JSON.stringify(draft));
+      } catch {
+        // why: a full or disabled storage only loses the convenience of a restore.
+      }
+    },
+    clear() {
+      if (!key) return;
+      try {
+        storage()?.removeItem(key);
+      } catch {
+        // see save()
+      }
+    },
+  };
 }

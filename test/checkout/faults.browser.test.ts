@@ -7,8 +7,8 @@ import { afterEach, describe, it, waitUntil } from '../helpers/harness.ts';
 import { createSession, setStatus } from '../helpers/sandbox.ts';
 import type { FaultSpec } from '../../src/sandbox/faults.ts';
 import type { SessionStatus } from '../../src/session/schema.ts';
-import { FULL_CUSTOMER, navigations, sessionBody, SUCCESS_URL, useCheckoutSuite } from '../checkout/support.ts';
-import { clearFaults, faultCounts, injectFault, mountFast, tokenOf, watchErrors } from './browser-support.ts';
+import { FULL_CUSTOMER, navigations, sessionBody, SUCCESS_URL, useCheckoutSuite } from './support.ts';
+import { clearFaults, faultCounts, injectFault, mountFast, tokenOf, watchErrors } from '../helpers/faults.ts';
 
 type Target = 'load' | 'save' | 'pay';
 type Kind = 'drop' | '500' | '429' | 'timeout' | 'slow' | 'malformed';
@@ -40,7 +40,7 @@ function expectation(target: Target, kind: Kind): 'transparent' | 'retry' {
 
 let injected = 0;
 
-describe('hardening: faults from the sandbox', () => {
+describe('<quaderno-checkout> under faults from the sandbox', () => {
   useCheckoutSuite();
   afterEach(async () => {
     await clearFaults();

@@ -5,14 +5,14 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { describe, it, waitUntil } from '../helpers/harness.ts';
 import { CheckoutHarness } from '../helpers/harness.ts';
-import { json, stubFetch, useCheckoutSuite } from '../checkout/support.ts';
-import { anySession } from './generators.ts';
-import { watchErrors } from './browser-support.ts';
+import { json, stubFetch, useCheckoutSuite } from './support.ts';
+import { anySession } from '../hardening/generators.ts';
+import { watchErrors } from '../helpers/faults.ts';
 
 const RUNS = 300;
 const SETTLED = new Set(['form', 'error', 'processing', 'completed', 'failed', 'abandoned']);
 
-describe('hardening: generated sessions in the element', () => {
+describe('<quaderno-checkout> with generated sessions', () => {
   useCheckoutSuite();
 
   it(`${RUNS} generated payloads: always a form, a state or the error state, with text, and no exception`, async function () {

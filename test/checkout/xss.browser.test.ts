@@ -6,8 +6,8 @@ import { describe, it, waitUntil } from '../helpers/harness.ts';
 import { createSession, type SandboxSession } from '../helpers/sandbox.ts';
 import { navigate } from '../../src/checkout/navigation.ts';
 import type { CreateSessionBody } from '../../src/session/schema.ts';
-import { FULL_CUSTOMER, json, navigations, sessionBody, stubFetch, useCheckoutSuite } from '../checkout/support.ts';
-import { mountFast, watchErrors } from './browser-support.ts';
+import { FULL_CUSTOMER, json, navigations, sessionBody, stubFetch, useCheckoutSuite } from './support.ts';
+import { mountFast, watchErrors } from '../helpers/faults.ts';
 
 declare global {
   interface Window {
@@ -92,7 +92,7 @@ function unexpectedNodes(root: ShadowRoot): string[] {
 
 let tried = 0;
 
-describe('hardening: no HTML from the server', () => {
+describe('<quaderno-checkout> renders no HTML from the server', () => {
   useCheckoutSuite();
 
   const GROUP = 5;

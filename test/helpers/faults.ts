@@ -1,12 +1,8 @@
-// Browser side of the hardening suites: fault injection into the real sandbox (test/helpers/hardening-plugins.mjs),
+// Browser side of the fault suites: fault injection into the real sandbox (test/helpers/hardening-plugins.mjs),
 // mounting with a short request timeout, and a page-wide watch for uncaught errors.
-import { fixture } from '@open-wc/testing';
-import { html } from 'lit';
 import { executeServerCommand } from '@web/test-runner-commands';
-import '../../src/quaderno-checkout.ts';
 import type { FaultSpec } from '../../src/sandbox/faults.ts';
-import { CheckoutHarness } from '../helpers/harness.ts';
-import type { Mounted } from '../checkout/support.ts';
+import { mountCheckout, type Mounted } from './harness.ts';
 
 export interface FaultCounts {
   pending: number;
@@ -42,24 +38,9 @@ export function tokenOf(permalink: string): string {
   return new URL(permalink).pathname.split('/').pop()!;
 }
 
-/** Mounts the element with fast polling, a short per-request timeout, and records its events. */
-export async function mountFast(permalink: string, timeout = 400): Promise<Mounted> {
-  const events: CustomEvent[] = [];
-  const record = (e: Event) => events.push(e as CustomEvent);
-  const el = await fixture<HTMLElementTagNameMap['quaderno-checkout']>(
-    html`<quaderno-checkout
-      permalink=${permalink}
-      locale="en"
-      poll-interval="40"
-      timeout=${timeout}
-      @quaderno-ready=${record}
-      @quaderno-update=${record}
-      @quaderno-complete=${record}
-      @quaderno-cancel=${record}
-      @quaderno-error=${record}
-    ></quaderno-checkout>`,
-  );
-  return { h: new CheckoutHarness(el), el, events };
+/** Mounts the element in English with fast polling and a short per-request timeout. */
+export function mountFast(permalink: string, timeout = 400): Promise<Mounted> {
+  return mountCheckout(permalink, { locale: 'en', timeout });
 }
 
 /** Collects uncaught errors and unhandled rejections while a test runs. */

@@ -1,0 +1,255 @@
+// The core of the checkout model: one state (state.ts) and one run at a time, the load, following a processing
+// session, and the form's edits. model.ts adds the customer's actions (coupon, pay, cancel). No Lit and no DOM here.
+import { ApiError } from '../../api/errors.ts';
+import { isHttpUrl } from '../../api/urls.ts';
+import type { BillingField } from '../../session/fields.ts';
+import type { CheckoutSession, PaymentMethod } from '../../session/schema.ts';
+import { pollSession, Runs } from './run.ts';
+import { brokenSession, isPayable } from './session-checks.ts';
+import {
+  formOf,
+  formTransition,
+  initialForm,
+  placeSession,
+  sessionOf,
+  type CheckoutState,
+  type FormEvent,
+  type FormState,
+  type ProcessorFieldState,
+} from './state.ts';
+import type { ModelHost, ModelOptions } from './types.ts';
+import { errorMessage } from './words.ts';
+
+/** A session from a PUT or a poll that was refused (and shown as an error); it ends the run that fetched it. */
+export class RefusedSessionError extends Error {
+  override readonly name = 'RefusedSessionError';
+}
+
+export function errorCode(error: unknown): string {
+  return error instanceof ApiError ? error.code : 'unknown';
+}
+
+/** The state, the runs, loading and following a session, and the form's edits; checkout-model.ts adds the actions. */
+export abstract class CheckoutCore {
+  state: CheckoutState = { kind: 'loading' };
+  /** Set once the customer acts, so focus moves only in answer to them, never on page load. */
+  acted = false;
+  pollInterval: number;
+  maxPollInterval: number;
+  maxPollTime: number;
+  protected readonly runs = new Runs();
+  private interrupted = false;
+  private readySent = false;
+  /** This model sent a payment, and reported it complete: both at most once. */
+  protected paid = false;
+  private completeSent = false;
+
+  constructor(protected readonly options: ModelOptions) {
+    this.pollInterval = options.pollInterval ?? 1000;
+    this.maxPollInterval = options.maxPollInterval ?? 5000;
+    this.maxPollTime = options.maxPollTime ?? 120_000;
+  }
+
+  /** The pay button (checkout-model's). */
+  abstract pay(): Promise<void>;
+  /** The cancel link (checkout-model's). */
+  abstract cancel(): Promise<void>;
+
+  protected get host(): ModelHost {
+    return this.options.host;
+  }
+
+  protected set(state: CheckoutState): void {
+    this.state = state;
+    this.host.changed(state);
+  }
+
+  // ---- lifecycle ------------------------------------------------------------------------------------------
+
+  /** Aborts whatever runs (a disconnect); `resume()` then reloads from the server's current state. */
+  stop(): void {
+    if (this.runs.abort()) this.interrupted = true;
+    const state = this.state;
+    if (state.kind === 'form' && state.busy) this.set({ ...state, busy: undefined });
+  }
+
+  resume(): void {
+    if (!this.interrupted) return;
+    this.interrupted = false;
+    void this.load(true);
+  }
+
+  /** Aborts for good (a new permalink replaced this model). */
+  dispose(): void {
+    this.runs.abort();
+  }
+
+  /** GETs the session. `keep` shows what is known meanwhile (a retry, a reload after a conflict). */
+  async load(keep = false): Promise<void> {
+    const state = this.state;
+    const known = sessionOf(state);
+    const form = formOf(state);
+    if (!keep || !known) this.set({ kind: 'loading' });
+    else if (state.kind === 'error' && form) this.set(placeSession(known, state, form));
+    const result = await this.runs.start((signal) => this.options.client().retrieve({ signal }));
+    if (result.status === 'aborted') return;
+    if (result.status === 'error') {
+      this.report(result.error);
+      const code = errorCode(result.error);
+      this.set({ kind: 'error', code, session: sessionOf(this.state), form: formOf(this.state) });
+      this.host.announce('assertive', (t) => errorMessage(t, code));
+      return;
+    }
+    this.loaded(result.value);
+  }
+
+  private loaded(session: CheckoutSession): void {
+    const previous = formOf(this.state);
+    if (this.refuseBroken(session)) return;
+    const form = previous ?? initialForm(session, this.options.draft.restore());
+    this.set(placeSession(session, this.state, form));
+    if (!previous && form.draftRestored) this.host.announce('polite', (t) => t.draftRestored);
+    if (session.status === 'completed') this.options.draft.clear();
+    if (!this.readySent) {
+      this.readySent = true;
+      this.host.emit('quaderno-ready', { session });
+    }
+    if (session.status === 'processing') void this.follow(session, form);
+    // why: a payment whose answer was lost (a timeout, a dropped connection) may have gone through; the reload finds it
+    // completed, and the merchant's page must still hear about it.
+    else if (session.status === 'completed' && this.paid) this.settled(session, form);
+  }
+
+  /** Shows the error state for a session that must not be shown or paid; true if it was refused. */
+  protected refuseBroken(session: CheckoutSession): boolean {
+    const problem = brokenSession(session);
+    if (!problem) return false;
+    this.set({ kind: 'error', code: problem.code, session: sessionOf(this.state), form: formOf(this.state) });
+    this.host.emit('quaderno-error', problem);
+    this.host.announce('assertive', (t) => errorMessage(t, problem.code));
+    return true;
+  }
+
+  /**
+   * Takes a session a PUT or a poll returned, unless it is broken and could still be paid (then the run stops). Once
+   * paid (processing, completed) the outcome is shown whatever the session says, since the customer must learn it.
+   */
+  protected accept(session: CheckoutSession, saved: boolean): void {
+    if (isPayable(session) && this.refuseBroken(session)) throw new RefusedSessionError();
+    if (saved) this.host.emit('quaderno-update', { session });
+  }
+
+  // ---- the form -------------------------------------------------------------------------------------------
+
+  protected edit(event: FormEvent, save = false): void {
+    const state = this.state;
+    if (state.kind !== 'form') return;
+    const form = formTransition(state.form, event);
+    this.set({ ...state, form });
+    if (save) this.options.draft.save({ customer: { ...form.values }, coupon: form.couponInput, method: form.method });
+  }
+
+  input(field: BillingField, value: string): void {
+    this.edit({ type: 'input', field, value }, true);
+  }
+
+  blur(field: BillingField): void {
+    this.edit({ type: 'blur', field });
+  }
+
+  selectMethod(method: PaymentMethod): void {
+    this.edit({ type: 'method', method }, true);
+  }
+
+  couponInput(value: string): void {
+    this.edit({ type: 'coupon-input', value }, true);
+  }
+
+  openAddress(): void {
+    this.edit({ type: 'open-address' });
+    this.host.focus('address');
+  }
+
+  /** A processor reports one of its fields; `changed` when the value changed (which clears a server refusal). */
+  processorField(key: string, field: Omit<ProcessorFieldState, 'server'>, changed: boolean): void {
+    this.edit({ type: 'processor-field', key, state: field, changed });
+  }
+
+  /** Forgets the processor's fields (a new processor or method). */
+  resetProcessorFields(): void {
+    this.edit({ type: 'reset-processor' });
+  }
+
+  /** The failed view's "Try again": the form again, everything typed kept. */
+  tryAgain(): void {
+    this.acted = true;
+    const state = this.state;
+    if (state.kind !== 'failed') return;
+    this.set({ kind: 'form', session: state.session, form: { ...state.form, submitted: false }, busy: undefined, alert: undefined });
+  }
+
+  /** The error view's retry. */
+  retry(): void {
+    this.acted = true;
+    void this.load(true);
+  }
+
+  /** The in-form alert's retry: repeats what failed. */
+  retryAlert(): void {
+    const state = this.state;
+    if (state.kind !== 'form') return;
+    const retry = state.alert?.retry;
+    this.set({ ...state, alert: undefined });
+    if (retry === 'pay') void this.pay();
+    else if (retry === 'cancel') void this.cancel();
+  }
+
+
+  private async follow(session: CheckoutSession, form: FormState): Promise<void> {
+    const result = await this.runs.start((signal) => this.poll(session, form, signal));
+    if (result.status === 'complete') this.settled(result.value, form);
+    else if (result.status === 'error' && !(result.error instanceof RefusedSessionError)) {
+      this.report(result.error);
+      this.pollFailed(result.error, sessionOf(this.state) ?? session, form);
+    }
+  }
+
+  /** Polls `retrieve()` with backoff until the session leaves `processing`. */
+  protected poll(start: CheckoutSession, form: FormState, signal: AbortSignal): Promise<CheckoutSession> {
+    this.set({ kind: 'processing', session: start, form });
+    return pollSession(start, { first: this.pollInterval, max: this.maxPollInterval, total: this.maxPollTime }, signal, async () => {
+      const session = await this.options.client().retrieve({ signal });
+      this.accept(session, false);
+      if (session.status === 'processing') this.set({ kind: 'processing', session, form });
+      return session;
+    });
+  }
+
+  protected settled(session: CheckoutSession, form: FormState): void {
+    if (session.status === 'failed') return this.set({ kind: 'failed', session, form });
+    if (session.status !== 'completed') return this.set(placeSession(session, { kind: 'loading' }, form));
+    this.set({ kind: 'completed', session, redirecting: false });
+    if (this.completeSent) return;
+    this.completeSent = true;
+    this.options.draft.clear();
+    this.options.processor().reset?.();
+    const proceed = this.host.emit('quaderno-complete', { session }, true);
+    if (proceed && isHttpUrl(session.success_url)) {
+      this.set({ kind: 'completed', session, redirecting: true });
+      this.host.navigate(session.success_url);
+    }
+  }
+
+  protected pollFailed(error: unknown, session: CheckoutSession, form: FormState): void {
+    const code = errorCode(error);
+    this.set({ kind: 'error', code, session, form });
+    this.host.announce('assertive', (t) => errorMessage(t, code));
+  }
+
+  // ---- errors ---------------------------------------------------------------------------------------------
+
+  protected report(error: unknown): void {
+    if (errorCode(error) === 'aborted') return;
+    this.host.emit('quaderno-error', { code: errorCode(error), message: error instanceof Error ? error.message : String(error) });
+  }
+}

@@ -1,0 +1,48 @@
+// What the checkout model needs from its surroundings: the host element, the processor and the protocol client.
+// No Lit and no DOM here.
+import type { PublicClient } from '../../api/public.ts';
+import type { PayRequest } from '../../processors/processor.ts';
+import type { CheckoutSession } from '../../session/schema.ts';
+import type { DetailOf, QuadernoEventName } from '../events.ts';
+import type { DraftStore } from './draft.ts';
+import type { CheckoutState } from './state.ts';
+import type { Words } from './words.ts';
+
+/** Where the element should move focus (only ever in answer to the customer). */
+export type FocusTarget = 'first-invalid' | 'coupon-input' | 'address';
+
+/** What the model asks of the element that hosts it. */
+export interface ModelHost {
+  /** The state changed: render it. */
+  changed(state: CheckoutState): void;
+  /** Dispatches an event; false when a listener prevented a cancelable one. */
+  emit<K extends QuadernoEventName>(name: K, detail: DetailOf<K>, cancelable?: boolean): boolean;
+  /** Says something in a live region: polite for progress, assertive for errors. */
+  announce(politeness: 'polite' | 'assertive', words: Words): void;
+  focus(target: FocusTarget): void;
+  /** Leaves the page for an http(s) URL (the model checks the scheme first). */
+  navigate(url: string): void;
+}
+
+/** The part of a payment processor the model drives. */
+export interface ModelProcessor {
+  /** Starts the payment; resolves with the session the server returned. Throws ApiError. */
+  pay(request: PayRequest): Promise<CheckoutSession>;
+  /** Reports every field's current state before a payment; a promise when an SDK checks asynchronously. */
+  validate?(): Promise<void> | void;
+  /** Forgets everything typed (after a completed payment). */
+  reset?(): void;
+}
+
+export interface ModelOptions {
+  /** A factory, so an invalid permalink fails inside the load, as an error state. */
+  client: () => PublicClient;
+  processor: () => ModelProcessor;
+  draft: DraftStore;
+  host: ModelHost;
+  /** First wait between status polls, in ms (backs off ×1.5 up to `maxPollInterval`). */
+  pollInterval?: number;
+  maxPollInterval?: number;
+  /** How long to wait for a payment to settle before reporting a timeout. */
+  maxPollTime?: number;
+}

@@ -1,0 +1,41 @@
+// Words the model asks the element to say: functions of the translation, so the model never holds a locale and a
+// translation that arrives late (an async locale chunk) still words what was announced. No Lit and no DOM here.
+import type { Translation } from '../../locales/translation.ts';
+
+/** Something to say, in whatever locale the element shows when it says it. */
+export type Words = (t: Translation) => string;
+
+/** The message for an error code (an ApiErrorCode or one of the element's own). */
+export function errorMessage(t: Translation, code: string): string {
+  switch (code) {
+    case 'save':
+      return t.errorSave;
+    case 'network':
+      return t.errorNetwork;
+    case 'timeout':
+      return t.errorTimeout;
+    case 'not_found':
+      return t.errorNotFound;
+    case 'invalid_permalink':
+      return t.errorInvalidPermalink;
+    case 'rate_limited':
+      return t.errorRateLimited;
+    case 'server':
+      return t.errorServer;
+    case 'bad_response':
+      return t.errorBadResponse;
+    case 'unsafe_url':
+      return t.errorUnsafeUrl;
+    case 'conflict':
+      return t.errorNotPending;
+    case 'mixed_currencies':
+      return t.errorMixedCurrencies;
+    default:
+      return t.errorLoad;
+  }
+}
+
+/** An abandoned session's title and body: "you cancelled" when the customer did it here, "expired" otherwise. */
+export function abandonedWords(t: Translation, cancelled: boolean): { title: string; body: string } {
+  return cancelled ? { title: t.cancelledTitle, body: t.cancelledBody } : { title: t.abandonedTitle, body: t.abandonedBody };
+}

@@ -1,0 +1,132 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { LocaleCode, Translation } from '../../locales/translation.ts';
+import { BILLING_FIELDS, validateBilling, type BillingField } from '../../session/fields.ts';
+import { formatMoney, sessionTotals } from '../../session/money.ts';
+import { isEditable, type PaymentMethod } from '../../session/schema.ts';
+import { describeCouponRefusal } from '../model/coupon.ts';
+import { visibleFieldError, type CheckoutState, type CouponError } from '../model/state.ts';
+import { errorMessage } from '../model/words.ts';
+import { translateError } from '../validation.ts';
+import { renderBilling } from './billing.ts';
+import { renderCoupon } from './coupon.ts';
+import { errorIcon, icon, lockIcon } from './icons.ts';
+import { renderItems } from './items.ts';
+import { renderMethods } from './methods.ts';
+
+/** What the form's controls call: the model's intents. */
+export interface FormActions {
+  input(field: BillingField, value: string): void;
+  blur(field: BillingField): void;
+  selectMethod(method: PaymentMethod): void;
+  couponInput(value: string): void;
+  applyCoupon(): void;
+  removeCoupon(): void;
+  openAddress(): void;
+  pay(): void;
+  cancel(): void;
+  retryAlert(): void;
+}
+
+export interface FormViewModel {
+  t: Translation;
+  locale: LocaleCode;
+  state: Extract<CheckoutState, { kind: 'form' }>;
+  testMode: boolean;
+  /** The slot name of the processor's container (its fields render there, in the light DOM). */
+  processorSlot: string;
+  actions: FormActions;
+}
+
+function couponErrorText(t: Translation, error: CouponError | undefined): string | undefined {
+  if (!error) return undefined;
+  if (error.kind === 'refused') return describeCouponRefusal(t, error.refusal);
+  if (error.kind === 'request') return errorMessage(t, error.code);
+  return translateError(t.validation, error.error);
+}
+
+/** The order summary with the coupon, and the billing, method and pay form. */
+export function renderForm(m: FormViewModel): TemplateResult {
+  const { t, locale, state, actions } = m;
+  const { session, form, busy, alert } = state;
+  const paying = busy === 'saving' || busy === 'paying';
+  const all = validateBilling(form.values, session.billing_details_collection);
+  const errors: Partial<Record<BillingField, string>> = {};
+  for (const field of BILLING_FIELDS) {
+    const error = visibleFieldError(form, field, all);
+    if (error) errors[field] = translateError(t.validation, error);
+  }
+  const totals = sessionTotals(session);
+  const couponError = form.couponError;
+  const coupon =
+    session.coupon_collection && isEditable(session)
+      ? renderCoupon({
+          t,
+          applied: session.coupon,
+          value: form.couponInput,
+          error: couponErrorText(t, couponError),
+          serverMessage: couponError && couponError.kind !== 'field' ? couponError.serverMessage : undefined,
+          code: couponError?.kind === 'refused' ? couponError.code : undefined,
+          busy: busy === 'coupon-apply' ? 'apply' : busy === 'coupon-remove' ? 'remove' : undefined,
+          locked: paying,
+          onInput: actions.couponInput,
+          onApply: actions.applyCoupon,
+          onRemove: actions.removeCoupon,
+        })
+      : nothing;
+  const payLabel = busy === 'saving' ? t.saving : busy === 'paying' ? t.processing : t.payAmount(formatMoney(totals.total, totals.currency, locale));
+  const inert = busy ? 'true' : 'false';
+  return html`<div class="layout">
+    ${renderItems(t, locale, session, coupon)}
+    <form
+      part="form"
+      novalidate
+      @submit=${(e: Event) => {
+        e.preventDefault();
+        actions.pay();
+      }}
+    >
+      ${form.draftRestored ? html`<div part="notice" class="notice"><p>${t.draftRestored}</p></div>` : nothing}
+      ${renderBilling({
+        t,
+        locale,
+        mode: session.billing_details_collection,
+        values: form.values,
+        errors,
+        serverMessages: form.serverErrors,
+        addressOpen: form.addressOpen,
+        disabled: paying,
+        onInput: actions.input,
+        onBlur: actions.blur,
+        onOpenAddress: actions.openAddress,
+      })}
+      ${renderMethods({
+        t,
+        methods: session.payment_methods,
+        selected: form.method,
+        error: form.submitted && !form.method ? t.validation.paymentMethod : undefined,
+        testMode: m.testMode,
+        disabled: paying,
+        fields: html`<slot name=${m.processorSlot}></slot>`,
+        onSelect: actions.selectMethod,
+      })}
+      ${alert
+        ? html`<div part="alert" class="alert" data-alert=${alert.code}>
+            ${icon(errorIcon)}
+            <p>${errorMessage(t, alert.code)}</p>
+            ${alert.retry
+              ? html`<button type="button" class="secondary" data-action="alert-retry" @click=${actions.retryAlert}>${t.retry}</button>`
+              : nothing}
+          </div>`
+        : nothing}
+      <div class="pay-area">
+        <button part="pay-button" class="pay" type="submit" aria-disabled=${inert}>
+          ${paying ? html`<span class="spinner small-spinner" aria-hidden="true"></span>` : icon(lockIcon)}
+          <span>${payLabel}</span>
+        </button>
+        <button part="cancel" type="button" class="link cancel" data-action="cancel" aria-disabled=${inert} @click=${actions.cancel}>
+          ${busy === 'cancel' ? t.cancelling : t.cancel}
+        </button>
+      </div>
+    </form>
+  </div>`;
+}

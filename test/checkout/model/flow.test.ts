@@ -1,0 +1,254 @@
+// The checkout flow in Node against the real sandbox over HTTP, through the model alone: load, edit, coupon, save,
+// pay, poll, cancel, conflicts, faults and disconnects. The Chromium suites keep rendering, focus, a11y and CSP.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { visibleFieldError, type CheckoutState } from '../../../src/checkout/model/state.ts';
+import { validateBilling } from '../../../src/session/fields.ts';
+import { CANCEL_URL, FULL_CUSTOMER, fill, memoryDraft, modelFor, names, payingProcessor, sessionBody, SUCCESS_URL, useFlowSandbox } from './support.ts';
+
+const tokenOf = (permalink: string) => new URL(permalink).pathname.split('/').pop()!;
+
+describe('checkout model: flow against the sandbox', () => {
+  const env = useFlowSandbox();
+  const create = async (overrides = {}) => (await env().api.create(sessionBody(overrides))).permalink!;
+
+  it('loads: loading, then the form with the session, and quaderno-ready once', async () => {
+    const r = modelFor(await create());
+    const loading = r.model.load();
+    assert.equal(r.model.state.kind, 'loading');
+    await loading;
+    const state = await r.waitFor('form');
+    assert.equal(state.kind === 'form' && state.session.items.length, 2);
+    await r.model.load(true);
+    assert.deepEqual(names(r.events), ['quaderno-ready']);
+    assert.deepEqual(r.focused, [], 'nothing takes focus on page load');
+  });
+
+  it('one rule for field errors: touched and dirty, or submitted; prefilled counts as touched', async () => {
+    const customer = { billing_country: 'DE', billing_postal_code: '123' };
+    const r = modelFor((await env().api.create(sessionBody({ customer }))).permalink!);
+    await r.model.load();
+    const errorOf = (field: 'billing_postal_code' | 'first_name') => {
+      const state = r.model.state;
+      assert.equal(state.kind, 'form');
+      if (state.kind !== 'form') return undefined;
+      return visibleFieldError(state.form, field, validateBilling(state.form.values, 'required'))?.key;
+    };
+    assert.equal(errorOf('billing_postal_code'), 'postalCode', 'a prefilled field counts as touched');
+    assert.equal(errorOf('first_name'), undefined);
+    r.model.input('first_name', '');
+    assert.equal(errorOf('first_name'), undefined, 'dirty but not touched');
+    r.model.blur('first_name');
+    assert.equal(errorOf('first_name'), 'required', 'touched and dirty');
+    const r2 = modelFor(await create());
+    await r2.model.load();
+    await r2.model.pay();
+    const state = r2.model.state;
+    assert.ok(state.kind === 'form' && state.form.submitted);
+    const errors = state.kind === 'form' ? validateBilling(state.form.values, 'required') : {};
+    assert.equal(state.kind === 'form' && visibleFieldError(state.form, 'first_name', errors)?.key, 'required');
+    assert.deepEqual(r2.announced, [{ politeness: 'assertive', text: 'Please correct 8 fields.' }]);
+    assert.deepEqual(r2.focused, ['first-invalid']);
+  });
+
+  for (const method of ['card', 'paypal'] as const) {
+    it(`saves the customer, pays with ${method}, polls, completes and goes to success_url`, async () => {
+      const permalink = await create();
+      const r = modelFor(permalink);
+      await r.model.load();
+      fill(r.model, FULL_CUSTOMER);
+      r.model.selectMethod(method);
+      assert.deepEqual(r.draft.saved?.customer.email, FULL_CUSTOMER.email);
+      await r.model.pay();
+      assert.equal(r.model.state.kind, 'completed');
+      assert.deepEqual(r.views, ['loading', 'form', 'processing', 'completed']);
+      assert.deepEqual(names(r.events), ['quaderno-ready', 'quaderno-update', 'quaderno-complete']);
+      assert.deepEqual(r.navigations, [SUCCESS_URL]);
+      assert.equal(r.draft.saved, undefined, 'the draft is forgotten once paid');
+      assert.equal(r.processor.resets, 1);
+      const stored = await env().api.retrieve(r.events[0]!.detail.session.id);
+      assert.equal(stored.status, 'completed');
+      assert.equal(stored.customer.email, FULL_CUSTOMER.email);
+      assert.equal(stored.processor, method === 'card' ? 'stripe' : 'paypal');
+    });
+  }
+
+  it('a declined payment shows failed; Try again keeps everything; the second payment completes', async () => {
+    const processor = payingProcessor({ card_number: '4000000000000002' });
+    const r = modelFor(await create({ payment_methods: ['card'] }), { processor });
+    await r.model.load();
+    fill(r.model, FULL_CUSTOMER);
+    await r.model.pay();
+    assert.equal(r.model.state.kind, 'failed');
+    r.model.tryAgain();
+    const state = r.model.state as CheckoutState;
+    assert.ok(state.kind === 'form');
+    assert.equal(state.kind === 'form' && state.form.values.billing_city, 'Berlin');
+    assert.equal(state.kind === 'form' && state.form.submitted, false);
+    const again = payingProcessor();
+    Object.assign(processor, { pay: again.pay });
+    await r.model.pay();
+    assert.equal(r.model.state.kind, 'completed');
+    assert.equal(names(r.events).filter((n) => n === 'quaderno-complete').length, 1);
+  });
+
+  it('pays once however often Pay is pressed', async () => {
+    const { sandbox } = env();
+    const permalink = await create({ payment_methods: ['card'] });
+    const r = modelFor(permalink);
+    await r.model.load();
+    fill(r.model, FULL_CUSTOMER);
+    await Promise.all([r.model.pay(), r.model.pay(), r.model.pay()]);
+    const token = tokenOf(permalink);
+    const pays = sandbox.faults!.seen.filter((s) => s.method === 'POST' && s.path.includes(token) && s.path.endsWith('/pay.json'));
+    assert.equal(pays.length, 1);
+    assert.equal(r.model.state.kind, 'completed');
+  });
+
+  it('restores a draft, announces it, and keeps the chosen method', async () => {
+    const draft = memoryDraft({ customer: { email: 'draft@example.com' }, coupon: 'HALF', method: 'paypal' });
+    const r = modelFor(await create(), { draft });
+    await r.model.load();
+    const state = r.model.state;
+    assert.ok(state.kind === 'form');
+    assert.equal(state.kind === 'form' && state.form.values.email, 'draft@example.com');
+    assert.equal(state.kind === 'form' && state.form.couponInput, 'HALF');
+    assert.equal(state.kind === 'form' && state.form.method, 'paypal');
+    assert.deepEqual(r.announced, [{ politeness: 'polite', text: 'We restored the details you entered earlier.' }]);
+  });
+
+  for (const prevent of [false, true]) {
+    it(`cancel ${prevent ? '(prevented) stays' : 'goes to cancel_url'} and abandons the session`, async () => {
+      const r = modelFor(await create(), { prevent: prevent ? ['quaderno-cancel'] : [] });
+      await r.model.load();
+      await r.model.cancel();
+      const state = r.model.state;
+      assert.equal(state.kind, 'abandoned');
+      assert.equal(state.kind === 'abandoned' && state.cancelledHere, true);
+      assert.deepEqual(r.navigations, prevent ? [] : [CANCEL_URL]);
+      assert.equal(state.kind === 'abandoned' && state.redirecting, !prevent);
+      assert.deepEqual(names(r.events), ['quaderno-ready', 'quaderno-cancel']);
+    });
+  }
+
+  it('a session that stops being pending mid-edit: the save is a conflict, the model reloads and shows it', async () => {
+    const { api, sandbox } = env();
+    const created = await api.create(sessionBody({ payment_methods: ['card'] }));
+    const r = modelFor(created.permalink!);
+    await r.model.load();
+    fill(r.model, FULL_CUSTOMER);
+    sandbox.store.setStatus(created.id!, 'completed');
+    await r.model.pay();
+    await r.waitFor('completed');
+    const error = r.events.find((e) => e.name === 'quaderno-error');
+    assert.equal(error?.detail.code, 'conflict');
+    assert.ok(r.announced.some((a) => a.politeness === 'assertive' && a.text === 'This checkout can no longer be changed.'));
+    assert.equal(r.draft.saved, undefined);
+  });
+
+  it('follows a processing session with backoff until it completes', async () => {
+    const { api, sandbox } = env();
+    const created = await api.create(sessionBody());
+    sandbox.store.setStatus(created.id!, 'processing');
+    const r = modelFor(created.permalink!);
+    await r.model.load();
+    assert.equal(r.model.state.kind, 'processing');
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const token = tokenOf(created.permalink!);
+    const polls = sandbox.faults!.seen.filter((s) => s.method === 'GET' && s.path.includes(token)).length;
+    assert.ok(polls >= 3 && polls <= 7, `polled ${polls} times in 150 ms with 20 ms ×1.5 backoff`);
+    sandbox.store.setStatus(created.id!, 'completed');
+    await r.waitFor('completed');
+    assert.ok(names(r.events).includes('quaderno-complete'));
+    assert.deepEqual(r.navigations, [SUCCESS_URL]);
+  });
+
+  it('stop() aborts the run in flight; resume() reloads and carries on', async () => {
+    const { api, sandbox } = env();
+    const created = await api.create(sessionBody());
+    sandbox.store.setStatus(created.id!, 'processing');
+    const r = modelFor(created.permalink!);
+    await r.model.load();
+    r.model.stop();
+    sandbox.store.setStatus(created.id!, 'completed');
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    assert.equal(r.model.state.kind, 'processing', 'no poll ran while stopped');
+    r.model.resume();
+    await r.waitFor('completed');
+  });
+
+  it('refuses a broken session a save returns, before anything is charged', async () => {
+    const { api, sandbox } = env();
+    const created = await api.create(sessionBody({ payment_methods: ['card'] }));
+    const r = modelFor(created.permalink!);
+    await r.model.load();
+    fill(r.model, FULL_CUSTOMER);
+    const stored = sandbox.store.getSession(created.id!)!;
+    stored.items.push({ ...stored.items[0]!, currency: 'USD' });
+    await r.model.pay();
+    const state = r.model.state;
+    assert.equal(state.kind, 'error');
+    assert.equal(state.kind === 'error' && state.code, 'mixed_currencies');
+    assert.equal(sandbox.store.getSession(created.id!)!.status, 'pending');
+  });
+});
+
+describe('checkout model: faults from the sandbox', () => {
+  const env = useFlowSandbox();
+
+  it('a 500 on load is retried by the client and never shown', async () => {
+    const { api, sandbox } = env();
+    const created = await api.create(sessionBody());
+    sandbox.faults!.add({ kind: 'status', status: 500, token: tokenOf(created.permalink!), method: 'GET' });
+    const r = modelFor(created.permalink!);
+    await r.model.load();
+    assert.equal(r.model.state.kind, 'form');
+    assert.deepEqual(names(r.events), ['quaderno-ready']);
+  });
+
+  it('malformed JSON on load: the error view, then retry recovers', async () => {
+    const { api, sandbox } = env();
+    const created = await api.create(sessionBody());
+    sandbox.faults!.add({ kind: 'malformed', token: tokenOf(created.permalink!), method: 'GET' });
+    const r = modelFor(created.permalink!);
+    await r.model.load();
+    const state = r.model.state;
+    assert.equal(state.kind === 'error' && state.code, 'bad_response');
+    r.model.retry();
+    await r.waitFor('form');
+  });
+
+  for (const fault of [{ kind: 'status', status: 500 }, { kind: 'malformed' }, { kind: 'drop' }] as const) {
+    it(`${fault.kind} on pay: an alert with retry, nothing typed lost, and the retry completes`, async () => {
+      const { api, sandbox } = env();
+      const created = await api.create(sessionBody({ payment_methods: ['card'] }));
+      const r = modelFor(created.permalink!);
+      await r.model.load();
+      fill(r.model, FULL_CUSTOMER);
+      sandbox.faults!.add({ ...fault, token: tokenOf(created.permalink!), method: 'POST', path: '/pay.json' });
+      await r.model.pay();
+      const state = r.model.state;
+      if (state.kind === 'completed') return; // why: a dropped keep-alive request may be resent by fetch itself
+      assert.equal(state.kind, 'form');
+      assert.equal(state.kind === 'form' && state.alert?.retry, 'pay');
+      assert.equal(state.kind === 'form' && state.busy, undefined);
+      assert.equal(state.kind === 'form' && state.form.values.email, FULL_CUSTOMER.email);
+      assert.ok(names(r.events).includes('quaderno-error'));
+      r.model.retryAlert();
+      await r.waitFor('completed');
+    });
+  }
+
+  it('a failed save says the details were kept', async () => {
+    const { api, sandbox } = env();
+    const created = await api.create(sessionBody({ payment_methods: ['card'] }));
+    const r = modelFor(created.permalink!, { timeoutMs: 300 });
+    await r.model.load();
+    fill(r.model, FULL_CUSTOMER);
+    sandbox.faults!.add({ kind: 'malformed', token: tokenOf(created.permalink!), method: 'PUT' });
+    await r.model.pay();
+    const state = r.model.state;
+    assert.equal(state.kind === 'form' && state.alert?.code, 'save');
+    assert.ok(r.announced.some((a) => a.text === 'We couldn’t save your details. Nothing you typed has been lost.'));
+  });
+});
