@@ -1,0 +1,6 @@
+// `quaderno-checkout/server`: the merchant's side of the checkout, for Node. Side-effect free.
+export { createCheckoutHandler } from './handler.ts';
+export type { CheckoutHandler, CheckoutHandlerOptions } from './handler.ts';
+export { HANDLER_CAPABILITIES } from './present.ts';
+export { summarize } from './summarize.ts';
+export type { RateResult, SummaryItem, TaxLine, TaxStatus, TaxSummary, TaxTotals } from './summarize.ts';
