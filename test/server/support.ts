@@ -72,7 +72,10 @@ export async function startFakeQuaderno(): Promise<FakeQuaderno> {
     }
     return c.json(rate ?? { country, name: null, rate: 0, status: 'not_registered', taxable_part: 100, notes: null });
   });
-  app.get('/api/tax_ids/validate.json', (c) => c.json({ valid: VALID_IDS[c.req.query('tax_id') ?? ''] ?? false }));
+  app.get('/api/tax_ids/validate.json', (c) => {
+    const taxId = c.req.query('tax_id') ?? '';
+    return c.json({ valid: taxId in VALID_IDS ? VALID_IDS[taxId]! : false });
+  });
   app.all('*', async (c) => {
     const url = new URL(c.req.url);
     const body = c.req.method === 'GET' || c.req.method === 'HEAD' ? undefined : await c.req.arrayBuffer();
