@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Hono } from 'hono';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/server.ts';
+import type { SessionStatus } from '../../src/session/schema.ts';
 import { createCheckoutHandler, type CheckoutHandler, type CheckoutHandlerOptions } from '../../src/server/index.ts';
 
 export const API_KEY = 'sk_test_sandbox';
@@ -149,4 +150,27 @@ export function createSession(sandbox: RunningSandbox, extra: Record<string, unk
     metadata: { crm_id: 'crm_42' },
     ...extra,
   });
+}
+
+/**
+ * A target for the protocol's contract suite (test/protocol/contract.ts, after merge): the handler on its own origin
+ * with the sandbox acting as Quaderno behind it. `createSession` stores a session in the sandbox (optionally straight
+ * in a status) and returns the handler's permalink for it; `capabilities` says what the suite may expect.
+ */
+export async function startHandlerTarget() {
+  const quaderno = await startFakeQuaderno();
+  const shop = await startHandler(quaderno.url);
+  return {
+    url: shop.url,
+    capabilities: ['update', 'tax_preview', 'tax_id_validation', 'hosted_payment'] as const,
+    sandbox: quaderno.sandbox,
+    createSession(body: Parameters<RunningSandbox['store']['createSession']>[0], status?: SessionStatus) {
+      const session = quaderno.sandbox.store.createSession(body, status ? { status } : undefined);
+      return { id: session.id, permalink: shop.permalink(session.id) };
+    },
+    async close() {
+      await shop.close();
+      await quaderno.close();
+    },
+  };
 }
