@@ -6,7 +6,7 @@ import { publicUpdateSchema } from '../session/requests.ts';
 import type { CheckoutSession } from '../session/schema.ts';
 import { readJsonBody } from './body.ts';
 import { TtlCache } from './cache.ts';
-import { fieldFailure, fromUpstream, ProtocolFailure, sessionNotFound, type UpstreamContext } from './errors.ts';
+import { failure, fieldFailure, fromUpstream, ProtocolFailure, sessionNotFound, type UpstreamContext } from './errors.ts';
 import { presentSession } from './present.ts';
 import { parseTaxQuery, TaxPreviewer, type TaxInput } from './preview.ts';
 import type { TaxSummary } from './summarize.ts';
@@ -143,11 +143,26 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
         "Quaderno's API has no call to apply a coupon to a session",
       );
     }
-    const session = data.customer
-      ? await upstream('session', () => client.update(id, { customer: data.customer }))
-      : await retrieve(id);
+    const session = data.customer ? await saveCustomer(id, data.customer) : await retrieve(id);
     sessions.set(id, session);
     return present(session, id, request);
+  }
+
+  /**
+   * why: Quaderno documents that only pending sessions can be updated, not how it refuses the others; a refusal of a
+   * session that has left `pending` is reported as such, whatever words it came with.
+   */
+  async function saveCustomer(id: string, customer: NonNullable<ReturnType<typeof parseUpdate>['customer']>) {
+    try {
+      return await upstream('session', () => client.update(id, { customer }));
+    } catch (error) {
+      if (!(error instanceof ProtocolFailure) || error.body.code !== 'field_invalid') throw error;
+      const current = await retrieve(id).catch(() => undefined);
+      if (current && current.status !== 'pending') {
+        throw failure(422, 'session_not_pending', 'The checkout session can no longer be changed', { status: current.status });
+      }
+      throw error;
+    }
   }
 
   async function tax(id: string, request: Request, what: 'tax' | 'tax_id'): Promise<Response> {
