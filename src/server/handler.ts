@@ -8,7 +8,7 @@ import { readJsonBody } from './body.ts';
 import { TtlCache } from './cache.ts';
 import { failure, fieldFailure, fromUpstream, ProtocolFailure, sessionNotFound, type UpstreamContext } from './errors.ts';
 import { presentSession } from './present.ts';
-import { parseTaxQuery, TaxPreviewer, type TaxInput } from './preview.ts';
+import { normalizeTaxInput, parseTaxQuery, TaxPreviewer, type TaxInput } from './preview.ts';
 import type { TaxSummary } from './summarize.ts';
 import { createTokenSigner } from './token.ts';
 import { createUpstream } from './upstream.ts';
@@ -118,12 +118,8 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
   /** The saved customer's tax, or null when it can't be had now: a preview failure never fails the session. */
   async function savedTax(session: CheckoutSession): Promise<TaxSummary | null> {
     const { billing_country, billing_postal_code, tax_id } = session.customer;
-    const query = new URLSearchParams();
-    if (billing_country) query.set('country', billing_country);
-    if (billing_postal_code) query.set('postal_code', billing_postal_code);
-    if (tax_id) query.set('tax_id', tax_id);
     try {
-      return await previewer.summary(session, parseTaxQuery(query));
+      return await previewer.summary(session, normalizeTaxInput({ country: billing_country, postal_code: billing_postal_code, tax_id }));
     } catch {
       return null;
     }

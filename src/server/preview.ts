@@ -17,10 +17,15 @@ export interface TaxInput {
 
 /** Country, postal code and tax ID from a query, normalised (the cache key is the normalised input). */
 export function parseTaxQuery(query: URLSearchParams): TaxInput {
-  const value = (name: string, max: number) => {
-    const raw = query.get(name)?.trim() ?? '';
-    if (raw.length > max) throw fieldFailure('field_invalid', { [name]: [`Use at most ${max} characters`] });
-    return raw === '' ? undefined : raw;
+  return normalizeTaxInput({ country: query.get('country'), postal_code: query.get('postal_code'), tax_id: query.get('tax_id') });
+}
+
+/** Trims, upper-cases and bounds each input; throws a 422 naming the field that can't be one. */
+export function normalizeTaxInput(raw: Record<keyof TaxInput, string | null | undefined>): TaxInput {
+  const value = (name: keyof TaxInput, max: number) => {
+    const text = raw[name]?.trim() ?? '';
+    if (text.length > max) throw fieldFailure('field_invalid', { [name]: [`Use at most ${max} characters`] });
+    return text === '' ? undefined : text;
   };
   const country = value('country', 2)?.toUpperCase();
   if (country !== undefined && !/^[A-Z]{2}$/.test(country)) {

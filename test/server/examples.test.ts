@@ -29,7 +29,8 @@ function run(file: string, env: Record<string, string>): Promise<{ url: string; 
   });
 }
 
-describe('mounting examples (examples/server/)', { concurrency: 3 }, () => {
+// why: a timeout, so an example that stops answering fails the suite instead of holding it open.
+describe('mounting examples (examples/server/)', { concurrency: 3, timeout: 120_000 }, () => {
   let sandbox: RunningSandbox;
   let env: Record<string, string>;
   const children: ChildProcess[] = [];

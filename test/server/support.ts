@@ -128,6 +128,7 @@ export async function browser(url: string, init: { method?: string; body?: unkno
     headers: { Accept: 'application/json', ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...init.headers },
     body,
     redirect: 'manual',
+    signal: AbortSignal.timeout(30_000),
   });
   const text = await response.text();
   let json: unknown;
