@@ -24,6 +24,7 @@ export const LIB_ENTRIES = {
   index: src('index.ts'),
   react: src('react.ts'),
   vue: src('vue.ts'),
+  'server/index': src('server/index.ts'),
 } as const;
 
 // why: Lit's minified "production" build is what the default export condition gives; `development`
@@ -91,7 +92,7 @@ export function templateMinifier() {
   }) as unknown as Plugin;
 }
 
-const isExternal = (id: string) => /^(lit|zod|@lit|@lit-labs|lit-html|lit-element)(\/|$)/.test(id);
+const isExternal = (id: string) => /^(lit|zod|@lit|@lit-labs|lit-html|lit-element)(\/|$)/.test(id) || id.startsWith('node:');
 
 /**
  * The npm modules: ES modules mirroring `src/` under `dist/lib/`, with source maps, unminified (the application's

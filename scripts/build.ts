@@ -97,7 +97,9 @@ function sizes(file: string): string {
 rmSync(dist, { recursive: true, force: true });
 
 // Declarations and the manifest run as child processes while Vite bundles.
-const tsc = run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json']);
+const tsc = run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json']).then(() =>
+  run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.server.json']),
+);
 const cem = run(process.execPath, [
   join(root, 'node_modules/@custom-elements-manifest/analyzer/cem.js'),
   'analyze',

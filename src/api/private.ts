@@ -1,7 +1,10 @@
+import * as z from 'zod/mini';
 import {
+  couponSchema,
   parseSessionList,
   SessionParseError,
   type CheckoutSession,
+  type Coupon,
   type CreateSessionBody,
   type SessionStatus,
   type UpdateSessionBody,
@@ -24,6 +27,71 @@ export interface PrivateClient {
   retrieve(id: number | string, options?: CallOptions): Promise<CheckoutSession>;
   update(id: number | string, body: UpdateSessionBody, options?: CallOptions): Promise<CheckoutSession>;
   delete(id: number | string, options?: CallOptions): Promise<void>;
+  /** `GET /api/tax_rates/calculate.json`: the tax that applies to a customer's location and tax ID. */
+  calculateTax(query: TaxRateQuery, options?: CallOptions): Promise<TaxRate>;
+  /** `GET /api/tax_ids/validate.json`: true, false, or null when the tax authority did not answer. */
+  validateTaxId(query: { country: string; tax_id: string }, options?: CallOptions): Promise<{ valid: boolean | null }>;
+  /** `GET /api/checkout/coupons.json` */
+  listCoupons(options?: CallOptions): Promise<Coupon[]>;
+  /** `GET /api/checkout/coupons/CODE.json` */
+  retrieveCoupon(code: string, options?: CallOptions): Promise<Coupon>;
+}
+
+/** The query of `tax_rates/calculate` (see the tax facts: `to_country` is the only required one). */
+export interface TaxRateQuery {
+  to_country: string;
+  to_postal_code?: string;
+  to_city?: string;
+  tax_id?: string;
+  from_country?: string;
+  from_postal_code?: string;
+  /** Major units, as the real API takes it. */
+  amount?: string;
+  tax_code?: string;
+  tax_behavior?: 'exclusive' | 'inclusive';
+  product_type?: 'service' | 'good';
+  date?: string;
+  currency?: string;
+}
+
+const nullableText = z.nullish(z.string());
+const nullableNumber = z.nullish(z.number());
+
+/** A `tax_rates/calculate` answer, as recorded; unknown keys are kept. */
+export const taxRateSchema = z.looseObject({
+  country: nullableText,
+  region: nullableText,
+  currency: nullableText,
+  name: nullableText,
+  rate: z.number(),
+  extra_name: nullableText,
+  extra_rate: nullableNumber,
+  taxable_part: nullableNumber,
+  tax_behavior: nullableText,
+  tax_code: nullableText,
+  product_type: nullableText,
+  status: nullableText,
+  notes: nullableText,
+  subtotal: nullableNumber,
+  taxable_base: nullableNumber,
+  tax_amount: nullableNumber,
+  total_amount: nullableNumber,
+});
+export type TaxRate = z.output<typeof taxRateSchema>;
+
+const taxIdValiditySchema = z.object({ valid: z.nullable(z.boolean()) });
+
+/** Parses a body with a schema, reporting a mismatch as a bad response (never as the caller's fault). */
+function parsed<T>(schema: z.ZodMiniType<T>, data: unknown, status: number, what: string): T {
+  const result = schema.safeParse(data);
+  if (!result.success) throw new BadResponseError(`Unexpected ${what} response`, status, data);
+  return result.data;
+}
+
+function queryString(query: object): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
+  return params.size ? `?${params}` : '';
 }
 
 function basicAuth(apiKey: string): string {
@@ -72,6 +140,25 @@ export function createPrivateClient(options: PrivateClientOptions): PrivateClien
     },
     async delete(id, callOptions = {}) {
       await requestJson({ ...callOptions, method: 'DELETE', url: sessionUrl(id) }, transport);
+    },
+    async calculateTax(query, callOptions = {}) {
+      const url = `${root}/api/tax_rates/calculate.json${queryString(query)}`;
+      const response = await requestJson({ ...callOptions, method: 'GET', url }, transport);
+      return parsed(taxRateSchema, response.data, response.status, 'tax rate');
+    },
+    async validateTaxId(query, callOptions = {}) {
+      const url = `${root}/api/tax_ids/validate.json${queryString(query)}`;
+      const response = await requestJson({ ...callOptions, method: 'GET', url }, transport);
+      return parsed(taxIdValiditySchema, response.data, response.status, 'tax ID validation');
+    },
+    async listCoupons(callOptions = {}) {
+      const response = await requestJson({ ...callOptions, method: 'GET', url: `${root}/api/checkout/coupons.json` }, transport);
+      return parsed(z.array(couponSchema), response.data, response.status, 'coupon list');
+    },
+    async retrieveCoupon(code, callOptions = {}) {
+      const url = `${root}/api/checkout/coupons/${encodeURIComponent(code)}.json`;
+      const response = await requestJson({ ...callOptions, method: 'GET', url }, transport);
+      return parsed(couponSchema, response.data, response.status, 'coupon');
     },
   };
 }

@@ -1,0 +1,34 @@
+// quaderno-checkout behind Express. Copy this file; set the variables listed in node-http.ts; run it with tsx.
+import express from 'express';
+import type { AddressInfo } from 'node:net';
+import { createCheckoutHandler, createPrivateClient, toNodeListener } from 'quaderno-checkout/server';
+
+const env = (name: string) => process.env[name] ?? (() => { throw new Error(`Set ${name}`); })();
+
+const checkout = createCheckoutHandler({
+  apiUrl: env('QUADERNO_API_URL'),
+  apiKey: env('QUADERNO_API_KEY'),
+  secret: env('CHECKOUT_SECRET'),
+  prefix: '/checkout',
+});
+const quaderno = createPrivateClient({ baseUrl: env('QUADERNO_API_URL'), apiKey: env('QUADERNO_API_KEY') });
+
+const app = express();
+// Before any body parser (express.json()): the handler reads and bounds the body itself.
+app.all('/checkout/{*rest}', toNodeListener(checkout));
+
+app.get('/buy', async (req, res) => {
+  const origin = `${req.protocol}://${req.get('host')}`;
+  const session = await quaderno.create({
+    items: [{ product: env('QUADERNO_PRODUCT') }],
+    success_url: `${origin}/thanks`,
+    cancel_url: `${origin}/`,
+  });
+  res.type('html').send(`<!doctype html><meta charset="utf-8"><title>Checkout</title>
+<script type="module" src="https://cdn.jsdelivr.net/npm/quaderno-checkout/dist/quaderno-checkout.js"></script>
+<quaderno-checkout permalink="${checkout.permalinkFor(session.id!)}"></quaderno-checkout>`);
+});
+
+const server = app.listen(Number(process.env.PORT ?? 3000), '127.0.0.1', () => {
+  console.log(`listening on http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+});

@@ -1,0 +1,34 @@
+// quaderno-checkout behind Hono (Node, Bun, Deno: Hono hands the handler a standard Request). Copy this file; set the
+// variables listed in node-http.ts; run it with tsx.
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { createCheckoutHandler, createPrivateClient } from 'quaderno-checkout/server';
+
+const env = (name: string) => process.env[name] ?? (() => { throw new Error(`Set ${name}`); })();
+
+const checkout = createCheckoutHandler({
+  apiUrl: env('QUADERNO_API_URL'),
+  apiKey: env('QUADERNO_API_KEY'),
+  secret: env('CHECKOUT_SECRET'),
+  prefix: '/checkout',
+});
+const quaderno = createPrivateClient({ baseUrl: env('QUADERNO_API_URL'), apiKey: env('QUADERNO_API_KEY') });
+
+const app = new Hono();
+app.all('/checkout/*', (c) => checkout(c.req.raw));
+
+app.get('/buy', async (c) => {
+  const origin = new URL(c.req.url).origin;
+  const session = await quaderno.create({
+    items: [{ product: env('QUADERNO_PRODUCT') }],
+    success_url: `${origin}/thanks`,
+    cancel_url: `${origin}/`,
+  });
+  return c.html(`<!doctype html><meta charset="utf-8"><title>Checkout</title>
+<script type="module" src="https://cdn.jsdelivr.net/npm/quaderno-checkout/dist/quaderno-checkout.js"></script>
+<quaderno-checkout permalink="${checkout.permalinkFor(session.id!)}"></quaderno-checkout>`);
+});
+
+serve({ fetch: app.fetch, port: Number(process.env.PORT ?? 3000), hostname: '127.0.0.1' }, (info) => {
+  console.log(`listening on http://127.0.0.1:${info.port}`);
+});

@@ -1,0 +1,210 @@
+// createCheckoutHandler: the checkout protocol on the merchant's own origin, on Quaderno's documented private API.
+import * as z from 'zod/mini';
+import { isHttpUrl } from '../api/urls.ts';
+import type { PrivateClient } from '../api/private.ts';
+import { publicUpdateSchema } from '../session/requests.ts';
+import type { CheckoutSession } from '../session/schema.ts';
+import { readJsonBody } from './body.ts';
+import { TtlCache } from './cache.ts';
+import { failure, fieldFailure, fromUpstream, ProtocolFailure, sessionNotFound, type UpstreamContext } from './errors.ts';
+import { presentSession } from './present.ts';
+import { normalizeTaxInput, parseTaxQuery, TaxPreviewer, type TaxInput } from './preview.ts';
+import type { TaxSummary } from './summarize.ts';
+import { createTokenSigner } from './token.ts';
+import { createUpstream } from './upstream.ts';
+
+export interface CheckoutHandlerOptions {
+  /** The account's API origin, e.g. `https://ACCOUNT.quadernoapp.com` (or the sandbox's). */
+  apiUrl: string;
+  /** The private API key. It is only ever sent to `apiUrl`. */
+  apiKey: string;
+  /** Signs the permalinks: at least 32 characters, kept stable across restarts (or every permalink breaks). */
+  secret: string;
+  /** The path the handler is mounted at. Default `/checkout`. */
+  prefix?: string;
+  /** The public origin of permalinks when requests arrive with another (behind a proxy). Default: each request's. */
+  publicOrigin?: string;
+  /** Per-attempt timeout of a call to Quaderno. Default 8000 ms. */
+  timeoutMs?: number;
+  /** Retries of idempotent calls to Quaderno (GET, PUT) on network errors, 5xx and short 429s. Default 2. */
+  retries?: number;
+  /** Largest accepted request body. Default 16 KiB. */
+  maxBodyBytes?: number;
+  /** How long a tax rate or a tax ID's validity is reused for the same input. Default 60 s; 0 disables. */
+  cacheTtlMs?: number;
+  /** How many inputs the tax caches hold. Default 1000. */
+  cacheMaxEntries?: number;
+  /** How long a tax preview reuses a session's items. Default 10 s. */
+  sessionTtlMs?: number;
+  /** The fetch used to call Quaderno. Default the global one. */
+  fetch?: typeof fetch;
+  /** Failures the merchant should see (a refused API key, a bug); the browser only gets a code. Default console.error. */
+  onError?: (error: unknown) => void;
+}
+
+export interface CheckoutHandler {
+  (request: Request): Promise<Response>;
+  /** The permalink of a session on this handler: `<origin><prefix>/<token>`; without an origin, a root-relative path. */
+  permalinkFor(sessionId: number | string, origin?: string): string;
+}
+
+const english = z.locales.en();
+
+function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: {
+      'Content-Type': 'application/json; charset=utf-8',
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-store',
+      ...headers,
+    },
+  });
+}
+
+/** The customer's update, with the sandbox's tamper rules: known customer fields and `coupon`, nothing else. */
+function parseUpdate(body: unknown) {
+  const parsed = publicUpdateSchema.safeParse(body, { error: english.localeError });
+  if (parsed.success) return parsed.data;
+  const notAllowed: Record<string, string[]> = {};
+  const invalid: Record<string, string[]> = {};
+  for (const issue of parsed.error.issues) {
+    const path = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) notAllowed[path ? `${path}.${key}` : key] = ['is not allowed here'];
+    } else (invalid[path || 'base'] ??= []).push(issue.message);
+  }
+  if (Object.keys(notAllowed).length) throw fieldFailure('field_not_allowed', notAllowed, 'Only customer fields can be changed');
+  throw fieldFailure('field_invalid', invalid, 'A field is invalid');
+}
+
+export function createCheckoutHandler(options: CheckoutHandlerOptions): CheckoutHandler {
+  if (!isHttpUrl(options.apiUrl)) throw new TypeError('createCheckoutHandler: `apiUrl` must be an http(s) URL');
+  if (!options.apiKey) throw new TypeError('createCheckoutHandler: `apiKey` is required');
+  const prefix = `/${(options.prefix ?? '/checkout').replace(/^\/+|\/+$/g, '')}`.replace(/^\/$/, '');
+  const signer = createTokenSigner(options.secret, new URL(options.apiUrl).origin);
+  const maxBodyBytes = options.maxBodyBytes ?? 16 * 1024;
+  const onError = options.onError ?? ((error: unknown) => console.error('[quaderno-checkout/server]', error));
+  const client: PrivateClient = createUpstream({
+    apiUrl: options.apiUrl,
+    apiKey: options.apiKey,
+    fetch: options.fetch,
+    timeoutMs: options.timeoutMs ?? 8000,
+    retries: options.retries ?? 2,
+  });
+  const previewer = new TaxPreviewer(client, { ttlMs: options.cacheTtlMs ?? 60_000, maxEntries: options.cacheMaxEntries ?? 1000 });
+  const sessions = new TtlCache<CheckoutSession>(options.sessionTtlMs ?? 10_000, options.cacheMaxEntries ?? 1000);
+
+  const permalinkFor = (sessionId: number | string, origin?: string) =>
+    `${(origin ?? options.publicOrigin ?? '').replace(/\/+$/, '')}${prefix}/${signer.sign(sessionId)}`;
+
+  async function upstream<T>(context: UpstreamContext, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      const mapped = fromUpstream(error, context);
+      if (mapped.status >= 500 && !(error instanceof ProtocolFailure)) onError(error);
+      throw mapped;
+    }
+  }
+
+  const retrieve = (id: string) =>
+    upstream('session', async () => {
+      const session = await client.retrieve(id);
+      sessions.set(id, session);
+      return session;
+    });
+
+  /** The saved customer's tax, or null when it can't be had now: a preview failure never fails the session. */
+  async function savedTax(session: CheckoutSession): Promise<TaxSummary | null> {
+    const { billing_country, billing_postal_code, tax_id } = session.customer;
+    try {
+      return await previewer.summary(session, normalizeTaxInput({ country: billing_country, postal_code: billing_postal_code, tax_id }));
+    } catch {
+      return null;
+    }
+  }
+
+  async function present(session: CheckoutSession, id: string, request: Request): Promise<Response> {
+    const origin = options.publicOrigin ?? new URL(request.url).origin;
+    return json(200, presentSession(session, permalinkFor(id, origin), await savedTax(session)));
+  }
+
+  async function update(id: string, request: Request): Promise<Response> {
+    const data = parseUpdate(await readJsonBody(request, maxBodyBytes));
+    if (data.coupon !== undefined) {
+      throw fieldFailure(
+        'capability_unsupported',
+        { coupon: ['Coupons are applied on the hosted payment page'] },
+        "Quaderno's API has no call to apply a coupon to a session",
+      );
+    }
+    const session = data.customer ? await saveCustomer(id, data.customer) : await retrieve(id);
+    sessions.set(id, session);
+    return present(session, id, request);
+  }
+
+  /**
+   * why: Quaderno documents that only pending sessions can be updated, not how it refuses the others; a refusal of a
+   * session that has left `pending` is reported as such, whatever words it came with.
+   */
+  async function saveCustomer(id: string, customer: NonNullable<ReturnType<typeof parseUpdate>['customer']>) {
+    try {
+      return await upstream('session', () => client.update(id, { customer }));
+    } catch (error) {
+      if (!(error instanceof ProtocolFailure) || error.body.code !== 'field_invalid') throw error;
+      const current = await retrieve(id).catch(() => undefined);
+      if (current && current.status !== 'pending') {
+        throw failure(422, 'session_not_pending', 'The checkout session can no longer be changed', { status: current.status });
+      }
+      throw error;
+    }
+  }
+
+  async function tax(id: string, request: Request, what: 'tax' | 'tax_id'): Promise<Response> {
+    const input: TaxInput = parseTaxQuery(new URL(request.url).searchParams);
+    const session = await upstream('session', () => sessions.get(id, () => client.retrieve(id)));
+    const body = await upstream<unknown>('tax', () =>
+      what === 'tax' ? previewer.summary(session, input) : previewer.validateTaxId(input),
+    );
+    // why: the same input gives the same answer for a while; the browser may keep it too.
+    return json(200, body, { 'Cache-Control': 'private, max-age=30' });
+  }
+
+  async function route(request: Request): Promise<Response> {
+    const path = new URL(request.url).pathname;
+    if (!path.startsWith(`${prefix}/`)) throw sessionNotFound();
+    const match = /^([A-Za-z0-9_-]+)(?:\/(tax|tax_id|pay|cancel))?(\.json)?$/.exec(path.slice(prefix.length + 1));
+    const id = match ? signer.verify(match[1]!) : undefined;
+    if (!match || id === undefined) throw sessionNotFound();
+    const [, , action, dotJson] = match;
+    const method = request.method.toUpperCase();
+    if (!dotJson && !action && method === 'GET') {
+      // The permalink opened as a page: on to Quaderno's hosted page for the same session.
+      const hosted = (await retrieve(id)).permalink;
+      if (!isHttpUrl(hosted)) throw sessionNotFound();
+      return new Response(null, { status: 303, headers: { Location: hosted, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' } });
+    }
+    if (!dotJson) throw sessionNotFound();
+    if (!action && method === 'GET') return present(await retrieve(id), id, request);
+    if (!action && method === 'PUT') return update(id, request);
+    if ((action === 'tax' || action === 'tax_id') && method === 'GET') return tax(id, request, action);
+    const allow = action === 'tax' || action === 'tax_id' ? 'GET' : action ? '' : 'GET, PUT';
+    throw new ProtocolFailure(
+      405,
+      { code: 'capability_unsupported', error: action ? `This server cannot ${action} a session: pay on the hosted page` : `${method} is not supported here` },
+      allow ? { Allow: allow } : {},
+    );
+  }
+
+  const handler = async (request: Request): Promise<Response> => {
+    try {
+      return await route(request);
+    } catch (error) {
+      if (error instanceof ProtocolFailure) return json(error.status, error.body, error.headers);
+      onError(error);
+      return json(500, { code: 'internal', error: 'The checkout server failed' });
+    }
+  };
+  return Object.assign(handler, { permalinkFor });
+}

@@ -1,0 +1,93 @@
+// The tax preview and the tax ID check, on Quaderno's documented `tax_rates/calculate` and `tax_ids/validate`,
+// each answer cached per input so a customer typing does not spend the merchant's rate limit.
+import type { PrivateClient, TaxRate } from '../api/private.ts';
+import type { CheckoutSession } from '../session/schema.ts';
+import { TtlCache } from './cache.ts';
+import { failure, fieldFailure } from './errors.ts';
+import { summarize, type TaxSummary } from './summarize.ts';
+
+/** Countries whose rate depends on the postal code (state, province): without one there is no exact figure. */
+const NEEDS_POSTAL_CODE: ReadonlySet<string> = new Set(['US', 'CA']);
+
+export interface TaxInput {
+  country?: string;
+  postal_code?: string;
+  tax_id?: string;
+}
+
+/** Country, postal code and tax ID from a query, normalised (the cache key is the normalised input). */
+export function parseTaxQuery(query: URLSearchParams): TaxInput {
+  return normalizeTaxInput({ country: query.get('country'), postal_code: query.get('postal_code'), tax_id: query.get('tax_id') });
+}
+
+/** Trims, upper-cases and bounds each input; throws a 422 naming the field that can't be one. */
+export function normalizeTaxInput(raw: Record<keyof TaxInput, string | null | undefined>): TaxInput {
+  const value = (name: keyof TaxInput, max: number) => {
+    const text = raw[name]?.trim() ?? '';
+    if (text.length > max) throw fieldFailure('field_invalid', { [name]: [`Use at most ${max} characters`] });
+    return text === '' ? undefined : text;
+  };
+  const country = value('country', 2)?.toUpperCase();
+  if (country !== undefined && !/^[A-Z]{2}$/.test(country)) {
+    throw fieldFailure('tax_location_invalid', { country: ['Use a two-letter country code'] }, 'Unknown country');
+  }
+  return {
+    country,
+    postal_code: value('postal_code', 32)?.toUpperCase().replace(/\s+/g, ' '),
+    // why: "ES B-1234.5678" and "ESB12345678" are one tax ID to the authority, so one cache entry.
+    tax_id: value('tax_id', 64)?.toUpperCase().replace(/[\s.\-/]/g, ''),
+  };
+}
+
+export interface TaxPreviewOptions {
+  ttlMs: number;
+  maxEntries: number;
+}
+
+export class TaxPreviewer {
+  private readonly rates: TtlCache<TaxRate>;
+  private readonly validity: TtlCache<boolean | null>;
+
+  constructor(
+    private readonly client: PrivateClient,
+    options: TaxPreviewOptions,
+  ) {
+    this.rates = new TtlCache(options.ttlMs, options.maxEntries);
+    this.validity = new TtlCache(options.ttlMs, options.maxEntries);
+  }
+
+  /** `{ valid }` of a tax ID; both inputs are required. */
+  async validateTaxId(input: TaxInput): Promise<{ valid: boolean | null }> {
+    const missing = { ...(input.country ? {} : { country: ['is required'] }), ...(input.tax_id ? {} : { tax_id: ['is required'] }) };
+    if (Object.keys(missing).length) throw fieldFailure('field_invalid', missing, 'A country and a tax ID are required');
+    return { valid: await this.checkTaxId(input.country!, input.tax_id!) };
+  }
+
+  /** The session's summary for a location. Nothing is saved. */
+  async summary(session: CheckoutSession, input: TaxInput): Promise<TaxSummary> {
+    const currency = session.items[0]?.currency ?? 'EUR';
+    if (session.items.some((item) => item.currency !== currency)) {
+      throw failure(422, 'session_broken', 'The session mixes currencies; it cannot be taxed or charged');
+    }
+    const needs: TaxSummary['needs'] = [];
+    if (!input.country) needs.push('country');
+    else if (NEEDS_POSTAL_CODE.has(input.country) && !input.postal_code) needs.push('postal_code');
+    const [rate, valid] = await Promise.all([
+      needs.length ? undefined : this.rate(input),
+      input.country && input.tax_id ? this.checkTaxId(input.country, input.tax_id) : undefined,
+    ]);
+    const totals = summarize(session.items, session.coupon, rate ? [rate] : []);
+    return { ...totals, needs, tax_id: valid === undefined ? null : { valid } };
+  }
+
+  private rate(input: TaxInput): Promise<TaxRate> {
+    const key = JSON.stringify([input.country, input.postal_code ?? '', input.tax_id ?? '']);
+    return this.rates.get(key, () =>
+      this.client.calculateTax({ to_country: input.country!, to_postal_code: input.postal_code, tax_id: input.tax_id }),
+    );
+  }
+
+  private checkTaxId(country: string, taxId: string): Promise<boolean | null> {
+    return this.validity.get(`${country}|${taxId}`, async () => (await this.client.validateTaxId({ country, tax_id: taxId })).valid);
+  }
+}

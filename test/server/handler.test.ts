@@ -1,0 +1,203 @@
+// The handler on the merchant's origin, with the sandbox's private API acting as Quaderno behind it.
+import assert from 'node:assert/strict';
+import { request } from 'node:http';
+import { after, before, describe, test } from 'node:test';
+import { createTokenSigner } from '../../src/server/token.ts';
+import {
+  API_KEY,
+  browser,
+  createSession,
+  KEY_ON_THE_WIRE,
+  SECRET,
+  startFakeQuaderno,
+  startHandler,
+  type FakeQuaderno,
+  type Reply,
+} from './support.ts';
+
+describe('createCheckoutHandler against the sandbox', () => {
+  let quaderno: FakeQuaderno;
+  let shop: Awaited<ReturnType<typeof startHandler>>;
+  const replies: Reply[] = [];
+  const send = async (...args: Parameters<typeof browser>) => {
+    const reply = await browser(...args);
+    replies.push(reply);
+    return reply;
+  };
+
+  before(async () => {
+    quaderno = await startFakeQuaderno();
+    shop = await startHandler(quaderno.url);
+  });
+  after(async () => {
+    await shop?.close();
+    await quaderno?.close();
+  });
+
+  test('GET <permalink>.json: the session for the browser, on the merchant origin, without private data', async () => {
+    const session = createSession(quaderno.sandbox);
+    const permalink = shop.permalink(session.id);
+    assert.ok(permalink.startsWith(`${shop.url}/checkout/`));
+    const reply = await send(`${permalink}.json`);
+    assert.equal(reply.status, 200);
+    assert.equal(reply.headers.get('cache-control'), 'no-store');
+    const body = reply.json;
+    assert.equal(body.id, session.id);
+    assert.equal(body.permalink, permalink);
+    assert.deepEqual(body.capabilities, ['update', 'tax_preview', 'tax_id_validation', 'hosted_payment']);
+    assert.equal(body.hosted_url, `${quaderno.sandbox.url}/checkout/session/${session.token}`, "Quaderno's hosted page");
+    for (const key of ['custom', 'metadata', 'processor_id']) assert.ok(!(key in body), `${key} is not sent`);
+    assert.doesNotMatch(reply.text, /VIP|crm_42/);
+    assert.equal(body.items[0].amount, 2100);
+    assert.equal(body.tax.needs[0], 'country', 'no saved country yet');
+  });
+
+  test('the same session always has the same permalink, and it does not show the session id', () => {
+    const a = shop.permalink(1234567);
+    assert.equal(a, shop.handler.permalinkFor('1234567', shop.url));
+    assert.doesNotMatch(a.split('/').pop()!, /1234567/);
+    assert.notEqual(shop.permalink(1234568).split('/').pop(), a.split('/').pop());
+    assert.equal(shop.handler.permalinkFor(7).startsWith('/checkout/'), true, 'root-relative without an origin');
+  });
+
+  test('a forged, altered, foreign or unknown token is one 404 that names nothing, and never reaches Quaderno', async () => {
+    const session = createSession(quaderno.sandbox);
+    const good = shop.permalink(session.id).split('/').pop()!;
+    const flip = (token: string, i: number) => token.slice(0, i) + (token[i] === 'A' ? 'B' : 'A') + token.slice(i + 1);
+    const foreign = createTokenSigner('another-secret-that-is-long-enough-0', new URL(quaderno.url).origin).sign(session.id);
+    const otherAccount = createTokenSigner(SECRET, 'https://other.quadernoapp.com').sign(session.id);
+    const forged = [flip(good, 0), flip(good, good.length - 1), flip(good, 10), good.slice(0, -1), `${good}A`, foreign,
+      otherAccount, String(session.id), session.token, 'x', '..%2F..%2Fapi'];
+    const before = quaderno.seen.length;
+    const bodies = new Set<string>();
+    for (const token of forged) {
+      for (const suffix of ['.json', '/tax.json?country=ES', '']) {
+        const reply = await send(`${shop.url}/checkout/${token}${suffix}`);
+        assert.equal(reply.status, 404, `${token}${suffix}`);
+        bodies.add(reply.text);
+      }
+      const put = await send(`${shop.url}/checkout/${token}.json`, { method: 'PUT', body: { customer: { email: 'x@y.zz' } } });
+      assert.equal(put.status, 404);
+      bodies.add(put.text);
+    }
+    assert.deepEqual([...bodies], [JSON.stringify({ code: 'session_not_found', error: 'Checkout session not found' })]);
+    assert.equal(quaderno.seen.length, before, 'nothing was asked of Quaderno');
+  });
+
+  test('a genuine token of a session Quaderno no longer has reads exactly like a forged one', async () => {
+    const session = createSession(quaderno.sandbox);
+    quaderno.sandbox.store.deleteSession(session.id);
+    const reply = await send(`${shop.permalink(session.id)}.json`);
+    assert.equal(reply.status, 404);
+    assert.deepEqual(reply.json, { code: 'session_not_found', error: 'Checkout session not found' });
+  });
+
+  test('PUT saves the customer fields in Quaderno', async () => {
+    const session = createSession(quaderno.sandbox);
+    const customer = { email: 'ana@example.com', first_name: 'Ana', billing_country: 'FR', billing_postal_code: '75001' };
+    const reply = await send(`${shop.permalink(session.id)}.json`, { method: 'PUT', body: { customer } });
+    assert.equal(reply.status, 200, reply.text);
+    assert.equal(reply.json.customer.email, 'ana@example.com');
+    const stored = quaderno.sandbox.store.getSession(session.id)!;
+    assert.equal(stored.customer.first_name, 'Ana');
+    assert.equal(stored.customer.billing_country, 'FR');
+    assert.deepEqual(stored.custom, { internal_note: 'VIP, call before shipping' }, 'private fields untouched');
+    assert.equal(reply.json.tax.total, 2520, 'the saved customer is taxed: 21.00 + 20 % TVA');
+  });
+
+  const refused: Array<[string, unknown, number, string, string]> = [
+    ['items', { items: [{ product: 'X', amount: 1 }] }, 422, 'field_not_allowed', 'items'],
+    ['metadata', { metadata: { a: 1 } }, 422, 'field_not_allowed', 'metadata'],
+    ['custom', { custom: { a: 1 } }, 422, 'field_not_allowed', 'custom'],
+    ['success_url', { success_url: 'https://evil.example' }, 422, 'field_not_allowed', 'success_url'],
+    ['status', { status: 'completed' }, 422, 'field_not_allowed', 'status'],
+    ['an unknown customer key', { customer: { email: 'a@b.co', is_admin: true } }, 422, 'field_not_allowed', 'customer.is_admin'],
+    ['a bad email', { customer: { email: 'not-an-email' } }, 422, 'field_invalid', 'customer.email'],
+    ['a long name', { customer: { first_name: 'x'.repeat(256) } }, 422, 'field_invalid', 'customer.first_name'],
+    ['a coupon', { coupon: 'WELCOME10' }, 422, 'capability_unsupported', 'coupon'],
+    ['a coupon removal', { coupon: null }, 422, 'capability_unsupported', 'coupon'],
+  ];
+  for (const [what, body, status, code, field] of refused) {
+    test(`PUT with ${what} is refused (${status} ${code}) and nothing changes`, async () => {
+      const session = createSession(quaderno.sandbox);
+      const before = JSON.stringify(quaderno.sandbox.store.getSession(session.id));
+      const puts = quaderno.count('/api/checkout/sessions/');
+      const reply = await send(`${shop.permalink(session.id)}.json`, { method: 'PUT', body });
+      assert.equal(reply.status, status, reply.text);
+      assert.equal(reply.json.code, code);
+      assert.equal(reply.json.field_codes[field], code, JSON.stringify(reply.json));
+      assert.ok(Array.isArray(reply.json.errors[field]));
+      assert.equal(JSON.stringify(quaderno.sandbox.store.getSession(session.id)), before);
+      assert.equal(quaderno.count('/api/checkout/sessions/'), puts, 'refused before Quaderno is asked');
+    });
+  }
+
+  test('bodies: too large (413), not JSON (415), malformed (400)', async () => {
+    const url = `${shop.permalink(createSession(quaderno.sandbox).id)}.json`;
+    const big = await send(url, { method: 'PUT', body: { customer: { company: 'x'.repeat(20_000) } } });
+    assert.deepEqual([big.status, big.json.code], [413, 'body_too_large']);
+    const form = await send(url, { method: 'PUT', body: 'a=1', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    assert.deepEqual([form.status, form.json.code], [415, 'unsupported_media_type']);
+    const broken = await send(url, { method: 'PUT', body: '{"customer":', headers: { 'Content-Type': 'application/json' } });
+    assert.deepEqual([broken.status, broken.json.code], [400, 'body_invalid']);
+  });
+
+  test('a chunked body over the limit is cut off while it streams', async () => {
+    const url = `${shop.permalink(createSession(quaderno.sandbox).id)}.json`;
+    // why: node:http on its own socket (agent: false), so the cut-off connection is not reused by later tests.
+    const status = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(url, { method: 'PUT', agent: false, headers: { 'Content-Type': 'application/json' } }, (res) => {
+        let body = '';
+        res.on('data', (chunk) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+      let sent = 0;
+      const write = () => {
+        while (sent++ < 64) if (!req.write(' '.repeat(4096))) return void req.once('drain', write);
+        req.end();
+      };
+      write();
+    });
+    assert.equal(status.status, 413);
+    assert.equal(JSON.parse(status.body).code, 'body_too_large');
+  });
+
+  test('a session that is no longer pending answers 422 session_not_pending, naming its status', async () => {
+    const session = createSession(quaderno.sandbox);
+    quaderno.sandbox.store.setStatus(session.id, 'completed');
+    const reply = await send(`${shop.permalink(session.id)}.json`, { method: 'PUT', body: { customer: { first_name: 'Eve' } } });
+    assert.equal(reply.status, 422);
+    assert.equal(reply.json.code, 'session_not_pending');
+    assert.equal(reply.json.status, 'completed');
+  });
+
+  test('pay and cancel are said to be unsupported (405 capability_unsupported), not faked', async () => {
+    const session = createSession(quaderno.sandbox);
+    for (const action of ['pay', 'cancel']) {
+      const reply = await send(`${shop.permalink(session.id)}/${action}.json`, { method: 'POST', body: { method: 'card' } });
+      assert.equal(reply.status, 405);
+      assert.equal(reply.json.code, 'capability_unsupported');
+    }
+    assert.equal(quaderno.sandbox.store.getSession(session.id)!.status, 'pending');
+    const del = await send(`${shop.permalink(session.id)}.json`, { method: 'DELETE' });
+    assert.deepEqual([del.status, del.headers.get('allow')], [405, 'GET, PUT']);
+  });
+
+  test("the permalink opened as a page goes on to Quaderno's hosted page", async () => {
+    const session = createSession(quaderno.sandbox);
+    const reply = await send(shop.permalink(session.id));
+    assert.equal(reply.status, 303);
+    assert.equal(reply.headers.get('location'), `${quaderno.sandbox.url}/checkout/session/${session.token}`);
+  });
+
+  test('the API key never appears in anything the browser got, and only Quaderno received it', () => {
+    assert.ok(replies.length > 30, `${replies.length} replies checked`);
+    for (const reply of replies) {
+      const everything = reply.text + JSON.stringify([...reply.headers]);
+      assert.ok(!everything.includes(API_KEY) && !everything.includes(KEY_ON_THE_WIRE), reply.text);
+    }
+    assert.ok(quaderno.seen.every((request) => request.authorization === `Basic ${KEY_ON_THE_WIRE}`));
+    assert.deepEqual(shop.errors, []);
+  });
+});
