@@ -5,8 +5,8 @@ export type { CheckoutView, CheckoutTheme } from './checkout/checkout.component.
 export * from './checkout/events.ts';
 export { navigate, setNavigator } from './checkout/navigation.ts';
 export type { Navigator } from './checkout/navigation.ts';
-export * as validation from './checkout/validation.ts';
-export type { FieldError, ErrorKey } from './checkout/validation.ts';
+export * as validation from './session/validation.ts';
+export type { FieldError, ErrorKey } from './session/validation.ts';
 export * from './api/index.ts';
 export * from './session/index.ts';
 export { loadTranslation, peekTranslation, predictLocales, matchLocale, resolveLocale, LOCALE_CODES } from './locales/index.ts';

@@ -1,5 +1,5 @@
 import type { PublicClient } from '../api/public.ts';
-import type { FieldError } from '../checkout/validation.ts';
+import type { FieldError } from '../session/validation.ts';
 import type { LocaleCode, Translation } from '../locales/translation.ts';
 import type { CheckoutSession, PaymentMethod } from '../session/schema.ts';
 

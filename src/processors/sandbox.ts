@@ -1,7 +1,7 @@
 import { adoptStyles, html, nothing, render, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { styles } from '../checkout/checkout.styles.ts';
-import { translateError, type Validator } from '../checkout/validation.ts';
+import { translateError, type Validator } from '../session/validation.ts';
 import { renderField } from '../checkout/views/field.ts';
 import type { CheckoutSession } from '../session/schema.ts';
 import type { PaymentProcessor, PayRequest, ProcessorContext } from './processor.ts';

@@ -11,7 +11,7 @@ import {
   type FieldError,
   type ValidationContext,
   type Validator,
-} from '../checkout/validation.ts';
+} from './validation.ts';
 // why: type-only, since schema.ts derives CUSTOMER_FIELDS from this table.
 import type { BillingMode } from './schema.ts';
 

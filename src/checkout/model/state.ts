@@ -1,6 +1,6 @@
 // The checkout's one state, as a discriminated union, and the pure transitions of the form. No Lit, no DOM, no I/O:
 // the model (model.ts) runs the effects and feeds their results through these functions.
-import type { FieldError } from '../validation.ts';
+import type { FieldError } from '../../session/validation.ts';
 import { ADDRESS_FIELDS, BILLING_FIELDS, emptyValues, isBillingField, validateBilling, type BillingField, type BillingValues } from '../../session/fields.ts';
 import { isEditable, type CheckoutSession, type CustomerInput, type PaymentMethod } from '../../session/schema.ts';
 import type { CouponRefusal } from './coupon.ts';

@@ -6,7 +6,7 @@ import { isEditable, type PaymentMethod } from '../../session/schema.ts';
 import { describeCouponRefusal } from '../model/coupon.ts';
 import { visibleFieldError, type CheckoutState, type CouponError } from '../model/state.ts';
 import { errorMessage } from '../model/words.ts';
-import { translateError } from '../validation.ts';
+import { translateError } from '../../session/validation.ts';
 import { renderBilling } from './billing.ts';
 import { renderCoupon } from './coupon.ts';
 import { errorIcon, icon, lockIcon } from './icons.ts';
