@@ -1,6 +1,6 @@
 // The core of the checkout model: one state (state.ts) and one run at a time, the load, following a processing
 // session, and the form's edits. model.ts adds the customer's actions (coupon, pay, cancel). No Lit and no DOM here.
-import { ApiError } from '../../api/errors.ts';
+import { ApiError, BadResponseError } from '../../api/errors.ts';
 import { isHttpUrl } from '../../api/urls.ts';
 import type { BillingField } from '../../session/fields.ts';
 import type { CheckoutSession, PaymentMethod } from '../../session/schema.ts';
@@ -124,10 +124,26 @@ export abstract class CheckoutCore {
   protected refuseBroken(session: CheckoutSession): boolean {
     const problem = brokenSession(session);
     if (!problem) return false;
+    this.showBroken(problem);
+    return true;
+  }
+
+  /**
+   * A PUT answered JSON that the session schema refuses (impossible amounts…), unlike malformed JSON, which is a
+   * retryable fault: the same as a refused session while it could still be paid. True if it was refused.
+   */
+  protected refuseUnreadable(error: unknown): boolean {
+    if (!(error instanceof BadResponseError) || typeof error.body !== 'object' || error.body === null) return false;
+    const session = sessionOf(this.state);
+    if (session && !isPayable(session)) return false;
+    this.showBroken({ code: 'bad_response', message: error.message });
+    return true;
+  }
+
+  private showBroken(problem: { code: string; message: string }): void {
     this.set({ kind: 'error', code: problem.code, session: sessionOf(this.state), form: formOf(this.state) });
     this.host.emit('quaderno-error', problem);
     this.host.announce('assertive', (t) => errorMessage(t, problem.code));
-    return true;
   }
 
   /**

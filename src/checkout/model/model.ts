@@ -66,7 +66,7 @@ export class CheckoutModel extends CheckoutCore {
       this.set(placeSession(result.value, this.state, form));
       return this.state.kind === 'form' ? result.value : undefined;
     }
-    if (result.error instanceof RefusedSessionError) return undefined;
+    if (result.error instanceof RefusedSessionError || this.refuseUnreadable(result.error)) return undefined;
     this.set({ ...start, form, busy: undefined });
     await this.couponFailed(result.error);
     return undefined;
@@ -118,8 +118,10 @@ export class CheckoutModel extends CheckoutCore {
     const method = form.method!;
     const client = this.options.client();
     this.paid = true;
-    let phase: 'saving' | 'paying' | 'polling' = state.session.status === 'pending' ? 'saving' : 'paying';
-    this.set({ ...state, form, alert: undefined, busy: phase });
+    const first = state.session.status === 'pending' ? 'saving' : 'paying';
+    // why the wide type: the run's closure moves the phase on, which TypeScript's narrowing of a `let` cannot see.
+    let phase = first as 'saving' | 'paying' | 'polling';
+    this.set({ ...state, form, alert: undefined, busy: first });
     const result = await this.runs.start(async (signal) => {
       let session = state.session;
       if (session.status === 'pending') {
@@ -135,7 +137,7 @@ export class CheckoutModel extends CheckoutCore {
     });
     if (result.status === 'aborted') return;
     if (result.status === 'complete') return this.settled(result.value, form);
-    if (result.error instanceof RefusedSessionError) return;
+    if (result.error instanceof RefusedSessionError || (phase !== 'polling' && this.refuseUnreadable(result.error))) return;
     await this.payFailed(result.error, phase, form);
   }
 
