@@ -6,6 +6,7 @@ import { readBody } from './body.ts';
 import { notFound, SandboxError } from './errors.ts';
 import { FaultSchedule, faultMiddleware } from './faults.ts';
 import { checkoutPage, DEFAULT_SCRIPT_URL, messagePage, pageCsp, ScriptBundler } from './page.ts';
+import { mountProcessors, type ProcessorOptions, type SandboxProcessors } from './processors/routes.ts';
 import { SandboxStore } from './store.ts';
 
 export interface SandboxOptions {
@@ -27,6 +28,8 @@ export interface SandboxOptions {
   maxBodyBytes?: number;
   /** Test-only: enable fault injection on the public endpoints (see `faults.ts`). Default false. */
   faults?: boolean;
+  /** The real processors' keys the payment start hands out (issue 14; see src/sandbox/processors/). */
+  processors?: ProcessorOptions;
 }
 
 export interface SandboxApp {
@@ -34,6 +37,8 @@ export interface SandboxApp {
   store: SandboxStore;
   /** The fault schedule, when `faults` is enabled. */
   faults?: FaultSchedule;
+  /** The simulated Stripe and PayPal, and the origin their SDK doubles draw frames on. */
+  processors: SandboxProcessors;
   /** Stops the store's timers. */
   close(): void;
 }
@@ -181,6 +186,8 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
   const faults = options.faults ? new FaultSchedule() : undefined;
   // why: after CORS, so an injected error still reaches the page as that error and not as a CORS failure.
   if (faults) app.use('/checkout/*', faultMiddleware(faults));
+  // why: before the generic `:token/:action` POST below, which answers 404 to any other action.
+  const processors = mountProcessors(app, store, body, options.processors);
 
   app.get('/checkout/session/:token', async (c) => {
     const raw = c.req.param('token');
@@ -276,5 +283,5 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
     return c.body(null, 204);
   });
 
-  return { app, store, faults, close: () => store.close() };
+  return { app, store, faults, processors, close: () => store.close() };
 }

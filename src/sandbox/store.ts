@@ -399,6 +399,30 @@ export class SandboxStore {
     return session;
   }
 
+  /**
+   * A real processor's backend (the sandbox's simulated Stripe or PayPal) reports on a payable session: it links the
+   * payment (`processor`, `processor_id`) and, with a result, settles it like a webhook would: `succeeded` books
+   * it (processing, then completed after the processing delay), `failed` marks the session failed at once.
+   */
+  recordProcessorPayment(
+    token: string,
+    payment: { processor: Processor; processor_id: string; result?: 'succeeded' | 'failed' },
+  ): StoredSession {
+    const session = this.requireToken(token);
+    if (session.status !== 'pending' && session.status !== 'failed') throw conflict('pay', session.status);
+    session.processor = payment.processor;
+    session.processor_id = payment.processor_id;
+    if (payment.result === 'succeeded') {
+      session.status = 'processing';
+      session.internal.outcome = 'completed';
+      session.internal.settleAt = this.now() + this.processingDelayMs;
+    } else if (payment.result === 'failed') {
+      session.status = 'failed';
+    }
+    this.touch(session);
+    return session;
+  }
+
   /** Sandbox-only: the customer cancels. pending or failed → abandoned. */
   cancel(token: string): StoredSession {
     const session = this.requireToken(token);
