@@ -84,6 +84,8 @@ class PaymentElementDouble implements PaymentElementSurface {
   private stopListening: (() => void) | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, (answer: ApiAnswer) => void>();
+  /** `ready` fires once the frame drew its fields and the client secret proved valid, as with Stripe.js. */
+  private waiting = { frame: true, intent: true };
 
   constructor(
     readonly group: ElementsDouble,
@@ -156,8 +158,8 @@ class PaymentElementDouble implements PaymentElementSurface {
 
   private receive(message: FromCardFrame): void {
     if (message.kind === 'ready') {
-      this.emit('ready', { elementType: 'payment' });
       this.update({ readOnly: this.options.readOnly ?? false });
+      this.arrived('frame');
     } else if (message.kind === 'change') {
       const event: StripePaymentElementChangeEvent = {
         elementType: 'payment',
@@ -179,12 +181,18 @@ class PaymentElementDouble implements PaymentElementSurface {
     const id = /^(pi_[A-Za-z0-9_]+?)_secret_/.exec(secret)?.[1] ?? 'unknown';
     try {
       const response = await fetch(`${FRAME_ORIGIN}/doubles/stripe/v1/payment_intents/${id}?client_secret=${encodeURIComponent(secret)}`);
-      if (response.ok) return;
+      if (response.ok) return this.arrived('intent');
       const body = (await response.json()) as { error: StripeError };
       this.emit('loaderror', { elementType: 'payment', error: body.error });
     } catch {
       this.emit('loaderror', { elementType: 'payment', error: { type: 'api_connection_error', message: 'Failed to load.' } });
     }
+  }
+
+  private arrived(part: 'frame' | 'intent'): void {
+    if (!this.waiting[part]) return;
+    this.waiting[part] = false;
+    if (!this.waiting.frame && !this.waiting.intent) this.emit('ready', { elementType: 'payment' });
   }
 
   private emit(type: string, event: unknown): void {

@@ -1,0 +1,226 @@
+// The Stripe adapter in Chromium, mounted straight into a light-DOM container, against the sandbox and its Stripe.js
+// test double (loaded through the official `loadStripe` of @stripe/stripe-js/pure). The card fields are in a frame
+// on the sandbox's second port; the frame commands type into them as a customer would.
+import { expect } from '@open-wc/testing';
+import { loadStripe } from '@stripe/stripe-js/pure';
+import { ProcessorLoadError, type MountedProcessor, type PayInput } from '../../src/processors/mount.ts';
+import { createStripeAdapter, type StripeLoader } from '../../src/processors/stripe.ts';
+import { getSession } from '../helpers/sandbox.ts';
+import { frameClick, frameRead, frameType, harness, injectScript, lightContainer, paySession, SANDBOX, settled, until } from './support.ts';
+
+const CARD_FRAME = '/doubles/stripe/card';
+const CHALLENGE_FRAME = '/doubles/stripe/challenge';
+const SHADOW_ROOT_ERROR = 'Elements cannot be mounted in a ShadowRoot. Please mount in the Light DOM.';
+
+/** The official loader, finding the double that the test put on the page first. */
+const doubleLoader: StripeLoader = async (key) => {
+  if (!('Stripe' in window)) await injectScript(`${SANDBOX()}/doubles/stripe.js`);
+  return loadStripe(key);
+};
+
+const PAY: PayInput = {
+  billing: {
+    name: 'Ada Lovelace',
+    email: 'ada@example.com',
+    address: { line1: null, line2: null, city: null, postal_code: null, country: 'ES' },
+  },
+  returnUrl: 'https://merchant.example/return',
+};
+
+async function typeCard(number: string, clear = false): Promise<void> {
+  await frameType(CARD_FRAME, '#number', number, clear);
+  await frameType(CARD_FRAME, '#expiry', '1239', clear);
+  await frameType(CARD_FRAME, '#cvc', '123', clear);
+}
+
+describe('Stripe adapter (Stripe.js test double)', () => {
+  let mounted: MountedProcessor | undefined;
+  let cleanup: HTMLElement[] = [];
+  afterEach(() => {
+    mounted?.unmount();
+    mounted = undefined;
+    for (const node of cleanup) node.remove();
+    cleanup = [];
+  });
+
+  async function mountCard() {
+    const session = await paySession();
+    const { host, container } = lightContainer();
+    cleanup.push(host);
+    const h = harness(session.permalink, host);
+    mounted = await createStripeAdapter({ loadStripe: doubleLoader }).mount(container, h.ctx);
+    return { session, host, container, h, mounted };
+  }
+
+  it('completes a card payment (4242…) and the session completes with the PaymentIntent', async () => {
+    const { session, h, mounted } = await mountCard();
+    expect(h.reports[0]).to.include({ ready: true, complete: false });
+    expect(mounted.validate()?.code).to.equal('payment_incomplete');
+    await typeCard('4242 4242 4242 4242');
+    await until(() => h.reports.at(-1)?.complete, 'the fields to be complete');
+    expect(mounted.validate()).to.equal(null);
+    const outcome = await mounted.pay(PAY);
+    expect(outcome.status).to.equal('confirmed');
+    const done = await settled(session.id);
+    expect(done.status).to.equal('completed');
+    expect(done.processor).to.equal('stripe');
+    expect(outcome.status === 'confirmed' && outcome.processorId).to.equal(done.processor_id);
+  });
+
+  it('a decline keeps the fields and what was typed; another card then pays', async () => {
+    const { session, h, mounted } = await mountCard();
+    await typeCard('4000 0000 0000 0002');
+    await until(() => h.reports.at(-1)?.complete, 'the fields to be complete');
+    const outcome = await mounted.pay(PAY);
+    expect(outcome).to.deep.equal({
+      status: 'failed',
+      error: { code: 'payment_declined', messageKey: 'cardDeclined', sdkCode: 'card_declined' },
+    });
+    expect((await getSession(session.id))?.status).to.equal('failed');
+    expect((await frameRead(CARD_FRAME, '#number')).value).to.equal('4000 0000 0000 0002');
+    await frameType(CARD_FRAME, '#number', '4242 4242 4242 4242', true);
+    await until(() => h.reports.at(-1)?.complete, 'the fields to be complete again');
+    expect((await mounted.pay(PAY)).status).to.equal('confirmed');
+    expect((await settled(session.id)).status).to.equal('completed');
+  });
+
+  it('a requires_action card (4000 0027 6000 3184) completes after the simulated 3-D Secure challenge', async () => {
+    const { session, h, mounted } = await mountCard();
+    await typeCard('4000 0027 6000 3184');
+    await until(() => h.reports.at(-1)?.complete, 'the fields to be complete');
+    const paying = mounted.pay(PAY);
+    await until(() => document.querySelector('[data-stripe-double="challenge"]'), 'the challenge modal');
+    expect((await getSession(session.id))?.status).to.equal('pending');
+    await frameClick(CHALLENGE_FRAME, '#complete');
+    expect((await paying).status).to.equal('confirmed');
+    expect(document.querySelector('[data-stripe-double="challenge"]')).to.equal(null);
+    expect((await settled(session.id)).status).to.equal('completed');
+  });
+
+  it('a failed challenge is the element’s authentication error, and the session fails', async () => {
+    const { session, h, mounted } = await mountCard();
+    await typeCard('4000 0027 6000 3184');
+    await until(() => h.reports.at(-1)?.complete, 'the fields to be complete');
+    const paying = mounted.pay(PAY);
+    await frameClick(CHALLENGE_FRAME, '#fail');
+    const outcome = await paying;
+    expect(outcome.status === 'failed' && outcome.error.code).to.equal('payment_authentication_failed');
+    expect((await getSession(session.id))?.status).to.equal('failed');
+  });
+
+  it('the merchant page cannot reach the card number: not in the light DOM, shadow roots, or any reachable frame', async () => {
+    const { h } = await mountCard();
+    await typeCard('4242 4242 4242 4242');
+    await until(() => h.reports.at(-1)?.complete, 'the fields to be complete');
+    const seen: string[] = [];
+    let unreachable = 0;
+    const visit = (root: Document | ShadowRoot | Element) => {
+      for (const node of root.querySelectorAll('*')) {
+        seen.push(node.textContent ?? '', ...node.getAttributeNames().map((name) => node.getAttribute(name) ?? ''));
+        if (node instanceof HTMLInputElement || node instanceof HTMLTextAreaElement) seen.push(node.value);
+        if (node.shadowRoot) visit(node.shadowRoot);
+        if (node instanceof HTMLIFrameElement) {
+          let inner: Document | null = null;
+          try {
+            inner = node.contentDocument;
+          } catch {
+            inner = null;
+          }
+          if (inner) visit(inner);
+          else unreachable++;
+        }
+      }
+    };
+    visit(document);
+    for (let i = 0; i < window.frames.length; i++) {
+      try {
+        seen.push(window.frames[i]!.document.documentElement.outerHTML);
+      } catch {
+        // cross-origin: the browser refuses, which is the point
+      }
+    }
+    expect(unreachable, 'the card frame is cross-origin').to.be.greaterThan(0);
+    const haystack = seen.join('\n').replace(/[\s-]/g, '');
+    expect(haystack.includes('4242424242424242')).to.equal(false);
+    expect((await frameRead(CARD_FRAME, '#number')).value, 'the number is in the frame').to.equal('4242 4242 4242 4242');
+  });
+
+  it('refuses a container inside a shadow root with Stripe’s own error, and mounts through chained slots', async () => {
+    const session = await paySession();
+    const outer = document.createElement('div');
+    cleanup.push(outer);
+    document.body.append(outer);
+    const shadow = outer.attachShadow({ mode: 'closed' });
+    const inShadow = document.createElement('div');
+    shadow.append(inShadow);
+    const error = await createStripeAdapter({ loadStripe: doubleLoader })
+      .mount(inShadow, harness(session.permalink, outer).ctx)
+      .catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(ProcessorLoadError);
+    expect((error as ProcessorLoadError).error).to.deep.equal({ code: 'processor_unavailable', messageKey: 'processorUnavailable', sdkCode: 'mount_refused' });
+    expect(((error as ProcessorLoadError).cause as Error).message).to.equal(SHADOW_ROOT_ERROR);
+
+    // A closed shadow root nested in another: the container stays in the document and slots through both.
+    const page = document.createElement('div');
+    cleanup.push(page);
+    document.body.append(page);
+    const inner = document.createElement('div');
+    const outerRoot = page.attachShadow({ mode: 'closed' });
+    outerRoot.append(inner);
+    const innerSlot = document.createElement('slot');
+    innerSlot.name = 'pay';
+    innerSlot.slot = 'pay';
+    inner.append(innerSlot);
+    const innerRoot = inner.attachShadow({ mode: 'closed' });
+    const last = document.createElement('slot');
+    last.name = 'pay';
+    innerRoot.append(last);
+    const container = document.createElement('div');
+    container.slot = 'pay';
+    page.append(container);
+    const h = harness((await paySession()).permalink, page);
+    mounted = await createStripeAdapter({ loadStripe: doubleLoader }).mount(container, h.ctx);
+    const frame = container.querySelector('iframe')!;
+    expect(frame.getBoundingClientRect().height, 'rendered through both slots').to.be.greaterThan(100);
+    await typeCard('4242 4242 4242 4242');
+    await until(() => h.reports.at(-1)?.complete, 'the fields to be complete');
+  });
+
+  it('themes the fields from the host’s --quaderno-* properties and maps ca to Stripe’s es', async () => {
+    const session = await paySession();
+    const { host, container } = lightContainer();
+    cleanup.push(host);
+    const h = harness(session.permalink, host, { locale: 'ca' });
+    mounted = await createStripeAdapter({ loadStripe: doubleLoader }).mount(container, h.ctx);
+    const config = JSON.parse(decodeURIComponent(new URL(container.querySelector('iframe')!.src).hash.slice(1)));
+    expect(config.locale).to.equal('es');
+    expect(config.appearance.variables).to.include({ colorPrimary: 'rgb(200, 30, 90)', borderRadius: '3px' });
+    expect((await frameRead(CARD_FRAME, 'label[data-field="number"] span')).text).to.equal('Número de tarjeta');
+    await mounted.update({ ...h.ctx, locale: 'de' });
+    await until(async () => (await frameRead(CARD_FRAME, 'label[data-field="number"] span')).text === 'Kartennummer', 'German labels');
+    await mounted.update({ ...h.ctx, locale: 'de', disabled: true });
+    await until(async () => (await frameRead(CARD_FRAME, '#number')).readOnly === true, 'read-only fields');
+  });
+
+  it('a load failure and an unknown client secret become processor_unavailable', async () => {
+    const session = await paySession();
+    const { host, container } = lightContainer();
+    cleanup.push(host);
+    const failing = createStripeAdapter({ loadStripe: () => injectScript(`${SANDBOX()}/doubles/no-such-sdk.js`).then(() => null) });
+    const loadError = await failing.mount(container, harness(session.permalink, host).ctx).catch((e: unknown) => e);
+    expect((loadError as ProcessorLoadError).error?.sdkCode).to.equal('load_failed');
+
+    const h = harness(session.permalink, host);
+    const forged = {
+      ...h.ctx,
+      start: async () => ({ ...(await h.ctx.start('card')), client_secret: 'pi_sandbox_forged_secret_nope' }),
+    };
+    const missing = await createStripeAdapter({ loadStripe: doubleLoader }).mount(container, forged).catch((e: unknown) => e);
+    expect((missing as ProcessorLoadError).error).to.deep.equal({
+      code: 'processor_unavailable',
+      messageKey: 'processorUnavailable',
+      sdkCode: 'resource_missing',
+    });
+    expect(container.querySelector('iframe'), 'a failed mount leaves nothing behind').to.equal(null);
+  });
+});

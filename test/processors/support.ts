@@ -1,0 +1,110 @@
+// Browser-side helpers of the processor suites: a mount context wired to the real sandbox, and the frame commands
+// (frame-commands.mjs) that type and click inside the SDK doubles' cross-origin frames.
+import { executeServerCommand } from '@web/test-runner-commands';
+import { startPayment, type PayOutcome, type ProcessorFieldState, type ProcessorMountContext } from '../../src/processors/mount.ts';
+import type { PaymentMethod } from '../../src/session/schema.ts';
+import { createSession, getSession, type SandboxSession } from '../helpers/sandbox.ts';
+
+declare global {
+  interface Window {
+    __SANDBOX_URL__: string;
+  }
+}
+
+export const SANDBOX = (): string => window.__SANDBOX_URL__;
+
+/** A pending session of product 000000 (21.00 EUR) offering card and PayPal. */
+export function paySession(): Promise<SandboxSession> {
+  return createSession({
+    billing_details_collection: 'auto',
+    items: [{ product: '000000' }],
+    payment_methods: ['card', 'paypal'],
+    customer: { first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.com', billing_country: 'ES' },
+  });
+}
+
+/** Adds a classic script and resolves once it ran. */
+export function injectScript(src: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = src;
+    script.onload = () => resolve();
+    script.onerror = () => reject(new Error(`${src} failed to load`));
+    document.head.append(script);
+  });
+}
+
+export async function until<T>(read: () => T | Promise<T>, what: string, timeoutMs = 8000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** The session once it left `processing` (the element polls the same way). */
+export function settled(id: number): Promise<SandboxSession> {
+  return until(async () => {
+    const session = await getSession(id);
+    return session && session.status !== 'processing' && session.status !== 'pending' ? session : null;
+  }, `session ${id} to settle`);
+}
+
+export interface Harness {
+  ctx: ProcessorMountContext;
+  reports: ProcessorFieldState[];
+  finished: PayOutcome[];
+  starts: number;
+}
+
+/** A mount context on a session's permalink, recording what the processor reports. */
+export function harness(
+  permalink: string,
+  host: HTMLElement,
+  overrides: Partial<ProcessorMountContext> = {},
+): Harness {
+  const h: Harness = {
+    reports: [],
+    finished: [],
+    starts: 0,
+    ctx: {
+      method: 'card',
+      locale: 'en',
+      currency: 'EUR',
+      disabled: false,
+      host,
+      start: (method: PaymentMethod, signal?: AbortSignal) => {
+        h.starts++;
+        return startPayment(permalink, method, { signal });
+      },
+      report: (state) => void h.reports.push(state),
+      begin: async () => true,
+      finish: (outcome) => void h.finished.push(outcome),
+      ...overrides,
+    },
+  };
+  return h;
+}
+
+/** A light-DOM container in the document, and a host carrying theme properties. */
+export function lightContainer(): { host: HTMLElement; container: HTMLElement } {
+  const host = document.createElement('div');
+  host.style.setProperty('--quaderno-color-primary', 'rgb(200, 30, 90)');
+  host.style.setProperty('--quaderno-radius', '3px');
+  const container = document.createElement('div');
+  container.className = 'processor-container';
+  host.append(container);
+  document.body.append(host);
+  return { host, container };
+}
+
+export const frameType = (url: string, selector: string, text: string, clear = false) =>
+  executeServerCommand('frame-type', { url, selector, text, clear });
+export const frameClick = (url: string, selector: string) => executeServerCommand('frame-click', { url, selector });
+export const frameRead = (url: string, selector: string) =>
+  executeServerCommand<{ text: string; value: string | null; readOnly: boolean | null }, { url: string; selector: string }>(
+    'frame-read',
+    { url, selector },
+  );
