@@ -8,7 +8,8 @@ import { call, eventually, publicPath, RECORDED_CREATE, useSandbox } from '../sa
 const CARD = { success: '4242 4242 4242 4242', decline: '4000 0000 0000 0002', action: '4000 0027 6000 3184' };
 
 describe('processors: payment start and simulated processors', () => {
-  const sandbox = useSandbox({ processingDelayMs: 60 });
+  // why: long enough that a read right after the confirmation still sees `processing` on a loaded machine.
+  const sandbox = useSandbox({ processingDelayMs: 400 });
   const base = () => sandbox().url;
   const frame = () => sandbox().frameUrl!;
   const fresh = (body: Record<string, unknown> = {}, status?: 'completed' | 'processing') =>
