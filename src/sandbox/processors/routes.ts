@@ -1,7 +1,7 @@
 // The sandbox's server side of the real processors (issue 14):
 // - `POST <permalink>/payment.json` (the checkout protocol's payment start), and
 // - the simulated Stripe and PayPal APIs that their SDK test doubles call (`/doubles/stripe/v1/…`,
-//   `/doubles/paypal/v2/…`). Neither simulated API is part of Quaderno's; see src/sandbox/README.md.
+//   `/doubles/paypal/v2/…`). Neither simulated API is part of Quaderno's; see src/sandbox/doubles/README.md.
 import type { Context, Hono } from 'hono';
 import { cors } from 'hono/cors';
 import * as z from 'zod/mini';
