@@ -99,14 +99,18 @@ export interface MountedProcessor {
   update(ctx: ProcessorMountContext): Promise<void>;
   /** The error to show before paying (fields empty or incomplete), or null. */
   validate(): ProcessorError | null;
-  /** Confirms the payment through the SDK. Never throws: every failure is an outcome. */
+  /** Confirms the payment through the SDK. Every SDK failure is an outcome; only the payment start's ApiError is thrown. */
   pay(input: PayInput): Promise<PayOutcome>;
   unmount(): void;
 }
 
-/** A real processor: mounts into a light-DOM container. Never throws; a load failure is a rejected mount. */
+/** A real processor: mounts into a light-DOM container. */
 export interface ProcessorAdapter {
   readonly id: 'stripe' | 'paypal';
+  /**
+   * Starts the payment, loads the SDK and draws its fields. Rejects with a ProcessorLoadError when the SDK cannot
+   * be used, or with the payment start's ApiError (a session no longer pending, a method not offered…).
+   */
   mount(container: HTMLElement, ctx: ProcessorMountContext): Promise<MountedProcessor>;
 }
 

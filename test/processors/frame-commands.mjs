@@ -3,7 +3,7 @@
 // Register in web-test-runner.config.mjs.
 
 /** The newest attached frame of the test's page whose URL contains `url`, waiting for it to appear. */
-async function findFrame(page, url, timeoutMs = 10_000) {
+async function findFrame(page, url, timeoutMs = 20_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const frames = page.frames().filter((frame) => !frame.detached && frame.url().includes(url));
@@ -22,7 +22,7 @@ export function frameCommands() {
       if (session.browser.type !== 'puppeteer') throw new Error(`frame commands need puppeteer, not ${session.browser.type}`);
       const page = session.browser.getPage(session.id);
       const frame = await findFrame(page, payload.url);
-      const element = await frame.waitForSelector(payload.selector, { visible: true, timeout: 10_000 });
+      const element = await frame.waitForSelector(payload.selector, { visible: true, timeout: 20_000 });
       switch (command) {
         case 'frame-type':
           if (payload.clear) await element.click({ count: 3 });

@@ -4,13 +4,15 @@ import { expect } from '@open-wc/testing';
 import { ProcessorLoadError, type MountedProcessor, type PayOutcome } from '../../src/processors/mount.ts';
 import { createPaypalAdapter } from '../../src/processors/paypal.ts';
 import { getSession } from '../helpers/sandbox.ts';
-import { frameClick, harness, lightContainer, paySession, SANDBOX, settled, until, type Harness } from './support.ts';
+import { expectCompleted, frameClick, harness, lightContainer, paySession, SANDBOX, settled, until, type Harness } from './support.ts';
 
 const WINDOW_FRAME = '/doubles/paypal/window';
 // why: loadScript inserts each script first in <head>, so the newest is the first one.
 const newestScript = () => document.querySelector<HTMLScriptElement>('script[src*="/doubles/paypal-sdk.js"]')!;
 
-describe('PayPal adapter (PayPal SDK test double)', () => {
+describe('PayPal adapter (PayPal SDK test double)', function () {
+  // why: each test drives frames on another origin through the runner; a loaded machine needs the slack.
+  this.timeout(60_000);
   let mounted: MountedProcessor | undefined;
   let cleanup: HTMLElement[] = [];
   afterEach(() => {
@@ -34,7 +36,8 @@ describe('PayPal adapter (PayPal SDK test double)', () => {
   async function payWith(h: Harness, button: HTMLButtonElement, choice: 'approve' | 'cancel' | 'error'): Promise<PayOutcome> {
     const before = h.finished.length;
     button.click();
-    await until(() => document.querySelector('[data-paypal-double="window"]'), 'the PayPal window');
+    const window = await until(() => document.querySelector<HTMLElement>('[data-paypal-double="window"]'), 'the PayPal window');
+    if (choice === 'approve') await expect(window).to.be.accessible();
     await frameClick(WINDOW_FRAME, `#${choice}`);
     return until(() => h.finished[before], 'the outcome');
   }
@@ -53,14 +56,11 @@ describe('PayPal adapter (PayPal SDK test double)', () => {
     expect(script.nonce).to.equal('n0nce');
   });
 
-  it('an approve completes the session with the order', async () => {
-    const { session, h, button } = await mountPaypal();
+  it('an approve completes the session with the order; axe finds nothing in the button or the window', async () => {
+    const { session, h, button, container } = await mountPaypal();
+    await expect(container).to.be.accessible();
     const outcome = await payWith(h, button()!, 'approve');
-    expect(outcome.status).to.equal('confirmed');
-    const done = await settled(session.id);
-    expect(done.status).to.equal('completed');
-    expect(done.processor).to.equal('paypal');
-    expect(outcome.status === 'confirmed' && outcome.processorId).to.equal(done.processor_id);
+    await expectCompleted(outcome, session.id, 'paypal');
   });
 
   it('a cancel returns to the form: the session stays pending and the button can pay again', async () => {

@@ -60,6 +60,16 @@ describe('processors: payment start and simulated processors', () => {
     assert.equal(second.amount, 1050);
   });
 
+  test('card: a PayPal start in between does not replace the session’s PaymentIntent', async () => {
+    const session = fresh();
+    const card = (await start(session, 'card')).json;
+    const paypal = (await start(session, 'paypal')).json;
+    assert.equal((await read(session)).processor_id, paypal.order_id);
+    const again = (await start(session, 'card')).json;
+    assert.equal(again.client_secret, card.client_secret);
+    assert.equal((await read(session)).processor_id, card.processor_id);
+  });
+
   test('card 4242: the confirmation succeeds and the session goes processing → completed', async () => {
     const session = fresh();
     const { client_secret } = (await start(session, 'card')).json;

@@ -1,5 +1,6 @@
 // Browser-side helpers of the processor suites: a mount context wired to the real sandbox, and the frame commands
 // (frame-commands.mjs) that type and click inside the SDK doubles' cross-origin frames.
+import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { startPayment, type PayOutcome, type ProcessorFieldState, type ProcessorMountContext } from '../../src/processors/mount.ts';
 import type { PaymentMethod } from '../../src/session/schema.ts';
@@ -34,7 +35,7 @@ export function injectScript(src: string): Promise<void> {
   });
 }
 
-export async function until<T>(read: () => T | Promise<T>, what: string, timeoutMs = 8000): Promise<NonNullable<T>> {
+export async function until<T>(read: () => T | Promise<T>, what: string, timeoutMs = 20_000): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
@@ -50,6 +51,15 @@ export function settled(id: number): Promise<SandboxSession> {
     const session = await getSession(id);
     return session && session.status !== 'processing' && session.status !== 'pending' ? session : null;
   }, `session ${id} to settle`);
+}
+
+/** Asserts a confirmed outcome completed its session through the processor, with the outcome's payment id. */
+export async function expectCompleted(outcome: PayOutcome, sessionId: number, processor: 'stripe' | 'paypal'): Promise<void> {
+  expect(outcome.status).to.equal('confirmed');
+  const done = await settled(sessionId);
+  expect(done.status).to.equal('completed');
+  expect(done.processor).to.equal(processor);
+  expect(outcome.status === 'confirmed' && outcome.processorId).to.equal(done.processor_id);
 }
 
 export interface Harness {

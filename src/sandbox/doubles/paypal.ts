@@ -29,6 +29,9 @@ function paypalWindow(orderId: string): Promise<FromPaypalWindow> {
   return new Promise((resolve) => {
     const overlay = document.createElement('div');
     overlay.setAttribute('data-paypal-double', 'window');
+    overlay.setAttribute('role', 'dialog');
+    overlay.setAttribute('aria-modal', 'true');
+    overlay.setAttribute('aria-label', 'PayPal');
     overlay.style.cssText = 'position:fixed;inset:0;z-index:2147483647;display:grid;place-items:center;background:rgba(0,0,0,.45)';
     const frame = document.createElement('iframe');
     const config: PaypalWindowConfig = { parent: location.origin, orderId, currency, locale };

@@ -236,6 +236,9 @@ function challenge(clientSecret: string): Promise<ApiAnswer> {
   return new Promise((resolve) => {
     const overlay = document.createElement('div');
     overlay.setAttribute('data-stripe-double', 'challenge');
+    overlay.setAttribute('role', 'dialog');
+    overlay.setAttribute('aria-modal', 'true');
+    overlay.setAttribute('aria-label', '3-D Secure authentication');
     overlay.style.cssText = 'position:fixed;inset:0;z-index:2147483647;display:grid;place-items:center;background:rgba(0,0,0,.45)';
     const frame = document.createElement('iframe');
     const config: ChallengeFrameConfig = { parent: location.origin, clientSecret };

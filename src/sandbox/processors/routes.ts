@@ -95,8 +95,7 @@ export function mountProcessors(
     const { amount, currency } = chargeTotal(session);
     let answer: PaymentStartResponse;
     if (PROCESSOR_OF_METHOD[method] === 'stripe') {
-      const previous = session.processor === 'stripe' ? session.processor_id : null;
-      const intent = processors.stripe.intentFor(token, previous, amount, currency);
+      const intent = processors.stripe.intentFor(token, amount, currency);
       answer = {
         processor: 'stripe',
         processor_id: intent.id,

@@ -70,6 +70,8 @@ export type IntentListener = (intent: PaymentIntent, result: 'succeeded' | 'fail
 
 export class StripeSimulator {
   private readonly intents = new Map<string, PaymentIntent>();
+  /** Each session's latest intent: a customer who looked at PayPal in between still pays the same one. */
+  private readonly latest = new Map<string, string>();
 
   constructor(
     readonly publishableKey: string,
@@ -78,9 +80,10 @@ export class StripeSimulator {
   ) {}
 
   /** The intent a session reuses (still payable), with its amount brought up to date, or a new one. */
-  intentFor(token: string, previousId: string | null, amount: number, currency: string): PaymentIntent {
+  intentFor(token: string, amount: number, currency: string): PaymentIntent {
+    const previousId = this.latest.get(token);
     const previous = previousId ? this.intents.get(previousId) : undefined;
-    if (previous && previous.token === token && previous.status !== 'succeeded') {
+    if (previous && previous.status !== 'succeeded') {
       previous.amount = amount;
       previous.currency = currency;
       previous.status = 'requires_payment_method';
@@ -96,6 +99,7 @@ export class StripeSimulator {
       token,
     };
     this.intents.set(id, intent);
+    this.latest.set(token, id);
     return intent;
   }
 
@@ -137,6 +141,7 @@ export class StripeSimulator {
 
   clear(): void {
     this.intents.clear();
+    this.latest.clear();
   }
 
   private succeed(intent: PaymentIntent): StripeAnswer {
