@@ -4,7 +4,17 @@ import { expect } from '@open-wc/testing';
 import { ProcessorLoadError, type MountedProcessor, type PayOutcome } from '../../src/processors/mount.ts';
 import { createPaypalAdapter } from '../../src/processors/paypal.ts';
 import { getSession } from '../helpers/sandbox.ts';
-import { expectCompleted, frameClick, harness, lightContainer, paySession, SANDBOX, settled, until, type Harness } from './support.ts';
+import {
+  expectCompleted,
+  frameClick,
+  harness,
+  lightContainer,
+  paySession,
+  SANDBOX,
+  slottedThroughNestedShadows,
+  until,
+  type Harness,
+} from './support.ts';
 
 const WINDOW_FRAME = '/doubles/paypal/window';
 // why: loadScript inserts each script first in <head>, so the newest is the first one.
@@ -69,8 +79,7 @@ describe('PayPal adapter (PayPal SDK test double)', function () {
     expect(cancelled).to.deep.equal({ status: 'failed', error: { code: 'payment_cancelled', messageKey: 'paypalCancelled', sdkCode: 'cancel' } });
     expect(document.querySelector('[data-paypal-double="window"]')).to.equal(null);
     expect((await getSession(session.id))?.status).to.equal('pending');
-    expect((await payWith(h, button()!, 'approve')).status).to.equal('confirmed');
-    expect((await settled(session.id)).status).to.equal('completed');
+    await expectCompleted(await payWith(h, button()!, 'approve'), session.id, 'paypal');
   });
 
   it('an SDK error becomes paypalFailed and charges nothing', async () => {
@@ -108,6 +117,17 @@ describe('PayPal adapter (PayPal SDK test double)', function () {
     expect(button()!.disabled).to.equal(false);
     const viaElement = await mounted.pay({ billing: { name: null, email: null, address: { line1: null, line2: null, city: null, postal_code: null, country: null } }, returnUrl: location.href });
     expect(viaElement.status === 'failed' && viaElement.error.messageKey).to.equal('paypalUseButton');
+  });
+
+  it('pays from a container slotted through two nested closed shadow roots', async () => {
+    const session = await paySession();
+    const { page, container } = slottedThroughNestedShadows();
+    cleanup.push(page);
+    const h = harness(session.permalink, page, { method: 'paypal' });
+    mounted = await createPaypalAdapter({ sdkBaseUrl: `${SANDBOX()}/doubles/paypal-sdk.js` }).mount(container, h.ctx);
+    const button = container.querySelector<HTMLButtonElement>('[data-paypal-double="button"]')!;
+    expect(button.getBoundingClientRect().height, 'rendered through both slots').to.be.greaterThan(0);
+    await expectCompleted(await payWith(h, button, 'approve'), session.id, 'paypal');
   });
 
   it('a script that fails to load becomes processor_unavailable', async () => {

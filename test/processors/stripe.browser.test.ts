@@ -6,7 +6,20 @@ import { loadStripe } from '@stripe/stripe-js/pure';
 import { ProcessorLoadError, type MountedProcessor, type PayInput } from '../../src/processors/mount.ts';
 import { createStripeAdapter, type StripeLoader } from '../../src/processors/stripe.ts';
 import { getSession } from '../helpers/sandbox.ts';
-import { expectCompleted, frameClick, frameRead, frameType, harness, injectScript, lightContainer, paySession, SANDBOX, settled, until } from './support.ts';
+import {
+  expectCompleted,
+  frameClick,
+  frameRead,
+  frameType,
+  harness,
+  injectScript,
+  lightContainer,
+  paySession,
+  SANDBOX,
+  settled,
+  slottedThroughNestedShadows,
+  until,
+} from './support.ts';
 
 const CARD_FRAME = '/doubles/stripe/card';
 const CHALLENGE_FRAME = '/doubles/stripe/challenge';
@@ -177,23 +190,8 @@ describe('Stripe adapter (Stripe.js test double)', function () {
     expect(((error as ProcessorLoadError).cause as Error).message).to.equal(SHADOW_ROOT_ERROR);
 
     // A closed shadow root nested in another: the container stays in the document and slots through both.
-    const page = document.createElement('div');
+    const { page, container } = slottedThroughNestedShadows();
     cleanup.push(page);
-    document.body.append(page);
-    const inner = document.createElement('div');
-    const outerRoot = page.attachShadow({ mode: 'closed' });
-    outerRoot.append(inner);
-    const innerSlot = document.createElement('slot');
-    innerSlot.name = 'pay';
-    innerSlot.slot = 'pay';
-    inner.append(innerSlot);
-    const innerRoot = inner.attachShadow({ mode: 'closed' });
-    const last = document.createElement('slot');
-    last.name = 'pay';
-    innerRoot.append(last);
-    const container = document.createElement('div');
-    container.slot = 'pay';
-    page.append(container);
     const h = harness((await paySession()).permalink, page);
     mounted = await createStripeAdapter({ loadStripe: doubleLoader }).mount(container, h.ctx);
     const frame = container.querySelector('iframe')!;

@@ -118,3 +118,25 @@ export const frameRead = (url: string, selector: string) =>
     'frame-read',
     { url, selector },
   );
+
+/**
+ * A container in the document's light DOM, shown through slots across two nested closed shadow roots: how a
+ * checkout inside a merchant's own component keeps its processor container out of every shadow root.
+ */
+export function slottedThroughNestedShadows(): { page: HTMLElement; container: HTMLElement } {
+  const page = document.createElement('div');
+  document.body.append(page);
+  const inner = document.createElement('div');
+  page.attachShadow({ mode: 'closed' }).append(inner);
+  const relay = document.createElement('slot');
+  relay.name = 'pay';
+  relay.slot = 'pay';
+  inner.append(relay);
+  const last = document.createElement('slot');
+  last.name = 'pay';
+  inner.attachShadow({ mode: 'closed' }).append(last);
+  const container = document.createElement('div');
+  container.slot = 'pay';
+  page.append(container);
+  return { page, container };
+}
