@@ -159,6 +159,7 @@ class MountedStripe implements MountedProcessor {
   private complete = false;
   private empty = true;
   private locale: StripeElementLocale;
+  private appearance: string;
   private disabled: boolean;
 
   constructor(
@@ -169,6 +170,7 @@ class MountedStripe implements MountedProcessor {
     private ctx: ProcessorMountContext,
   ) {
     this.locale = STRIPE_LOCALES[ctx.locale];
+    this.appearance = JSON.stringify(stripeAppearance(computedTokens(ctx.host)));
     this.disabled = ctx.disabled;
     element.on('change', (event) => {
       this.complete = event.complete;
@@ -180,10 +182,13 @@ class MountedStripe implements MountedProcessor {
   async update(ctx: ProcessorMountContext): Promise<void> {
     this.ctx = ctx;
     const locale = STRIPE_LOCALES[ctx.locale];
-    // why: Elements change locale and appearance in place; a remount would lose what the customer typed.
-    if (locale !== this.locale) {
+    const appearance = stripeAppearance(computedTokens(ctx.host));
+    const appearanceKey = JSON.stringify(appearance);
+    // why: Elements change locale and appearance (a theme switch) in place; a remount would lose what was typed.
+    if (locale !== this.locale || appearanceKey !== this.appearance) {
       this.locale = locale;
-      await this.elements.update({ locale, appearance: stripeAppearance(computedTokens(ctx.host)) });
+      this.appearance = appearanceKey;
+      await this.elements.update({ locale, appearance });
     }
     if (ctx.disabled !== this.disabled) {
       this.disabled = ctx.disabled;

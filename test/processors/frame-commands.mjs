@@ -13,7 +13,7 @@ async function findFrame(page, url, timeoutMs = 20_000) {
   }
 }
 
-/** Commands: `frame-type` {url, selector, text, clear?}; `frame-click` {url, selector}; `frame-read` {url, selector}. */
+/** Commands: `frame-type` {url, selector, text, clear?}; `frame-click` {url, selector}; `frame-read` {url, selector, visible?}. */
 export function frameCommands() {
   return {
     name: 'quaderno-frame-commands',
@@ -22,7 +22,7 @@ export function frameCommands() {
       if (session.browser.type !== 'puppeteer') throw new Error(`frame commands need puppeteer, not ${session.browser.type}`);
       const page = session.browser.getPage(session.id);
       const frame = await findFrame(page, payload.url);
-      const element = await frame.waitForSelector(payload.selector, { visible: true, timeout: 20_000 });
+      const element = await frame.waitForSelector(payload.selector, { visible: payload.visible ?? true, timeout: 20_000 });
       switch (command) {
         case 'frame-type':
           if (payload.clear) await element.click({ count: 3 });

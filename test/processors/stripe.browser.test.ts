@@ -212,6 +212,14 @@ describe('Stripe adapter (Stripe.js test double)', function () {
     expect((await frameRead(CARD_FRAME, 'label[data-field="number"] span')).text).to.equal('Número de tarjeta');
     await mounted.update({ ...h.ctx, locale: 'de' });
     await until(async () => (await frameRead(CARD_FRAME, 'label[data-field="number"] span')).text === 'Kartennummer', 'German labels');
+    host.style.setProperty('--quaderno-color-primary', 'rgb(10, 120, 60)');
+    const frame = container.querySelector('iframe')!;
+    await mounted.update({ ...h.ctx, locale: 'de' });
+    expect(container.querySelector('iframe'), 'a theme change does not remount').to.equal(frame);
+    await until(
+      async () => /rgb\(10, 120, 60\)/.test((await frameRead(CARD_FRAME, 'style', false)).text),
+      'the new primary colour in the frame',
+    );
     await mounted.update({ ...h.ctx, locale: 'de', disabled: true });
     await until(async () => (await frameRead(CARD_FRAME, '#number')).readOnly === true, 'read-only fields');
   });

@@ -113,10 +113,10 @@ export function lightContainer(): { host: HTMLElement; container: HTMLElement } 
 export const frameType = (url: string, selector: string, text: string, clear = false) =>
   executeServerCommand('frame-type', { url, selector, text, clear });
 export const frameClick = (url: string, selector: string) => executeServerCommand('frame-click', { url, selector });
-export const frameRead = (url: string, selector: string) =>
-  executeServerCommand<{ text: string; value: string | null; readOnly: boolean | null }, { url: string; selector: string }>(
+export const frameRead = (url: string, selector: string, visible = true) =>
+  executeServerCommand<{ text: string; value: string | null; readOnly: boolean | null }, { url: string; selector: string; visible: boolean }>(
     'frame-read',
-    { url, selector },
+    { url, selector, visible },
   );
 
 /**
