@@ -1,7 +1,7 @@
 // The PayPal adapter in Chromium, mounted straight into a light-DOM container, against the sandbox and its PayPal
 // SDK test double, loaded by the official `loadScript` of @paypal/paypal-js through its `sdkBaseUrl` option.
 import { expect } from '@open-wc/testing';
-import { ProcessorLoadError, type MountedProcessor, type PayOutcome } from '../../src/processors/mount.ts';
+import { ProcessorLoadError, type PayOutcome } from '../../src/processors/mount.ts';
 import { createPaypalAdapter } from '../../src/processors/paypal.ts';
 import { getSession } from '../helpers/sandbox.ts';
 import {
@@ -14,6 +14,7 @@ import {
   slottedThroughNestedShadows,
   until,
   type Harness,
+  useMounts,
 } from './support.ts';
 
 const WINDOW_FRAME = '/doubles/paypal/window';
@@ -23,21 +24,14 @@ const newestScript = () => document.querySelector<HTMLScriptElement>('script[src
 describe('PayPal adapter (PayPal SDK test double)', function () {
   // why: each test drives frames on another origin through the runner; a loaded machine needs the slack.
   this.timeout(60_000);
-  let mounted: MountedProcessor | undefined;
-  let cleanup: HTMLElement[] = [];
-  afterEach(() => {
-    mounted?.unmount();
-    mounted = undefined;
-    for (const node of cleanup) node.remove();
-    cleanup = [];
-  });
+  const mounts = useMounts();
 
   async function mountPaypal(overrides: Partial<Harness['ctx']> = {}) {
     const session = await paySession();
     const { host, container } = lightContainer();
-    cleanup.push(host);
+    mounts.keep(host);
     const h = harness(session.permalink, host, { method: 'paypal', ...overrides });
-    mounted = await createPaypalAdapter({ sdkBaseUrl: `${SANDBOX()}/doubles/paypal-sdk.js`, cspNonce: 'n0nce' }).mount(container, h.ctx);
+    const mounted = mounts.set(await createPaypalAdapter({ sdkBaseUrl: `${SANDBOX()}/doubles/paypal-sdk.js`, cspNonce: 'n0nce' }).mount(container, h.ctx));
     const button = () => container.querySelector<HTMLButtonElement>('[data-paypal-double="button"]');
     return { session, container, h, mounted, button };
   }
@@ -122,9 +116,9 @@ describe('PayPal adapter (PayPal SDK test double)', function () {
   it('pays from a container slotted through two nested closed shadow roots', async () => {
     const session = await paySession();
     const { page, container } = slottedThroughNestedShadows();
-    cleanup.push(page);
+    mounts.keep(page);
     const h = harness(session.permalink, page, { method: 'paypal' });
-    mounted = await createPaypalAdapter({ sdkBaseUrl: `${SANDBOX()}/doubles/paypal-sdk.js` }).mount(container, h.ctx);
+    mounts.set(await createPaypalAdapter({ sdkBaseUrl: `${SANDBOX()}/doubles/paypal-sdk.js` }).mount(container, h.ctx));
     const button = container.querySelector<HTMLButtonElement>('[data-paypal-double="button"]')!;
     expect(button.getBoundingClientRect().height, 'rendered through both slots').to.be.greaterThan(0);
     await expectCompleted(await payWith(h, button, 'approve'), session.id, 'paypal');
@@ -133,7 +127,7 @@ describe('PayPal adapter (PayPal SDK test double)', function () {
   it('a script that fails to load becomes processor_unavailable', async () => {
     const session = await paySession();
     const { host, container } = lightContainer();
-    cleanup.push(host);
+    mounts.keep(host);
     const adapter = createPaypalAdapter({ sdkBaseUrl: `${SANDBOX()}/doubles/no-such-sdk.js` });
     const error = await adapter.mount(container, harness(session.permalink, host, { method: 'paypal' }).ctx).catch((e: unknown) => e);
     expect(error).to.be.instanceOf(ProcessorLoadError);

@@ -3,7 +3,7 @@
 // on the sandbox's second port; the frame commands type into them as a customer would.
 import { expect } from '@open-wc/testing';
 import { loadStripe } from '@stripe/stripe-js/pure';
-import { ProcessorLoadError, type MountedProcessor, type PayInput } from '../../src/processors/mount.ts';
+import { ProcessorLoadError, type PayInput } from '../../src/processors/mount.ts';
 import { createStripeAdapter, type StripeLoader } from '../../src/processors/stripe.ts';
 import { getSession } from '../helpers/sandbox.ts';
 import {
@@ -19,6 +19,7 @@ import {
   settled,
   slottedThroughNestedShadows,
   until,
+  useMounts,
 } from './support.ts';
 
 const CARD_FRAME = '/doubles/stripe/card';
@@ -49,21 +50,14 @@ async function typeCard(number: string, clear = false): Promise<void> {
 describe('Stripe adapter (Stripe.js test double)', function () {
   // why: each test drives frames on another origin through the runner; a loaded machine needs the slack.
   this.timeout(60_000);
-  let mounted: MountedProcessor | undefined;
-  let cleanup: HTMLElement[] = [];
-  afterEach(() => {
-    mounted?.unmount();
-    mounted = undefined;
-    for (const node of cleanup) node.remove();
-    cleanup = [];
-  });
+  const mounts = useMounts();
 
   async function mountCard() {
     const session = await paySession();
     const { host, container } = lightContainer();
-    cleanup.push(host);
+    mounts.keep(host);
     const h = harness(session.permalink, host);
-    mounted = await createStripeAdapter({ loadStripe: doubleLoader }).mount(container, h.ctx);
+    const mounted = mounts.set(await createStripeAdapter({ loadStripe: doubleLoader }).mount(container, h.ctx));
     return { session, host, container, h, mounted };
   }
 
@@ -79,8 +73,7 @@ describe('Stripe adapter (Stripe.js test double)', function () {
   });
 
   it('is ready after three requests of the page (payment start, client secret check, card frame); axe finds nothing', async () => {
-    await mountCard(); // warms the SDK double's script, loaded once per page as Stripe.js is
-    mounted?.unmount();
+    (await mountCard()).mounted.unmount(); // warms the SDK double's script, loaded once per page as Stripe.js is
     const before = performance.getEntriesByType('resource').length;
     const started = performance.now();
     const { host, h } = await mountCard();
@@ -177,7 +170,7 @@ describe('Stripe adapter (Stripe.js test double)', function () {
   it('refuses a container inside a shadow root with Stripe’s own error, and mounts through chained slots', async () => {
     const session = await paySession();
     const outer = document.createElement('div');
-    cleanup.push(outer);
+    mounts.keep(outer);
     document.body.append(outer);
     const shadow = outer.attachShadow({ mode: 'closed' });
     const inShadow = document.createElement('div');
@@ -191,9 +184,9 @@ describe('Stripe adapter (Stripe.js test double)', function () {
 
     // A closed shadow root nested in another: the container stays in the document and slots through both.
     const { page, container } = slottedThroughNestedShadows();
-    cleanup.push(page);
+    mounts.keep(page);
     const h = harness((await paySession()).permalink, page);
-    mounted = await createStripeAdapter({ loadStripe: doubleLoader }).mount(container, h.ctx);
+    mounts.set(await createStripeAdapter({ loadStripe: doubleLoader }).mount(container, h.ctx));
     const frame = container.querySelector('iframe')!;
     expect(frame.getBoundingClientRect().height, 'rendered through both slots').to.be.greaterThan(100);
     await typeCard('4242 4242 4242 4242');
@@ -203,9 +196,9 @@ describe('Stripe adapter (Stripe.js test double)', function () {
   it('themes the fields from the host’s --quaderno-* properties and maps ca to Stripe’s es', async () => {
     const session = await paySession();
     const { host, container } = lightContainer();
-    cleanup.push(host);
+    mounts.keep(host);
     const h = harness(session.permalink, host, { locale: 'ca' });
-    mounted = await createStripeAdapter({ loadStripe: doubleLoader }).mount(container, h.ctx);
+    const mounted = mounts.set(await createStripeAdapter({ loadStripe: doubleLoader }).mount(container, h.ctx));
     const config = JSON.parse(decodeURIComponent(new URL(container.querySelector('iframe')!.src).hash.slice(1)));
     expect(config.locale).to.equal('es');
     expect(config.appearance.variables).to.include({ colorPrimary: 'rgb(200, 30, 90)', borderRadius: '3px' });
@@ -227,7 +220,7 @@ describe('Stripe adapter (Stripe.js test double)', function () {
   it('a load failure and an unknown client secret become processor_unavailable', async () => {
     const session = await paySession();
     const { host, container } = lightContainer();
-    cleanup.push(host);
+    mounts.keep(host);
     const failing = createStripeAdapter({ loadStripe: () => injectScript(`${SANDBOX()}/doubles/no-such-sdk.js`).then(() => null) });
     const loadError = await failing.mount(container, harness(session.permalink, host).ctx).catch((e: unknown) => e);
     expect((loadError as ProcessorLoadError).error?.sdkCode).to.equal('load_failed');

@@ -2,7 +2,7 @@
 // (frame-commands.mjs) that type and click inside the SDK doubles' cross-origin frames.
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { startPayment, type PayOutcome, type ProcessorFieldState, type ProcessorMountContext } from '../../src/processors/mount.ts';
+import { startPayment, type MountedProcessor, type PayOutcome, type ProcessorFieldState, type ProcessorMountContext } from '../../src/processors/mount.ts';
 import type { PaymentMethod } from '../../src/session/schema.ts';
 import { createSession, getSession, type SandboxSession } from '../helpers/sandbox.ts';
 
@@ -139,4 +139,23 @@ export function slottedThroughNestedShadows(): { page: HTMLElement; container: H
   container.slot = 'pay';
   page.append(container);
   return { page, container };
+}
+
+/** Per-test bookkeeping of a suite: the mounted processor and the nodes to remove, undone after each test. */
+export function useMounts(): { set(mounted: MountedProcessor): MountedProcessor; keep<T extends HTMLElement>(node: T): T } {
+  let mounted: MountedProcessor | undefined;
+  let nodes: HTMLElement[] = [];
+  afterEach(() => {
+    mounted?.unmount();
+    mounted = undefined;
+    for (const node of nodes) node.remove();
+    nodes = [];
+  });
+  return {
+    set: (processor) => (mounted = processor),
+    keep: (node) => {
+      nodes.push(node);
+      return node;
+    },
+  };
 }

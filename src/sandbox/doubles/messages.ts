@@ -87,3 +87,33 @@ export async function callApi(path: string, body: unknown): Promise<ApiAnswer> {
     return { ok: false, error: { type: 'api_connection_error', message: 'The network request failed.' } };
   }
 }
+
+/**
+ * Opens a modal frame on the frame origin (Stripe's 3-D Secure modal, PayPal's window) and resolves with its first
+ * message, closing it. `marker` is the overlay's data attribute, for tests to find it.
+ */
+export function modalFrame<T>(options: { marker: [string, string]; label: string; src: string; width: number; height: number }): Promise<T> {
+  return new Promise((resolve) => {
+    const overlay = document.createElement('div');
+    overlay.setAttribute(...options.marker);
+    overlay.setAttribute('role', 'dialog');
+    overlay.setAttribute('aria-modal', 'true');
+    overlay.setAttribute('aria-label', options.label);
+    overlay.style.cssText = 'position:fixed;inset:0;z-index:2147483647;display:grid;place-items:center;background:rgba(0,0,0,.45)';
+    const frame = document.createElement('iframe');
+    frame.src = options.src;
+    frame.title = options.label;
+    frame.style.cssText = `width:min(${options.width}px,92vw);height:${options.height}px;border:0;border-radius:8px;background:#fff`;
+    overlay.append(frame);
+    const listener = (event: MessageEvent) => {
+      if (event.origin !== __DOUBLE_FRAME_ORIGIN__ || event.source !== frame.contentWindow) return;
+      const message = unwrap<T>(event.data);
+      if (!message) return;
+      window.removeEventListener('message', listener);
+      overlay.remove();
+      resolve(message);
+    };
+    window.addEventListener('message', listener);
+    document.body.append(overlay);
+  });
+}

@@ -13,7 +13,7 @@ import type {
   PayPalButtonsComponentOptions,
   PayPalNamespace,
 } from '@paypal/paypal-js';
-import { fragment, unwrap, type FromPaypalWindow, type PaypalWindowConfig } from './messages.ts';
+import { fragment, modalFrame, type FromPaypalWindow, type PaypalWindowConfig } from './messages.ts';
 
 const FRAME_ORIGIN = __DOUBLE_FRAME_ORIGIN__;
 const script = document.currentScript as HTMLScriptElement | null;
@@ -26,29 +26,13 @@ const LABELS: Record<string, string> = { en: 'Pay with PayPal', de: 'Mit PayPal 
 
 /** Opens the simulated PayPal window for an order and resolves with the buyer's choice. */
 function paypalWindow(orderId: string): Promise<FromPaypalWindow> {
-  return new Promise((resolve) => {
-    const overlay = document.createElement('div');
-    overlay.setAttribute('data-paypal-double', 'window');
-    overlay.setAttribute('role', 'dialog');
-    overlay.setAttribute('aria-modal', 'true');
-    overlay.setAttribute('aria-label', 'PayPal');
-    overlay.style.cssText = 'position:fixed;inset:0;z-index:2147483647;display:grid;place-items:center;background:rgba(0,0,0,.45)';
-    const frame = document.createElement('iframe');
-    const config: PaypalWindowConfig = { parent: location.origin, orderId, currency, locale };
-    frame.src = `${FRAME_ORIGIN}/doubles/paypal/window${fragment(config)}`;
-    frame.title = 'PayPal';
-    frame.style.cssText = 'width:min(420px,92vw);height:360px;border:0;border-radius:8px;background:#fff';
-    overlay.append(frame);
-    const listener = (event: MessageEvent) => {
-      if (event.origin !== FRAME_ORIGIN || event.source !== frame.contentWindow) return;
-      const message = unwrap<FromPaypalWindow>(event.data);
-      if (!message) return;
-      window.removeEventListener('message', listener);
-      overlay.remove();
-      resolve(message);
-    };
-    window.addEventListener('message', listener);
-    document.body.append(overlay);
+  const config: PaypalWindowConfig = { parent: location.origin, orderId, currency, locale };
+  return modalFrame<FromPaypalWindow>({
+    marker: ['data-paypal-double', 'window'],
+    label: 'PayPal',
+    src: `${FRAME_ORIGIN}/doubles/paypal/window${fragment(config)}`,
+    width: 420,
+    height: 360,
   });
 }
 

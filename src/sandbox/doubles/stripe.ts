@@ -20,6 +20,7 @@ import type {
 import type { ElementsSurface, PaymentElementSurface, StripeSurface } from '../../processors/stripe.ts';
 import {
   fragment,
+  modalFrame,
   unwrap,
   wrap,
   type ApiAnswer,
@@ -232,27 +233,16 @@ class ElementsDouble implements ElementsSurface {
 }
 
 /** Shows the simulated 3-D Secure page in a modal frame, as Stripe.js does, and waits for its answer. */
-function challenge(clientSecret: string): Promise<ApiAnswer> {
-  return new Promise((resolve) => {
-    const overlay = document.createElement('div');
-    overlay.setAttribute('data-stripe-double', 'challenge');
-    overlay.setAttribute('role', 'dialog');
-    overlay.setAttribute('aria-modal', 'true');
-    overlay.setAttribute('aria-label', '3-D Secure authentication');
-    overlay.style.cssText = 'position:fixed;inset:0;z-index:2147483647;display:grid;place-items:center;background:rgba(0,0,0,.45)';
-    const frame = document.createElement('iframe');
-    const config: ChallengeFrameConfig = { parent: location.origin, clientSecret };
-    frame.src = `${FRAME_ORIGIN}/doubles/stripe/challenge${fragment(config)}`;
-    frame.title = '3-D Secure authentication';
-    frame.style.cssText = 'width:min(400px,92vw);height:320px;border:0;border-radius:8px;background:#fff';
-    overlay.append(frame);
-    const stop = listen<FromChallengeFrame>(() => frame.contentWindow, (message) => {
-      stop();
-      overlay.remove();
-      resolve(message.answer);
-    });
-    document.body.append(overlay);
+async function challenge(clientSecret: string): Promise<ApiAnswer> {
+  const config: ChallengeFrameConfig = { parent: location.origin, clientSecret };
+  const done = await modalFrame<FromChallengeFrame>({
+    marker: ['data-stripe-double', 'challenge'],
+    label: '3-D Secure authentication',
+    src: `${FRAME_ORIGIN}/doubles/stripe/challenge${fragment(config)}`,
+    width: 400,
+    height: 320,
   });
+  return done.answer;
 }
 
 class StripeDouble implements StripeSurface {
