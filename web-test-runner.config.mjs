@@ -4,6 +4,7 @@ import { defaultReporter } from '@web/test-runner';
 import { findBrowser, CHROME_ARGS } from './scripts/find-browser.mjs';
 import { sandboxCommands, summaryReporter } from './test/helpers/wtr-plugins.mjs';
 import { hardeningCommands } from './test/helpers/hardening-plugins.mjs';
+import { frameCommands } from './test/processors/frame-commands.mjs';
 
 // why: the sandbox runs in this Node process on its own port, so every browser test is cross-origin to it, as on a merchant's page.
 const { startSandbox } = await import('./src/sandbox/server.ts');
@@ -31,6 +32,7 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     sandboxCommands(sandbox),
     hardeningCommands(sandbox),
+    frameCommands(),
     { name: 'close-sandbox', serverStop: () => sandbox.close() },
   ],
   testRunnerHtml: (testFramework) => `<!doctype html><html lang="en"><head><meta charset="utf-8">

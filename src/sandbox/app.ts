@@ -7,6 +7,7 @@ import { notFound, SandboxError } from './errors.ts';
 import { FaultSchedule, faultMiddleware } from './faults.ts';
 import { checkoutPage, DEFAULT_SCRIPT_URL, messagePage, pageCsp, ScriptBundler } from './page.ts';
 import { SEED_COUPONS } from './seed.ts';
+import { mountProcessors, type ProcessorOptions, type SandboxProcessors } from './processors/routes.ts';
 import { SandboxStore } from './store.ts';
 import { mountTaxRoutes, type TaxRoutes } from './tax/routes.ts';
 import type { TaxSettingsPatch } from './tax/settings.ts';
@@ -36,6 +37,8 @@ export interface SandboxOptions {
   faults?: boolean;
   /** The account's tax settings (home country, registrations, default tax code); over env `SANDBOX_TAX_*`. */
   tax?: TaxSettingsPatch;
+  /** The real processors' keys the payment start hands out (issue 14; see src/sandbox/processors/). */
+  processors?: ProcessorOptions;
 }
 
 export interface SandboxApp {
@@ -45,6 +48,8 @@ export interface SandboxApp {
   faults?: FaultSchedule;
   /** The tax settings (the store's; src/sandbox/tax/routes.ts). */
   tax: TaxRoutes;
+  /** The simulated Stripe and PayPal, and the origin their SDK doubles draw frames on. */
+  processors: SandboxProcessors;
   /** Stops the store's timers. */
   close(): void;
 }
@@ -212,6 +217,8 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
   const faults = options.faults ? new FaultSchedule() : undefined;
   // why: after CORS, so an injected error still reaches the page as that error and not as a CORS failure.
   if (faults) app.use('/checkout/*', faultMiddleware(faults));
+  // why: before the generic `:token/:action` POST below, which answers 404 to any other action.
+  const processors = mountProcessors(app, store, body, options.processors);
 
   app.get('/checkout/session/:token', async (c) => {
     const raw = c.req.param('token');
@@ -335,5 +342,5 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
 
   const tax = mountTaxRoutes(app, store);
 
-  return { app, store, faults, tax, close: () => store.close() };
+  return { app, store, faults, tax, processors, close: () => store.close() };
 }

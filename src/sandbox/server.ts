@@ -10,6 +10,11 @@ export interface StartOptions extends SandboxOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
+  /**
+   * A second port for the processors' SDK doubles' frames (their card fields), so that they are cross-origin to
+   * the merchant page as Stripe's and PayPal's are. 0 picks a free port (the default); false serves none.
+   */
+  framePort?: number | false;
 }
 
 export interface RunningSandbox {
@@ -19,41 +24,51 @@ export interface RunningSandbox {
   store: SandboxStore;
   /** The fault schedule, when started with `faults: true` (tests only). */
   faults?: FaultSchedule;
+  /** The second port's origin (the doubles' frames), unless started with `framePort: false`. */
+  frameUrl?: string;
   close(): Promise<void>;
 }
 
 /** Starts the sandbox as a standalone HTTP server. Resolves once it listens; rejects if the port is taken. */
 export function startSandbox(options: StartOptions = {}): Promise<RunningSandbox> {
-  const { port = 4010, host = '127.0.0.1', ...appOptions } = options;
+  const { port = 4010, host = '127.0.0.1', framePort = 0, ...appOptions } = options;
   let bound: string | undefined;
   // why: permalinks name the configured origin or this server's own address, never a caller's Host header.
   const sandbox = createSandboxApp({ ...appOptions, publicOrigin: appOptions.publicOrigin ?? (() => bound) });
-  return new Promise((resolve, reject) => {
-    const server = serve({ fetch: sandbox.app.fetch, port, hostname: host }) as Server;
-    server.once('error', (error) => {
-      sandbox.close();
-      reject(error);
+  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  const servers: Server[] = [];
+  const listen = (at: number) =>
+    new Promise<number>((resolve, reject) => {
+      const server = serve({ fetch: sandbox.app.fetch, port: at, hostname: host }) as Server;
+      servers.push(server);
+      server.once('error', reject);
+      server.once('listening', () => resolve((server.address() as AddressInfo).port));
     });
-    server.once('listening', () => {
-      const actual = (server.address() as AddressInfo).port;
-      const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
-      let closing: Promise<void> | undefined;
-      bound = `http://${shown}:${actual}`;
-      resolve({
-        url: bound,
-        port: actual,
-        store: sandbox.store,
-        faults: sandbox.faults,
-        close() {
-          closing ??= new Promise<void>((done) => {
-            sandbox.close();
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= Promise.all(
+      servers.map(
+        (server) =>
+          new Promise<void>((done) => {
             server.close(() => done());
             // why: keep-alive connections (fetch in tests, browsers) would otherwise hold close() open.
             server.closeAllConnections();
-          });
-          return closing;
-        },
-      });
-    });
-  });
+          }),
+      ),
+    ).then(() => sandbox.close());
+    return closing;
+  };
+  return (async () => {
+    try {
+      const actual = await listen(port);
+      bound = `http://${shown}:${actual}`;
+      const frameUrl = framePort === false ? undefined : `http://${shown}:${await listen(framePort)}`;
+      sandbox.processors.frameOrigin = frameUrl;
+      return { url: bound, port: actual, store: sandbox.store, faults: sandbox.faults, frameUrl, close };
+    } catch (error) {
+      sandbox.close();
+      for (const server of servers) if (server.listening) server.close();
+      throw error;
+    }
+  })();
 }

@@ -251,6 +251,33 @@ export class SandboxStore {
     return session;
   }
 
+  /**
+   * A real processor's payment (the simulated Stripe or PayPal of ../processors/): links it to the session
+   * (`processor`, `processor_id`) and, with a result, settles it as their webhook would: `succeeded` freezes the tax
+   * and reserves the coupon like `pay`, then processing → completed; `failed` → failed (payable again).
+   */
+  recordProcessorPayment(
+    token: string,
+    payment: { processor: 'stripe' | 'paypal'; processor_id: string; result?: 'succeeded' | 'failed' },
+  ): StoredSession {
+    const session = this.requireToken(token);
+    if (!isPayable(session)) throw conflict('pay', session.status);
+    session.processor = payment.processor;
+    session.processor_id = payment.processor_id;
+    if (payment.result === 'succeeded') {
+      this.coupons.reserve(session);
+      session.internal.paidTax = this.taxOf(session);
+      session.status = 'processing';
+      session.internal.outcome = 'completed';
+      session.internal.settleAt = this.now() + this.processingDelayMs;
+      this.schedule(session);
+    } else if (payment.result === 'failed') {
+      session.status = 'failed';
+    }
+    session.internal.lastActivityAt = this.now();
+    return session;
+  }
+
   /** Test hook: force a status (no payment is simulated; a forced `processing` stays processing). */
   setStatus(id: number, status: SessionStatus): StoredSession {
     if (!(STATUSES as readonly string[]).includes(status)) throw new RangeError(`Unknown status ${status}`);

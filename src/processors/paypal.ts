@@ -1,0 +1,168 @@
+// The PayPal adapter: PayPal's buttons in a light-DOM container. Loaded as its own chunk, only for sessions that
+// offer PayPal. The PayPal button is the pay button: clicking it asks the element to validate and save the
+// customer (`begin`), creates the order on the server (`start`), and reports the outcome (`finish`).
+import { loadScript as officialLoadScript } from '@paypal/paypal-js';
+import type { PayPalButtonsComponent, PayPalNamespace, PayPalScriptOptions } from '@paypal/paypal-js';
+import type { LocaleCode } from '../locales/translation.ts';
+import {
+  processorError,
+  ProcessorLoadError,
+  type MountedProcessor,
+  type PayOutcome,
+  type ProcessorAdapter,
+  type ProcessorError,
+  type ProcessorMountContext,
+} from './mount.ts';
+
+/** Loads the PayPal JS SDK. The default is the official `loadScript`; tests and self-hosting inject one. */
+export type PaypalLoader = (options: PayPalScriptOptions) => Promise<PayPalNamespace | null>;
+
+export interface PaypalAdapterOptions {
+  loadScript?: PaypalLoader;
+  /** Where the SDK is loaded from (`loadScript`'s `sdkBaseUrl`); default PayPal's. */
+  sdkBaseUrl?: string;
+  /** The page's CSP nonce: PayPal sets it on the script and on the styles it injects (`data-csp-nonce`). */
+  cspNonce?: string;
+}
+
+/**
+ * The element's locales as PayPal's `xx_XX` locales. PayPal has no Catalan either: `ca` falls back to `es_ES`,
+ * as Stripe's does. Norwegian is `no_NO`.
+ */
+export const PAYPAL_LOCALES: Readonly<Record<LocaleCode, string>> = {
+  ca: 'es_ES',
+  de: 'de_DE',
+  en: 'en_US',
+  es: 'es_ES',
+  fi: 'fi_FI',
+  fr: 'fr_FR',
+  hu: 'hu_HU',
+  nl: 'nl_NL',
+  sv: 'sv_SE',
+  no: 'no_NO',
+};
+
+/** The script options for a context: currency and locale are script parameters, so they decide a reload. */
+export function paypalScriptOptions(
+  clientId: string,
+  ctx: Pick<ProcessorMountContext, 'currency' | 'locale'>,
+  options: Pick<PaypalAdapterOptions, 'sdkBaseUrl' | 'cspNonce'>,
+): PayPalScriptOptions {
+  const script: PayPalScriptOptions = {
+    clientId,
+    currency: ctx.currency.toUpperCase(),
+    locale: PAYPAL_LOCALES[ctx.locale],
+    components: 'buttons',
+    intent: 'capture',
+  };
+  if (options.sdkBaseUrl) script.sdkBaseUrl = options.sdkBaseUrl;
+  if (options.cspNonce) script.dataCspNonce = options.cspNonce;
+  return script;
+}
+
+const unavailable = (sdkCode: string) => processorError('processor_unavailable', 'processorUnavailable', sdkCode);
+const failed = (error: ProcessorError): PayOutcome => ({ status: 'failed', error });
+
+class MountedPaypal implements MountedProcessor {
+  readonly ownButton = true;
+  private buttons: PayPalButtonsComponent | null = null;
+  private toggle: { enable(): Promise<void>; disable(): Promise<void> } | null = null;
+  private scriptKey = '';
+
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly clientId: string,
+    private readonly load: PaypalLoader,
+    private readonly options: PaypalAdapterOptions,
+    private ctx: ProcessorMountContext,
+  ) {}
+
+  /** Loads the script for the context (again, when currency or locale changed) and renders the button. */
+  async render(): Promise<void> {
+    const script = paypalScriptOptions(this.clientId, this.ctx, this.options);
+    this.scriptKey = `${script.currency}|${script.locale}`;
+    let paypal: PayPalNamespace | null;
+    try {
+      paypal = await this.load(script);
+    } catch (cause) {
+      throw new ProcessorLoadError(unavailable('load_failed'), { cause });
+    }
+    if (!paypal?.Buttons) throw new ProcessorLoadError(unavailable('no_buttons'));
+    const buttons = paypal.Buttons({
+      style: { layout: 'vertical', label: 'pay', shape: 'rect', height: 44 },
+      onInit: (_data, actions) => {
+        this.toggle = actions;
+        void (this.ctx.disabled ? actions.disable() : actions.enable());
+      },
+      onClick: async (_data, actions) => ((await this.ctx.begin()) ? actions.resolve() : actions.reject()),
+      createOrder: async () => {
+        const start = await this.ctx.start('paypal');
+        if (start.processor !== 'paypal') throw new Error(`The server started a ${start.processor} payment`);
+        return start.order_id;
+      },
+      onApprove: async (data) => this.ctx.finish({ status: 'confirmed', processorId: data.orderID }),
+      onCancel: () => this.ctx.finish(failed(processorError('payment_cancelled', 'paypalCancelled', 'cancel'))),
+      onError: (error) =>
+        this.ctx.finish(failed(processorError('payment_failed', 'paypalFailed', typeof error.message === 'string' ? 'sdk_error' : 'unknown'))),
+    });
+    if (!buttons.isEligible()) throw new ProcessorLoadError(unavailable('not_eligible'));
+    try {
+      await buttons.render(this.container);
+    } catch (cause) {
+      throw new ProcessorLoadError(unavailable('render_failed'), { cause });
+    }
+    this.buttons = buttons;
+    this.ctx.report({ ready: true, empty: false, complete: true });
+  }
+
+  async update(ctx: ProcessorMountContext): Promise<void> {
+    const before = this.ctx;
+    this.ctx = ctx;
+    const script = paypalScriptOptions(this.clientId, ctx, this.options);
+    if (`${script.currency}|${script.locale}` !== this.scriptKey) {
+      // why: currency and locale are parameters of PayPal's script URL; the SDK has no other way to change them.
+      await this.close();
+      await this.render();
+    } else if (ctx.disabled !== before.disabled) {
+      await (ctx.disabled ? this.toggle?.disable() : this.toggle?.enable());
+    }
+  }
+
+  validate(): ProcessorError | null {
+    return null;
+  }
+
+  /** The element's own Pay button does not pay with PayPal: the PayPal button does. */
+  async pay(): Promise<PayOutcome> {
+    return failed(processorError('payment_incomplete', 'paypalUseButton'));
+  }
+
+  unmount(): void {
+    void this.close();
+  }
+
+  private async close(): Promise<void> {
+    const buttons = this.buttons;
+    this.buttons = null;
+    this.toggle = null;
+    await buttons?.close().catch(() => {});
+    this.container.replaceChildren();
+  }
+}
+
+/** The PayPal adapter. Its loader defaults to the official `loadScript` from @paypal/paypal-js. */
+export function createPaypalAdapter(options: PaypalAdapterOptions = {}): ProcessorAdapter {
+  const load: PaypalLoader = options.loadScript ?? ((script) => officialLoadScript(script));
+  return {
+    id: 'paypal',
+    async mount(container, ctx) {
+      // why: the client id comes with a payment start; the order it creates is left unused (a new one is made
+      // on each click, for the total at that moment) and expires at PayPal on its own.
+      const start = await ctx.start('paypal');
+      if (start.processor !== 'paypal') throw new ProcessorLoadError(unavailable(`processor_${start.processor}`));
+      const mounted = new MountedPaypal(container, start.client_id, load, options, ctx);
+      await mounted.render();
+      return mounted;
+    },
+  };
+}

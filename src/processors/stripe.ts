@@ -1,0 +1,288 @@
+// The Stripe adapter: Stripe's Payment Element in a light-DOM container. Loaded as its own chunk, only for
+// sessions that pay by card through Stripe. `@stripe/stripe-js/pure` injects nothing until `loadStripe` runs.
+import { loadStripe as officialLoadStripe } from '@stripe/stripe-js/pure';
+import type {
+  Appearance,
+  ConfirmPaymentData,
+  PaymentIntentResult,
+  Stripe,
+  StripeElementLocale,
+  StripeElementsOptionsClientSecret,
+  StripeElementsUpdateOptions,
+  StripeError,
+  StripePaymentElementChangeEvent,
+  StripePaymentElementOptions,
+  StripePaymentElementUpdateOptions,
+} from '@stripe/stripe-js';
+import type { LocaleCode } from '../locales/translation.ts';
+import type { StripeStart } from '../protocol/payments.ts';
+import {
+  computedTokens,
+  processorError,
+  ProcessorLoadError,
+  type MountedProcessor,
+  type PayInput,
+  type PayOutcome,
+  type ProcessorAdapter,
+  type ProcessorError,
+  type ProcessorMountContext,
+  type ThemeToken,
+  type TokenReader,
+} from './mount.ts';
+
+// ---- the part of Stripe.js this adapter uses, in the SDK's own types ---------------------------------------------
+
+export interface PaymentElementSurface {
+  mount(domElement: string | HTMLElement): void;
+  on(eventType: 'change', handler: (event: StripePaymentElementChangeEvent) => unknown): PaymentElementSurface;
+  on(eventType: 'ready', handler: (event: { elementType: 'payment' }) => unknown): PaymentElementSurface;
+  on(eventType: 'loaderror', handler: (event: { elementType: 'payment'; error: StripeError }) => unknown): PaymentElementSurface;
+  update(options: Partial<StripePaymentElementUpdateOptions>): PaymentElementSurface;
+  destroy(): void;
+}
+
+export interface ElementsSurface {
+  create(elementType: 'payment', options?: StripePaymentElementOptions): PaymentElementSurface;
+  update(options: StripeElementsUpdateOptions): Promise<void>;
+  fetchUpdates(): Promise<{ error?: { message: string; status?: string } }>;
+}
+
+export interface StripeSurface {
+  elements(options: StripeElementsOptionsClientSecret): ElementsSurface;
+  confirmPayment(options: {
+    elements: ElementsSurface;
+    confirmParams?: Partial<ConfirmPaymentData>;
+    redirect: 'if_required';
+  }): Promise<PaymentIntentResult>;
+}
+
+type Assert<T extends true> = T;
+/** Compile-time proof that the real SDK fits this surface: a signature change in @stripe/stripe-js breaks the build. */
+export type StripeFitsSurface = Assert<Stripe extends StripeSurface ? true : false>;
+
+/** Loads Stripe.js for a publishable key. The default is the official loader; tests and self-hosting inject one. */
+export type StripeLoader = (publishableKey: string) => Promise<StripeSurface | null>;
+
+export interface StripeAdapterOptions {
+  loadStripe?: StripeLoader;
+  /** How long to wait for the Payment Element's `ready`. Default 20 s. */
+  readyTimeoutMs?: number;
+}
+
+// ---- plain mappings, tested in tables ----------------------------------------------------------------------------
+
+/**
+ * The element's locales in Stripe Elements. Stripe has no Catalan: `ca` falls back to Spanish, which Catalan
+ * speakers in Spain read and which keeps Spain's card wording (documented in docs/processors.md).
+ * Norwegian maps to Bokmål (`nb`).
+ */
+export const STRIPE_LOCALES: Readonly<Record<LocaleCode, StripeElementLocale>> = {
+  ca: 'es',
+  de: 'de',
+  en: 'en',
+  es: 'es',
+  fi: 'fi',
+  fr: 'fr',
+  hu: 'hu',
+  nl: 'nl',
+  sv: 'sv',
+  no: 'nb',
+};
+
+/** Appearance variables from the element's theme tokens, so the card fields look like the rest of the form. */
+const APPEARANCE_TOKENS: ReadonlyArray<[keyof NonNullable<Appearance['variables']>, ThemeToken]> = [
+  ['colorPrimary', { private: 'primary', public: 'color-primary' }],
+  ['colorBackground', { private: 'input-bg', public: 'color-input-background' }],
+  ['colorText', { private: 'text', public: 'color-text' }],
+  ['colorTextSecondary', { private: 'muted', public: 'color-text-muted' }],
+  ['colorDanger', { private: 'error', public: 'color-error' }],
+  ['colorSuccess', { private: 'success', public: 'color-success' }],
+  ['borderRadius', { private: 'radius', public: 'radius' }],
+  ['fontFamily', { private: 'font', public: 'font-family' }],
+];
+const SCHEME: ThemeToken = { private: 'scheme', public: 'color-scheme' };
+
+export function stripeAppearance(read: TokenReader): Appearance {
+  const variables: Record<string, string> = {};
+  for (const [name, token] of APPEARANCE_TOKENS) {
+    const value = read(token);
+    if (value) variables[name] = value;
+  }
+  return { theme: read(SCHEME) === 'dark' ? 'night' : 'stripe', variables };
+}
+
+const DECLINE_CODES: ReadonlySet<string> = new Set([
+  'card_declined',
+  'expired_card',
+  'insufficient_funds',
+  'lost_card',
+  'stolen_card',
+  'processing_error',
+]);
+const INCOMPLETE_CODES: ReadonlySet<string> = new Set([
+  'incorrect_number',
+  'invalid_number',
+  'incomplete_number',
+  'invalid_expiry_month',
+  'invalid_expiry_year',
+  'incomplete_expiry',
+  'incorrect_cvc',
+  'invalid_cvc',
+  'incomplete_cvc',
+]);
+
+/** One Stripe error as the element's own: a payment error code and a message key. */
+export function stripeErrorOf(error: Pick<StripeError, 'type' | 'code'>): ProcessorError {
+  const code = error.code ?? error.type;
+  if (code === 'payment_intent_authentication_failure') return processorError('payment_authentication_failed', 'paymentAuthenticationFailed', code);
+  if (error.type === 'validation_error' || INCOMPLETE_CODES.has(code)) return processorError('payment_incomplete', 'cardIncomplete', code);
+  if (error.type === 'card_error' || DECLINE_CODES.has(code)) return processorError('payment_declined', 'cardDeclined', code);
+  return processorError('payment_failed', 'paymentFailed', code);
+}
+
+/** Stripe's `billing_details` from the element's customer (every key present: the fields are set to 'never'). */
+function billingDetails(billing: PayInput['billing']): NonNullable<ConfirmPaymentData['payment_method_data']>['billing_details'] {
+  return {
+    name: billing.name,
+    email: billing.email,
+    phone: null,
+    address: { ...billing.address, state: null },
+  };
+}
+
+// ---- the adapter -----------------------------------------------------------------------------------------------
+
+const unavailable = (sdkCode: string) => processorError('processor_unavailable', 'processorUnavailable', sdkCode);
+
+class MountedStripe implements MountedProcessor {
+  readonly ownButton = false;
+  private complete = false;
+  private empty = true;
+  private locale: StripeElementLocale;
+  private appearance: string;
+  private disabled: boolean;
+
+  constructor(
+    private readonly stripe: StripeSurface,
+    private readonly elements: ElementsSurface,
+    private readonly element: PaymentElementSurface,
+    private start: StripeStart,
+    private ctx: ProcessorMountContext,
+  ) {
+    this.locale = STRIPE_LOCALES[ctx.locale];
+    this.appearance = JSON.stringify(stripeAppearance(computedTokens(ctx.host)));
+    this.disabled = ctx.disabled;
+    element.on('change', (event) => {
+      this.complete = event.complete;
+      this.empty = event.empty;
+      this.ctx.report({ ready: true, empty: event.empty, complete: event.complete });
+    });
+  }
+
+  async update(ctx: ProcessorMountContext): Promise<void> {
+    this.ctx = ctx;
+    const locale = STRIPE_LOCALES[ctx.locale];
+    const appearance = stripeAppearance(computedTokens(ctx.host));
+    const appearanceKey = JSON.stringify(appearance);
+    // why: Elements change locale and appearance (a theme switch) in place; a remount would lose what was typed.
+    if (locale !== this.locale || appearanceKey !== this.appearance) {
+      this.locale = locale;
+      this.appearance = appearanceKey;
+      await this.elements.update({ locale, appearance });
+    }
+    if (ctx.disabled !== this.disabled) {
+      this.disabled = ctx.disabled;
+      this.element.update({ readOnly: ctx.disabled });
+    }
+  }
+
+  validate(): ProcessorError | null {
+    return this.complete ? null : processorError('payment_incomplete', 'cardIncomplete', this.empty ? 'empty' : 'incomplete');
+  }
+
+  async pay(input: PayInput): Promise<PayOutcome> {
+    const invalid = this.validate();
+    if (invalid) return { status: 'failed', error: invalid };
+    // why: the total may have changed since mounting (a coupon, the tax of a new country); the server brings the
+    // same PaymentIntent up to date, and Elements re-reads it before confirming.
+    const fresh = await this.ctx.start('card');
+    if (fresh.processor !== 'stripe' || fresh.client_secret !== this.start.client_secret) {
+      return { status: 'failed', error: processorError('payment_failed', 'paymentFailed', 'intent_changed') };
+    }
+    if (fresh.amount !== this.start.amount || fresh.currency !== this.start.currency) {
+      const updated = await this.elements.fetchUpdates();
+      if (updated.error) return { status: 'failed', error: processorError('payment_failed', 'paymentFailed', 'fetch_updates') };
+    }
+    this.start = fresh;
+    let result: PaymentIntentResult;
+    try {
+      result = await this.stripe.confirmPayment({
+        elements: this.elements,
+        confirmParams: { return_url: input.returnUrl, payment_method_data: { billing_details: billingDetails(input.billing) } },
+        redirect: 'if_required',
+      });
+    } catch (error) {
+      return { status: 'failed', error: processorError('payment_failed', 'paymentFailed', error instanceof Error ? error.name : 'thrown') };
+    }
+    if (result.error) return { status: 'failed', error: stripeErrorOf(result.error) };
+    const { status, id } = result.paymentIntent;
+    if (status === 'succeeded' || status === 'processing' || status === 'requires_capture') return { status: 'confirmed', processorId: id };
+    if (status === 'requires_payment_method') return { status: 'failed', error: processorError('payment_declined', 'cardDeclined', status) };
+    return { status: 'failed', error: processorError('payment_failed', 'paymentFailed', status) };
+  }
+
+  unmount(): void {
+    this.element.destroy();
+  }
+}
+
+/** The Stripe adapter. Its loader defaults to the official `loadStripe`. */
+export function createStripeAdapter(options: StripeAdapterOptions = {}): ProcessorAdapter {
+  const load: StripeLoader = options.loadStripe ?? ((key) => officialLoadStripe(key));
+  const readyTimeoutMs = options.readyTimeoutMs ?? 20_000;
+  return {
+    id: 'stripe',
+    async mount(container, ctx) {
+      const start = await ctx.start('card');
+      if (start.processor !== 'stripe') throw new ProcessorLoadError(unavailable(`processor_${start.processor}`));
+      let stripe: StripeSurface | null;
+      try {
+        stripe = await load(start.publishable_key);
+      } catch (cause) {
+        throw new ProcessorLoadError(unavailable('load_failed'), { cause });
+      }
+      if (!stripe) throw new ProcessorLoadError(unavailable('no_window'));
+      const elements = stripe.elements({
+        clientSecret: start.client_secret,
+        appearance: stripeAppearance(computedTokens(ctx.host)),
+        locale: STRIPE_LOCALES[ctx.locale],
+      });
+      const element = elements.create('payment', { fields: { billingDetails: 'never' }, readOnly: ctx.disabled });
+      const mounted = new MountedStripe(stripe, elements, element, start, ctx);
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new ProcessorLoadError(unavailable('ready_timeout'))), readyTimeoutMs);
+        element.on('ready', () => {
+          clearTimeout(timer);
+          ctx.report({ ready: true, empty: true, complete: false });
+          resolve();
+        });
+        element.on('loaderror', (event) => {
+          clearTimeout(timer);
+          const error = unavailable(event.error.code ?? event.error.type);
+          ctx.report({ ready: false, empty: true, complete: false, error });
+          reject(new ProcessorLoadError(error));
+        });
+        try {
+          element.mount(container);
+        } catch (cause) {
+          clearTimeout(timer);
+          reject(new ProcessorLoadError(unavailable('mount_refused'), { cause }));
+        }
+      }).catch((error: unknown) => {
+        element.destroy();
+        throw error;
+      });
+      return mounted;
+    },
+  };
+}

@@ -1,0 +1,62 @@
+// The payment start of the checkout protocol (issue 14): the element asks the server to start a payment for the
+// chosen method and gets back what that method's processor needs. zod/mini: the adapters parse this in browsers.
+import * as z from 'zod/mini';
+import { PAYMENT_METHODS, type PaymentMethod } from '../session/schema.ts';
+
+/** The real processors a session can be paid through (the session's `processor`). */
+export const PAYMENT_PROCESSORS = ['stripe', 'paypal'] as const;
+export type PaymentProcessorId = (typeof PAYMENT_PROCESSORS)[number];
+
+/** Which processor takes each payment method. */
+export const PROCESSOR_OF_METHOD: Readonly<Record<PaymentMethod, PaymentProcessorId>> = { card: 'stripe', paypal: 'paypal' };
+
+/**
+ * Codes of a payment that went wrong in the browser, between the processor's SDK and the customer. They sit next to
+ * the server's `PROTOCOL_ERROR_CODES` (`payment_declined` is both) and travel in `quaderno-error` events.
+ */
+export const PAYMENT_ERROR_CODES = [
+  'payment_declined', // the card or account refused the charge
+  'payment_authentication_failed', // 3-D Secure (or another challenge) failed or was abandoned
+  'payment_incomplete', // the processor's own fields are empty or invalid
+  'payment_cancelled', // the customer closed the processor's window (PayPal)
+  'payment_failed', // any other SDK error
+  'processor_unavailable', // the SDK did not load, or refused its configuration
+] as const;
+export type PaymentErrorCode = (typeof PAYMENT_ERROR_CODES)[number];
+
+/** `POST <permalink>/payment.json`: start (or refresh) a payment for a method. */
+export const paymentStartRequest = z.strictObject({ method: z.enum(PAYMENT_METHODS) });
+export type PaymentStartRequest = z.infer<typeof paymentStartRequest>;
+
+const minor = z.int().check(z.gte(0));
+const currency = z.string().check(z.regex(/^[A-Z]{3}$/));
+
+/**
+ * Stripe: a PaymentIntent for the server-computed total. Asking again for the same session returns the same
+ * PaymentIntent with its amount brought up to date, so a coupon applied after mounting is still charged right.
+ */
+export const stripeStart = z.object({
+  processor: z.literal('stripe'),
+  /** The PaymentIntent id; the session's `processor_id`. */
+  processor_id: z.string().check(z.minLength(1)),
+  publishable_key: z.string().check(z.minLength(1)),
+  client_secret: z.string().check(z.minLength(1)),
+  amount: minor,
+  currency,
+});
+
+/** PayPal: an order for the server-computed total. Each start creates a new order (one per PayPal window). */
+export const paypalStart = z.object({
+  processor: z.literal('paypal'),
+  /** The order id; the session's `processor_id`. */
+  processor_id: z.string().check(z.minLength(1)),
+  client_id: z.string().check(z.minLength(1)),
+  order_id: z.string().check(z.minLength(1)),
+  amount: minor,
+  currency,
+});
+
+export const paymentStartResponse = z.discriminatedUnion('processor', [stripeStart, paypalStart]);
+export type PaymentStartResponse = z.infer<typeof paymentStartResponse>;
+export type StripeStart = z.infer<typeof stripeStart>;
+export type PaypalStart = z.infer<typeof paypalStart>;

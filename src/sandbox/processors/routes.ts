@@ -1,0 +1,145 @@
+// The sandbox's server side of the real processors (issue 14):
+// - `POST <permalink>/payment.json` (the checkout protocol's payment start), and
+// - the simulated Stripe and PayPal APIs that their SDK test doubles call (`/doubles/stripe/v1/…`,
+//   `/doubles/paypal/v2/…`). Neither simulated API is part of Quaderno's; see src/sandbox/doubles/README.md.
+import type { Context, Hono } from 'hono';
+import { cors } from 'hono/cors';
+import * as z from 'zod/mini';
+import { paymentStartRequest, PROCESSOR_OF_METHOD, type PaymentStartResponse } from '../../protocol/payments.ts';
+import { mountDoubles } from '../doubles/routes.ts';
+import { conflict, invalid, notFound, parseOptions, validationErrors } from '../errors.ts';
+import type { SandboxStore, StoredSession } from '../store.ts';
+import { PaypalSimulator } from './paypal.ts';
+import { intentJSON, StripeSimulator, type StripeAnswer } from './stripe.ts';
+
+export interface ProcessorOptions {
+  /** The publishable key the payment start hands out. Default `pk_test_sandbox`. */
+  stripePublishableKey?: string;
+  /** The PayPal client id the payment start hands out. Default `sb-sandbox`. */
+  paypalClientId?: string;
+}
+
+export interface SandboxProcessors {
+  stripe: StripeSimulator;
+  paypal: PaypalSimulator;
+  /**
+   * The origin the SDK doubles draw their frames on: another port of the sandbox (set by `startSandbox`), so the
+   * merchant page cannot read what is typed in them. Unset, frames use the request's own origin.
+   */
+  frameOrigin?: string;
+}
+
+/** What the payment start charges: the session's total now, in minor units. */
+// why: one place for the amount, so the tax issue's total (tax included) replaces it in one line.
+/** What the processor charges: the server's total, tax included (never a figure from the browser). */
+function chargeTotal(store: SandboxStore, session: StoredSession): { amount: number; currency: string } {
+  if (session.items.length === 0) throw invalid({ items: ['The session has no items to pay'] });
+  const tax = store.taxOf(session);
+  if (!tax) throw invalid({ items: ['The items are in more than one currency'] });
+  return { amount: tax.total, currency: tax.currency.toUpperCase() };
+}
+
+const confirmBody = z.object({
+  client_secret: z.string().check(z.maxLength(200)),
+  card: z.object({
+    number: z.string().check(z.maxLength(40)),
+    expiry: z.string().check(z.maxLength(10)),
+    cvc: z.string().check(z.maxLength(10)),
+  }),
+});
+const authenticateBody = z.object({ client_secret: z.string().check(z.maxLength(200)), passed: z.boolean() });
+
+function parse<T>(schema: z.ZodMiniType<T>, input: unknown): T {
+  const parsed = schema.safeParse(input, parseOptions);
+  if (!parsed.success) throw invalid(validationErrors(parsed.error));
+  return parsed.data;
+}
+
+/** Mounts the payment start, the simulated processor APIs and the SDK doubles. Call before the generic POST route. */
+export function mountProcessors(
+  app: Hono,
+  store: SandboxStore,
+  readBody: (c: Context) => Promise<unknown>,
+  options: ProcessorOptions = {},
+): SandboxProcessors {
+  // why: a settled payment reaches the session the way a webhook would; a session that moved on meanwhile
+  // (cancelled in another tab) keeps its status, as Quaderno would refund rather than reopen it.
+  const report = (token: string, link: Parameters<SandboxStore['recordProcessorPayment']>[1]) => {
+    try {
+      store.recordProcessorPayment(token, link);
+    } catch {
+      // the session is no longer payable: nothing to book
+    }
+  };
+  const processors: SandboxProcessors = {
+    stripe: new StripeSimulator(options.stripePublishableKey ?? 'pk_test_sandbox', (intent, result) =>
+      report(intent.token, { processor: 'stripe', processor_id: intent.id, result }),
+    ),
+    paypal: new PaypalSimulator(options.paypalClientId ?? 'sb-sandbox', (order) =>
+      report(order.token, { processor: 'paypal', processor_id: order.id, result: 'succeeded' }),
+    ),
+  };
+
+  app.post('/checkout/session/:token/payment.json', start);
+  app.post('/checkout/session/:token/payment', start);
+
+  async function start(c: Context) {
+    const token = c.req.param('token') ?? '';
+    const session = store.getByToken(token);
+    if (!session) throw notFound('Session');
+    const { method } = parse(paymentStartRequest, await readBody(c));
+    if (session.status !== 'pending' && session.status !== 'failed') throw conflict('pay', session.status);
+    if (!session.payment_methods.includes(method)) {
+      throw invalid({ method: [`${method} is not offered by this session (${session.payment_methods.join(', ')})`] });
+    }
+    const { amount, currency } = chargeTotal(store, session);
+    let answer: PaymentStartResponse;
+    if (PROCESSOR_OF_METHOD[method] === 'stripe') {
+      const intent = processors.stripe.intentFor(token, amount, currency);
+      answer = {
+        processor: 'stripe',
+        processor_id: intent.id,
+        publishable_key: processors.stripe.publishableKey,
+        client_secret: intent.client_secret,
+        amount,
+        currency,
+      };
+    } else {
+      const order = processors.paypal.createOrder(token, amount, currency);
+      answer = { processor: 'paypal', processor_id: order.id, client_id: processors.paypal.clientId, order_id: order.id, amount, currency };
+    }
+    store.recordProcessorPayment(token, { processor: answer.processor, processor_id: answer.processor_id });
+    return c.json(answer, 201);
+  }
+
+  // ---- the simulated processors' own APIs, called by the doubles (CORS like the real ones) -------------------
+
+  app.use('/doubles/*', cors({ origin: '*', allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['Content-Type'] }));
+
+  const stripeJson = (c: Context, answer: StripeAnswer) =>
+    answer.status === 200
+      ? c.json({ ...intentJSON(answer.intent), next_action: answer.next_action ?? null })
+      : c.json({ error: answer.error }, answer.status);
+
+  app.get('/doubles/stripe/v1/payment_intents/:id', (c) => stripeJson(c, processors.stripe.retrieve(c.req.query('client_secret') ?? '')));
+  app.post('/doubles/stripe/v1/payment_intents/:id/confirm', async (c) => {
+    const body = parse(confirmBody, await readBody(c));
+    return stripeJson(c, processors.stripe.confirm(body.client_secret, body.card));
+  });
+  app.post('/doubles/stripe/v1/payment_intents/:id/authenticate', async (c) => {
+    const body = parse(authenticateBody, await readBody(c));
+    return stripeJson(c, processors.stripe.authenticate(body.client_secret, body.passed));
+  });
+
+  app.post('/doubles/paypal/v2/checkout/orders/:id/:action', (c) => {
+    const action = c.req.param('action');
+    if (action !== 'approve' && action !== 'cancel') throw notFound('Action');
+    const answer = action === 'approve' ? processors.paypal.approve(c.req.param('id')) : processors.paypal.cancel(c.req.param('id'));
+    if (answer.status !== 200) return c.json(answer.error, answer.status);
+    const { order } = answer;
+    return c.json({ id: order.id, status: order.status, payer: { payer_id: answer.payer_id ?? null } });
+  });
+
+  mountDoubles(app, () => processors.frameOrigin);
+  return processors;
+}

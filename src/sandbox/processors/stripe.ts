@@ -1,0 +1,170 @@
+// The sandbox's simulated Stripe: PaymentIntents in memory, confirmed by the Stripe.js test double's card frame.
+// It answers in Stripe's shapes (status names, `card_error` bodies) so the adapter handles what Stripe sends.
+import { randomBytes } from 'node:crypto';
+import { luhn } from '../../session/card.ts';
+import { DECLINED_CARDS } from '../store.ts';
+
+/** Stripe's test cards that the simulation knows; any other Luhn-valid number succeeds. */
+export const STRIPE_TEST_CARDS = {
+  success: '4242424242424242',
+  decline: '4000000000000002',
+  /** 3-D Secure required: the double shows a challenge. */
+  requiresAction: '4000002760003184',
+} as const;
+const REQUIRES_ACTION: ReadonlySet<string> = new Set([STRIPE_TEST_CARDS.requiresAction, '4000002500003155']);
+
+export type IntentStatus = 'requires_payment_method' | 'requires_action' | 'succeeded';
+
+export interface PaymentIntent {
+  id: string;
+  client_secret: string;
+  amount: number;
+  currency: string;
+  status: IntentStatus;
+  /** The Quaderno session (its permalink token) the intent pays. */
+  token: string;
+}
+
+/** What Stripe's API answers: a PaymentIntent, or a `{ error }` body with its HTTP status. */
+export type StripeAnswer =
+  | { status: 200; intent: PaymentIntent; next_action?: { type: 'use_stripe_sdk'; challenge: string } }
+  | { status: 400 | 402 | 404; error: { type: string; code: string; decline_code?: string; message: string } };
+
+export interface CardInput {
+  number: string;
+  /** MM/YY */
+  expiry: string;
+  cvc: string;
+}
+
+/** Stripe's own words for these errors (the adapter maps the codes, never the prose). */
+const ERRORS = {
+  declined: { type: 'card_error', code: 'card_declined', decline_code: 'generic_decline', message: 'Your card was declined.' },
+  number: { type: 'card_error', code: 'incorrect_number', message: 'Your card number is incorrect.' },
+  expiry: { type: 'card_error', code: 'invalid_expiry_year', message: "Your card's expiration date is invalid." },
+  cvc: { type: 'card_error', code: 'incorrect_cvc', message: "Your card's security code is incorrect." },
+  authentication: {
+    type: 'card_error',
+    code: 'payment_intent_authentication_failure',
+    message: 'We are unable to authenticate your payment method.',
+  },
+  missing: { type: 'invalid_request_error', code: 'resource_missing', message: 'No such payment_intent.' },
+  state: { type: 'invalid_request_error', code: 'payment_intent_unexpected_state', message: 'This PaymentIntent cannot be confirmed now.' },
+} as const;
+
+/** Why a typed card is refused before any charge, or null. */
+function cardProblem(card: CardInput, now: Date): keyof typeof ERRORS | null {
+  const digits = card.number.replace(/[\s-]/g, '');
+  if (!/^\d{12,19}$/.test(digits) || !luhn(digits)) return 'number';
+  const match = /^(\d{2})\s*\/\s*(\d{2})$/.exec(card.expiry.trim());
+  const month = Number(match?.[1]);
+  const year = 2000 + Number(match?.[2]);
+  const thisMonth = now.getUTCFullYear() * 12 + now.getUTCMonth();
+  if (!match || month < 1 || month > 12 || year * 12 + month - 1 < thisMonth) return 'expiry';
+  if (!/^\d{3,4}$/.test(card.cvc.trim())) return 'cvc';
+  return null;
+}
+
+/** Reports a settled intent to the Quaderno side (in the real world, a webhook). */
+export type IntentListener = (intent: PaymentIntent, result: 'succeeded' | 'failed') => void;
+
+export class StripeSimulator {
+  private readonly intents = new Map<string, PaymentIntent>();
+  /** Each session's latest intent: a customer who looked at PayPal in between still pays the same one. */
+  private readonly latest = new Map<string, string>();
+
+  constructor(
+    readonly publishableKey: string,
+    private readonly onSettled: IntentListener,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** The intent a session reuses (still payable), with its amount brought up to date, or a new one. */
+  intentFor(token: string, amount: number, currency: string): PaymentIntent {
+    const previousId = this.latest.get(token);
+    const previous = previousId ? this.intents.get(previousId) : undefined;
+    if (previous && previous.status !== 'succeeded') {
+      previous.amount = amount;
+      previous.currency = currency;
+      previous.status = 'requires_payment_method';
+      return previous;
+    }
+    const id = `pi_sandbox_${randomBytes(12).toString('hex')}`;
+    const intent: PaymentIntent = {
+      id,
+      client_secret: `${id}_secret_${randomBytes(12).toString('hex')}`,
+      amount,
+      currency,
+      status: 'requires_payment_method',
+      token,
+    };
+    this.intents.set(id, intent);
+    this.latest.set(token, id);
+    return intent;
+  }
+
+  /** `GET /v1/payment_intents/:id?client_secret=…`, as Stripe.js may read it with a publishable key. */
+  retrieve(clientSecret: string): StripeAnswer {
+    const intent = this.bySecret(clientSecret);
+    return intent ? { status: 200, intent } : { status: 404, error: ERRORS.missing };
+  }
+
+  /** `POST /v1/payment_intents/:id/confirm` with the card the frame collected. */
+  confirm(clientSecret: string, card: CardInput): StripeAnswer {
+    const intent = this.bySecret(clientSecret);
+    if (!intent) return { status: 404, error: ERRORS.missing };
+    if (intent.status !== 'requires_payment_method') return { status: 400, error: ERRORS.state };
+    const problem = cardProblem(card, this.now());
+    if (problem) return { status: 402, error: ERRORS[problem] };
+    const digits = card.number.replace(/[\s-]/g, '');
+    if (DECLINED_CARDS.has(digits)) {
+      this.onSettled(intent, 'failed');
+      return { status: 402, error: ERRORS.declined };
+    }
+    if (REQUIRES_ACTION.has(digits)) {
+      intent.status = 'requires_action';
+      return { status: 200, intent, next_action: { type: 'use_stripe_sdk', challenge: intent.id } };
+    }
+    return this.succeed(intent);
+  }
+
+  /** The simulated 3-D Secure page's answer: the customer completed or failed the challenge. */
+  authenticate(clientSecret: string, passed: boolean): StripeAnswer {
+    const intent = this.bySecret(clientSecret);
+    if (!intent) return { status: 404, error: ERRORS.missing };
+    if (intent.status !== 'requires_action') return { status: 400, error: ERRORS.state };
+    if (passed) return this.succeed(intent);
+    intent.status = 'requires_payment_method';
+    this.onSettled(intent, 'failed');
+    return { status: 402, error: ERRORS.authentication };
+  }
+
+  clear(): void {
+    this.intents.clear();
+    this.latest.clear();
+  }
+
+  private succeed(intent: PaymentIntent): StripeAnswer {
+    intent.status = 'succeeded';
+    this.onSettled(intent, 'succeeded');
+    return { status: 200, intent };
+  }
+
+  private bySecret(clientSecret: string): PaymentIntent | undefined {
+    const id = /^(pi_[A-Za-z0-9_]+?)_secret_/.exec(clientSecret)?.[1];
+    const intent = id ? this.intents.get(id) : undefined;
+    return intent && intent.client_secret === clientSecret ? intent : undefined;
+  }
+}
+
+/** An intent as Stripe.js reports it to the page (no token, nothing secret beyond the client secret). */
+export function intentJSON(intent: PaymentIntent): Record<string, unknown> {
+  return {
+    id: intent.id,
+    object: 'payment_intent',
+    amount: intent.amount,
+    currency: intent.currency.toLowerCase(),
+    status: intent.status,
+    client_secret: intent.client_secret,
+  };
+}

@@ -1,0 +1,136 @@
+// The PayPal adapter in Chromium, mounted straight into a light-DOM container, against the sandbox and its PayPal
+// SDK test double, loaded by the official `loadScript` of @paypal/paypal-js through its `sdkBaseUrl` option.
+import { expect } from '@open-wc/testing';
+import { ProcessorLoadError, type PayOutcome } from '../../src/processors/mount.ts';
+import { createPaypalAdapter } from '../../src/processors/paypal.ts';
+import { getSession } from '../helpers/sandbox.ts';
+import {
+  expectCompleted,
+  frameClick,
+  harness,
+  lightContainer,
+  paySession,
+  SANDBOX,
+  slottedThroughNestedShadows,
+  until,
+  type Harness,
+  useMounts,
+} from './support.ts';
+
+const WINDOW_FRAME = '/doubles/paypal/window';
+// why: loadScript inserts each script first in <head>, so the newest is the first one.
+const newestScript = () => document.querySelector<HTMLScriptElement>('script[src*="/doubles/paypal-sdk.js"]')!;
+
+describe('PayPal adapter (PayPal SDK test double)', function () {
+  // why: each test drives frames on another origin through the runner; a loaded machine needs the slack.
+  this.timeout(60_000);
+  const mounts = useMounts();
+
+  async function mountPaypal(overrides: Partial<Harness['ctx']> = {}) {
+    const session = await paySession();
+    const { host, container } = lightContainer();
+    mounts.keep(host);
+    const h = harness(session.permalink, host, { method: 'paypal', ...overrides });
+    const mounted = mounts.set(await createPaypalAdapter({ sdkBaseUrl: `${SANDBOX()}/doubles/paypal-sdk.js`, cspNonce: 'n0nce' }).mount(container, h.ctx));
+    const button = () => container.querySelector<HTMLButtonElement>('[data-paypal-double="button"]');
+    return { session, container, h, mounted, button };
+  }
+
+  /** Clicks the PayPal button, then a choice in the PayPal window; resolves with what the adapter reported. */
+  async function payWith(h: Harness, button: HTMLButtonElement, choice: 'approve' | 'cancel' | 'error'): Promise<PayOutcome> {
+    const before = h.finished.length;
+    button.click();
+    const window = await until(() => document.querySelector<HTMLElement>('[data-paypal-double="window"]'), 'the PayPal window');
+    if (choice === 'approve') await expect(window).to.be.accessible();
+    await frameClick(WINDOW_FRAME, `#${choice}`);
+    return until(() => h.finished[before], 'the outcome');
+  }
+
+  it('loads the SDK with the session currency, an xx_XX locale and the CSP nonce', async () => {
+    const { button, mounted, h } = await mountPaypal({ locale: 'ca' });
+    expect(mounted.ownButton).to.equal(true);
+    expect(button(), 'the PayPal button').to.not.equal(null);
+    expect(h.reports.at(-1)).to.include({ ready: true });
+    const script = newestScript();
+    const query = new URL(script.src).searchParams;
+    expect(query.get('currency')).to.equal('EUR');
+    expect(query.get('locale')).to.equal('es_ES');
+    expect(query.get('client-id')).to.match(/^sb-/);
+    expect(script.getAttribute('data-csp-nonce')).to.equal('n0nce');
+    expect(script.nonce).to.equal('n0nce');
+  });
+
+  it('an approve completes the session with the order; axe finds nothing in the button or the window', async () => {
+    const { session, h, button, container } = await mountPaypal();
+    await expect(container).to.be.accessible();
+    const outcome = await payWith(h, button()!, 'approve');
+    await expectCompleted(outcome, session.id, 'paypal');
+  });
+
+  it('a cancel returns to the form: the session stays pending and the button can pay again', async () => {
+    const { session, h, button } = await mountPaypal();
+    const cancelled = await payWith(h, button()!, 'cancel');
+    expect(cancelled).to.deep.equal({ status: 'failed', error: { code: 'payment_cancelled', messageKey: 'paypalCancelled', sdkCode: 'cancel' } });
+    expect(document.querySelector('[data-paypal-double="window"]')).to.equal(null);
+    expect((await getSession(session.id))?.status).to.equal('pending');
+    await expectCompleted(await payWith(h, button()!, 'approve'), session.id, 'paypal');
+  });
+
+  it('an SDK error becomes paypalFailed and charges nothing', async () => {
+    const { session, h, button } = await mountPaypal();
+    const outcome = await payWith(h, button()!, 'error');
+    expect(outcome.status === 'failed' && outcome.error).to.deep.equal({ code: 'payment_failed', messageKey: 'paypalFailed', sdkCode: 'sdk_error' });
+    expect((await getSession(session.id))?.status).to.equal('pending');
+  });
+
+  it('when the element refuses to begin (invalid form), no order is created and no window opens', async () => {
+    let asked = 0;
+    const { h, button } = await mountPaypal({
+      begin: async () => {
+        asked++;
+        return false;
+      },
+    });
+    const starts = h.starts;
+    button()!.click();
+    await until(() => asked === 1, 'begin to be asked');
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(h.starts, 'no order').to.equal(starts);
+    expect(document.querySelector('[data-paypal-double="window"]')).to.equal(null);
+  });
+
+  it('a currency change reloads the script; disabled disables the button; its own button is the way to pay', async () => {
+    const { h, mounted, button, container } = await mountPaypal();
+    await mounted.update({ ...h.ctx, currency: 'USD' });
+    const script = newestScript();
+    expect(new URL(script.src).searchParams.get('currency')).to.equal('USD');
+    expect(container.querySelectorAll('[data-paypal-double="button"]').length, 'one button after the reload').to.equal(1);
+    await mounted.update({ ...h.ctx, currency: 'USD', disabled: true });
+    expect(button()!.disabled).to.equal(true);
+    await mounted.update({ ...h.ctx, currency: 'USD', disabled: false });
+    expect(button()!.disabled).to.equal(false);
+    const viaElement = await mounted.pay({ billing: { name: null, email: null, address: { line1: null, line2: null, city: null, postal_code: null, country: null } }, returnUrl: location.href });
+    expect(viaElement.status === 'failed' && viaElement.error.messageKey).to.equal('paypalUseButton');
+  });
+
+  it('pays from a container slotted through two nested closed shadow roots', async () => {
+    const session = await paySession();
+    const { page, container } = slottedThroughNestedShadows();
+    mounts.keep(page);
+    const h = harness(session.permalink, page, { method: 'paypal' });
+    mounts.set(await createPaypalAdapter({ sdkBaseUrl: `${SANDBOX()}/doubles/paypal-sdk.js` }).mount(container, h.ctx));
+    const button = container.querySelector<HTMLButtonElement>('[data-paypal-double="button"]')!;
+    expect(button.getBoundingClientRect().height, 'rendered through both slots').to.be.greaterThan(0);
+    await expectCompleted(await payWith(h, button, 'approve'), session.id, 'paypal');
+  });
+
+  it('a script that fails to load becomes processor_unavailable', async () => {
+    const session = await paySession();
+    const { host, container } = lightContainer();
+    mounts.keep(host);
+    const adapter = createPaypalAdapter({ sdkBaseUrl: `${SANDBOX()}/doubles/no-such-sdk.js` });
+    const error = await adapter.mount(container, harness(session.permalink, host, { method: 'paypal' }).ctx).catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(ProcessorLoadError);
+    expect((error as ProcessorLoadError).error).to.deep.equal({ code: 'processor_unavailable', messageKey: 'processorUnavailable', sdkCode: 'load_failed' });
+  });
+});

@@ -1,0 +1,204 @@
+// The sandbox's server side of the real processors, over HTTP: the payment start, and the simulated Stripe and
+// PayPal APIs (on the frame origin, the second port) settling the session like webhooks.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { paymentStartResponse } from '../../src/protocol/payments.ts';
+import { call, eventually, publicPath, RECORDED_CREATE, useSandbox } from '../sandbox/harness.ts';
+
+const CARD = { success: '4242 4242 4242 4242', decline: '4000 0000 0000 0002', action: '4000 0027 6000 3184' };
+
+describe('processors: payment start and simulated processors', () => {
+  // why: long enough that a read right after the confirmation still sees `processing` on a loaded machine.
+  const sandbox = useSandbox({ processingDelayMs: 400 });
+  const base = () => sandbox().url;
+  const frame = () => sandbox().frameUrl!;
+  const fresh = (body: Record<string, unknown> = {}, status?: 'completed' | 'processing') =>
+    sandbox().store.toJSON(
+      sandbox().store.createSession({ ...RECORDED_CREATE, payment_methods: ['card', 'paypal'], ...body }, { status }),
+      base(),
+    ) as Record<string, any>;
+  const read = async (session: Record<string, unknown>) => (await call(base(), publicPath(session))).json;
+  const start = (session: Record<string, unknown>, method: unknown) =>
+    call(base(), publicPath(session, '/payment'), { method: 'POST', body: { method } });
+  const intentPath = (secret: string, action = '') => `/doubles/stripe/v1/payment_intents/${secret.split('_secret_')[0]}${action}`;
+  const confirm = (secret: string, number: string, expiry = '12/39', cvc = '123') =>
+    call(frame(), intentPath(secret, '/confirm'), { method: 'POST', body: { client_secret: secret, card: { number, expiry, cvc } } });
+  const authenticate = (secret: string, passed: boolean) =>
+    call(frame(), intentPath(secret, '/authenticate'), { method: 'POST', body: { client_secret: secret, passed } });
+  const settled = (session: Record<string, unknown>) => eventually(() => read(session), (s) => s.status !== 'processing', 3000);
+
+  test('the frame origin is another port of the sandbox', () => {
+    assert.ok(frame(), 'startSandbox listens on a second port');
+    assert.notEqual(new URL(frame()).origin, new URL(base()).origin);
+  });
+
+  test('card: the start answers a PaymentIntent for the server total and links it to the session', async () => {
+    const session = fresh();
+    const reply = await start(session, 'card');
+    assert.equal(reply.status, 201, reply.text);
+    const body = paymentStartResponse.parse(reply.json);
+    assert.equal(body.processor, 'stripe');
+    if (body.processor !== 'stripe') return;
+    assert.equal(body.amount, 2100, 'the product 000000 costs 21.00 EUR');
+    assert.equal(body.currency, 'EUR');
+    assert.match(body.publishable_key, /^pk_test_/);
+    assert.ok(body.client_secret.startsWith(`${body.processor_id}_secret_`));
+    const linked = await read(session);
+    assert.equal(linked.status, 'pending');
+    assert.equal(linked.processor, 'stripe');
+    assert.equal(linked.processor_id, body.processor_id);
+  });
+
+  test('card: a second start reuses the PaymentIntent with the amount brought up to date', async () => {
+    const session = fresh();
+    const first = (await start(session, 'card')).json;
+    const coupon = await call(base(), publicPath(session), { method: 'PUT', body: { coupon: 'HALF' } });
+    assert.equal(coupon.status, 200, coupon.text);
+    const second = (await start(session, 'card')).json;
+    assert.equal(second.processor_id, first.processor_id);
+    assert.equal(second.client_secret, first.client_secret);
+    assert.equal(second.amount, 1050);
+  });
+
+  test('card: a PayPal start in between does not replace the session’s PaymentIntent', async () => {
+    const session = fresh();
+    const card = (await start(session, 'card')).json;
+    const paypal = (await start(session, 'paypal')).json;
+    assert.equal((await read(session)).processor_id, paypal.order_id);
+    const again = (await start(session, 'card')).json;
+    assert.equal(again.client_secret, card.client_secret);
+    assert.equal((await read(session)).processor_id, card.processor_id);
+  });
+
+  test('card 4242: the confirmation succeeds and the session goes processing → completed', async () => {
+    const session = fresh();
+    const { client_secret } = (await start(session, 'card')).json;
+    const reply = await confirm(client_secret, CARD.success);
+    assert.equal(reply.status, 200, reply.text);
+    assert.equal(reply.json.status, 'succeeded');
+    assert.equal((await read(session)).status, 'processing');
+    const done = await settled(session);
+    assert.equal(done.status, 'completed');
+    assert.equal(done.processor_id, reply.json.id);
+    const again = await confirm(client_secret, CARD.success);
+    assert.equal(again.status, 400, 'a succeeded intent cannot be confirmed twice');
+    assert.equal((await start(session, 'card')).status, 409, 'a completed session starts no payment');
+  });
+
+  test('card 4000…0002: a decline answers card_declined, the session fails, and a new card pays it', async () => {
+    const session = fresh();
+    const { client_secret } = (await start(session, 'card')).json;
+    const declined = await confirm(client_secret, CARD.decline);
+    assert.equal(declined.status, 402);
+    assert.equal(declined.json.error.code, 'card_declined');
+    assert.equal((await read(session)).status, 'failed');
+    const retry = (await start(session, 'card')).json;
+    assert.equal(retry.client_secret, client_secret, 'the declined intent is reused');
+    assert.equal((await confirm(retry.client_secret, CARD.success)).status, 200);
+    assert.equal((await settled(session)).status, 'completed');
+  });
+
+  test('card 4000…3184: requires_action; a completed challenge pays, a failed one fails the session', async () => {
+    for (const passed of [true, false]) {
+      const session = fresh();
+      const { client_secret } = (await start(session, 'card')).json;
+      const reply = await confirm(client_secret, CARD.action);
+      assert.equal(reply.status, 200, reply.text);
+      assert.equal(reply.json.status, 'requires_action');
+      assert.equal(reply.json.next_action.type, 'use_stripe_sdk');
+      assert.equal((await read(session)).status, 'pending', 'nothing is charged before the challenge');
+      const answer = await authenticate(client_secret, passed);
+      if (passed) {
+        assert.equal(answer.json.status, 'succeeded');
+        assert.equal((await settled(session)).status, 'completed');
+      } else {
+        assert.equal(answer.status, 402);
+        assert.equal(answer.json.error.code, 'payment_intent_authentication_failure');
+        assert.equal((await read(session)).status, 'failed');
+      }
+    }
+  });
+
+  const refusals: Array<[string, string, string, string, string]> = [
+    ['a number failing Luhn', '4242 4242 4242 4241', '12/39', '123', 'incorrect_number'],
+    ['an expiry in the past', CARD.success, '01/20', '123', 'invalid_expiry_year'],
+    ['a month 13', CARD.success, '13/39', '123', 'invalid_expiry_year'],
+    ['a two-digit CVC', CARD.success, '12/39', '12', 'incorrect_cvc'],
+  ];
+  for (const [name, number, expiry, cvc, code] of refusals) {
+    test(`card: ${name} is refused with ${code} and charges nothing`, async () => {
+      const session = fresh();
+      const { client_secret } = (await start(session, 'card')).json;
+      const reply = await confirm(client_secret, number, expiry, cvc);
+      assert.equal(reply.status, 402);
+      assert.equal(reply.json.error.code, code);
+      assert.equal((await read(session)).status, 'pending');
+    });
+  }
+
+  test('paypal: approve captures the order and completes the session', async () => {
+    const session = fresh();
+    const reply = await start(session, 'paypal');
+    assert.equal(reply.status, 201, reply.text);
+    const body = paymentStartResponse.parse(reply.json);
+    assert.equal(body.processor, 'paypal');
+    if (body.processor !== 'paypal') return;
+    assert.equal(body.order_id, body.processor_id);
+    assert.equal(body.amount, 2100);
+    assert.equal((await read(session)).processor_id, body.order_id);
+    const approved = await call(frame(), `/doubles/paypal/v2/checkout/orders/${body.order_id}/approve`, { method: 'POST' });
+    assert.equal(approved.status, 200, approved.text);
+    assert.equal(approved.json.status, 'COMPLETED');
+    const done = await settled(session);
+    assert.equal(done.status, 'completed');
+    assert.equal(done.processor, 'paypal');
+  });
+
+  test('paypal: cancel voids the order and leaves the session pending; each start is a new order', async () => {
+    const session = fresh();
+    const first = (await start(session, 'paypal')).json;
+    const cancelled = await call(frame(), `/doubles/paypal/v2/checkout/orders/${first.order_id}/cancel`, { method: 'POST' });
+    assert.equal(cancelled.json.status, 'VOIDED');
+    assert.equal((await read(session)).status, 'pending');
+    const late = await call(frame(), `/doubles/paypal/v2/checkout/orders/${first.order_id}/approve`, { method: 'POST' });
+    assert.equal(late.status, 422, 'a voided order cannot be approved');
+    const second = (await start(session, 'paypal')).json;
+    assert.notEqual(second.order_id, first.order_id);
+  });
+
+  const badStarts: Array<[string, () => Promise<{ status: number; json: any }>, number, string | undefined]> = [
+    ['an unknown method', () => start(fresh(), 'bitcoin'), 422, 'method'],
+    ['a method the session does not offer', () => start(fresh({ payment_methods: ['card'] }), 'paypal'), 422, 'method'],
+    ['an extra key', () => call(base(), publicPath(fresh(), '/payment'), { method: 'POST', body: { method: 'card', amount: 1 } }), 422, 'amount'],
+    ['a body that is not JSON', () => call(base(), publicPath(fresh(), '/payment'), { method: 'POST', body: '{', headers: { 'Content-Type': 'application/json' } }), 400, undefined],
+    ['a processing session', () => start(fresh({}, 'processing'), 'card'), 409, undefined],
+    ['an unknown permalink', () => call(base(), '/checkout/session/nope/payment.json', { method: 'POST', body: { method: 'card' } }), 404, undefined],
+  ];
+  for (const [name, run, status, field] of badStarts) {
+    test(`the start refuses ${name} with ${status}`, async () => {
+      const reply = await run();
+      assert.equal(reply.status, status, JSON.stringify(reply.json));
+      if (field) assert.ok(reply.json.errors?.[field], `names ${field}: ${JSON.stringify(reply.json)}`);
+    });
+  }
+
+  test('the simulated Stripe refuses an unknown client secret and bad bodies with a 4xx', async () => {
+    const unknown = await confirm('pi_sandbox_x_secret_y', CARD.success);
+    assert.equal(unknown.status, 404);
+    assert.equal(unknown.json.error.code, 'resource_missing');
+    const bad = await call(frame(), '/doubles/stripe/v1/payment_intents/pi_x/confirm', { method: 'POST', body: { client_secret: 1 } });
+    assert.equal(bad.status, 422);
+  });
+
+  test('the doubles are served as scripts that know the frame origin, and their frames carry a CSP', async () => {
+    for (const path of ['/doubles/stripe.js', '/doubles/paypal-sdk.js']) {
+      const reply = await call(base(), path);
+      assert.equal(reply.status, 200, reply.text.slice(0, 300));
+      assert.match(reply.headers.get('content-type') ?? '', /javascript/);
+      assert.ok(reply.text.includes(JSON.stringify(frame())), `${path} draws its frames on the second port`);
+    }
+    const card = await call(frame(), '/doubles/stripe/card');
+    assert.equal(card.status, 200);
+    assert.match(card.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+  });
+});

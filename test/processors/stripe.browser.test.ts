@@ -1,0 +1,241 @@
+// The Stripe adapter in Chromium, mounted straight into a light-DOM container, against the sandbox and its Stripe.js
+// test double (loaded through the official `loadStripe` of @stripe/stripe-js/pure). The card fields are in a frame
+// on the sandbox's second port; the frame commands type into them as a customer would.
+import { expect } from '@open-wc/testing';
+import { loadStripe } from '@stripe/stripe-js/pure';
+import { ProcessorLoadError, type PayInput } from '../../src/processors/mount.ts';
+import { createStripeAdapter, type StripeLoader } from '../../src/processors/stripe.ts';
+import { getSession } from '../helpers/sandbox.ts';
+import {
+  expectCompleted,
+  frameClick,
+  frameRead,
+  frameType,
+  harness,
+  injectScript,
+  lightContainer,
+  paySession,
+  SANDBOX,
+  settled,
+  slottedThroughNestedShadows,
+  until,
+  useMounts,
+} from './support.ts';
+
+const CARD_FRAME = '/doubles/stripe/card';
+const CHALLENGE_FRAME = '/doubles/stripe/challenge';
+const SHADOW_ROOT_ERROR = 'Elements cannot be mounted in a ShadowRoot. Please mount in the Light DOM.';
+
+/** The official loader, finding the double that the test put on the page first. */
+const doubleLoader: StripeLoader = async (key) => {
+  if (!('Stripe' in window)) await injectScript(`${SANDBOX()}/doubles/stripe.js`);
+  return loadStripe(key);
+};
+
+const PAY: PayInput = {
+  billing: {
+    name: 'Ada Lovelace',
+    email: 'ada@example.com',
+    address: { line1: null, line2: null, city: null, postal_code: null, country: 'ES' },
+  },
+  returnUrl: 'https://merchant.example/return',
+};
+
+async function typeCard(number: string, clear = false): Promise<void> {
+  await frameType(CARD_FRAME, '#number', number, clear);
+  await frameType(CARD_FRAME, '#expiry', '1239', clear);
+  await frameType(CARD_FRAME, '#cvc', '123', clear);
+}
+
+describe('Stripe adapter (Stripe.js test double)', function () {
+  // why: each test drives frames on another origin through the runner; a loaded machine needs the slack.
+  this.timeout(60_000);
+  const mounts = useMounts();
+
+  async function mountCard() {
+    const session = await paySession();
+    const { host, container } = lightContainer();
+    mounts.keep(host);
+    const h = harness(session.permalink, host);
+    const mounted = mounts.set(await createStripeAdapter({ loadStripe: doubleLoader }).mount(container, h.ctx));
+    return { session, host, container, h, mounted };
+  }
+
+  it('completes a card payment (4242…) and the session completes with the PaymentIntent', async () => {
+    const { session, h, mounted } = await mountCard();
+    expect(h.reports[0]).to.include({ ready: true, complete: false });
+    expect(mounted.validate()?.code).to.equal('payment_incomplete');
+    await typeCard('4242 4242 4242 4242');
+    await until(() => h.reports.at(-1)?.complete, 'the fields to be complete');
+    expect(mounted.validate()).to.equal(null);
+    const outcome = await mounted.pay(PAY);
+    await expectCompleted(outcome, session.id, 'stripe');
+  });
+
+  it('is ready after three requests of the page (payment start, client secret check, card frame); axe finds nothing', async () => {
+    (await mountCard()).mounted.unmount(); // warms the SDK double's script, loaded once per page as Stripe.js is
+    const before = performance.getEntriesByType('resource').length;
+    const started = performance.now();
+    const { host, h } = await mountCard();
+    const requests = performance
+      .getEntriesByType('resource')
+      .slice(before)
+      .map((entry) => new URL(entry.name).pathname);
+    console.log(`stripe mount: ${requests.length} requests in ${Math.round(performance.now() - started)} ms: ${requests.join(', ')}`);
+    expect(requests.filter((path) => path.endsWith('/payment.json'))).to.have.length(1);
+    expect(requests.length).to.be.at.most(3);
+    expect(h.starts).to.equal(1);
+    await expect(host).to.be.accessible();
+  });
+
+  it('a decline keeps the fields and what was typed; another card then pays', async () => {
+    const { session, h, mounted } = await mountCard();
+    await typeCard('4000 0000 0000 0002');
+    await until(() => h.reports.at(-1)?.complete, 'the fields to be complete');
+    const outcome = await mounted.pay(PAY);
+    expect(outcome).to.deep.equal({
+      status: 'failed',
+      error: { code: 'payment_declined', messageKey: 'cardDeclined', sdkCode: 'card_declined' },
+    });
+    expect((await getSession(session.id))?.status).to.equal('failed');
+    expect((await frameRead(CARD_FRAME, '#number')).value).to.equal('4000 0000 0000 0002');
+    await frameType(CARD_FRAME, '#number', '4242 4242 4242 4242', true);
+    await until(() => h.reports.at(-1)?.complete, 'the fields to be complete again');
+    expect((await mounted.pay(PAY)).status).to.equal('confirmed');
+    expect((await settled(session.id)).status).to.equal('completed');
+  });
+
+  it('a requires_action card (4000 0027 6000 3184) completes after the simulated 3-D Secure challenge', async () => {
+    const { session, h, mounted } = await mountCard();
+    await typeCard('4000 0027 6000 3184');
+    await until(() => h.reports.at(-1)?.complete, 'the fields to be complete');
+    const paying = mounted.pay(PAY);
+    const modal = await until(() => document.querySelector<HTMLElement>('[data-stripe-double="challenge"]'), 'the challenge modal');
+    await expect(modal).to.be.accessible();
+    expect((await getSession(session.id))?.status).to.equal('pending');
+    await frameClick(CHALLENGE_FRAME, '#complete');
+    expect((await paying).status).to.equal('confirmed');
+    expect(document.querySelector('[data-stripe-double="challenge"]')).to.equal(null);
+    expect((await settled(session.id)).status).to.equal('completed');
+  });
+
+  it('a failed challenge is the element’s authentication error, and the session fails', async () => {
+    const { session, h, mounted } = await mountCard();
+    await typeCard('4000 0027 6000 3184');
+    await until(() => h.reports.at(-1)?.complete, 'the fields to be complete');
+    const paying = mounted.pay(PAY);
+    await frameClick(CHALLENGE_FRAME, '#fail');
+    const outcome = await paying;
+    expect(outcome.status === 'failed' && outcome.error.code).to.equal('payment_authentication_failed');
+    expect((await getSession(session.id))?.status).to.equal('failed');
+  });
+
+  it('the merchant page cannot reach the card number: not in the light DOM, shadow roots, or any reachable frame', async () => {
+    const { h } = await mountCard();
+    await typeCard('4242 4242 4242 4242');
+    await until(() => h.reports.at(-1)?.complete, 'the fields to be complete');
+    const seen: string[] = [];
+    let unreachable = 0;
+    const visit = (root: Document | ShadowRoot | Element) => {
+      for (const node of root.querySelectorAll('*')) {
+        seen.push(node.textContent ?? '', ...node.getAttributeNames().map((name) => node.getAttribute(name) ?? ''));
+        if (node instanceof HTMLInputElement || node instanceof HTMLTextAreaElement) seen.push(node.value);
+        if (node.shadowRoot) visit(node.shadowRoot);
+        if (node instanceof HTMLIFrameElement) {
+          let inner: Document | null = null;
+          try {
+            inner = node.contentDocument;
+          } catch {
+            inner = null;
+          }
+          if (inner) visit(inner);
+          else unreachable++;
+        }
+      }
+    };
+    visit(document);
+    for (let i = 0; i < window.frames.length; i++) {
+      try {
+        seen.push(window.frames[i]!.document.documentElement.outerHTML);
+      } catch {
+        // cross-origin: the browser refuses, which is the point
+      }
+    }
+    expect(unreachable, 'the card frame is cross-origin').to.be.greaterThan(0);
+    const haystack = seen.join('\n').replace(/[\s-]/g, '');
+    expect(haystack.includes('4242424242424242')).to.equal(false);
+    expect((await frameRead(CARD_FRAME, '#number')).value, 'the number is in the frame').to.equal('4242 4242 4242 4242');
+  });
+
+  it('refuses a container inside a shadow root with Stripe’s own error, and mounts through chained slots', async () => {
+    const session = await paySession();
+    const outer = document.createElement('div');
+    mounts.keep(outer);
+    document.body.append(outer);
+    const shadow = outer.attachShadow({ mode: 'closed' });
+    const inShadow = document.createElement('div');
+    shadow.append(inShadow);
+    const error = await createStripeAdapter({ loadStripe: doubleLoader })
+      .mount(inShadow, harness(session.permalink, outer).ctx)
+      .catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(ProcessorLoadError);
+    expect((error as ProcessorLoadError).error).to.deep.equal({ code: 'processor_unavailable', messageKey: 'processorUnavailable', sdkCode: 'mount_refused' });
+    expect(((error as ProcessorLoadError).cause as Error).message).to.equal(SHADOW_ROOT_ERROR);
+
+    // A closed shadow root nested in another: the container stays in the document and slots through both.
+    const { page, container } = slottedThroughNestedShadows();
+    mounts.keep(page);
+    const h = harness((await paySession()).permalink, page);
+    mounts.set(await createStripeAdapter({ loadStripe: doubleLoader }).mount(container, h.ctx));
+    const frame = container.querySelector('iframe')!;
+    expect(frame.getBoundingClientRect().height, 'rendered through both slots').to.be.greaterThan(100);
+    await typeCard('4242 4242 4242 4242');
+    await until(() => h.reports.at(-1)?.complete, 'the fields to be complete');
+  });
+
+  it('themes the fields from the host’s --quaderno-* properties and maps ca to Stripe’s es', async () => {
+    const session = await paySession();
+    const { host, container } = lightContainer();
+    mounts.keep(host);
+    const h = harness(session.permalink, host, { locale: 'ca' });
+    const mounted = mounts.set(await createStripeAdapter({ loadStripe: doubleLoader }).mount(container, h.ctx));
+    const config = JSON.parse(decodeURIComponent(new URL(container.querySelector('iframe')!.src).hash.slice(1)));
+    expect(config.locale).to.equal('es');
+    expect(config.appearance.variables).to.include({ colorPrimary: 'rgb(200, 30, 90)', borderRadius: '3px' });
+    expect((await frameRead(CARD_FRAME, 'label[data-field="number"] span')).text).to.equal('Número de tarjeta');
+    await mounted.update({ ...h.ctx, locale: 'de' });
+    await until(async () => (await frameRead(CARD_FRAME, 'label[data-field="number"] span')).text === 'Kartennummer', 'German labels');
+    host.style.setProperty('--quaderno-color-primary', 'rgb(10, 120, 60)');
+    const frame = container.querySelector('iframe')!;
+    await mounted.update({ ...h.ctx, locale: 'de' });
+    expect(container.querySelector('iframe'), 'a theme change does not remount').to.equal(frame);
+    await until(
+      async () => /rgb\(10, 120, 60\)/.test((await frameRead(CARD_FRAME, 'style', false)).text),
+      'the new primary colour in the frame',
+    );
+    await mounted.update({ ...h.ctx, locale: 'de', disabled: true });
+    await until(async () => (await frameRead(CARD_FRAME, '#number')).readOnly === true, 'read-only fields');
+  });
+
+  it('a load failure and an unknown client secret become processor_unavailable', async () => {
+    const session = await paySession();
+    const { host, container } = lightContainer();
+    mounts.keep(host);
+    const failing = createStripeAdapter({ loadStripe: () => injectScript(`${SANDBOX()}/doubles/no-such-sdk.js`).then(() => null) });
+    const loadError = await failing.mount(container, harness(session.permalink, host).ctx).catch((e: unknown) => e);
+    expect((loadError as ProcessorLoadError).error?.sdkCode).to.equal('load_failed');
+
+    const h = harness(session.permalink, host);
+    const forged = {
+      ...h.ctx,
+      start: async () => ({ ...(await h.ctx.start('card')), client_secret: 'pi_sandbox_forged_secret_nope' }),
+    };
+    const missing = await createStripeAdapter({ loadStripe: doubleLoader }).mount(container, forged).catch((e: unknown) => e);
+    expect((missing as ProcessorLoadError).error).to.deep.equal({
+      code: 'processor_unavailable',
+      messageKey: 'processorUnavailable',
+      sdkCode: 'resource_missing',
+    });
+    expect(container.querySelector('iframe'), 'a failed mount leaves nothing behind').to.equal(null);
+  });
+});

@@ -1,0 +1,161 @@
+// Browser-side helpers of the processor suites: a mount context wired to the real sandbox, and the frame commands
+// (frame-commands.mjs) that type and click inside the SDK doubles' cross-origin frames.
+import { expect } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { startPayment, type MountedProcessor, type PayOutcome, type ProcessorFieldState, type ProcessorMountContext } from '../../src/processors/mount.ts';
+import type { PaymentMethod } from '../../src/session/schema.ts';
+import { createSession, getSession, type SandboxSession } from '../helpers/sandbox.ts';
+
+declare global {
+  interface Window {
+    __SANDBOX_URL__: string;
+  }
+}
+
+export const SANDBOX = (): string => window.__SANDBOX_URL__;
+
+/** A pending session of product 000000 (21.00 EUR) offering card and PayPal. */
+export function paySession(): Promise<SandboxSession> {
+  return createSession({
+    billing_details_collection: 'auto',
+    items: [{ product: '000000' }],
+    payment_methods: ['card', 'paypal'],
+    customer: { first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.com', billing_country: 'ES' },
+  });
+}
+
+/** Adds a classic script and resolves once it ran. */
+export function injectScript(src: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = src;
+    script.onload = () => resolve();
+    script.onerror = () => reject(new Error(`${src} failed to load`));
+    document.head.append(script);
+  });
+}
+
+export async function until<T>(read: () => T | Promise<T>, what: string, timeoutMs = 20_000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** The session once it left `processing` (the element polls the same way). */
+export function settled(id: number): Promise<SandboxSession> {
+  return until(async () => {
+    const session = await getSession(id);
+    return session && session.status !== 'processing' && session.status !== 'pending' ? session : null;
+  }, `session ${id} to settle`);
+}
+
+/** Asserts a confirmed outcome completed its session through the processor, with the outcome's payment id. */
+export async function expectCompleted(outcome: PayOutcome, sessionId: number, processor: 'stripe' | 'paypal'): Promise<void> {
+  expect(outcome.status).to.equal('confirmed');
+  const done = await settled(sessionId);
+  expect(done.status).to.equal('completed');
+  expect(done.processor).to.equal(processor);
+  expect(outcome.status === 'confirmed' && outcome.processorId).to.equal(done.processor_id);
+}
+
+export interface Harness {
+  ctx: ProcessorMountContext;
+  reports: ProcessorFieldState[];
+  finished: PayOutcome[];
+  starts: number;
+}
+
+/** A mount context on a session's permalink, recording what the processor reports. */
+export function harness(
+  permalink: string,
+  host: HTMLElement,
+  overrides: Partial<ProcessorMountContext> = {},
+): Harness {
+  const h: Harness = {
+    reports: [],
+    finished: [],
+    starts: 0,
+    ctx: {
+      method: 'card',
+      locale: 'en',
+      currency: 'EUR',
+      disabled: false,
+      host,
+      start: (method: PaymentMethod, signal?: AbortSignal) => {
+        h.starts++;
+        return startPayment(permalink, method, { signal });
+      },
+      report: (state) => void h.reports.push(state),
+      begin: async () => true,
+      finish: (outcome) => void h.finished.push(outcome),
+      ...overrides,
+    },
+  };
+  return h;
+}
+
+/** A light-DOM container in the document, and a host carrying theme properties. */
+export function lightContainer(): { host: HTMLElement; container: HTMLElement } {
+  const host = document.createElement('div');
+  host.style.setProperty('--quaderno-color-primary', 'rgb(200, 30, 90)');
+  host.style.setProperty('--quaderno-radius', '3px');
+  const container = document.createElement('div');
+  container.className = 'processor-container';
+  host.append(container);
+  document.body.append(host);
+  return { host, container };
+}
+
+export const frameType = (url: string, selector: string, text: string, clear = false) =>
+  executeServerCommand('frame-type', { url, selector, text, clear });
+export const frameClick = (url: string, selector: string) => executeServerCommand('frame-click', { url, selector });
+export const frameRead = (url: string, selector: string, visible = true) =>
+  executeServerCommand<{ text: string; value: string | null; readOnly: boolean | null }, { url: string; selector: string; visible: boolean }>(
+    'frame-read',
+    { url, selector, visible },
+  );
+
+/**
+ * A container in the document's light DOM, shown through slots across two nested closed shadow roots: how a
+ * checkout inside a merchant's own component keeps its processor container out of every shadow root.
+ */
+export function slottedThroughNestedShadows(): { page: HTMLElement; container: HTMLElement } {
+  const page = document.createElement('div');
+  document.body.append(page);
+  const inner = document.createElement('div');
+  page.attachShadow({ mode: 'closed' }).append(inner);
+  const relay = document.createElement('slot');
+  relay.name = 'pay';
+  relay.slot = 'pay';
+  inner.append(relay);
+  const last = document.createElement('slot');
+  last.name = 'pay';
+  inner.attachShadow({ mode: 'closed' }).append(last);
+  const container = document.createElement('div');
+  container.slot = 'pay';
+  page.append(container);
+  return { page, container };
+}
+
+/** Per-test bookkeeping of a suite: the mounted processor and the nodes to remove, undone after each test. */
+export function useMounts(): { set(mounted: MountedProcessor): MountedProcessor; keep<T extends HTMLElement>(node: T): T } {
+  let mounted: MountedProcessor | undefined;
+  let nodes: HTMLElement[] = [];
+  afterEach(() => {
+    mounted?.unmount();
+    mounted = undefined;
+    for (const node of nodes) node.remove();
+    nodes = [];
+  });
+  return {
+    set: (processor) => (mounted = processor),
+    keep: (node) => {
+      nodes.push(node);
+      return node;
+    },
+  };
+}
