@@ -82,7 +82,7 @@ describe('processors: payment start and simulated processors', () => {
     assert.equal(done.processor_id, reply.json.id);
     const again = await confirm(client_secret, CARD.success);
     assert.equal(again.status, 400, 'a succeeded intent cannot be confirmed twice');
-    assert.equal((await start(session, 'card')).status, 409, 'a completed session starts no payment');
+    assert.equal((await start(session, 'card')).status, 422, 'a completed session starts no payment (session_not_pending)');
   });
 
   test('card 4000…0002: a decline answers card_declined, the session fails, and a new card pays it', async () => {
@@ -171,7 +171,7 @@ describe('processors: payment start and simulated processors', () => {
     ['a method the session does not offer', () => start(fresh({ payment_methods: ['card'] }), 'paypal'), 422, 'method'],
     ['an extra key', () => call(base(), publicPath(fresh(), '/payment'), { method: 'POST', body: { method: 'card', amount: 1 } }), 422, 'amount'],
     ['a body that is not JSON', () => call(base(), publicPath(fresh(), '/payment'), { method: 'POST', body: '{', headers: { 'Content-Type': 'application/json' } }), 400, undefined],
-    ['a processing session', () => start(fresh({}, 'processing'), 'card'), 409, undefined],
+    ['a processing session', () => start(fresh({}, 'processing'), 'card'), 422, 'status'],
     ['an unknown permalink', () => call(base(), '/checkout/session/nope/payment.json', { method: 'POST', body: { method: 'card' } }), 404, undefined],
   ];
   for (const [name, run, status, field] of badStarts) {
