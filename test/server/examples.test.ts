@@ -9,12 +9,22 @@ import { API_KEY, browser, SECRET } from './support.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
+/** Every example process started, so `after` ends them all, including one that never said it listens. */
+const children = new Set<ChildProcess>();
+
 /** Runs an example with tsx (as `node --import tsx FILE`) and resolves with its URL once it listens. */
 function run(file: string, env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['--import', 'tsx', file], { cwd: ROOT, env: { ...process.env, ...env, PORT: '0' } });
+  // why: registered at once; an example still compiling when the start timer fires would otherwise keep this
+  // file's process (and the whole test run) alive through its stdio pipes.
+  children.add(child);
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`${file} did not start:\n${output}`)), 20_000);
+    // why 60 s: tsx compiles the example and Express on a cold, loaded CI machine.
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(new Error(`${file} did not start:\n${output}`));
+    }, 60_000);
     const read = (chunk: Buffer) => {
       output += chunk;
       const match = /listening on (http:\/\/\S+)/.exec(output);
@@ -33,7 +43,6 @@ function run(file: string, env: Record<string, string>): Promise<{ url: string; 
 describe('mounting examples (examples/server/)', { concurrency: 3, timeout: 120_000 }, () => {
   let sandbox: RunningSandbox;
   let env: Record<string, string>;
-  const children: ChildProcess[] = [];
 
   before(async () => {
     sandbox = await startSandbox({ port: 0, apiKey: API_KEY });
@@ -46,8 +55,7 @@ describe('mounting examples (examples/server/)', { concurrency: 3, timeout: 120_
 
   for (const file of ['node-http.ts', 'express.ts', 'hono.ts']) {
     test(`${file}: /buy renders a permalink on the shop, which loads and saves the session`, async () => {
-      const { url, child } = await run(`examples/server/${file}`, env);
-      children.push(child);
+      const { url } = await run(`examples/server/${file}`, env);
       const page = await browser(`${url}/buy`);
       assert.equal(page.status, 200);
       const permalink = /permalink="([^"]+)"/.exec(page.text)?.[1];
