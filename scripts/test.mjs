@@ -21,16 +21,27 @@ const match = (f) => filters.length === 0 || filters.some((x) => f.includes(x));
 const nodeFiles = all.filter((f) => !f.endsWith('.browser.test.ts') && match(f));
 const browserFiles = all.filter((f) => f.endsWith('.browser.test.ts') && match(f));
 
+// why: a test that leaves a process or server behind can hold a runner open for ever; CI has 90 minutes for
+// everything, so a runner that outlives this is stopped and counted as failed instead.
+const RUNNER_LIMIT_MS = Number(process.env.TEST_RUNNER_LIMIT_MS ?? 30 * 60_000);
+
 function run(command, commandArgs, env = {}) {
   return new Promise((resolve) => {
     let output = '';
     const child = spawn(command, commandArgs, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const watchdog = setTimeout(() => {
+      console.error(`\n${commandArgs.at(-1)}…: the runner is still going after ${RUNNER_LIMIT_MS / 60_000} min; stopping it`);
+      child.kill('SIGKILL');
+    }, RUNNER_LIMIT_MS);
     child.stdout.on('data', (chunk) => {
       output += chunk;
       process.stdout.write(chunk);
     });
     child.stderr.on('data', (chunk) => process.stderr.write(chunk));
-    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+    child.on('close', (code) => {
+      clearTimeout(watchdog);
+      resolve({ code: code ?? 1, output });
+    });
   });
 }
 
