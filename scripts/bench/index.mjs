@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { measureSizes, viteBundle } from './sizes.mjs';
 import { launchBrowser, measureNetwork, measureRender } from './browser.mjs';
 import { measureThroughput } from './throughput.mjs';
+import { handlerSection, measureHandler } from './handler.mjs';
 import { kb, ms, signedKb } from './lib.mjs';
 
 const ROOT = process.cwd();
@@ -48,6 +49,7 @@ try {
   await browser.close();
 }
 const throughput = await measureThroughput({ concurrency: 16, seconds: 5, log });
+const handlerBench = await measureHandler({ concurrency: 16, seconds: 5, log });
 
 // ---- table ----------------------------------------------------------------------------------------------------
 
@@ -247,7 +249,8 @@ ${table}
   sets 7 customer fields. The **floor** is a plain \`node:http\` server in the same child answering the same JSON
   (${throughput.bytes} bytes), parsing the PUT body, measured the same way for 3 s: it is what Node's HTTP stack alone costs on this machine.
   On a 2-core machine the clients and the server each have about one core.
-`;
+
+${handlerSection(handlerBench)}`;
 writeFileSync(resolve(ROOT, 'BENCHMARKS.md'), doc);
 if (render.pageErrors) log(`page errors during the render bench: ${render.pageErrors.join('; ')}`);
 log(`wrote BENCHMARKS.md (${seconds} s)`);

@@ -18,7 +18,7 @@ const CUSTOMER = {
   },
 };
 
-function startChild() {
+export function startChild() {
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/sandbox-child.mjs'], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
@@ -30,15 +30,15 @@ function startChild() {
 }
 
 /** `concurrency` clients, each sending its next request as soon as the last one answered, for `seconds`. */
-async function load({ url, method, body, concurrency, seconds, warmupSeconds }) {
+export async function load({ url, method, body, concurrency, seconds, warmupSeconds, headers: extra = {} }) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const target = new URL(url);
   const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-  const headers = { Accept: 'application/json', ...(payload ? { 'Content-Type': 'application/json', 'Content-Length': payload.length } : {}) };
+  const headers = { Accept: 'application/json', ...extra, ...(payload ? { 'Content-Type': 'application/json', 'Content-Length': payload.length } : {}) };
   const once1 = () =>
     new Promise((resolve, reject) => {
       const request = http.request(
-        { host: target.hostname, port: target.port, path: target.pathname, method, headers, agent },
+        { host: target.hostname, port: target.port, path: target.pathname + target.search, method, headers, agent },
         (response) => {
           response.resume();
           response.on('end', () => resolve(response.statusCode));

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { createPublicClient, type PublicClient } from '../api/public.ts';
 import type { LocaleCode, Translation } from '../locales/translation.ts';
 import type { PaymentProcessor, ProcessorContext } from '../processors/processor.ts';
+import { processorFor } from '../processors/hosted.ts';
 import { createSandboxProcessor } from '../processors/sandbox.ts';
 import { formatMoney, sessionTotals } from '../session/money.ts';
 import type { CheckoutSession } from '../session/schema.ts';
@@ -153,7 +154,7 @@ export class QuadernoCheckout extends LitElement {
     };
     return new CheckoutModel({
       client: () => this.client(),
-      processor: () => this.processor,
+      processor: () => this.activeProcessor,
       draft: sessionDraft(this.permalink ?? ''),
       host,
       pollInterval: Math.max(50, this.pollInterval || 1000),
@@ -238,10 +239,11 @@ export class QuadernoCheckout extends LitElement {
     }
     if (this.container.parentNode !== this) this.append(this.container);
     this.container.setAttribute('theme', this.theme);
-    if (this.mounted !== this.processor) {
-      this.mounted = this.processor;
-      void this.processor.mount(this.container, context);
-    } else this.processor.update(context);
+    if (this.mounted !== this.activeProcessor) {
+      this.mounted?.unmount();
+      this.mounted = this.activeProcessor;
+      void this.mounted.mount(this.container, context);
+    } else this.mounted.update(context);
   }
 
   private unmountProcessor(): void {
@@ -251,6 +253,11 @@ export class QuadernoCheckout extends LitElement {
     this.container?.remove();
     this.container = undefined;
     this.model.resetProcessorFields();
+  }
+
+  /** The processor that pays: the configured one, or the hosted hand-off where the server offers only that. */
+  private get activeProcessor(): PaymentProcessor {
+    return processorFor(sessionOf(this.model.state), this.processor);
   }
 
   private processorContext(): ProcessorContext | undefined {
@@ -282,7 +289,7 @@ export class QuadernoCheckout extends LitElement {
       // why: billing fields and the method come before the processor's fields in the form.
       const invalid = find('form [aria-invalid="true"]');
       if (invalid) invalid.focus();
-      else this.processor.focusFirstInvalid();
+      else this.activeProcessor.focusFirstInvalid();
     }
   }
 
@@ -325,13 +332,13 @@ export class QuadernoCheckout extends LitElement {
       case 'processing':
         return renderProcessing(t);
       case 'completed':
-        return renderCompleted(t, state.session.success_url, state.redirecting, this.paidAmount(state.session), this.processor.testMode);
+        return renderCompleted(t, state.session.success_url, state.redirecting, this.paidAmount(state.session), this.activeProcessor.testMode);
       case 'failed':
         return renderFailed(t, () => this.model.tryAgain());
       case 'abandoned':
         return renderAbandoned(t, state.session.cancel_url, state.redirecting, state.cancelledHere);
       case 'form':
-        return renderForm({ t, locale: this.localeCode, state, testMode: this.processor.testMode, processorSlot: PROCESSOR_SLOT, actions: this.actions });
+        return renderForm({ t, locale: this.localeCode, state, testMode: this.activeProcessor.testMode, processorSlot: PROCESSOR_SLOT, actions: this.actions });
     }
   }
 

@@ -114,6 +114,9 @@ const ca: Translation = {
   continueToMerchant: 'Continua',
   returnToMerchant: 'Torna a la botiga',
   draftRestored: 'Hem recuperat les dades que havies introduït abans.',
+
+  // the hosted payment hand-off
+  hostedPaymentNote: 'Acabaràs el pagament a la pàgina segura de Quaderno.',
 };
 
 export default ca;

@@ -113,6 +113,9 @@ const de: Translation = {
   continueToMerchant: 'Weiter',
   returnToMerchant: 'Zurück zum Shop',
   draftRestored: 'Wir haben Ihre zuvor eingegebenen Angaben wiederhergestellt.',
+
+  // the hosted payment hand-off
+  hostedPaymentNote: 'Du schließt die Zahlung auf der sicheren Seite von Quaderno ab.',
 };
 
 export default de;

@@ -106,6 +106,9 @@ const en: Translation = {
   continueToMerchant: 'Continue',
   returnToMerchant: 'Return to the store',
   draftRestored: 'We restored the details you entered earlier.',
+
+  // the hosted payment hand-off
+  hostedPaymentNote: 'You’ll finish paying on Quaderno’s secure page.',
 };
 
 export default en;

@@ -114,6 +114,9 @@ const es: Translation = {
   continueToMerchant: 'Continuar',
   returnToMerchant: 'Volver a la tienda',
   draftRestored: 'Hemos recuperado los datos que introdujiste antes.',
+
+  // the hosted payment hand-off
+  hostedPaymentNote: 'Terminarás el pago en la página segura de Quaderno.',
 };
 
 export default es;

@@ -110,6 +110,9 @@ const fi: Translation = {
   continueToMerchant: 'Jatka',
   returnToMerchant: 'Palaa kauppaan',
   draftRestored: 'Palautimme aiemmin antamasi tiedot.',
+
+  // the hosted payment hand-off
+  hostedPaymentNote: 'Viimeistelet maksun Quadernon suojatulla sivulla.',
 };
 
 export default fi;

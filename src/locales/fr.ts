@@ -115,6 +115,9 @@ const fr: Translation = {
   continueToMerchant: 'Continuer',
   returnToMerchant: 'Revenir à la boutique',
   draftRestored: 'Nous avons restauré les informations que vous aviez saisies.',
+
+  // the hosted payment hand-off
+  hostedPaymentNote: 'Vous finaliserez le paiement sur la page sécurisée de Quaderno.',
 };
 
 export default fr;

@@ -113,6 +113,9 @@ const hu: Translation = {
   continueToMerchant: 'Tovább',
   returnToMerchant: 'Vissza a webáruházba',
   draftRestored: 'Visszaállítottuk a korábban megadott adatait.',
+
+  // the hosted payment hand-off
+  hostedPaymentNote: 'A fizetést a Quaderno biztonságos oldalán fejezed be.',
 };
 
 export default hu;

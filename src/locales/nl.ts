@@ -115,6 +115,9 @@ const nl: Translation = {
   continueToMerchant: 'Doorgaan',
   returnToMerchant: 'Terug naar de winkel',
   draftRestored: 'We hebben de gegevens die je eerder had ingevuld teruggezet.',
+
+  // the hosted payment hand-off
+  hostedPaymentNote: 'Je rondt de betaling af op de beveiligde pagina van Quaderno.',
 };
 
 export default nl;

@@ -110,6 +110,9 @@ const no: Translation = {
   continueToMerchant: 'Fortsett',
   returnToMerchant: 'Tilbake til butikken',
   draftRestored: 'Vi har hentet fram opplysningene du fylte inn tidligere.',
+
+  // the hosted payment hand-off
+  hostedPaymentNote: 'Du fullfører betalingen på Quadernos sikre side.',
 };
 
 export default no;

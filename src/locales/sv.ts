@@ -113,6 +113,9 @@ const sv: Translation = {
   continueToMerchant: 'Fortsätt',
   returnToMerchant: 'Tillbaka till butiken',
   draftRestored: 'Vi har återställt uppgifterna du fyllde i tidigare.',
+
+  // the hosted payment hand-off
+  hostedPaymentNote: 'Du slutför betalningen på Quadernos säkra sida.',
 };
 
 export default sv;

@@ -124,4 +124,8 @@ export interface Translation {
   continueToMerchant: string;
   returnToMerchant: string;
   draftRestored: string;
+
+  // the hosted payment hand-off (a server that advertises `hosted_payment`, not `pay`)
+  /** Under the payment methods: the customer finishes paying on Quaderno's page. */
+  hostedPaymentNote: string;
 }

@@ -9,7 +9,7 @@ import { TtlCache } from './cache.ts';
 import { failure, fieldFailure, fromUpstream, ProtocolFailure, sessionNotFound, type UpstreamContext } from './errors.ts';
 import { presentSession } from './present.ts';
 import { normalizeTaxInput, parseTaxQuery, TaxPreviewer, type TaxInput } from './preview.ts';
-import type { TaxSummary } from './summarize.ts';
+import type { TaxSummary } from '../tax/index.ts';
 import { createTokenSigner } from './token.ts';
 import { createUpstream } from './upstream.ts';
 
@@ -50,6 +50,16 @@ export interface CheckoutHandler {
 
 const english = z.locales.en();
 
+// why: a permalink is a bearer link and no cookie is read, so any origin may call (the element may live on another
+// page than the handler); a cross-origin page must be able to read a 429's Retry-After.
+const CORS: Record<string, string> = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'Retry-After' };
+const PREFLIGHT: Record<string, string> = {
+  ...CORS,
+  'Access-Control-Allow-Methods': 'GET, PUT, POST, OPTIONS',
+  'Access-Control-Allow-Headers': 'Content-Type, Accept',
+  'Access-Control-Max-Age': '600',
+};
+
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
     status,
@@ -57,6 +67,7 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
       'Content-Type': 'application/json; charset=utf-8',
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-store',
+      ...CORS,
       ...headers,
     },
   });
@@ -189,15 +200,21 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
     if (!action && method === 'GET') return present(await retrieve(id), id, request);
     if (!action && method === 'PUT') return update(id, request);
     if ((action === 'tax' || action === 'tax_id') && method === 'GET') return tax(id, request, action);
-    const allow = action === 'tax' || action === 'tax_id' ? 'GET' : action ? '' : 'GET, PUT';
+    if (action === 'pay' || action === 'cancel') {
+      // why: Quaderno's API has no call for either; the session advertises neither, and the customer does both on
+      // the hosted page. 422 is the protocol's status for an operation a server does not offer.
+      throw failure(422, 'capability_unsupported', `This server cannot ${action} a session: it is done on the hosted page`);
+    }
     throw new ProtocolFailure(
       405,
-      { code: 'capability_unsupported', error: action ? `This server cannot ${action} a session: pay on the hosted page` : `${method} is not supported here` },
-      allow ? { Allow: allow } : {},
+      { code: 'capability_unsupported', error: `${method} is not supported here` },
+      { Allow: action ? 'GET' : 'GET, PUT' },
     );
   }
 
   const handler = async (request: Request): Promise<Response> => {
+    // why: a preflight carries no token worth checking and must not cost a call to Quaderno.
+    if (request.method.toUpperCase() === 'OPTIONS') return new Response(null, { status: 204, headers: PREFLIGHT });
     try {
       return await route(request);
     } catch (error) {

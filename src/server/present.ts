@@ -1,8 +1,9 @@
 // The session as the browser gets it from this handler: an allowlist of what the checkout shows, so `custom`,
 // `metadata`, processor references and any private field Quaderno adds later never leave the server.
 import { isHttpUrl } from '../api/urls.ts';
+import { PROTOCOL_VERSION } from '../protocol/capabilities.ts';
 import { CUSTOMER_FIELDS, type CheckoutSession } from '../session/schema.ts';
-import type { TaxSummary } from './summarize.ts';
+import type { TaxSummary } from '../tax/index.ts';
 
 /**
  * What Quaderno's documented API lets this handler do for the element. No `pay`, `cancel` or `coupons`: the API has
@@ -30,6 +31,7 @@ export function presentSession(session: CheckoutSession, permalink: string, tax:
     permalink,
     ...(session.processor ? { processor: session.processor } : {}),
     ...(session.coupon ? { coupon: pick(session.coupon, ['code', 'name', 'percent_off', 'amount_off', 'currency']) } : {}),
+    protocol_version: PROTOCOL_VERSION,
     capabilities: HANDLER_CAPABILITIES.filter((capability) => capability !== 'hosted_payment' || hosted),
     hosted_url: hosted,
     tax,

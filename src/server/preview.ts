@@ -4,7 +4,8 @@ import type { PrivateClient, TaxRate } from '../api/private.ts';
 import type { CheckoutSession } from '../session/schema.ts';
 import { TtlCache } from './cache.ts';
 import { failure, fieldFailure } from './errors.ts';
-import { summarize, type TaxSummary } from './summarize.ts';
+import type { TaxSummary } from '../tax/index.ts';
+import { summarize } from './tax-summary.ts';
 
 /** Countries whose rate depends on the postal code (state, province): without one there is no exact figure. */
 const NEEDS_POSTAL_CODE: ReadonlySet<string> = new Set(['US', 'CA']);
@@ -76,8 +77,7 @@ export class TaxPreviewer {
       needs.length ? undefined : this.rate(input),
       input.country && input.tax_id ? this.checkTaxId(input.country, input.tax_id) : undefined,
     ]);
-    const totals = summarize(session.items, session.coupon, rate ? [rate] : []);
-    return { ...totals, needs, tax_id: valid === undefined ? null : { valid } };
+    return summarize(session.items, session.coupon, rate, { needs, tax_id: valid === undefined ? null : { valid } });
   }
 
   private rate(input: TaxInput): Promise<TaxRate> {

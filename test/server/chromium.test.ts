@@ -1,18 +1,28 @@
-// In headless Chromium: a merchant page on its own origin (strict CSP, connect-src 'self') loads a session through the
-// handler and saves the customer in Quaderno (the sandbox's private API). The browser never talks to Quaderno's API
-// and never sees the key. Paying is the hosted page's job (the element's `hosted` processor is another branch), so
-// the pay step ends in the handler's 405 capability_unsupported here.
+// In headless Chromium, the whole merchant journey on Quaderno's documented API: a merchant page on its own origin
+// (strict CSP, connect-src 'self') loads a session through the handler, the tax preview answers there, Pay saves what
+// the customer typed in Quaderno (the sandbox's private API) and hands the customer to the hosted page (the
+// sandbox's, standing in for Quaderno's), where they pay with the sandbox processor and the session completes.
+// The merchant page never talks to Quaderno's API and never sees the key; the customer ends on the success_url.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { completeCheckout, DIST, ensureBuild, launchBrowser, waitForView } from '../build/support.ts';
+import en from '../../src/locales/en.ts';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/server.ts';
 import { createCheckoutHandler, type CheckoutHandler } from '../../src/server/index.ts';
 import { API_KEY, KEY_ON_THE_WIRE, SECRET, serveFetch, type Served } from './support.ts';
 
-describe('Chromium: a merchant page through the handler', () => {
+async function until(check: () => boolean, what: string, withinMs = 15_000): Promise<void> {
+  const deadline = Date.now() + withinMs;
+  while (!check()) {
+    assert.ok(Date.now() < deadline, `timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('Chromium: a merchant page through the handler, paid on the hosted page', () => {
   let sandbox: RunningSandbox;
   let shop: Served;
   let handler: CheckoutHandler;
@@ -21,7 +31,7 @@ describe('Chromium: a merchant page through the handler', () => {
 
   before(async () => {
     await ensureBuild();
-    sandbox = await startSandbox({ port: 0, apiKey: API_KEY });
+    sandbox = await startSandbox({ port: 0, apiKey: API_KEY, processingDelayMs: 200 });
     handler = createCheckoutHandler({ apiUrl: sandbox.url, apiKey: API_KEY, secret: SECRET, prefix: '/checkout', onError: () => undefined });
     const bundle = readFileSync(join(DIST, 'quaderno-checkout.js'), 'utf8');
     shop = await serveFetch((request) => {
@@ -46,7 +56,7 @@ describe('Chromium: a merchant page through the handler', () => {
     await sandbox?.close();
   });
 
-  test('loads the session, saves what the customer typed, and no request leaves the shop origin', async () => {
+  test('loads, previews the tax, saves the customer, hands off to the hosted page, and the session completes there', async () => {
     const session = sandbox.store.createSession({
       items: [{ product: '000000' }],
       payment_methods: ['card'],
@@ -55,27 +65,66 @@ describe('Chromium: a merchant page through the handler', () => {
       cancel_url: `${shop.url}/cart`,
       metadata: { crm: 'secret-crm-id' },
     });
+    const permalink = handler.permalinkFor(session.id, shop.url);
     page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="/quaderno-checkout.js"></script></head>
-<body><quaderno-checkout permalink="${handler.permalinkFor(session.id)}"></quaderno-checkout></body></html>`;
+<body><quaderno-checkout permalink="${permalink}"></quaderno-checkout></body></html>`;
     const tab = await browser.newPage();
     const requests: Array<{ url: string; method: string; headers: Record<string, string> }> = [];
     const bodies: string[] = [];
     tab.on('request', (request) => requests.push({ url: request.url(), method: request.method(), headers: request.headers() }));
-    tab.on('response', (response) => void response.text().then((text) => bodies.push(text), () => undefined));
+    tab.on('response', (response) => {
+      if (new URL(response.url()).origin === shop.url) void response.text().then((text) => bodies.push(text), () => undefined);
+    });
     try {
       await tab.goto(`${shop.url}/buy`);
       await waitForView(tab, 'form');
-      await completeCheckout(tab);
-      const deadline = Date.now() + 10_000;
-      while (sandbox.store.getSession(session.id)!.customer.email !== 'ana@example.com' && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      const el = tab.locator('quaderno-checkout');
+
+      // The handler advertises hosted_payment and no pay: the element picked the hosted processor by itself.
+      assert.equal((await el.locator('[part="hosted-note"]').textContent())?.trim(), en.hostedPaymentNote);
+      assert.equal(await el.locator('#qc-card_number').count(), 0, 'no card fields on the merchant page');
+
+      await el.locator('#qc-email').fill('ana@example.com');
+      await el.locator('#qc-first_name').fill('Ana');
+      await el.locator('#qc-last_name').fill('García');
+      await el.locator('#qc-billing_country').selectOption('ES');
+      await el.locator('#qc-billing_street_line_1').fill('Calle Mayor 1');
+      await el.locator('#qc-billing_city').fill('Madrid');
+      await el.locator('#qc-billing_postal_code').fill('28013');
+      const card = el.locator('#qc-method-card');
+      if (!(await card.isChecked())) await card.check();
+
+      // The tax preview, asked from the merchant page under its CSP: the handler answers it with Quaderno's rate.
+      const preview = await tab.evaluate(async (url) => {
+        const response = await fetch(url);
+        return { status: response.status, body: await response.json() };
+      }, `${permalink}/tax.json?country=ES&postal_code=28013`);
+      assert.equal(preview.status, 200);
+      assert.deepEqual([preview.body.subtotal, preview.body.tax, preview.body.total, preview.body.lines[0].name], [2100, 441, 2541, 'IVA']);
+
+      const onShop = requests.length;
+      await el.locator('[part="pay-button"]').click();
+      await tab.waitForURL((url) => url.origin === sandbox.url, { timeout: 15_000 });
+      assert.equal(tab.url(), `${sandbox.url}/checkout/session/${session.token}`, "the session's hosted page");
+
+      // Everything typed was saved in Quaderno before the hand-off, through the handler.
       const saved = sandbox.store.getSession(session.id)!.customer;
       assert.deepEqual([saved.email, saved.first_name, saved.billing_country, saved.billing_postal_code], ['ana@example.com', 'Ana', 'ES', '28013']);
-      assert.ok(requests.every((r) => new URL(r.url).origin === shop.url), requests.map((r) => r.url).join('\n'));
-      assert.ok(requests.some((r) => r.method === 'PUT' && r.url.endsWith('.json')));
+      const shopRequests = requests.slice(0, onShop + 2).filter((r) => !r.url.startsWith(sandbox.url));
+      assert.ok(shopRequests.every((r) => new URL(r.url).origin === shop.url), shopRequests.map((r) => r.url).join('\n'));
+      assert.ok(requests.some((r) => r.method === 'PUT' && r.url.startsWith(`${permalink}.json`)));
       for (const r of requests) assert.ok(!JSON.stringify(r).includes(KEY_ON_THE_WIRE) && !JSON.stringify(r).includes(API_KEY));
-      await tab.waitForTimeout(200);
+
+      // On the hosted page the saved details are there (another origin: not a draft), and the customer pays.
+      await waitForView(tab, 'form', 30_000);
+      assert.equal(await tab.locator('quaderno-checkout #qc-email').inputValue(), 'ana@example.com');
+      await completeCheckout(tab);
+      await until(() => sandbox.store.getSession(session.id)!.status === 'completed', 'the session to complete');
+      // The hosted page sends the customer back to the merchant's success_url.
+      await tab.waitForURL(`${shop.url}/thanks`, { timeout: 15_000 });
+
+      const read = await fetch(`${permalink}.json`).then((response) => response.json() as Promise<Record<string, any>>);
+      assert.equal(read.status, 'completed', 'the handler reads it completed too');
       assert.ok(bodies.length > 2);
       for (const body of bodies) assert.ok(!body.includes(API_KEY) && !body.includes('secret-crm-id'));
     } finally {

@@ -78,6 +78,7 @@ describe('mounting examples (examples/server/)', { concurrency: 3, timeout: 120_
     const GET = route.GET as (request: Request, context?: unknown) => Promise<Response>;
     const PUT = route.PUT as typeof GET;
     assert.equal(route.POST, GET);
+    assert.equal(route.OPTIONS, GET);
     assert.equal(route.runtime, 'nodejs');
     const id = sandbox.store.createSession({ items: [{ product: '000000' }] }).id;
     // why: the same secret and prefix give the same permalink in any process (a page's and the route's).

@@ -9,14 +9,14 @@ import {
   createSession,
   KEY_ON_THE_WIRE,
   SECRET,
-  startFakeQuaderno,
+  startQuaderno,
   startHandler,
-  type FakeQuaderno,
+  type Quaderno,
   type Reply,
 } from './support.ts';
 
 describe('createCheckoutHandler against the sandbox', () => {
-  let quaderno: FakeQuaderno;
+  let quaderno: Quaderno;
   let shop: Awaited<ReturnType<typeof startHandler>>;
   const replies: Reply[] = [];
   const send = async (...args: Parameters<typeof browser>) => {
@@ -26,8 +26,8 @@ describe('createCheckoutHandler against the sandbox', () => {
   };
 
   before(async () => {
-    quaderno = await startFakeQuaderno();
-    shop = await startHandler(quaderno.url);
+    quaderno = await startQuaderno();
+    shop = await startHandler(quaderno.url, { fetch: quaderno.fetch });
   });
   after(async () => {
     await shop?.close();
@@ -172,11 +172,11 @@ describe('createCheckoutHandler against the sandbox', () => {
     assert.equal(reply.json.status, 'completed');
   });
 
-  test('pay and cancel are said to be unsupported (405 capability_unsupported), not faked', async () => {
+  test('pay and cancel are said to be unsupported (422 capability_unsupported), not faked', async () => {
     const session = createSession(quaderno.sandbox);
     for (const action of ['pay', 'cancel']) {
       const reply = await send(`${shop.permalink(session.id)}/${action}.json`, { method: 'POST', body: { method: 'card' } });
-      assert.equal(reply.status, 405);
+      assert.equal(reply.status, 422);
       assert.equal(reply.json.code, 'capability_unsupported');
     }
     assert.equal(quaderno.sandbox.store.getSession(session.id)!.status, 'pending');

@@ -11,8 +11,8 @@ const handler = createCheckoutHandler({
   prefix: '/checkout',
 });
 
-// Next passes (request, context); the handler needs only the request.
-export { handler as GET, handler as PUT, handler as POST };
+// Next passes (request, context); the handler needs only the request. OPTIONS answers a cross-origin page's preflight.
+export { handler as GET, handler as PUT, handler as POST, handler as OPTIONS };
 // The handler signs with node:crypto: the Node.js runtime, not the Edge one.
 export const runtime = 'nodejs';
 // Never cached by Next: every answer depends on the session's current state in Quaderno.

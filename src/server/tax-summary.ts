@@ -1,0 +1,56 @@
+// A session's tax under one answer of Quaderno's `tax_rates/calculate`. The answer becomes src/tax's TaxRate and
+// src/tax's computeTaxSummary does the arithmetic: one rounding rule for the handler, the sandbox and the element.
+import type { TaxRate as CalculateAnswer } from '../api/private.ts';
+import type { Coupon } from '../session/schema.ts';
+import { computeTaxSummary, type TaxNeed, type TaxRate, type TaxStatus, type TaxSummary } from '../tax/index.ts';
+
+const STATUSES: readonly TaxStatus[] = ['taxable', 'non_taxable', 'not_registered', 'reverse_charge'];
+
+/** What the summary reads of a calculate answer (the private client's TaxRate fits). */
+export type RateAnswer = Pick<CalculateAnswer, 'rate'> &
+  Partial<Pick<CalculateAnswer, 'name' | 'extra_name' | 'extra_rate' | 'taxable_part' | 'tax_behavior' | 'status' | 'notes'>>;
+
+/** What the summary reads of a line item (the session's items fit). */
+export interface SummaryItem {
+  /** Unit price in minor units. */
+  amount: number;
+  quantity: number;
+  currency: string;
+}
+
+/** The answer as src/tax's rate: a status Quaderno adds later reads as `taxable`, a missing taxable part as 100 %. */
+export function rateOf(answer: RateAnswer): TaxRate {
+  return {
+    name: answer.name ?? '',
+    rate: answer.rate,
+    extra_name: answer.extra_name ?? null,
+    extra_rate: answer.extra_rate ?? null,
+    taxable_part: answer.taxable_part ?? 100,
+    status: STATUSES.find((status) => status === answer.status) ?? 'taxable',
+    notes: answer.notes ?? null,
+  };
+}
+
+// why: the handler asks Quaderno once per location without a tax code, so the account's default code applies to
+// every item; one key in src/tax's rate table stands for it.
+const ACCOUNT_DEFAULT = 'account_default';
+
+/**
+ * The TaxSummary of `items` with `coupon` off before tax, under `answer` (none yet: no tax, and `needs` says why).
+ * Prices are exclusive unless Quaderno answers `tax_behavior: inclusive`.
+ */
+export function summarize(
+  items: readonly SummaryItem[],
+  coupon: Coupon | null | undefined,
+  answer: RateAnswer | undefined,
+  extra: { needs?: readonly TaxNeed[]; tax_id?: TaxSummary['tax_id'] } = {},
+): TaxSummary {
+  const behavior = answer?.tax_behavior === 'inclusive' ? 'inclusive' : 'exclusive';
+  return computeTaxSummary({
+    items: items.map(({ amount, quantity, currency }) => ({ amount, quantity, currency, tax_code: ACCOUNT_DEFAULT, behavior })),
+    coupon,
+    rates: answer ? { [ACCOUNT_DEFAULT]: rateOf(answer) } : {},
+    needs: extra.needs,
+    tax_id: extra.tax_id,
+  });
+}
