@@ -110,6 +110,15 @@ const no: Translation = {
   continueToMerchant: 'Fortsett',
   returnToMerchant: 'Tilbake til butikken',
   draftRestored: 'Vi har hentet fram opplysningene du fylte inn tidligere.',
+  // real processors (issue 14)
+  processorUnavailable: 'Betalingsskjemaet kunne ikke lastes inn. Sjekk tilkoblingen og prøv igjen.',
+  cardIncomplete: 'Fyll ut kortopplysningene dine.',
+  cardDeclined: 'Kortet ditt ble avvist. Prøv et annet kort.',
+  paymentAuthenticationFailed: 'Banken din kunne ikke bekrefte betalingen. Prøv igjen eller bruk et annet kort.',
+  paymentFailed: 'Betalingen gikk ikke gjennom. Prøv igjen.',
+  paypalCancelled: 'Du lukket PayPal før du betalte.',
+  paypalFailed: 'PayPal kunne ikke gjennomføre betalingen. Prøv igjen.',
+  paypalUseButton: 'Betal med PayPal-knappen.',
 };
 
 export default no;

@@ -124,4 +124,14 @@ export interface Translation {
   continueToMerchant: string;
   returnToMerchant: string;
   draftRestored: string;
+
+  // real processors (issue 14): their loading, field and payment errors
+  processorUnavailable: string;
+  cardIncomplete: string;
+  cardDeclined: string;
+  paymentAuthenticationFailed: string;
+  paymentFailed: string;
+  paypalCancelled: string;
+  paypalFailed: string;
+  paypalUseButton: string;
 }
