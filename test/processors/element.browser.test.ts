@@ -40,6 +40,8 @@ afterEach(() => {
 
 /** The element with the real processors, in the document or inside two nested closed shadow roots. */
 async function mount(place: Place): Promise<Checkout> {
+  // why: the resource timing buffer holds 250 entries; the counts below need room after the earlier tests.
+  performance.clearResourceTimings();
   const session = await paySession();
   const el = document.createElement('quaderno-checkout') as QuadernoCheckout;
   el.processor = realProcessors({ stripe: { loadStripe: doubleLoader }, paypal: { sdkBaseUrl: `${SANDBOX()}/doubles/paypal-sdk.js` } });
@@ -69,6 +71,14 @@ async function mount(place: Place): Promise<Checkout> {
   return { el, h, errors, sessionId: session.id, container };
 }
 
+/** The paths the page requested since the `from`th resource entry. */
+function paths(from: number): string[] {
+  return performance
+    .getEntriesByType('resource')
+    .slice(from)
+    .map((entry) => new URL(entry.name).pathname.replace(/\/checkout\/session\/[^/]+/, '/<permalink>'));
+}
+
 async function typeCard(number: string): Promise<void> {
   await frameType(CARD_FRAME, '#number', number, true);
   await frameType(CARD_FRAME, '#expiry', '1239', true);
@@ -87,12 +97,20 @@ for (const place of PLACES) {
 
     it('pays by card through the Stripe adapter, and the session completes', async () => {
       const c = await mount(place);
+      const chosen = performance.getEntriesByType('resource').length;
       const frame = await cardFrame(c);
+      await until(() => !c.h.$('[part="pay-button"][aria-disabled="true"]'), 'the form to be idle');
+      const toReady = paths(chosen);
       expect(frame.getRootNode()).to.equal(document);
+      expect(toReady.filter((path) => path.endsWith('/payment.json'))).to.have.length(1);
       await typeCard('4242 4242 4242 4242');
       await c.h.fill('first_name', 'Grace');
+      const paid = performance.getEntriesByType('resource').length;
       await c.h.submit();
       await waitUntil(() => c.h.state() === 'completed', () => `completed, not ${c.h.state()}`, 30_000);
+      const toDone = paths(paid);
+      console.log(`${place}: card chosen → Stripe ready: ${toReady.length} requests (${toReady.join(', ')}); Pay → completed: ${toDone.length} (${toDone.join(', ')})`);
+      expect(toDone.filter((path) => path.endsWith('/payment.json'))).to.have.length(1);
       const done = await getSession(c.sessionId);
       expect(done?.processor).to.equal('stripe');
       expect(done?.customer?.first_name).to.equal('Grace');
