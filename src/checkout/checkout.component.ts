@@ -4,6 +4,7 @@ import { createPublicClient, type PublicClient } from '../api/public.ts';
 import type { LocaleCode, Translation } from '../locales/translation.ts';
 import type { PaymentProcessor, ProcessorContext } from '../processors/processor.ts';
 import { processorFor } from '../processors/hosted.ts';
+import { placeInLightDom } from '../processors/light-dom.ts';
 import { createSandboxProcessor } from '../processors/sandbox.ts';
 import { formatMoney, sessionTotals } from '../session/money.ts';
 import type { CheckoutSession } from '../session/schema.ts';
@@ -125,6 +126,7 @@ export class QuadernoCheckout extends LitElement {
   private container: HTMLElement | undefined;
   private readonly locales = new LocaleController(this, () => ({ attribute: this.locale, session: this.session?.locale, hasSession: !!this.session }));
   private mounted: PaymentProcessor | undefined;
+  private unrelay: (() => void) | undefined;
 
   private readonly actions: FormActions = {
     input: (field, value) => this.model.input(field, value),
@@ -235,9 +237,8 @@ export class QuadernoCheckout extends LitElement {
     if (!context) return;
     if (!this.container) {
       this.container = document.createElement('div');
-      this.container.slot = PROCESSOR_SLOT;
+      this.unrelay = placeInLightDom(this, this.container, PROCESSOR_SLOT);
     }
-    if (this.container.parentNode !== this) this.append(this.container);
     this.container.setAttribute('theme', this.theme);
     if (this.mounted !== this.activeProcessor) {
       this.mounted?.unmount();
@@ -252,6 +253,8 @@ export class QuadernoCheckout extends LitElement {
     // why: a fresh container per mount, so the next processor (an SDK) never finds the last one's shadow root.
     this.container?.remove();
     this.container = undefined;
+    this.unrelay?.();
+    this.unrelay = undefined;
     this.model.resetProcessorFields();
   }
 
@@ -275,6 +278,8 @@ export class QuadernoCheckout extends LitElement {
         errorFor: (key) => (model.state.kind === 'form' ? visibleProcessorError(model.state.form, key) : undefined),
         serverMessage: (key) => (model.state.kind === 'form' ? model.state.form.processor[key]?.server?.message : undefined),
       },
+      pay: () => model.pay(),
+      host: this,
     };
   }
 

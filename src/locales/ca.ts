@@ -117,6 +117,15 @@ const ca: Translation = {
 
   // the hosted payment hand-off
   hostedPaymentNote: 'Acabaràs el pagament a la pàgina segura de Quaderno.',
+  // real processors (issue 14)
+  processorUnavailable: 'No s’ha pogut carregar el formulari de pagament. Comprova la connexió i torna-ho a provar.',
+  cardIncomplete: 'Completa les dades de la targeta.',
+  cardDeclined: 'La targeta ha estat rebutjada. Prova amb una altra targeta.',
+  paymentAuthenticationFailed: 'El teu banc no ha pogut confirmar el pagament. Torna-ho a provar o fes servir una altra targeta.',
+  paymentFailed: 'El pagament no s’ha completat. Torna-ho a provar.',
+  paypalCancelled: 'Has tancat PayPal abans de pagar.',
+  paypalFailed: 'PayPal no ha pogut fer el pagament. Torna-ho a provar.',
+  paypalUseButton: 'Paga amb el botó de PayPal.',
 };
 
 export default ca;

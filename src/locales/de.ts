@@ -116,6 +116,15 @@ const de: Translation = {
 
   // the hosted payment hand-off
   hostedPaymentNote: 'Du schließt die Zahlung auf der sicheren Seite von Quaderno ab.',
+  // real processors (issue 14)
+  processorUnavailable: 'Das Zahlungsformular konnte nicht geladen werden. Bitte prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+  cardIncomplete: 'Bitte vervollständigen Sie Ihre Kartendaten.',
+  cardDeclined: 'Ihre Karte wurde abgelehnt. Bitte verwenden Sie eine andere Karte.',
+  paymentAuthenticationFailed: 'Ihre Bank konnte die Zahlung nicht bestätigen. Versuchen Sie es erneut oder verwenden Sie eine andere Karte.',
+  paymentFailed: 'Die Zahlung ist nicht durchgegangen. Bitte versuchen Sie es erneut.',
+  paypalCancelled: 'Sie haben PayPal vor der Zahlung geschlossen.',
+  paypalFailed: 'PayPal konnte die Zahlung nicht ausführen. Bitte versuchen Sie es erneut.',
+  paypalUseButton: 'Bitte bezahlen Sie mit dem PayPal-Button.',
 };
 
 export default de;

@@ -109,6 +109,15 @@ const en: Translation = {
 
   // the hosted payment hand-off
   hostedPaymentNote: 'You’ll finish paying on Quaderno’s secure page.',
+  // real processors (issue 14)
+  processorUnavailable: 'The payment form could not load. Check your connection and try again.',
+  cardIncomplete: 'Complete your card details.',
+  cardDeclined: 'Your card was declined. Try another card.',
+  paymentAuthenticationFailed: 'Your bank could not confirm the payment. Try again or use another card.',
+  paymentFailed: 'The payment did not go through. Try again.',
+  paypalCancelled: 'You closed PayPal before paying.',
+  paypalFailed: 'PayPal could not take the payment. Try again.',
+  paypalUseButton: 'Pay with the PayPal button.',
 };
 
 export default en;

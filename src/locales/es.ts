@@ -117,6 +117,15 @@ const es: Translation = {
 
   // the hosted payment hand-off
   hostedPaymentNote: 'Terminarás el pago en la página segura de Quaderno.',
+  // real processors (issue 14)
+  processorUnavailable: 'No se ha podido cargar el formulario de pago. Comprueba tu conexión e inténtalo de nuevo.',
+  cardIncomplete: 'Completa los datos de tu tarjeta.',
+  cardDeclined: 'Tu tarjeta ha sido rechazada. Prueba con otra tarjeta.',
+  paymentAuthenticationFailed: 'Tu banco no ha podido confirmar el pago. Inténtalo de nuevo o usa otra tarjeta.',
+  paymentFailed: 'El pago no se ha completado. Inténtalo de nuevo.',
+  paypalCancelled: 'Has cerrado PayPal antes de pagar.',
+  paypalFailed: 'PayPal no ha podido realizar el pago. Inténtalo de nuevo.',
+  paypalUseButton: 'Paga con el botón de PayPal.',
 };
 
 export default es;

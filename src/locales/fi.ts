@@ -113,6 +113,15 @@ const fi: Translation = {
 
   // the hosted payment hand-off
   hostedPaymentNote: 'Viimeistelet maksun Quadernon suojatulla sivulla.',
+  // real processors (issue 14)
+  processorUnavailable: 'Maksulomaketta ei voitu ladata. Tarkista yhteytesi ja yritä uudelleen.',
+  cardIncomplete: 'Täydennä korttisi tiedot.',
+  cardDeclined: 'Korttisi hylättiin. Kokeile toista korttia.',
+  paymentAuthenticationFailed: 'Pankkisi ei voinut vahvistaa maksua. Yritä uudelleen tai käytä toista korttia.',
+  paymentFailed: 'Maksu ei mennyt läpi. Yritä uudelleen.',
+  paypalCancelled: 'Suljit PayPalin ennen maksamista.',
+  paypalFailed: 'PayPal ei voinut veloittaa maksua. Yritä uudelleen.',
+  paypalUseButton: 'Maksa PayPal-painikkeella.',
 };
 
 export default fi;

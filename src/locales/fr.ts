@@ -118,6 +118,15 @@ const fr: Translation = {
 
   // the hosted payment hand-off
   hostedPaymentNote: 'Vous finaliserez le paiement sur la page sécurisée de Quaderno.',
+  // real processors (issue 14)
+  processorUnavailable: 'Le formulaire de paiement n’a pas pu se charger. Vérifiez votre connexion et réessayez.',
+  cardIncomplete: 'Complétez les informations de votre carte.',
+  cardDeclined: 'Votre carte a été refusée. Essayez avec une autre carte.',
+  paymentAuthenticationFailed: 'Votre banque n’a pas pu confirmer le paiement. Réessayez ou utilisez une autre carte.',
+  paymentFailed: 'Le paiement n’a pas abouti. Réessayez.',
+  paypalCancelled: 'Vous avez fermé PayPal avant de payer.',
+  paypalFailed: 'PayPal n’a pas pu effectuer le paiement. Réessayez.',
+  paypalUseButton: 'Payez avec le bouton PayPal.',
 };
 
 export default fr;

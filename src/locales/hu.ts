@@ -116,6 +116,15 @@ const hu: Translation = {
 
   // the hosted payment hand-off
   hostedPaymentNote: 'A fizetést a Quaderno biztonságos oldalán fejezed be.',
+  // real processors (issue 14)
+  processorUnavailable: 'A fizetési űrlap nem töltődött be. Ellenőrizze a kapcsolatot, és próbálja újra.',
+  cardIncomplete: 'Adja meg a kártya összes adatát.',
+  cardDeclined: 'A kártyáját elutasították. Próbálkozzon másik kártyával.',
+  paymentAuthenticationFailed: 'A bankja nem tudta megerősíteni a fizetést. Próbálja újra, vagy használjon másik kártyát.',
+  paymentFailed: 'A fizetés nem sikerült. Próbálja újra.',
+  paypalCancelled: 'Fizetés előtt bezárta a PayPalt.',
+  paypalFailed: 'A PayPal nem tudta teljesíteni a fizetést. Próbálja újra.',
+  paypalUseButton: 'Fizessen a PayPal gombbal.',
 };
 
 export default hu;

@@ -118,6 +118,15 @@ const nl: Translation = {
 
   // the hosted payment hand-off
   hostedPaymentNote: 'Je rondt de betaling af op de beveiligde pagina van Quaderno.',
+  // real processors (issue 14)
+  processorUnavailable: 'Het betaalformulier kon niet worden geladen. Controleer je verbinding en probeer het opnieuw.',
+  cardIncomplete: 'Vul je kaartgegevens volledig in.',
+  cardDeclined: 'Je kaart is geweigerd. Probeer een andere kaart.',
+  paymentAuthenticationFailed: 'Je bank kon de betaling niet bevestigen. Probeer het opnieuw of gebruik een andere kaart.',
+  paymentFailed: 'De betaling is niet gelukt. Probeer het opnieuw.',
+  paypalCancelled: 'Je hebt PayPal gesloten voordat je betaalde.',
+  paypalFailed: 'PayPal kon de betaling niet uitvoeren. Probeer het opnieuw.',
+  paypalUseButton: 'Betaal met de PayPal-knop.',
 };
 
 export default nl;

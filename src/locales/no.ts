@@ -113,6 +113,15 @@ const no: Translation = {
 
   // the hosted payment hand-off
   hostedPaymentNote: 'Du fullfører betalingen på Quadernos sikre side.',
+  // real processors (issue 14)
+  processorUnavailable: 'Betalingsskjemaet kunne ikke lastes inn. Sjekk tilkoblingen og prøv igjen.',
+  cardIncomplete: 'Fyll ut kortopplysningene dine.',
+  cardDeclined: 'Kortet ditt ble avvist. Prøv et annet kort.',
+  paymentAuthenticationFailed: 'Banken din kunne ikke bekrefte betalingen. Prøv igjen eller bruk et annet kort.',
+  paymentFailed: 'Betalingen gikk ikke gjennom. Prøv igjen.',
+  paypalCancelled: 'Du lukket PayPal før du betalte.',
+  paypalFailed: 'PayPal kunne ikke gjennomføre betalingen. Prøv igjen.',
+  paypalUseButton: 'Betal med PayPal-knappen.',
 };
 
 export default no;

@@ -116,6 +116,15 @@ const sv: Translation = {
 
   // the hosted payment hand-off
   hostedPaymentNote: 'Du slutför betalningen på Quadernos säkra sida.',
+  // real processors (issue 14)
+  processorUnavailable: 'Betalningsformuläret kunde inte laddas. Kontrollera anslutningen och försök igen.',
+  cardIncomplete: 'Fyll i dina kortuppgifter.',
+  cardDeclined: 'Ditt kort nekades. Prova ett annat kort.',
+  paymentAuthenticationFailed: 'Din bank kunde inte bekräfta betalningen. Försök igen eller använd ett annat kort.',
+  paymentFailed: 'Betalningen gick inte igenom. Försök igen.',
+  paypalCancelled: 'Du stängde PayPal innan du betalade.',
+  paypalFailed: 'PayPal kunde inte genomföra betalningen. Försök igen.',
+  paypalUseButton: 'Betala med PayPal-knappen.',
 };
 
 export default sv;

@@ -128,4 +128,13 @@ export interface Translation {
   // the hosted payment hand-off (a server that advertises `hosted_payment`, not `pay`)
   /** Under the payment methods: the customer finishes paying on Quaderno's page. */
   hostedPaymentNote: string;
+  // real processors (issue 14): their loading, field and payment errors
+  processorUnavailable: string;
+  cardIncomplete: string;
+  cardDeclined: string;
+  paymentAuthenticationFailed: string;
+  paymentFailed: string;
+  paypalCancelled: string;
+  paypalFailed: string;
+  paypalUseButton: string;
 }

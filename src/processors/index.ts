@@ -1,3 +1,7 @@
 export type { PaymentProcessor, PayRequest, ProcessorContext, ProcessorFieldReport, ProcessorFields } from './processor.ts';
 export { SandboxProcessor, createSandboxProcessor, SANDBOX_FIELD_IDS } from './sandbox.ts';
 export type { PaypalOutcome } from './sandbox.ts';
+export { AdapterProcessor, paypalProcessor, realProcessors, stripeProcessor } from './lazy.ts';
+export { ProcessorPaymentError } from './errors.ts';
+export type { StripeAdapterOptions, StripeLoader } from './stripe.ts';
+export type { PaypalAdapterOptions, PaypalLoader } from './paypal.ts';

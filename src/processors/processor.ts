@@ -38,6 +38,13 @@ export interface ProcessorContext {
   /** True while a payment runs: fields are read-only. */
   disabled: boolean;
   fields: ProcessorFields;
+  /**
+   * Runs the checkout's Pay (validate, save the customer, then `pay()`), for a processor whose own button pays
+   * (PayPal). Resolves when the whole payment is over.
+   */
+  pay?: () => Promise<void>;
+  /** The checkout element (its theme tokens style an SDK's fields); the container may sit elsewhere (light-dom.ts). */
+  host?: HTMLElement;
 }
 
 /** One payment hand-off. */

@@ -36,7 +36,7 @@ interface Operation {
   capability?: string;
   request?: { id: string; examples?: Record<string, { summary: string; value: unknown }> };
   query?: z.ZodMiniObject;
-  response: { status: 200 | 202; id: string; description: string };
+  response: { status: 200 | 201 | 202; id: string; description: string };
   errors: ProtocolErrorCode[];
 }
 
@@ -119,6 +119,21 @@ const OPERATIONS: Operation[] = [
     ],
   },
   {
+    method: 'post',
+    path: '/{token}/payment.json',
+    operationId: 'startProcessorPayment',
+    summary: 'Start a processor payment',
+    description:
+      'Starts (or refreshes) a payment through the session\'s real processor for a method: a Stripe PaymentIntent ' +
+      '(publishable key and client secret) for `card`, a PayPal order (client id and order id) for `paypal`, for the ' +
+      'server-computed total, tax included. The server links it to the session (`processor`, `processor_id`); the ' +
+      'browser confirms through the processor\'s SDK and then polls the session.',
+    capability: 'pay',
+    request: { id: 'PaymentStartRequest' },
+    response: { status: 201, id: 'PaymentStart', description: 'What the processor\'s SDK needs.' },
+    errors: [...BODY, 'field_invalid', 'session_not_pending', 'payment_method_unavailable', 'capability_unsupported', ...TRANSPORT],
+  },
+  {
     method: 'get',
     path: '/{token}/tax.json',
     operationId: 'previewTax',
@@ -160,7 +175,8 @@ function registries() {
     [s.couponRemoveBodySchema, { id: 'CouponRemoveBody' }],
     [s.cancelBodySchema, { id: 'CancelBody' }],
     [s.payBodySchema, { id: 'PayBody', description: '`card_number` and `outcome` are for the sandbox\'s simulated processor only.' }],
-    [s.paymentStartSchema, { id: 'PaymentStart', description: 'What the browser does next, by processor; absent means `sandbox` (poll the session).' }],
+    [s.paymentStartRequest, { id: 'PaymentStartRequest' }],
+    [s.paymentStartSchema, { id: 'PaymentStart', description: 'What the processor\'s SDK needs, by processor. In a pay result, absent means the server\'s own payment (poll the session).' }],
     [s.payResultSchema, { id: 'PayResult' }],
   ];
   for (const [schema, meta] of components) registry.add(schema, meta);

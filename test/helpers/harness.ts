@@ -51,7 +51,10 @@ export class CheckoutHarness {
 
   /** The processor's own shadow root, on the light-DOM container the element slots in (when one is mounted). */
   get processorRoot(): ShadowRoot | null {
-    return this.element.querySelector(':scope > [slot="processor"]')?.shadowRoot ?? null;
+    // why: inside shadow roots the container sits at the outermost host, relayed by slots (src/processors/light-dom.ts).
+    const slot = this.root.querySelector<HTMLSlotElement>('slot[name="processor"]');
+    const container = slot?.assignedElements({ flatten: true })[0] ?? this.element.querySelector(':scope > [slot="processor"]');
+    return container?.shadowRoot ?? null;
   }
 
   /** The first match in the element's shadow root, else in the processor's. */

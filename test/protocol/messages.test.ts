@@ -53,9 +53,10 @@ const CASES: Array<[string, { safeParse(v: unknown): { success: boolean } }, unk
   ['a payment with the confirmed total', payBodySchema, { method: 'paypal', outcome: 'approve', total: 2541 }, true],
   ['a payment with an unknown method', payBodySchema, { method: 'bitcoin' }, false],
   ['a payment with a fractional total', payBodySchema, { method: 'card', total: 25.41 }, false],
-  ['a Stripe start', paymentStartSchema, { processor: 'stripe', publishable_key: 'pk_test', client_secret: 'pi_1_secret_2' }, true],
-  ['a Stripe start without its secret', paymentStartSchema, { processor: 'stripe', publishable_key: 'pk_test' }, false],
-  ['a PayPal start', paymentStartSchema, { processor: 'paypal', client_id: 'sb', order_id: '5O190127TN364715T' }, true],
+  ['a Stripe start', paymentStartSchema, { processor: 'stripe', processor_id: 'pi_1', publishable_key: 'pk_test', client_secret: 'pi_1_secret_2', amount: 2541, currency: 'EUR' }, true],
+  ['a Stripe start without its secret', paymentStartSchema, { processor: 'stripe', processor_id: 'pi_1', publishable_key: 'pk_test', amount: 2541, currency: 'EUR' }, false],
+  ['a PayPal start', paymentStartSchema, { processor: 'paypal', processor_id: '5O190127TN364715T', client_id: 'sb', order_id: '5O190127TN364715T', amount: 2541, currency: 'EUR' }, true],
+  ['a start with a fractional amount', paymentStartSchema, { processor: 'paypal', processor_id: 'O', client_id: 'sb', order_id: 'O', amount: 25.41, currency: 'EUR' }, false],
   ['an unknown processor', paymentStartSchema, { processor: 'bitpay' }, false],
 ];
 

@@ -43,7 +43,7 @@ test('it carries the protocol version, every error code with a status, and one c
   }
   assert.deepEqual(
     operations.map((op) => op.operationId).sort(),
-    ['cancelSession', 'previewTax', 'retrieveSession', 'startPayment', 'updateSession', 'validateTaxId'],
+    ['cancelSession', 'previewTax', 'retrieveSession', 'startPayment', 'startProcessorPayment', 'updateSession', 'validateTaxId'],
   );
 });
 

@@ -1,6 +1,7 @@
 // The core of the checkout model: one state (state.ts) and one run at a time, the load, following a processing
 // session, and the form's edits. model.ts adds the customer's actions (coupon, pay, cancel). No Lit and no DOM here.
 import { ApiError, BadResponseError } from '../../api/errors.ts';
+import { ProcessorPaymentError } from '../../processors/errors.ts';
 import { isHttpUrl } from '../../api/urls.ts';
 import type { BillingField } from '../../session/fields.ts';
 import type { CheckoutSession, PaymentMethod } from '../../session/schema.ts';
@@ -26,7 +27,7 @@ export class RefusedSessionError extends Error {
 }
 
 export function errorCode(error: unknown): string {
-  return error instanceof ApiError ? error.code : 'unknown';
+  return error instanceof ApiError || error instanceof ProcessorPaymentError ? error.code : 'unknown';
 }
 
 /** The state, the runs, loading and following a session, and the form's edits; checkout-model.ts adds the actions. */

@@ -30,6 +30,19 @@ export function errorMessage(t: Translation, code: string): string {
       return t.errorNotPending;
     case 'mixed_currencies':
       return t.errorMixedCurrencies;
+    // a processor's payment (src/protocol/payments.ts PAYMENT_ERROR_CODES)
+    case 'payment_declined':
+      return t.cardDeclined;
+    case 'payment_authentication_failed':
+      return t.paymentAuthenticationFailed;
+    case 'payment_incomplete':
+      return t.cardIncomplete;
+    case 'payment_cancelled':
+      return t.paypalCancelled;
+    case 'payment_failed':
+      return t.paymentFailed;
+    case 'processor_unavailable':
+      return t.processorUnavailable;
     default:
       return t.errorLoad;
   }
