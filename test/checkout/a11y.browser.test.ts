@@ -32,7 +32,7 @@ describe('<quaderno-checkout> accessibility', () => {
         const m = await mountFast((await createSession(sessionBody())).permalink);
         await m.h.waitFor('form');
         await m.h.applyCoupon('NOSUCHCODE');
-        expect(m.h.errorFor('coupon')).not.to.equal('');
+        expect(m.h.errorFor('coupon')).to.equal('This code isn’t valid.');
         return m;
       },
     },

@@ -1,7 +1,7 @@
 // The customer's flow against the real sandbox: form, coupon, payment, draft.
 import { expect } from '@open-wc/testing';
 import { describe, it, waitUntil, type HarnessField } from '../helpers/harness.ts';
-import { createSession, getSession } from '../helpers/sandbox.ts';
+import { createSession, getSession, updateSession } from '../helpers/sandbox.ts';
 import {
   AUTO_CUSTOMER,
   FULL_CUSTOMER,
@@ -219,20 +219,24 @@ describe('<quaderno-checkout> flow', () => {
     expect(h.$('#qc-paypal-approve')).to.exist;
   });
 
-  const coupons: Array<{ code: string; currency?: string; discount?: string; total?: string; shown?: string; server?: RegExp }> = [
+  const coupons: Array<{ code: string; currency?: string; discount?: string; total?: string; shown?: string; sent?: string; server?: RegExp; closed?: true }> = [
     { code: 'WELCOME10', discount: '−€2.60', total: '€23.40' },
     { code: 'fiveoff', discount: '−€5.00', total: '€21.00' },
-    { code: 'EXPIRED', shown: 'This code has expired.', server: /expired/ },
-    { code: 'USEDUP', shown: 'This code has reached its usage limit.', server: /limit/ },
-    { code: 'FIVEOFF', currency: 'USD', shown: 'This code only applies to orders in EUR.', server: /EUR/ },
-    { code: 'NOPE-NOT-A-CODE', shown: 'This code isn’t valid.', server: /not valid/ },
+    { code: 'EXPIRED', shown: 'This code has expired.', sent: 'coupon_expired', server: /expired/ },
+    { code: 'USEDUP', shown: 'This code has reached its usage limit.', sent: 'coupon_used_up', server: /limit/ },
+    { code: 'FIVEOFF', currency: 'USD', shown: 'This code only applies to orders in EUR.', sent: 'coupon_currency', server: /EUR/ },
+    { code: 'NOPE-NOT-A-CODE', shown: 'This code isn’t valid.', sent: 'coupon_unknown', server: /not valid/ },
+    // the merchant stops accepting coupons after the form was shown
+    { code: 'WELCOME10', closed: true, shown: 'Discount codes can’t be used for this order.', sent: 'coupon_not_accepted', server: /not accept/ },
   ];
-  for (const { code, currency, discount, total, shown, server } of coupons) {
-    it(`coupon ${code}${currency ? ` on a ${currency} order` : ''} ${discount ? 'applies a discount' : 'is refused next to the field, with its reason'}`, async () => {
+  for (const { code, currency, discount, total, shown, sent, server, closed } of coupons) {
+    const where = currency ? ` on a ${currency} order` : closed ? ' once coupons are closed' : '';
+    it(`coupon ${code}${where} ${discount ? 'applies a discount' : `is refused next to the field: ${sent}`}`, async () => {
       const body = sessionBody();
       const session = await createSession(currency ? { ...body, items: body.items!.map((item) => ({ ...item, currency })) } : body);
       const { h, events } = await mount(session.permalink);
       await h.waitFor('form');
+      if (closed) await updateSession(session.id, { coupon_collection: false });
       await h.fill('email', 'ada@example.com');
       await h.fill('first_name', 'Ada');
       await h.applyCoupon(code);
@@ -249,9 +253,9 @@ describe('<quaderno-checkout> flow', () => {
         expect(h.total('total')).to.equal('€26.00');
         expect((await getSession(session.id))!.coupon ?? null).to.equal(null);
       } else {
-        // why: the reason is read from the protocol's code (data-code); a server that sends none gets "not valid".
-        const sentCode = h.$('#qc-coupon-error')!.dataset.code;
-        expect(h.errorFor('coupon')).to.equal(sentCode ? shown : 'This code isn’t valid.');
+        // why: the reason comes from the protocol's code (data-code), never from the server's English prose.
+        expect(h.$('#qc-coupon-error')!.dataset.code).to.equal(sent);
+        expect(h.errorFor('coupon')).to.equal(shown);
         expect(h.control('coupon')!.getAttribute('aria-invalid')).to.equal('true');
         expect(h.$('#qc-coupon-error')!.dataset.serverMessage).to.match(server!);
         expect(h.value('coupon')).to.equal(code);
