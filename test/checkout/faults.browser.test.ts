@@ -53,7 +53,7 @@ describe('<quaderno-checkout> under faults from the sandbox', () => {
         this.timeout(12_000);
         const watch = watchErrors();
         const session = await createSession(sessionBody({ payment_methods: ['card'] }));
-        const fault: FaultSpec = { ...FAULTS[kind], ...WHERE[target], token: tokenOf(session.permalink) };
+        const fault: FaultSpec & { token: string } = { ...FAULTS[kind], ...WHERE[target], token: tokenOf(session.permalink) };
         if (target === 'load') await injectFault(fault);
         const started = performance.now();
         const { h, events } = await mountFast(session.permalink, TIMEOUT);
@@ -88,8 +88,9 @@ describe('<quaderno-checkout> under faults from the sandbox', () => {
         await waitUntil(() => navigations.length, () => 'the redirect');
         expect(navigations).to.deep.equal([SUCCESS_URL]);
         expect(events.filter((e) => e.type === 'quaderno-complete')).to.have.length(1);
-        const counts = await faultCounts();
+        const counts = await faultCounts(fault.token);
         expect(counts.pending).to.equal(0);
+        expect(counts.injected).to.be.greaterThan(0);
         injected++;
         watch.stop();
         expect(watch.errors).to.deep.equal([]);
