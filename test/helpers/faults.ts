@@ -33,7 +33,7 @@ export function injectFault(spec: FaultSpec & { token: string }): Promise<FaultC
 export async function clearFaults(): Promise<void> {
   const mine = [...tokens];
   tokens.clear();
-  await command<undefined, { tokens: string[] }>('sandbox-faults-clear', { tokens: mine });
+  await command<{ cleared: number }, { tokens: string[] }>('sandbox-faults-clear', { tokens: mine });
 }
 
 /** The faults still pending for one session, and how many were injected into its requests. */

@@ -23,8 +23,12 @@ export function hardeningCommands(sandbox) {
           faults.add(payload);
           return counts(payload.token);
         case 'sandbox-faults-clear':
-          for (const token of payload?.tokens ?? []) faults.clear(token);
-          return undefined;
+        {
+          // why: a command answering undefined reads to the runner as an unknown command.
+          const tokens = payload?.tokens ?? [];
+          for (const token of tokens) faults.clear(token);
+          return { cleared: tokens.length };
+        }
         case 'sandbox-faults':
           return counts(payload.token);
         case 'sandbox-seen':
