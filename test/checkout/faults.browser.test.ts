@@ -64,8 +64,7 @@ describe('<quaderno-checkout> under faults from the sandbox', () => {
         }
         await h.waitFor('form', 6000);
         if (target === 'load' && kind === '429') expect(performance.now() - started).to.be.greaterThan(900);
-        await h.fillAll(FULL_CUSTOMER);
-        await h.fillCard('4242424242424242');
+        await h.fillCheckout(FULL_CUSTOMER);
         if (target !== 'load') await injectFault(fault);
         const paying = performance.now();
         await h.submit();
@@ -110,8 +109,7 @@ describe('<quaderno-checkout> under faults from the sandbox', () => {
       const session = await createSession(sessionBody({ payment_methods: ['card'], coupon_collection: true }));
       const { h } = await mountFast(session.permalink, TIMEOUT);
       await h.waitFor('form');
-      await h.fillAll(FULL_CUSTOMER);
-      await h.fillCard('4242424242424242');
+      await h.fillCheckout(FULL_CUSTOMER);
       await setStatus(session.id, status);
       if (action === 'pay') await h.submit();
       else {

@@ -273,8 +273,7 @@ describe('<quaderno-checkout> flow', () => {
     const { h, session } = await openForm({ payment_methods: ['card'] });
     await h.applyCoupon('HALF');
     expect(h.payButton()!.textContent).to.contain('Pay €13.00');
-    await h.fillAll(FULL_CUSTOMER);
-    await h.fillCard('4242424242424242');
+    await h.fillCheckout(FULL_CUSTOMER);
     await h.submit();
     await h.waitFor('completed');
     expect((await getSession(session.id))!.coupon!.code).to.equal('HALF');
@@ -282,8 +281,7 @@ describe('<quaderno-checkout> flow', () => {
 
   it('pays once on a double click', async () => {
     const { h } = await openForm({ payment_methods: ['card'] });
-    await h.fillAll(FULL_CUSTOMER);
-    await h.fillCard('4242424242424242');
+    await h.fillCheckout(FULL_CUSTOMER);
     const button = h.payButton()!;
     button.click();
     button.click();
@@ -316,8 +314,7 @@ describe('<quaderno-checkout> flow', () => {
     expect(second.h.value('card_number')).to.equal('');
     expect(second.h.$('[part="notice"]')!.textContent).to.contain('We restored the details');
 
-    await second.h.fillAll({ last_name: 'Lovelace', billing_street_line_1: 'Rue 1', billing_city: 'Paris', billing_postal_code: '75001' });
-    await second.h.fillCard('4242424242424242');
+    await second.h.fillCheckout({ last_name: 'Lovelace', billing_street_line_1: 'Rue 1', billing_city: 'Paris', billing_postal_code: '75001' });
     await second.h.submit();
     await second.h.waitFor('completed');
     expect(Object.keys(sessionStorage).filter((k) => k.startsWith('quaderno-checkout:'))).to.deep.equal([]);
