@@ -39,10 +39,18 @@ interface Scheduled extends FaultSpec {
 
 const MAX_SEEN = 500;
 
-/** The schedule of faults to inject, and a record of what was injected and seen. */
+/** Whether a public path belongs to the session with this permalink token. */
+const ofToken = (path: string, token: string) => path.startsWith(`/checkout/session/${token}`);
+
+/**
+ * The schedule of faults to inject, and a record of what was injected and seen. Several test files share one
+ * sandbox at once, so each scopes its faults by session token: `clear(token)`, `pendingFor(token)` and
+ * `injectedFor(token)` touch only that session's faults, never another file's.
+ */
 export class FaultSchedule {
   private faults: Scheduled[] = [];
-  /** How many faults were injected since the sandbox started (or `clear()`). */
+  private injectedBy = new Map<string, number>();
+  /** How many faults were injected since the sandbox started, for every session. */
   injected = 0;
   /** The last public requests, newest last (bounded). */
   readonly seen: SeenRequest[] = [];
@@ -52,15 +60,31 @@ export class FaultSchedule {
     this.faults.push({ ...spec, remaining: Math.max(1, spec.times ?? 1) });
   }
 
-  /** Drops every scheduled fault and the request record. */
-  clear(): void {
-    this.faults = [];
-    this.seen.length = 0;
+  /** Drops the scheduled faults and the request record of one session (by token), or of every session. */
+  clear(token?: string): void {
+    if (token === undefined) {
+      this.faults = [];
+      this.seen.length = 0;
+      return;
+    }
+    this.faults = this.faults.filter((fault) => fault.token !== token);
+    const kept = this.seen.filter((request) => !ofToken(request.path, token));
+    this.seen.splice(0, this.seen.length, ...kept);
   }
 
-  /** Faults still waiting for a request. */
+  /** Faults still waiting for a request, for every session. */
   get pending(): number {
-    return this.faults.reduce((sum, fault) => sum + fault.remaining, 0);
+    return this.pendingFor();
+  }
+
+  /** Faults still waiting for a request: those scheduled for this token, or all. */
+  pendingFor(token?: string): number {
+    return this.faults.filter((fault) => token === undefined || fault.token === token).reduce((sum, fault) => sum + fault.remaining, 0);
+  }
+
+  /** Faults injected into this token's requests since the sandbox started. */
+  injectedFor(token: string): number {
+    return this.injectedBy.get(token) ?? 0;
   }
 
   /** Takes (and counts) the fault for a request, if one matches. */
@@ -70,7 +94,7 @@ export class FaultSchedule {
     const index = this.faults.findIndex(
       (fault) =>
         (!fault.method || fault.method.toUpperCase() === upper) &&
-        (!fault.token || path.startsWith(`/checkout/session/${fault.token}`)) &&
+        (!fault.token || ofToken(path, fault.token)) &&
         (!fault.path || path.endsWith(fault.path)),
     );
     if (index === -1) return undefined;
@@ -78,6 +102,7 @@ export class FaultSchedule {
     fault.remaining--;
     if (fault.remaining <= 0) this.faults.splice(index, 1);
     this.injected++;
+    if (fault.token) this.injectedBy.set(fault.token, this.injectedFor(fault.token) + 1);
     return fault;
   }
 

@@ -32,7 +32,7 @@ describe('<quaderno-checkout> accessibility', () => {
         const m = await mountFast((await createSession(sessionBody())).permalink);
         await m.h.waitFor('form');
         await m.h.applyCoupon('NOSUCHCODE');
-        expect(m.h.errorFor('coupon')).not.to.equal('');
+        expect(m.h.errorFor('coupon')).to.equal('This code isn’t valid.');
         return m;
       },
     },
@@ -71,8 +71,7 @@ describe('<quaderno-checkout> accessibility', () => {
         await injectFault({ kind: 'delay', delayMs: 1500, method: 'PUT', token: tokenOf(session.permalink) });
         const m = await mountFast(session.permalink, 5000);
         await m.h.waitFor('form');
-        await m.h.fillAll(FULL_CUSTOMER);
-        await m.h.fillCard('4242424242424242');
+        await m.h.fillCheckout(FULL_CUSTOMER);
         await m.h.submit();
         expect(m.h.payButton()!.getAttribute('aria-disabled')).to.equal('true');
         return m;
@@ -85,8 +84,7 @@ describe('<quaderno-checkout> accessibility', () => {
         await injectFault({ kind: 'malformed', method: 'PUT', token: tokenOf(session.permalink) });
         const m = await mountFast(session.permalink);
         await m.h.waitFor('form');
-        await m.h.fillAll(FULL_CUSTOMER);
-        await m.h.fillCard('4242424242424242');
+        await m.h.fillCheckout(FULL_CUSTOMER);
         await m.h.submit();
         await waitUntil(() => m.h.alert(), () => 'an alert', 8000);
         return m;
@@ -97,8 +95,7 @@ describe('<quaderno-checkout> accessibility', () => {
       arrange: async () => {
         const m = await mountFast((await createSession(sessionBody({ payment_methods: ['card'] }))).permalink);
         await m.h.waitFor('form');
-        await m.h.fillAll(FULL_CUSTOMER);
-        await m.h.fillCard('4000000000000002');
+        await m.h.fillCheckout(FULL_CUSTOMER, '4000000000000002');
         await m.h.submit();
         await m.h.waitFor('failed', 6000);
         return m;
@@ -158,8 +155,7 @@ describe('<quaderno-checkout> accessibility', () => {
       await waitUntil(() => live.polite.at(-1) === t.couponApplied('WELCOME10'), () => `coupon applied, got ${live.polite}`);
       await m.h.removeCoupon();
       await waitUntil(() => live.polite.at(-1) === t.couponRemoved, () => `coupon removed, got ${live.polite}`);
-      await m.h.fillAll(FULL_CUSTOMER);
-      await m.h.fillCard('4000000000000002');
+      await m.h.fillCheckout(FULL_CUSTOMER, '4000000000000002');
       await m.h.submit();
       await m.h.waitFor('failed', 6000);
       await waitUntil(() => live.polite.at(-1)?.startsWith(t.failedTitle), () => `failed, got ${live.polite}`);

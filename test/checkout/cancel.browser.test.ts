@@ -44,8 +44,7 @@ describe('<quaderno-checkout> cancel', () => {
     await h.waitFor('form');
     const cancel = h.$('[data-action="cancel"]')!;
     expect(cancel.getAttribute('aria-disabled')).to.equal('false');
-    await h.fillAll(FULL_CUSTOMER);
-    await h.fillCard('4242424242424242');
+    await h.fillCheckout(FULL_CUSTOMER);
     await h.submit();
     await waitUntil(() => h.payButton()?.getAttribute('aria-disabled') === 'true', () => 'the form to be busy');
     expect(h.$('[data-action="cancel"]')!.getAttribute('aria-disabled')).to.equal('true');

@@ -53,7 +53,7 @@ describe('<quaderno-checkout> under faults from the sandbox', () => {
         this.timeout(12_000);
         const watch = watchErrors();
         const session = await createSession(sessionBody({ payment_methods: ['card'] }));
-        const fault: FaultSpec = { ...FAULTS[kind], ...WHERE[target], token: tokenOf(session.permalink) };
+        const fault: FaultSpec & { token: string } = { ...FAULTS[kind], ...WHERE[target], token: tokenOf(session.permalink) };
         if (target === 'load') await injectFault(fault);
         const started = performance.now();
         const { h, events } = await mountFast(session.permalink, TIMEOUT);
@@ -64,8 +64,7 @@ describe('<quaderno-checkout> under faults from the sandbox', () => {
         }
         await h.waitFor('form', 6000);
         if (target === 'load' && kind === '429') expect(performance.now() - started).to.be.greaterThan(900);
-        await h.fillAll(FULL_CUSTOMER);
-        await h.fillCard('4242424242424242');
+        await h.fillCheckout(FULL_CUSTOMER);
         if (target !== 'load') await injectFault(fault);
         const paying = performance.now();
         await h.submit();
@@ -88,8 +87,9 @@ describe('<quaderno-checkout> under faults from the sandbox', () => {
         await waitUntil(() => navigations.length, () => 'the redirect');
         expect(navigations).to.deep.equal([SUCCESS_URL]);
         expect(events.filter((e) => e.type === 'quaderno-complete')).to.have.length(1);
-        const counts = await faultCounts();
+        const counts = await faultCounts(fault.token);
         expect(counts.pending).to.equal(0);
+        expect(counts.injected).to.be.greaterThan(0);
         injected++;
         watch.stop();
         expect(watch.errors).to.deep.equal([]);
@@ -109,8 +109,7 @@ describe('<quaderno-checkout> under faults from the sandbox', () => {
       const session = await createSession(sessionBody({ payment_methods: ['card'], coupon_collection: true }));
       const { h } = await mountFast(session.permalink, TIMEOUT);
       await h.waitFor('form');
-      await h.fillAll(FULL_CUSTOMER);
-      await h.fillCard('4242424242424242');
+      await h.fillCheckout(FULL_CUSTOMER);
       await setStatus(session.id, status);
       if (action === 'pay') await h.submit();
       else {

@@ -1,7 +1,7 @@
 // The customer's flow against the real sandbox: form, coupon, payment, draft.
 import { expect } from '@open-wc/testing';
 import { describe, it, waitUntil, type HarnessField } from '../helpers/harness.ts';
-import { createSession, getSession } from '../helpers/sandbox.ts';
+import { createSession, getSession, updateSession } from '../helpers/sandbox.ts';
 import {
   AUTO_CUSTOMER,
   FULL_CUSTOMER,
@@ -219,20 +219,24 @@ describe('<quaderno-checkout> flow', () => {
     expect(h.$('#qc-paypal-approve')).to.exist;
   });
 
-  const coupons: Array<{ code: string; currency?: string; discount?: string; total?: string; shown?: string; server?: RegExp }> = [
+  const coupons: Array<{ code: string; currency?: string; discount?: string; total?: string; shown?: string; sent?: string; server?: RegExp; closed?: true }> = [
     { code: 'WELCOME10', discount: '−€2.60', total: '€23.40' },
     { code: 'fiveoff', discount: '−€5.00', total: '€21.00' },
-    { code: 'EXPIRED', shown: 'This code has expired.', server: /expired/ },
-    { code: 'USEDUP', shown: 'This code has reached its usage limit.', server: /limit/ },
-    { code: 'FIVEOFF', currency: 'USD', shown: 'This code only applies to orders in EUR.', server: /EUR/ },
-    { code: 'NOPE-NOT-A-CODE', shown: 'This code isn’t valid.', server: /not valid/ },
+    { code: 'EXPIRED', shown: 'This code has expired.', sent: 'coupon_expired', server: /expired/ },
+    { code: 'USEDUP', shown: 'This code has reached its usage limit.', sent: 'coupon_used_up', server: /limit/ },
+    { code: 'FIVEOFF', currency: 'USD', shown: 'This code only applies to orders in EUR.', sent: 'coupon_currency', server: /EUR/ },
+    { code: 'NOPE-NOT-A-CODE', shown: 'This code isn’t valid.', sent: 'coupon_unknown', server: /not valid/ },
+    // the merchant stops accepting coupons after the form was shown
+    { code: 'WELCOME10', closed: true, shown: 'Discount codes can’t be used for this order.', sent: 'coupon_not_accepted', server: /not accept/ },
   ];
-  for (const { code, currency, discount, total, shown, server } of coupons) {
-    it(`coupon ${code}${currency ? ` on a ${currency} order` : ''} ${discount ? 'applies a discount' : 'is refused next to the field, with its reason'}`, async () => {
+  for (const { code, currency, discount, total, shown, sent, server, closed } of coupons) {
+    const where = currency ? ` on a ${currency} order` : closed ? ' once coupons are closed' : '';
+    it(`coupon ${code}${where} ${discount ? 'applies a discount' : `is refused next to the field: ${sent}`}`, async () => {
       const body = sessionBody();
       const session = await createSession(currency ? { ...body, items: body.items!.map((item) => ({ ...item, currency })) } : body);
       const { h, events } = await mount(session.permalink);
       await h.waitFor('form');
+      if (closed) await updateSession(session.id, { coupon_collection: false });
       await h.fill('email', 'ada@example.com');
       await h.fill('first_name', 'Ada');
       await h.applyCoupon(code);
@@ -249,9 +253,9 @@ describe('<quaderno-checkout> flow', () => {
         expect(h.total('total')).to.equal('€26.00');
         expect((await getSession(session.id))!.coupon ?? null).to.equal(null);
       } else {
-        // why: the reason is read from the protocol's code (data-code); a server that sends none gets "not valid".
-        const sentCode = h.$('#qc-coupon-error')!.dataset.code;
-        expect(h.errorFor('coupon')).to.equal(sentCode ? shown : 'This code isn’t valid.');
+        // why: the reason comes from the protocol's code (data-code), never from the server's English prose.
+        expect(h.$('#qc-coupon-error')!.dataset.code).to.equal(sent);
+        expect(h.errorFor('coupon')).to.equal(shown);
         expect(h.control('coupon')!.getAttribute('aria-invalid')).to.equal('true');
         expect(h.$('#qc-coupon-error')!.dataset.serverMessage).to.match(server!);
         expect(h.value('coupon')).to.equal(code);
@@ -269,8 +273,7 @@ describe('<quaderno-checkout> flow', () => {
     const { h, session } = await openForm({ payment_methods: ['card'] });
     await h.applyCoupon('HALF');
     expect(h.payButton()!.textContent).to.contain('Pay €13.00');
-    await h.fillAll(FULL_CUSTOMER);
-    await h.fillCard('4242424242424242');
+    await h.fillCheckout(FULL_CUSTOMER);
     await h.submit();
     await h.waitFor('completed');
     expect((await getSession(session.id))!.coupon!.code).to.equal('HALF');
@@ -278,8 +281,7 @@ describe('<quaderno-checkout> flow', () => {
 
   it('pays once on a double click', async () => {
     const { h } = await openForm({ payment_methods: ['card'] });
-    await h.fillAll(FULL_CUSTOMER);
-    await h.fillCard('4242424242424242');
+    await h.fillCheckout(FULL_CUSTOMER);
     const button = h.payButton()!;
     button.click();
     button.click();
@@ -312,8 +314,7 @@ describe('<quaderno-checkout> flow', () => {
     expect(second.h.value('card_number')).to.equal('');
     expect(second.h.$('[part="notice"]')!.textContent).to.contain('We restored the details');
 
-    await second.h.fillAll({ last_name: 'Lovelace', billing_street_line_1: 'Rue 1', billing_city: 'Paris', billing_postal_code: '75001' });
-    await second.h.fillCard('4242424242424242');
+    await second.h.fillCheckout({ last_name: 'Lovelace', billing_street_line_1: 'Rue 1', billing_city: 'Paris', billing_postal_code: '75001' });
     await second.h.submit();
     await second.h.waitFor('completed');
     expect(Object.keys(sessionStorage).filter((k) => k.startsWith('quaderno-checkout:'))).to.deep.equal([]);

@@ -8,12 +8,16 @@ import { CheckoutHarness } from '../helpers/harness.ts';
 import { json, stubFetch, useCheckoutSuite } from './support.ts';
 import { anySession } from '../hardening/generators.ts';
 import { watchErrors } from '../helpers/faults.ts';
+import { fcParameters } from '../helpers/fast-check.ts';
 
-const RUNS = 300;
 const SETTLED = new Set(['form', 'error', 'processing', 'completed', 'failed', 'abandoned']);
 
 describe('<quaderno-checkout> with generated sessions', () => {
   useCheckoutSuite();
+
+  // why: printed once per run; the browser has no FC_SEED, so it always replays the fixed seed.
+  const parameters = fcParameters('generated sessions in the element', 300);
+  const RUNS = parameters.numRuns;
 
   it(`${RUNS} generated payloads: always a form, a state or the error state, with text, and no exception`, async function () {
     this.timeout(60_000);
@@ -50,7 +54,7 @@ describe('<quaderno-checkout> with generated sessions', () => {
             sessionStorage.clear();
           }
         }),
-        { numRuns: RUNS },
+        parameters,
       );
     } finally {
       watch.stop();

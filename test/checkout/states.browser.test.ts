@@ -62,8 +62,7 @@ describe('<quaderno-checkout> states and faults', () => {
     await h.tryAgain();
     expect(h.state()).to.equal('form');
     expect(h.$('[part="coupon"]')).to.equal(null);
-    await h.fillAll(FULL_CUSTOMER);
-    await h.fillCard('4242424242424242');
+    await h.fillCheckout(FULL_CUSTOMER);
     await h.submit();
     await h.waitFor('completed');
     // Only pending sessions are updated: no PUT for a failed one.
@@ -172,8 +171,7 @@ describe('<quaderno-checkout> states and faults', () => {
     });
     const { h, events } = await mount(session.permalink);
     await h.waitFor('form');
-    await h.fillAll(FULL_CUSTOMER);
-    await h.fillCard('4242424242424242');
+    await h.fillCheckout(FULL_CUSTOMER);
     failPut = true;
     await h.submit();
     await waitUntil(() => h.alert(), () => 'an alert');
@@ -199,8 +197,7 @@ describe('<quaderno-checkout> states and faults', () => {
     });
     const { h } = await mount(session.permalink);
     await h.waitFor('form');
-    await h.fillAll(FULL_CUSTOMER);
-    await h.fillCard('4242424242424242');
+    await h.fillCheckout(FULL_CUSTOMER);
     await h.submit();
     expect(h.payButton()!.textContent).to.contain('Saving your details…');
     expect(h.payButton()!.getAttribute('aria-disabled')).to.equal('true');
@@ -224,8 +221,7 @@ describe('<quaderno-checkout> states and faults', () => {
     });
     const { h } = await mount(session.permalink);
     await h.waitFor('form');
-    await h.fillAll(FULL_CUSTOMER);
-    await h.fillCard('4242424242424242');
+    await h.fillCheckout(FULL_CUSTOMER);
     await h.submit();
     await waitUntil(() => h.errorFor('email'), () => 'an email error');
     expect(h.errorFor('email')).to.equal('Enter a valid email address.');
@@ -235,8 +231,7 @@ describe('<quaderno-checkout> states and faults', () => {
 
   it('reloads and shows the new state when the session stops being pending mid-edit, keeping the draft', async () => {
     const { h, events, session } = await openForm({ payment_methods: ['card'] });
-    await h.fillAll(FULL_CUSTOMER);
-    await h.fillCard('4242424242424242');
+    await h.fillCheckout(FULL_CUSTOMER);
     await setStatus(session.id, 'abandoned');
     await h.submit();
     await h.waitFor('abandoned');

@@ -20,17 +20,25 @@ async function command<T, P>(name: string, payload?: P): Promise<T> {
   }
 }
 
-/** Schedules a fault in the sandbox the page talks to. */
-export function injectFault(spec: FaultSpec): Promise<FaultCounts> {
+/** The sessions this page (one test file) scheduled faults for: the only ones it may clear. */
+const tokens = new Set<string>();
+
+/** Schedules a fault in the sandbox the page talks to, for one session: another file's sessions never see it. */
+export function injectFault(spec: FaultSpec & { token: string }): Promise<FaultCounts> {
+  tokens.add(spec.token);
   return command<FaultCounts, FaultSpec>('sandbox-fault', spec);
 }
 
-export function clearFaults(): Promise<FaultCounts> {
-  return command<FaultCounts, undefined>('sandbox-faults-clear');
+/** Drops the faults this page scheduled that no request took yet; another file's faults stay. */
+export async function clearFaults(): Promise<void> {
+  const mine = [...tokens];
+  tokens.clear();
+  await command<{ cleared: number }, { tokens: string[] }>('sandbox-faults-clear', { tokens: mine });
 }
 
-export function faultCounts(): Promise<FaultCounts> {
-  return command<FaultCounts, undefined>('sandbox-faults');
+/** The faults still pending for one session, and how many were injected into its requests. */
+export function faultCounts(token: string): Promise<FaultCounts> {
+  return command<FaultCounts, { token: string }>('sandbox-faults', { token });
 }
 
 /** The permalink's token (its last path segment). */

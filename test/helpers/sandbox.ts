@@ -26,6 +26,11 @@ export function getSession(id: number): Promise<SandboxSession | null> {
   return executeServerCommand<SandboxSession | null, { id: number }>('sandbox-get', { id });
 }
 
+/** The merchant's private update of a pending session (any subset of the create fields). */
+export function updateSession(id: number, body: Partial<CreateSessionBody>): Promise<SandboxSession> {
+  return executeServerCommand<SandboxSession, { id: number; body: Partial<CreateSessionBody> }>('sandbox-update', { id, body });
+}
+
 /** Forces a status (no payment is simulated). */
 export function setStatus(id: number, status: SessionStatus): Promise<SandboxSession> {
   return executeServerCommand<SandboxSession, { id: number; status: SessionStatus }>('sandbox-set-status', { id, status });

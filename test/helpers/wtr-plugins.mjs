@@ -18,6 +18,9 @@ export function sandboxCommands(sandbox) {
           const session = store.getSession(payload.id);
           return session ? store.toJSON(session, url) : null;
         }
+        case 'sandbox-update':
+          // why: the merchant's private update (as their server would send it mid-checkout); a refusal is thrown.
+          return store.toJSON(store.updateSession(payload.id, payload.body), url);
         case 'sandbox-set-status': {
           store.setStatus(payload.id, payload.status);
           return store.toJSON(store.getSession(payload.id), url);

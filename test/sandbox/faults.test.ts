@@ -54,3 +54,31 @@ test('status (with a readable Retry-After), malformed, delay and drop, each once
     await sandbox.close();
   }
 });
+
+test('faults are scoped per session token: clearing or counting one session leaves another alone', async () => {
+  const sandbox = await startSandbox({ port: 0, log: false, faults: true });
+  const faults = sandbox.faults!;
+  try {
+    const mine = create(sandbox);
+    const theirs = create(sandbox);
+    faults.add({ kind: 'status', status: 500, token: mine.token, method: 'GET', times: 2 });
+    faults.add({ kind: 'status', status: 503, token: theirs.token, method: 'GET', times: 3 });
+    assert.equal((await fetch(mine.url)).status, 500);
+    assert.equal((await fetch(theirs.url)).status, 503);
+    assert.deepEqual([faults.pendingFor(mine.token), faults.injectedFor(mine.token)], [1, 1]);
+    assert.deepEqual([faults.pendingFor(theirs.token), faults.injectedFor(theirs.token)], [2, 1]);
+    assert.equal(faults.pending, 3);
+
+    faults.clear(mine.token);
+    assert.equal(faults.pendingFor(mine.token), 0);
+    assert.equal(faults.pendingFor(theirs.token), 2, 'the other session keeps its faults');
+    assert.equal(faults.seen.filter((r) => r.path.includes(mine.token)).length, 0);
+    assert.equal(faults.seen.filter((r) => r.path.includes(theirs.token)).length, 1, 'and its request record');
+    assert.equal((await fetch(mine.url)).status, 200);
+    assert.equal((await fetch(theirs.url)).status, 503);
+    assert.equal(faults.injectedFor(theirs.token), 2);
+    assert.equal(faults.injectedFor(mine.token), 1, 'a clear keeps what was injected');
+  } finally {
+    await sandbox.close();
+  }
+});

@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { call, tokenOf, useSandbox } from './harness.ts';
+import { fcParameters } from '../helpers/fast-check.ts';
 
-const SEED = Number(process.env.FC_SEED ?? 13013);
-const RUNS = Number(process.env.FC_RUNS ?? 150);
+const { seed: SEED, numRuns: RUNS } = fcParameters('tax endpoints', 150);
 
 const NAMES = [
   'to_country', 'to_postal_code', 'to_city', 'tax_id', 'from_country', 'amount', 'tax_code', 'tax_behavior',
@@ -25,7 +25,6 @@ const query = fc
 
 describe(`tax endpoints under random queries (FC_SEED=${SEED}, FC_RUNS=${RUNS})`, () => {
   const sandbox = useSandbox();
-  console.log(`tax fuzz: FC_SEED=${SEED} FC_RUNS=${RUNS}`);
 
   for (const path of ['/api/tax_rates/calculate.json', '/api/tax_ids/validate.json', 'PREVIEW/tax.json', 'PREVIEW/tax_id.json']) {
     test(`${path} answers 200 or 4xx, always JSON`, async () => {

@@ -2,10 +2,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
+import { fcParameters } from '../helpers/fast-check.ts';
 import { allocate, divideRounded, exclusiveTax, inclusiveNet, roundHalfAwayFromZero, taxableBase } from '../../src/tax/rounding.ts';
 
-const SEED = Number(process.env.FC_SEED ?? 20261201);
-const RUNS = Number(process.env.FC_RUNS ?? 2000);
+const { seed: SEED, numRuns: RUNS } = fcParameters('tax rounding', 2000);
 
 describe('half away from zero', () => {
   const cases: Array<[bigint, bigint, bigint]> = [
@@ -69,7 +69,6 @@ describe('allocate', () => {
 });
 
 describe(`properties (FC_SEED=${SEED}, FC_RUNS=${RUNS})`, () => {
-  console.log(`tax rounding properties: FC_SEED=${SEED} FC_RUNS=${RUNS}`);
   const amount = fc.integer({ min: 0, max: 10 ** 12 });
   const rate = fc.integer({ min: 0, max: 300_000 }).map((n) => n / 10_000); // 0 … 30%, 4 decimals
 

@@ -1,7 +1,7 @@
 // Sessions the element must refuse to show or pay: unsafe return URLs, implausible amounts, mixed currencies.
-// No Lit and no DOM here.
+// The money rules are src/session/amounts.ts's, the ones the sandbox refuses sessions by. No Lit and no DOM here.
 import { isHttpUrl } from '../../api/urls.ts';
-import { sessionTotals } from '../../session/money.ts';
+import { hasImplausibleAmounts, mixedCurrencies } from '../../session/amounts.ts';
 import type { CheckoutSession } from '../../session/schema.ts';
 
 /** A success_url or cancel_url that is set but not http(s): the session must not be shown, let alone followed. */
@@ -9,23 +9,11 @@ function hasUnsafeUrl(session: CheckoutSession): boolean {
   return [session.success_url, session.cancel_url].some((url) => url != null && url.trim() !== '' && !isHttpUrl(url));
 }
 
-/**
- * Money the customer could be asked to pay that makes no sense: an empty order, amounts beyond exact integers
- * (Infinity, 1e21) or a negative total. The API never sends these, so they mean a broken response.
- */
-function hasImplausibleAmounts(session: CheckoutSession): boolean {
-  if (session.status !== 'pending' && session.status !== 'failed') return false;
-  if (session.items.length === 0) return true;
-  const totals = sessionTotals(session);
-  const lines = session.items.map((item) => Math.round(item.amount) * item.quantity);
-  return ![...lines, totals.subtotal, totals.discount, totals.total].every(Number.isSafeInteger) || totals.total < 0;
-}
-
 /** Why a session must not be shown or paid, with the `quaderno-error` code and message; undefined when it is sound. */
 export function brokenSession(session: CheckoutSession): { code: string; message: string } | undefined {
   if (hasUnsafeUrl(session)) return { code: 'unsafe_url', message: 'The session has a success_url or cancel_url that is not http(s)' };
   if (hasImplausibleAmounts(session)) return { code: 'bad_response', message: 'The session has no items or implausible amounts' };
-  if (sessionTotals(session).mixedCurrencies) return { code: 'mixed_currencies', message: 'The session mixes currencies' };
+  if (mixedCurrencies(session).length > 0) return { code: 'mixed_currencies', message: 'The session mixes currencies' };
   return undefined;
 }
 

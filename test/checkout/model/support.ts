@@ -8,39 +8,10 @@ import { CheckoutModel, type FocusTarget, type ModelProcessor } from '../../../s
 import type { Draft, DraftStore } from '../../../src/checkout/model/draft.ts';
 import type { CheckoutState, CheckoutView } from '../../../src/checkout/model/state.ts';
 import en from '../../../src/locales/en.ts';
-import type { CreateSessionBody } from '../../../src/session/schema.ts';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox/server.ts';
 
 const KEY = 'sk_test_flow';
-export const SUCCESS_URL = 'https://shop.example/thanks?order=1';
-export const CANCEL_URL = 'https://shop.example/cart';
-
-/** Two lines: €21.00 × 1 and €2.50 × 2: subtotal €26.00. */
-export function sessionBody(overrides: Partial<CreateSessionBody> = {}): CreateSessionBody {
-  return {
-    billing_details_collection: 'required',
-    payment_methods: ['card', 'paypal'],
-    success_url: SUCCESS_URL,
-    cancel_url: CANCEL_URL,
-    coupon_collection: true,
-    locale: 'en',
-    items: [
-      { name: 'Pro plan', amount: 2100, currency: 'EUR', quantity: 1 },
-      { name: 'Sticker', amount: 250, currency: 'EUR', quantity: 2 },
-    ],
-    ...overrides,
-  };
-}
-
-export const FULL_CUSTOMER = {
-  email: 'ada@example.com',
-  first_name: 'Ada',
-  last_name: 'Lovelace',
-  billing_country: 'DE',
-  billing_street_line_1: 'Unter den Linden 1',
-  billing_city: 'Berlin',
-  billing_postal_code: '10117',
-} as const;
+export { CANCEL_URL, FULL_CUSTOMER, sessionBody, SUCCESS_URL } from '../sessions.ts';
 
 /** One sandbox (with the fault schedule) for the enclosing suite, and a private client on it. */
 export function useFlowSandbox(): () => { sandbox: RunningSandbox; api: PrivateClient } {
