@@ -4,10 +4,12 @@
 import { ConflictError, ValidationError } from '../../api/errors.ts';
 import { isHttpUrl } from '../../api/urls.ts';
 import { ADDRESS_FIELDS, validateBilling } from '../../session/fields.ts';
+import type { PublicClient } from '../../api/public.ts';
 import type { CheckoutSession } from '../../session/schema.ts';
 import { describeCouponRefusal, refusalOf } from './coupon.ts';
 import { customerBody, formErrorCount, formOf, formTransition, placeSession, serverFieldErrors, sessionOf, type Busy, type CheckoutState, type FormState } from './state.ts';
 import type { FocusTarget, ModelHost, ModelOptions, ModelProcessor } from './types.ts';
+import { shownTax } from './tax.ts';
 import { errorMessage } from './words.ts';
 import { CheckoutCore, errorCode, RefusedSessionError } from './core.ts';
 
@@ -116,7 +118,7 @@ export class CheckoutModel extends CheckoutCore {
     }
     form = formTransition(form, { type: 'clear-coupon-error' });
     const method = form.method!;
-    const client = this.options.client();
+    const client = withShownTotal(this.options.client(), shownTax(state.session, form.tax)?.total);
     this.paid = true;
     const first = state.session.status === 'pending' ? 'saving' : 'paying';
     // why the wide type: the run's closure moves the phase on, which TypeScript's narrowing of a `let` cannot see.
@@ -152,10 +154,27 @@ export class CheckoutModel extends CheckoutCore {
       await this.load(true);
       return;
     }
+    if (error instanceof ValidationError && error.reason === 'payment_total_changed') return this.totalChanged(error);
     if (error instanceof ValidationError && this.showServerErrors(error, phase, form)) return;
     const code = phase === 'saving' ? 'save' : errorCode(error);
     this.set({ ...idle, form: formOf(this.state)!, alert: { code, retry: 'pay' } });
     this.host.announce('assertive', (t) => errorMessage(t, code));
+  }
+
+  /**
+   * The server's total differs from the one shown (a rate changed, the country changed in another tab, a coupon ran
+   * out): reload, show the new total, and ask again. Nothing was charged.
+   */
+  private async totalChanged(error: ValidationError): Promise<void> {
+    this.taxes.forget();
+    this.edit({ type: 'tax', preview: undefined });
+    await this.load(true);
+    const state = this.state;
+    if (state.kind !== 'form') return;
+    const coupon = error.fields.coupon?.[0];
+    const form = coupon === undefined ? state.form : formTransition(state.form, { type: 'coupon-error', error: { kind: 'refused', refusal: refusalOf(error), code: error.fieldCodes.coupon, serverMessage: coupon } });
+    this.set({ ...state, form, alert: { code: 'payment_total_changed', retry: undefined } });
+    this.host.announce('assertive', (t) => t.errorTotalChanged);
   }
 
   /** Puts a 422's field errors next to their fields; false when none of them is a field the form shows. */
@@ -215,4 +234,10 @@ export class CheckoutModel extends CheckoutCore {
     }
   }
 
+}
+
+/** The client the processor pays through, its pay body carrying the total the customer saw (the server refuses another). */
+function withShownTotal(client: PublicClient, total: number | undefined): PublicClient {
+  if (total === undefined) return client;
+  return { ...client, pay: (body, options) => client.pay({ ...(body as object), total }, options) };
 }

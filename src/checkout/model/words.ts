@@ -30,6 +30,8 @@ export function errorMessage(t: Translation, code: string): string {
       return t.errorNotPending;
     case 'mixed_currencies':
       return t.errorMixedCurrencies;
+    case 'payment_total_changed':
+      return t.errorTotalChanged;
     default:
       return t.errorLoad;
   }

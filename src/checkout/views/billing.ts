@@ -19,6 +19,8 @@ export interface BillingViewModel {
   values: BillingValues;
   /** Translated errors to show now (touched and dirty, prefilled, or submitted). */
   errors: Partial<Record<BillingField, string>>;
+  /** Hints under fields (the tax ID's check). */
+  hints?: Partial<Record<BillingField, string>>;
   serverMessages: Partial<Record<BillingField, string>>;
   /** `auto` mode: whether the optional address fields are shown. */
   addressOpen: boolean;
@@ -55,6 +57,7 @@ export function renderBilling(m: BillingViewModel): TemplateResult {
       required: isRequired(name, m.mode),
       optionalText: t.optional,
       error: m.errors[name],
+      hint: m.hints?.[name],
       serverMessage: m.serverMessages[name],
       autocomplete: spec.autocomplete,
       type: spec.type,
