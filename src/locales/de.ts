@@ -37,7 +37,7 @@ const de: Translation = {
   includesTax: (tax) => `Enthält ${tax}`,
   reverseCharge: 'Steuerschuldnerschaft des Leistungsempfängers (Reverse Charge): Sie führen die Umsatzsteuer in Ihrem Land ab.',
   taxNeedsPostalCode: 'Geben Sie Ihre Postleitzahl ein, um die Steuer zu sehen.',
-  taxIdChecking: 'USt-IdNr. wird geprüft …',
+  taxIdChecking: 'USt-IdNr. wird geprüft\u00a0…',
   taxIdValid: 'USt-IdNr. bestätigt.',
   taxIdInvalid: 'Diese USt-IdNr. ist ungültig. Bitte prüfen Sie sie oder lassen Sie das Feld leer.',
   taxIdUnverified: 'Diese USt-IdNr. kann gerade nicht geprüft werden, daher gilt der reguläre Steuersatz.',

@@ -34,7 +34,7 @@ const no: Translation = {
   includesTax: (tax) => `Inkluderer ${tax}`,
   reverseCharge: 'Omvendt avgiftsplikt: du beregner merverdiavgiften i ditt land.',
   taxNeedsPostalCode: 'Skriv inn postnummeret ditt for å se avgiften.',
-  taxIdChecking: 'Kontrollerer MVA-nummeret …',
+  taxIdChecking: 'Kontrollerer MVA-nummeret…',
   taxIdValid: 'MVA-nummeret er bekreftet.',
   taxIdInvalid: 'Dette MVA-nummeret er ugyldig. Sjekk det eller la feltet stå tomt.',
   taxIdUnverified: 'Vi kan ikke kontrollere MVA-nummeret akkurat nå, så vanlig avgiftssats gjelder.',

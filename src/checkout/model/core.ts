@@ -183,6 +183,11 @@ export abstract class CheckoutCore {
     if ((TAX_FIELDS as readonly string[]).includes(field)) this.taxes.changed();
   }
 
+  /** Resolves once the tax preview for what was typed has arrived (a waiting one is sent now). */
+  settleTax(): Promise<void> {
+    return this.taxes.settle();
+  }
+
   blur(field: BillingField): void {
     this.edit({ type: 'blur', field });
   }

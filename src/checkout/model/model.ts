@@ -103,6 +103,7 @@ export class CheckoutModel extends CheckoutCore {
     // why: awaited only when the processor checks asynchronously (an SDK), so the sandbox's check stays in this task.
     const validating = this.options.processor().validate?.();
     if (validating) await validating;
+    if (await this.taxMoved()) return;
     // why: read after any await, so a second click that waited alongside finds the first one busy.
     const state = this.state;
     if (state.kind !== 'form' || state.busy) return;
@@ -159,6 +160,22 @@ export class CheckoutModel extends CheckoutCore {
     const code = phase === 'saving' ? 'save' : errorCode(error);
     this.set({ ...idle, form: formOf(this.state)!, alert: { code, retry: 'pay' } });
     this.host.announce('assertive', (t) => errorMessage(t, code));
+  }
+
+  /**
+   * A tax preview still waiting when Pay is pressed runs now; if its total is not the one the button showed, the new
+   * one shows and the customer is asked again, without a request to pay. True when it moved.
+   */
+  private async taxMoved(): Promise<boolean> {
+    const before = this.state;
+    if (before.kind !== 'form' || before.busy || !before.form.tax?.updating) return false;
+    const shown = shownTax(before.session, before.form.tax)?.total;
+    await this.taxes.settle();
+    const after = this.state;
+    if (after.kind !== 'form' || shownTax(after.session, after.form.tax)?.total === shown) return false;
+    this.set({ ...after, alert: { code: 'payment_total_changed', retry: undefined } });
+    this.host.announce('assertive', (t) => t.errorTotalChanged);
+    return true;
   }
 
   /**

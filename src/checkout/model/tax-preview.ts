@@ -22,6 +22,8 @@ export class TaxPreviews {
   private readonly cache = new Map<string, TaxSummary>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private controller: AbortController | undefined;
+  private pending: { query: TaxQuery; key: string } | undefined;
+  private running: Promise<void> | undefined;
 
   constructor(
     private readonly host: TaxPreviewHost,
@@ -41,6 +43,7 @@ export class TaxPreviews {
     }
     const key = taxKey(query);
     const shown = now.form.tax;
+    this.pending = undefined;
     if (shown?.key === key && !shown.updating) return this.abort();
     const cached = this.cache.get(key);
     if (cached) {
@@ -49,7 +52,21 @@ export class TaxPreviews {
     }
     // why: the old figures stay in place (no layout shift), marked as updating, until the new ones arrive.
     this.host.apply({ key, summary: shown?.summary, updating: true });
-    this.timer = setTimeout(() => void this.run(query, key), this.delayMs);
+    this.pending = { query, key };
+    this.timer = setTimeout(() => void this.fire(), this.delayMs);
+  }
+
+  /** Sends the waiting preview now (the pay button), and resolves once the one in flight settled. */
+  async settle(): Promise<void> {
+    clearTimeout(this.timer);
+    if (this.pending) this.fire();
+    await this.running;
+  }
+
+  private fire(): void {
+    const next = this.pending;
+    this.pending = undefined;
+    if (next) this.running = this.run(next.query, next.key);
   }
 
   private async run(query: TaxQuery, key: string): Promise<void> {
@@ -76,6 +93,7 @@ export class TaxPreviews {
   /** Stops whatever is pending (a disconnect, a new permalink). */
   stop(): void {
     clearTimeout(this.timer);
+    this.pending = undefined;
     this.abort();
   }
 
