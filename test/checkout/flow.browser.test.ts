@@ -280,6 +280,8 @@ describe('<quaderno-checkout> flow', () => {
     const { h } = await openForm({ payment_methods: ['card'] });
     await h.fillAll(FULL_CUSTOMER);
     await h.fillCard('4242424242424242');
+    // why: the customer sees the new tax before clicking (submit() waits so too).
+    await waitUntil(() => !h.$('.totals[aria-busy="true"]'), () => 'the tax preview to settle');
     const button = h.payButton()!;
     button.click();
     button.click();

@@ -103,7 +103,6 @@ export class CheckoutModel extends CheckoutCore {
     // why: awaited only when the processor checks asynchronously (an SDK), so the sandbox's check stays in this task.
     const validating = this.options.processor().validate?.();
     if (validating) await validating;
-    if (await this.taxMoved()) return;
     // why: read after any await, so a second click that waited alongside finds the first one busy.
     const state = this.state;
     if (state.kind !== 'form' || state.busy) return;
@@ -117,6 +116,8 @@ export class CheckoutModel extends CheckoutCore {
       this.host.focus('first-invalid');
       return;
     }
+    // why: the total on the button is the one to charge; a preview still on its way is awaited first, then Pay again.
+    if (state.form.tax?.updating) return (await this.taxMoved()) ? undefined : this.pay();
     form = formTransition(form, { type: 'clear-coupon-error' });
     const method = form.method!;
     const client = withShownTotal(this.options.client(), shownTax(state.session, form.tax)?.total);
