@@ -3,7 +3,8 @@
 // host callbacks ask (events, announcements, focus, navigation). No Lit and no DOM here: the flow runs in Node.
 import { ConflictError, ValidationError } from '../../api/errors.ts';
 import { isHttpUrl } from '../../api/urls.ts';
-import { ADDRESS_FIELDS, validateBilling } from '../../session/fields.ts';
+import { ADDRESS_FIELDS } from '../../session/fields.ts';
+import { needsOf, validateNow } from './billing-rule.ts';
 import type { PublicClient } from '../../api/public.ts';
 import type { CheckoutSession } from '../../session/schema.ts';
 import { describeCouponRefusal, refusalOf } from './coupon.ts';
@@ -109,7 +110,7 @@ export class CheckoutModel extends CheckoutCore {
     let form = formTransition(state.form, { type: 'submit' });
     const count = formErrorCount(form, state.session);
     if (count > 0) {
-      const errors = validateBilling(form.values, state.session.billing_details_collection);
+      const errors = validateNow(needsOf(state.session, form));
       if (ADDRESS_FIELDS.some((field) => errors[field])) form = formTransition(form, { type: 'open-address' });
       this.set({ ...state, form });
       this.host.announce('assertive', (t) => t.formHasErrors(count));

@@ -1,9 +1,10 @@
 // The checkout's one state, as a discriminated union, and the pure transitions of the form. No Lit, no DOM, no I/O:
 // the model (model.ts) runs the effects and feeds their results through these functions.
 import type { FieldError } from '../../session/validation.ts';
-import { ADDRESS_FIELDS, BILLING_FIELDS, emptyValues, isBillingField, validateBilling, type BillingField, type BillingValues } from '../../session/fields.ts';
+import { ADDRESS_FIELDS, BILLING_FIELDS, emptyValues, isBillingField, type BillingField, type BillingValues } from '../../session/fields.ts';
 import { isEditable, type CheckoutSession, type CustomerInput, type PaymentMethod } from '../../session/schema.ts';
 import type { CouponRefusal } from './coupon.ts';
+import { needsOf, validateNow } from './billing-rule.ts';
 import type { Draft } from './draft.ts';
 import { sessionTax, taxIdState, taxQuery, type TaxPreview } from './tax.ts';
 
@@ -205,7 +206,7 @@ function add<T>(set: ReadonlySet<T>, value: T): ReadonlySet<T> {
 
 /** How many problems stop a payment: billing fields, a missing method, and the processor's fields. */
 export function formErrorCount(form: FormState, session: CheckoutSession): number {
-  const errors = validateBilling(form.values, session.billing_details_collection);
+  const errors = validateNow(needsOf(session, form));
   // why: a tax ID the check refused is a field error too; the customer fixes it or leaves it empty.
   const refusedTaxId = !errors.tax_id && taxIdState(taxQuery(form.values), form.tax, sessionTax(session)) === 'invalid' ? 1 : 0;
   const billing = Object.keys(errors).length + refusedTaxId;

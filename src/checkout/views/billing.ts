@@ -22,6 +22,8 @@ export interface BillingViewModel {
   /** Hints under fields (the tax ID's check). */
   hints?: Partial<Record<BillingField, string>>;
   serverMessages: Partial<Record<BillingField, string>>;
+  /** Whether a field must be filled now (the `auto` rule, billing-rule.ts); default: the field table's. */
+  required?: (field: BillingField) => boolean;
   /** `auto` mode: whether the optional address fields are shown. */
   addressOpen: boolean;
   disabled: boolean;
@@ -54,7 +56,7 @@ export function renderBilling(m: BillingViewModel): TemplateResult {
       id: fieldId(name),
       label: t.fields[name],
       value: m.values[name],
-      required: isRequired(name, m.mode),
+      required: m.required ? m.required(name) : isRequired(name, m.mode),
       optionalText: t.optional,
       error: m.errors[name],
       hint: m.hints?.[name],

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { LocaleCode, Translation } from '../../locales/translation.ts';
-import { BILLING_FIELDS, validateBilling, type BillingField } from '../../session/fields.ts';
+import { BILLING_FIELDS, type BillingField } from '../../session/fields.ts';
+import { autoNeeds, needsOf, requiredNow, validateNow } from '../model/billing-rule.ts';
 import { formatMoney, sessionTotals } from '../../session/money.ts';
 import { isEditable, type PaymentMethod } from '../../session/schema.ts';
 import { describeCouponRefusal } from '../model/coupon.ts';
@@ -50,7 +51,8 @@ export function renderForm(m: FormViewModel): TemplateResult {
   const { t, locale, state, actions } = m;
   const { session, form, busy, alert } = state;
   const paying = busy === 'saving' || busy === 'paying';
-  const all = validateBilling(form.values, session.billing_details_collection);
+  const needs = needsOf(session, form);
+  const all = validateNow(needs);
   const errors: Partial<Record<BillingField, string>> = {};
   for (const field of BILLING_FIELDS) {
     const error = visibleFieldError(form, field, all);
@@ -103,7 +105,8 @@ export function renderForm(m: FormViewModel): TemplateResult {
         errors,
         hints,
         serverMessages: form.serverErrors,
-        addressOpen: form.addressOpen,
+        addressOpen: form.addressOpen || (needs.mode === 'auto' && autoNeeds(needs).address),
+        required: (field) => requiredNow(field, needs),
         disabled: paying,
         onInput: actions.input,
         onBlur: actions.blur,

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CheckoutState } from '../../../src/checkout/model/state.ts';
+import { needsOf, requiredNow } from '../../../src/checkout/model/billing-rule.ts';
 import { shownTax, taxIdState, taxQuery } from '../../../src/checkout/model/tax.ts';
 import { FULL_CUSTOMER, fill, modelFor, sessionBody, useFlowSandbox, type Recorded } from './support.ts';
 
@@ -137,4 +138,33 @@ describe('checkout model: tax preview against the sandbox', () => {
       assert.equal(body.charged?.amount_cents, 3120, 'charged what was shown the second time');
     });
   }
+});
+
+describe('billing_details_collection auto: only what the tax needs', () => {
+  const env = useFlowSandbox();
+  const required = (r: Recorded) => {
+    const { session, form } = formOf(r);
+    return ['billing_postal_code', 'billing_street_line_1', 'billing_city'].filter((f) => requiredNow(f as never, needsOf(session, form)));
+  };
+
+  it('the postal code only for US/CA, the invoice address once a valid tax ID is given', async () => {
+    const permalink = (await env().api.create(sessionBody({ billing_details_collection: 'auto', customer: { billing_country: 'DE' } }))).permalink!;
+    const r = modelFor(permalink);
+    await r.model.load();
+    assert.deepEqual(required(r), [], 'a German customer: the country is enough');
+    r.model.input('billing_country', 'US');
+    await r.model.settleTax();
+    assert.deepEqual(required(r), ['billing_postal_code']);
+    r.model.input('billing_country', 'DE');
+    r.model.input('tax_id', 'DE136695976');
+    await r.model.settleTax();
+    assert.deepEqual(required(r), ['billing_postal_code', 'billing_street_line_1', 'billing_city'], 'reverse charge: a full invoice address');
+  });
+
+  it('required mode keeps asking for everything', async () => {
+    const permalink = (await env().api.create(sessionBody({ customer: { billing_country: 'DE' } }))).permalink!;
+    const r = modelFor(permalink);
+    await r.model.load();
+    assert.deepEqual(required(r), ['billing_postal_code', 'billing_street_line_1', 'billing_city']);
+  });
 });
