@@ -5,7 +5,7 @@ import { capabilitiesOf } from '../../protocol/capabilities.ts';
 // why: tax.ts alone, not the protocol barrel, which carries the request schemas the bundle leaves out.
 import { taxSummarySchema, type TaxLine, type TaxSummary } from '../../protocol/tax.ts';
 import type { BillingValues } from '../../session/fields.ts';
-import type { CheckoutSession } from '../../session/schema.ts';
+import { isEditable, type CheckoutSession } from '../../session/schema.ts';
 
 export type { TaxLine, TaxSummary };
 
@@ -55,6 +55,8 @@ export function canPreviewTax(session: CheckoutSession): boolean {
 
 /** The tax to show: the preview's when there is one, else the session's. */
 export function shownTax(session: CheckoutSession, preview: TaxPreview | undefined): TaxSummary | undefined {
+  // why: only a pending session saves what was typed; a failed one is paid for its saved customer, so its tax shows.
+  if (!isEditable(session)) return sessionTax(session);
   return preview?.summary ?? sessionTax(session);
 }
 
