@@ -14,6 +14,7 @@ import { emit } from './events.ts';
 import { sessionDraft } from './model/draft.ts';
 import { CheckoutModel, type FocusTarget, type ModelHost } from './model/model.ts';
 import { sessionOf, visibleProcessorError, type CheckoutState, type CheckoutView } from './model/state.ts';
+import { sessionTax } from './model/tax.ts';
 import { abandonedWords, type Words } from './model/words.ts';
 import { navigate } from './navigation.ts';
 import { fieldId } from './views/billing.ts';
@@ -349,6 +350,8 @@ export class QuadernoCheckout extends LitElement {
 
   /** The total the customer paid, for the confirmation; undefined when the session's items cannot say. */
   private paidAmount(session: CheckoutSession): string | undefined {
+    const tax = sessionTax(session);
+    if (tax) return formatMoney(tax.total, tax.currency, this.localeCode);
     const totals = sessionTotals(session);
     if (session.items.length === 0 || totals.mixedCurrencies || !Number.isSafeInteger(totals.total)) return undefined;
     return formatMoney(totals.total, totals.currency, this.localeCode);

@@ -269,6 +269,15 @@ export const styles = css`
   .totals-row.total dt {
     color: var(--_text);
   }
+  .totals-row.tax-note dt {
+    font-size: 0.9em;
+  }
+  /* why: a preview in flight keeps the old figures in place (no layout shift), only dimmed. */
+  .totals.updating dd,
+  .summary-total.updating {
+    opacity: 0.55;
+    transition: opacity 0.15s;
+  }
 
   /* coupon */
   .coupon {

@@ -59,6 +59,23 @@ export interface Translation {
   subtotal: string;
   discountWithCode: (code: string) => string;
   total: string;
+  /** An inclusive price's tax, e.g. "Includes VAT 21 %" (`tax` is the line's name and rate). */
+  includesTax: (tax: string) => string;
+  /** Said where a valid foreign EU VAT number moves the VAT to the customer. */
+  reverseCharge: string;
+  /** The rate depends on the postal code (US, CA) and none is given yet. */
+  taxNeedsPostalCode: string;
+  taxIdChecking: string;
+  taxIdValid: string;
+  /** The tax ID check said no: a field error. */
+  taxIdInvalid: string;
+  /** The tax authority could not be asked: the standard rate applies. */
+  taxIdUnverified: string;
+  /** The pay was refused because the total differs from the one shown. */
+  errorTotalChanged: string;
+  /** The phone layout's disclosure of the collapsed summary. */
+  showOrderSummary: string;
+  hideOrderSummary: string;
 
   // billing form
   billingDetails: string;

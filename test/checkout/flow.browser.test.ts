@@ -156,8 +156,9 @@ describe('<quaderno-checkout> flow', () => {
     },
     {
       mode: 'auto',
-      required: ['email', 'first_name', 'last_name', 'billing_country', 'billing_postal_code'],
-      optional: ['company', 'tax_id'],
+      // why: the postal code only where the rate depends on it (issue 13); no country yet, so not yet.
+      required: ['email', 'first_name', 'last_name', 'billing_country'],
+      optional: ['company', 'tax_id', 'billing_postal_code'],
     },
   ];
   for (const { mode, required, optional } of modes) {
@@ -187,6 +188,8 @@ describe('<quaderno-checkout> flow', () => {
         await h.click('[data-action="open-address"]');
         expect(h.control('billing_street_line_1')!.required).to.equal(false);
         expect(h.control('billing_city')!.required).to.equal(false);
+        await h.fill('billing_country', 'US');
+        expect(h.control('billing_postal_code')!.required, 'a US rate depends on the ZIP code').to.equal(true);
       }
     });
   }
@@ -282,6 +285,8 @@ describe('<quaderno-checkout> flow', () => {
   it('pays once on a double click', async () => {
     const { h } = await openForm({ payment_methods: ['card'] });
     await h.fillCheckout(FULL_CUSTOMER);
+    // why: the customer sees the new tax before clicking (submit() waits so too).
+    await waitUntil(() => !h.$('.totals[aria-busy="true"]'), () => 'the tax preview to settle');
     const button = h.payButton()!;
     button.click();
     button.click();

@@ -11,6 +11,7 @@ const SAMPLES: Record<string, unknown[][]> = {
   itemCount: [[0], [1], [2], [5], [21], [1_000_000]],
   quantityTimesPrice: [[3, '9,99 €']],
   discountWithCode: [['SUMMER10']],
+  includesTax: [['IVA 21 %']],
   formHasErrors: [[1], [2], [5], [21]],
   'validation.tooLong': [[1], [80]],
   'validation.taxId': [['DE123456789']],

@@ -5,7 +5,9 @@ import { ProcessorPaymentError } from '../../processors/errors.ts';
 import { isHttpUrl } from '../../api/urls.ts';
 import type { BillingField } from '../../session/fields.ts';
 import type { CheckoutSession, PaymentMethod } from '../../session/schema.ts';
+import { previewTax } from '../../protocol/client.ts';
 import { pollSession, Runs } from './run.ts';
+import { TAX_FIELDS, TaxPreviews } from './tax-preview.ts';
 import { brokenSession, isPayable } from './session-checks.ts';
 import {
   formOf,
@@ -44,11 +46,20 @@ export abstract class CheckoutCore {
   /** This model sent a payment, and reported it complete: both at most once. */
   protected paid = false;
   private completeSent = false;
+  protected readonly taxes: TaxPreviews;
 
   constructor(protected readonly options: ModelOptions) {
     this.pollInterval = options.pollInterval ?? 1000;
     this.maxPollInterval = options.maxPollInterval ?? 5000;
     this.maxPollTime = options.maxPollTime ?? 120_000;
+    this.taxes = new TaxPreviews(
+      {
+        current: () => (this.state.kind === 'form' ? { session: this.state.session, form: this.state.form } : undefined),
+        apply: (preview) => this.edit({ type: 'tax', preview }),
+        fetch: (query, signal) => (options.previewTax ?? ((q, s) => previewTax(options.client().permalink, q, { signal: s })))(query, signal),
+      },
+      options.taxDebounceMs ?? 300,
+    );
   }
 
   /** The pay button (checkout-model's). */
@@ -70,6 +81,7 @@ export abstract class CheckoutCore {
   /** Aborts whatever runs (a disconnect); `resume()` then reloads from the server's current state. */
   stop(): void {
     if (this.runs.abort()) this.interrupted = true;
+    this.taxes.stop();
     const state = this.state;
     if (state.kind === 'form' && state.busy) this.set({ ...state, busy: undefined });
   }
@@ -83,6 +95,7 @@ export abstract class CheckoutCore {
   /** Aborts for good (a new permalink replaced this model). */
   dispose(): void {
     this.runs.abort();
+    this.taxes.stop();
   }
 
   /** GETs the session. `keep` shows what is known meanwhile (a retry, a reload after a conflict). */
@@ -168,6 +181,12 @@ export abstract class CheckoutCore {
 
   input(field: BillingField, value: string): void {
     this.edit({ type: 'input', field, value }, true);
+    if ((TAX_FIELDS as readonly string[]).includes(field)) this.taxes.changed();
+  }
+
+  /** Resolves once the tax preview for what was typed has arrived (a waiting one is sent now). */
+  settleTax(): Promise<void> {
+    return this.taxes.settle();
   }
 
   blur(field: BillingField): void {

@@ -3,11 +3,14 @@
 // host callbacks ask (events, announcements, focus, navigation). No Lit and no DOM here: the flow runs in Node.
 import { ConflictError, ValidationError } from '../../api/errors.ts';
 import { isHttpUrl } from '../../api/urls.ts';
-import { ADDRESS_FIELDS, validateBilling } from '../../session/fields.ts';
+import { ADDRESS_FIELDS } from '../../session/fields.ts';
+import { needsOf, validateNow } from './billing-rule.ts';
+import type { PublicClient } from '../../api/public.ts';
 import type { CheckoutSession } from '../../session/schema.ts';
 import { describeCouponRefusal, refusalOf } from './coupon.ts';
 import { customerBody, formErrorCount, formOf, formTransition, placeSession, serverFieldErrors, sessionOf, type Busy, type CheckoutState, type FormState } from './state.ts';
 import type { FocusTarget, ModelHost, ModelOptions, ModelProcessor } from './types.ts';
+import { shownTax } from './tax.ts';
 import { errorMessage } from './words.ts';
 import { CheckoutCore, errorCode, RefusedSessionError } from './core.ts';
 
@@ -107,16 +110,18 @@ export class CheckoutModel extends CheckoutCore {
     let form = formTransition(state.form, { type: 'submit' });
     const count = formErrorCount(form, state.session);
     if (count > 0) {
-      const errors = validateBilling(form.values, state.session.billing_details_collection);
+      const errors = validateNow(needsOf(state.session, form));
       if (ADDRESS_FIELDS.some((field) => errors[field])) form = formTransition(form, { type: 'open-address' });
       this.set({ ...state, form });
       this.host.announce('assertive', (t) => t.formHasErrors(count));
       this.host.focus('first-invalid');
       return;
     }
+    // why: the total on the button is the one to charge; a preview still on its way is awaited first, then Pay again.
+    if (state.form.tax?.updating) return (await this.taxMoved()) ? undefined : this.pay();
     form = formTransition(form, { type: 'clear-coupon-error' });
     const method = form.method!;
-    const client = this.options.client();
+    const client = withShownTotal(this.options.client(), shownTax(state.session, form.tax)?.total);
     this.paid = true;
     const first = state.session.status === 'pending' ? 'saving' : 'paying';
     // why the wide type: the run's closure moves the phase on, which TypeScript's narrowing of a `let` cannot see.
@@ -152,10 +157,43 @@ export class CheckoutModel extends CheckoutCore {
       await this.load(true);
       return;
     }
+    if (error instanceof ValidationError && error.reason === 'payment_total_changed') return this.totalChanged(error);
     if (error instanceof ValidationError && this.showServerErrors(error, phase, form)) return;
     const code = phase === 'saving' ? 'save' : errorCode(error);
     this.set({ ...idle, form: formOf(this.state)!, alert: { code, retry: 'pay' } });
     this.host.announce('assertive', (t) => errorMessage(t, code));
+  }
+
+  /**
+   * A tax preview still waiting when Pay is pressed runs now; if its total is not the one the button showed, the new
+   * one shows and the customer is asked again, without a request to pay. True when it moved.
+   */
+  private async taxMoved(): Promise<boolean> {
+    const before = this.state;
+    if (before.kind !== 'form' || before.busy || !before.form.tax?.updating) return false;
+    const shown = shownTax(before.session, before.form.tax)?.total;
+    await this.taxes.settle();
+    const after = this.state;
+    if (after.kind !== 'form' || shownTax(after.session, after.form.tax)?.total === shown) return false;
+    this.set({ ...after, alert: { code: 'payment_total_changed', retry: undefined } });
+    this.host.announce('assertive', (t) => t.errorTotalChanged);
+    return true;
+  }
+
+  /**
+   * The server's total differs from the one shown (a rate changed, the country changed in another tab, a coupon ran
+   * out): reload, show the new total, and ask again. Nothing was charged.
+   */
+  private async totalChanged(error: ValidationError): Promise<void> {
+    this.taxes.forget();
+    this.edit({ type: 'tax', preview: undefined });
+    await this.load(true);
+    const state = this.state;
+    if (state.kind !== 'form') return;
+    const coupon = error.fields.coupon?.[0];
+    const form = coupon === undefined ? state.form : formTransition(state.form, { type: 'coupon-error', error: { kind: 'refused', refusal: refusalOf(error), code: error.fieldCodes.coupon, serverMessage: coupon } });
+    this.set({ ...state, form, alert: { code: 'payment_total_changed', retry: undefined } });
+    this.host.announce('assertive', (t) => t.errorTotalChanged);
   }
 
   /** Puts a 422's field errors next to their fields; false when none of them is a field the form shows. */
@@ -215,4 +253,10 @@ export class CheckoutModel extends CheckoutCore {
     }
   }
 
+}
+
+/** The client the processor pays through, its pay body carrying the total the customer saw (the server refuses another). */
+function withShownTotal(client: PublicClient, total: number | undefined): PublicClient {
+  if (total === undefined) return client;
+  return { ...client, pay: (body, options) => client.pay({ ...(body as object), total }, options) };
 }

@@ -1,10 +1,12 @@
 // The checkout's one state, as a discriminated union, and the pure transitions of the form. No Lit, no DOM, no I/O:
 // the model (model.ts) runs the effects and feeds their results through these functions.
 import type { FieldError } from '../../session/validation.ts';
-import { ADDRESS_FIELDS, BILLING_FIELDS, emptyValues, isBillingField, validateBilling, type BillingField, type BillingValues } from '../../session/fields.ts';
+import { ADDRESS_FIELDS, BILLING_FIELDS, emptyValues, isBillingField, type BillingField, type BillingValues } from '../../session/fields.ts';
 import { isEditable, type CheckoutSession, type CustomerInput, type PaymentMethod } from '../../session/schema.ts';
 import type { CouponRefusal } from './coupon.ts';
+import { needsOf, validateNow } from './billing-rule.ts';
 import type { Draft } from './draft.ts';
+import { sessionTax, taxIdState, taxQuery, type TaxPreview } from './tax.ts';
 
 /** What is in flight inside the form (the pay button, the coupon buttons and cancel show it). */
 export type Busy = 'saving' | 'paying' | 'coupon-apply' | 'coupon-remove' | 'cancel';
@@ -53,6 +55,8 @@ export interface FormState {
   /** `auto` mode: the optional address fields are shown. */
   addressOpen: boolean;
   draftRestored: boolean;
+  /** The tax preview for what was typed (tax-preview.ts); undefined shows the session's tax. */
+  tax: TaxPreview | undefined;
 }
 
 /** Everything the element can show. */
@@ -137,6 +141,7 @@ export function initialForm(session: CheckoutSession, draft: Draft | undefined):
     couponError: undefined,
     addressOpen: ADDRESS_FIELDS.some((field) => values[field].trim() !== ''),
     draftRestored: restored && isEditable(session),
+    tax: undefined,
   };
 }
 
@@ -152,7 +157,8 @@ export type FormEvent =
   | { type: 'submit' }
   | { type: 'server-errors'; billing: Partial<Record<BillingField, string>>; processor: Record<string, { error: FieldError; message: string }> }
   | { type: 'clear-coupon-error' }
-  | { type: 'reset-processor' };
+  | { type: 'reset-processor' }
+  | { type: 'tax'; preview: TaxPreview | undefined };
 
 /** The form after an event. */
 export function formTransition(form: FormState, event: FormEvent): FormState {
@@ -189,6 +195,8 @@ export function formTransition(form: FormState, event: FormEvent): FormState {
       return { ...form, couponError: undefined };
     case 'reset-processor':
       return { ...form, processor: {} };
+    case 'tax':
+      return { ...form, tax: event.preview };
   }
 }
 
@@ -198,7 +206,10 @@ function add<T>(set: ReadonlySet<T>, value: T): ReadonlySet<T> {
 
 /** How many problems stop a payment: billing fields, a missing method, and the processor's fields. */
 export function formErrorCount(form: FormState, session: CheckoutSession): number {
-  const billing = Object.keys(validateBilling(form.values, session.billing_details_collection)).length;
+  const errors = validateNow(needsOf(session, form));
+  // why: a tax ID the check refused is a field error too; the customer fixes it or leaves it empty.
+  const refusedTaxId = !errors.tax_id && taxIdState(taxQuery(form.values), form.tax, sessionTax(session)) === 'invalid' ? 1 : 0;
+  const billing = Object.keys(errors).length + refusedTaxId;
   if (!form.method) return billing + 1;
   return billing + Object.values(form.processor).filter((field) => field.error || field.server).length;
 }

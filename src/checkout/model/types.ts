@@ -6,6 +6,7 @@ import type { CheckoutSession } from '../../session/schema.ts';
 import type { DetailOf, QuadernoEventName } from '../events.ts';
 import type { DraftStore } from './draft.ts';
 import type { CheckoutState } from './state.ts';
+import type { TaxQuery, TaxSummary } from './tax.ts';
 import type { Words } from './words.ts';
 
 /** Where the element should move focus (only ever in answer to the customer). */
@@ -45,4 +46,8 @@ export interface ModelOptions {
   maxPollInterval?: number;
   /** How long to wait for a payment to settle before reporting a timeout. */
   maxPollTime?: number;
+  /** The tax preview's GET (default: `previewTax` on the client's permalink). */
+  previewTax?: (query: TaxQuery, signal: AbortSignal) => Promise<TaxSummary>;
+  /** How long the customer pauses before a tax preview is asked, in ms (default 300). */
+  taxDebounceMs?: number;
 }

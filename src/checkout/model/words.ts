@@ -43,6 +43,8 @@ export function errorMessage(t: Translation, code: string): string {
       return t.paymentFailed;
     case 'processor_unavailable':
       return t.processorUnavailable;
+    case 'payment_total_changed':
+      return t.errorTotalChanged;
     default:
       return t.errorLoad;
   }

@@ -19,7 +19,11 @@ export interface BillingViewModel {
   values: BillingValues;
   /** Translated errors to show now (touched and dirty, prefilled, or submitted). */
   errors: Partial<Record<BillingField, string>>;
+  /** Hints under fields (the tax ID's check). */
+  hints?: Partial<Record<BillingField, string>>;
   serverMessages: Partial<Record<BillingField, string>>;
+  /** Whether a field must be filled now (the `auto` rule, billing-rule.ts); default: the field table's. */
+  required?: (field: BillingField) => boolean;
   /** `auto` mode: whether the optional address fields are shown. */
   addressOpen: boolean;
   disabled: boolean;
@@ -52,9 +56,10 @@ export function renderBilling(m: BillingViewModel): TemplateResult {
       id: fieldId(name),
       label: t.fields[name],
       value: m.values[name],
-      required: isRequired(name, m.mode),
+      required: m.required ? m.required(name) : isRequired(name, m.mode),
       optionalText: t.optional,
       error: m.errors[name],
+      hint: m.hints?.[name],
       serverMessage: m.serverMessages[name],
       autocomplete: spec.autocomplete,
       type: spec.type,

@@ -1,10 +1,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { LocaleCode, Translation } from '../../locales/translation.ts';
-import { BILLING_FIELDS, validateBilling, type BillingField } from '../../session/fields.ts';
+import { BILLING_FIELDS, type BillingField } from '../../session/fields.ts';
+import { autoNeeds, needsOf, requiredNow, validateNow } from '../model/billing-rule.ts';
 import { formatMoney, sessionTotals } from '../../session/money.ts';
 import { isEditable, type PaymentMethod } from '../../session/schema.ts';
 import { describeCouponRefusal } from '../model/coupon.ts';
 import { visibleFieldError, type CheckoutState, type CouponError } from '../model/state.ts';
+import { sessionTax, shownTax, taxIdState, taxQuery } from '../model/tax.ts';
 import { errorMessage } from '../model/words.ts';
 import { translateError } from '../../session/validation.ts';
 import { renderBilling } from './billing.ts';
@@ -49,13 +51,22 @@ export function renderForm(m: FormViewModel): TemplateResult {
   const { t, locale, state, actions } = m;
   const { session, form, busy, alert } = state;
   const paying = busy === 'saving' || busy === 'paying';
-  const all = validateBilling(form.values, session.billing_details_collection);
+  const needs = needsOf(session, form);
+  const all = validateNow(needs);
   const errors: Partial<Record<BillingField, string>> = {};
   for (const field of BILLING_FIELDS) {
     const error = visibleFieldError(form, field, all);
     if (error) errors[field] = translateError(t.validation, error);
   }
+  const tax = shownTax(session, form.tax);
+  const taxId = taxIdState(taxQuery(form.values), form.tax, sessionTax(session));
+  const hints: Partial<Record<BillingField, string>> = {};
+  if (taxId === 'invalid' && !errors.tax_id) errors.tax_id = t.taxIdInvalid;
+  else if (taxId === 'checking') hints.tax_id = t.taxIdChecking;
+  else if (taxId === 'valid') hints.tax_id = t.taxIdValid;
+  else if (taxId === 'unverified') hints.tax_id = t.taxIdUnverified;
   const totals = sessionTotals(session);
+  const total = tax ? tax.total : totals.total;
   const couponError = form.couponError;
   const coupon =
     session.coupon_collection && isEditable(session)
@@ -73,10 +84,10 @@ export function renderForm(m: FormViewModel): TemplateResult {
           onRemove: actions.removeCoupon,
         })
       : nothing;
-  const payLabel = busy === 'saving' ? t.saving : busy === 'paying' ? t.processing : t.payAmount(formatMoney(totals.total, totals.currency, locale));
+  const payLabel = busy === 'saving' ? t.saving : busy === 'paying' ? t.processing : t.payAmount(formatMoney(total, tax?.currency ?? totals.currency, locale));
   const inert = busy ? 'true' : 'false';
   return html`<div class="layout">
-    ${renderItems(t, locale, session, coupon)}
+    ${renderItems(t, locale, session, coupon, tax, !!form.tax?.updating)}
     <form
       part="form"
       novalidate
@@ -92,8 +103,10 @@ export function renderForm(m: FormViewModel): TemplateResult {
         mode: session.billing_details_collection,
         values: form.values,
         errors,
+        hints,
         serverMessages: form.serverErrors,
-        addressOpen: form.addressOpen,
+        addressOpen: form.addressOpen || (needs.mode === 'auto' && autoNeeds(needs).address),
+        required: (field) => requiredNow(field, needs),
         disabled: paying,
         onInput: actions.input,
         onBlur: actions.blur,

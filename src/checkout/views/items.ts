@@ -3,15 +3,21 @@ import { guard } from 'lit/directives/guard.js';
 import type { LocaleCode, Translation } from '../../locales/translation.ts';
 import { formatMoney, lineTotal, sessionTotals, toMinor } from '../../session/money.ts';
 import type { CheckoutSession } from '../../session/schema.ts';
+import type { TaxSummary } from '../model/tax.ts';
+import { renderTaxRows } from './tax.ts';
 
-/** The order summary: each item with quantity, unit price and line total, then subtotal, discount and total. */
+/** The order summary: each item with quantity, unit price and line total, then subtotal, discount, tax and total. */
 export function renderItems(
   t: Translation,
   locale: LocaleCode,
   session: CheckoutSession,
   coupon: TemplateResult | typeof nothing,
+  tax: TaxSummary | undefined,
+  updating: boolean,
 ): TemplateResult {
-  const totals = sessionTotals(session);
+  const items = sessionTotals(session);
+  // why: the server's tax summary is what will be charged; the items' own sums only stand in for an older server.
+  const totals = tax ? { ...items, subtotal: tax.subtotal, discount: tax.discount, total: tax.total } : items;
   const money = (minor: number, currency = totals.currency) => formatMoney(minor, currency, locale);
   const count = session.items.reduce((sum, item) => sum + item.quantity, 0);
   // why: the lines change only with the session or the locale; unguarded, every keystroke in the form re-formats
@@ -40,7 +46,7 @@ export function renderItems(
       ${lines}
     </ul>
     ${coupon}
-    <dl class="totals">
+    <dl class="totals ${updating ? 'updating' : ''}" aria-busy=${updating ? 'true' : 'false'}>
       <div class="totals-row">
         <dt>${t.subtotal}</dt>
         <dd data-total="subtotal">${money(totals.subtotal)}</dd>
@@ -50,7 +56,8 @@ export function renderItems(
             <dt>${t.discountWithCode(session.coupon.code)}</dt>
             <dd data-total="discount">−${money(totals.discount)}</dd>
           </div>`
-        : nothing}
+ : nothing}
+      ${tax ? renderTaxRows(t, locale, tax) : nothing}
       <div part="total" class="totals-row total">
         <dt>${t.total}</dt>
         <dd data-total="total">${money(totals.total)}</dd>

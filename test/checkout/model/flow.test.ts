@@ -56,7 +56,7 @@ describe('checkout model: flow against the sandbox', () => {
       const permalink = await create();
       const r = modelFor(permalink);
       await r.model.load();
-      fill(r.model, FULL_CUSTOMER);
+      await fill(r.model, FULL_CUSTOMER);
       r.model.selectMethod(method);
       assert.deepEqual(r.draft.saved?.customer.email, FULL_CUSTOMER.email);
       await r.model.pay();
@@ -77,7 +77,7 @@ describe('checkout model: flow against the sandbox', () => {
     const processor = payingProcessor({ card_number: '4000000000000002' });
     const r = modelFor(await create({ payment_methods: ['card'] }), { processor });
     await r.model.load();
-    fill(r.model, FULL_CUSTOMER);
+    await fill(r.model, FULL_CUSTOMER);
     await r.model.pay();
     assert.equal(r.model.state.kind, 'failed');
     r.model.tryAgain();
@@ -97,7 +97,7 @@ describe('checkout model: flow against the sandbox', () => {
     const permalink = await create({ payment_methods: ['card'] });
     const r = modelFor(permalink);
     await r.model.load();
-    fill(r.model, FULL_CUSTOMER);
+    await fill(r.model, FULL_CUSTOMER);
     await Promise.all([r.model.pay(), r.model.pay(), r.model.pay()]);
     const token = tokenOf(permalink);
     const pays = sandbox.faults!.seen.filter((s) => s.method === 'POST' && s.path.includes(token) && s.path.endsWith('/pay.json'));
@@ -136,7 +136,7 @@ describe('checkout model: flow against the sandbox', () => {
     const created = await api.create(sessionBody({ payment_methods: ['card'] }));
     const r = modelFor(created.permalink!);
     await r.model.load();
-    fill(r.model, FULL_CUSTOMER);
+    await fill(r.model, FULL_CUSTOMER);
     sandbox.store.setStatus(created.id!, 'completed');
     await r.model.pay();
     await r.waitFor('completed');
@@ -182,7 +182,7 @@ describe('checkout model: flow against the sandbox', () => {
     const created = await api.create(sessionBody({ payment_methods: ['card'] }));
     const r = modelFor(created.permalink!);
     await r.model.load();
-    fill(r.model, FULL_CUSTOMER);
+    await fill(r.model, FULL_CUSTOMER);
     const stored = sandbox.store.getSession(created.id!)!;
     stored.items.push({ ...stored.items[0]!, currency: 'USD' });
     await r.model.pay();
@@ -224,7 +224,7 @@ describe('checkout model: faults from the sandbox', () => {
       const created = await api.create(sessionBody({ payment_methods: ['card'] }));
       const r = modelFor(created.permalink!);
       await r.model.load();
-      fill(r.model, FULL_CUSTOMER);
+      await fill(r.model, FULL_CUSTOMER);
       sandbox.faults!.add({ ...fault, token: tokenOf(created.permalink!), method: 'POST', path: '/pay.json' });
       await r.model.pay();
       const state = r.model.state;
@@ -244,7 +244,7 @@ describe('checkout model: faults from the sandbox', () => {
     const created = await api.create(sessionBody({ payment_methods: ['card'] }));
     const r = modelFor(created.permalink!, { timeoutMs: 300 });
     await r.model.load();
-    fill(r.model, FULL_CUSTOMER);
+    await fill(r.model, FULL_CUSTOMER);
     sandbox.faults!.add({ kind: 'malformed', token: tokenOf(created.permalink!), method: 'PUT' });
     await r.model.pay();
     const state = r.model.state;

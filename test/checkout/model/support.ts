@@ -127,12 +127,13 @@ export function modelFor(
   return { model, events, announced, focused, navigations, views, draft, processor, waitFor };
 }
 
-/** Fills every field of a customer, as typing then leaving each field would. */
-export function fill(model: CheckoutModel, values: Record<string, string>): void {
+/** Fills every field of a customer, as typing then leaving each field would, and waits for the tax to show, as a customer would. */
+export async function fill(model: CheckoutModel, values: Record<string, string>): Promise<void> {
   for (const [field, value] of Object.entries(values)) {
     model.input(field as never, value);
     model.blur(field as never);
   }
+  await model.settleTax();
 }
 
 export const names = (events: Recorded['events']) => events.map((e) => e.name);

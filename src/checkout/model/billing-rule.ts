@@ -1,0 +1,58 @@
+// `billing_details_collection: auto` as Quaderno's "only if needed" rule: always the country; the postal code only
+// where the rate depends on it (the tax still `needs` it, or a US/CA customer); the full billing address once a valid
+// tax ID is given. `required` keeps asking for everything (the field table's own rule). No Lit and no DOM here.
+import { validateBilling, type BillingErrors, type BillingField, type BillingValues } from '../../session/fields.ts';
+import { isRequired } from '../../session/fields.ts';
+import type { BillingMode } from '../../session/schema.ts';
+import type { CheckoutSession } from '../../session/schema.ts';
+import type { FormState } from './state.ts';
+import { sessionTax, shownTax, taxIdState, taxQuery, type TaxPreview, type TaxSummary } from './tax.ts';
+
+/** Countries whose rate depends on the postal code (a state or province). */
+const POSTAL_RATE_COUNTRIES = ['US', 'CA'];
+/** What a reverse-charge invoice needs besides the country. */
+const INVOICE_ADDRESS: readonly BillingField[] = ['billing_street_line_1', 'billing_city', 'billing_postal_code'];
+
+export interface BillingNeeds {
+  mode: BillingMode;
+  values: BillingValues;
+  /** The tax shown now (preview or session). */
+  tax: TaxSummary | undefined;
+  preview: TaxPreview | undefined;
+  /** The session's own tax, for the tax ID check of the saved customer. */
+  sessionTax: TaxSummary | undefined;
+}
+
+/** Whether `auto` asks for the postal code now, and whether it asks for the whole address. */
+export function autoNeeds(n: BillingNeeds): { postalCode: boolean; address: boolean } {
+  const country = n.values.billing_country.trim().toUpperCase();
+  const address = taxIdState(taxQuery(n.values), n.preview, n.sessionTax) === 'valid';
+  const postalCode = address || POSTAL_RATE_COUNTRIES.includes(country) || !!n.tax?.needs.includes('postal_code');
+  return { postalCode, address };
+}
+
+/** Whether a field must be filled now. */
+export function requiredNow(field: BillingField, n: BillingNeeds): boolean {
+  if (n.mode !== 'auto') return isRequired(field, n.mode);
+  const needs = autoNeeds(n);
+  if (field === 'billing_postal_code') return needs.postalCode;
+  return isRequired(field, n.mode) || (needs.address && INVOICE_ADDRESS.includes(field));
+}
+
+/** The form's errors under the rule: the field table's checks, with `required` as the rule says. */
+export function validateNow(n: BillingNeeds): BillingErrors {
+  const errors = validateBilling(n.values, n.mode);
+  if (n.mode !== 'auto') return errors;
+  for (const field of INVOICE_ADDRESS) {
+    const required = requiredNow(field, n);
+    const empty = n.values[field].trim() === '';
+    if (!required && empty && errors[field]?.key === 'required') delete errors[field];
+    if (required && empty && !errors[field]) errors[field] = { key: 'required' };
+  }
+  return errors;
+}
+
+/** The rule's inputs for a session and its form. */
+export function needsOf(session: CheckoutSession, form: Pick<FormState, 'values' | 'tax'>): BillingNeeds {
+  return { mode: session.billing_details_collection, values: form.values, tax: shownTax(session, form.tax), preview: form.tax, sessionTax: sessionTax(session) };
+}

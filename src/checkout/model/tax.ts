@@ -1,0 +1,73 @@
+// The tax the checkout shows: the session's `tax` (for the saved customer) or a preview for what the customer typed,
+// and the inputs a preview is keyed by. Pure functions; the preview's requests run in tax-preview.ts.
+// No Lit and no DOM here.
+import { capabilitiesOf } from '../../protocol/capabilities.ts';
+// why: tax.ts alone, not the protocol barrel, which carries the request schemas the bundle leaves out.
+import { taxSummarySchema, type TaxLine, type TaxSummary } from '../../protocol/tax.ts';
+import type { BillingValues } from '../../session/fields.ts';
+import { isEditable, type CheckoutSession } from '../../session/schema.ts';
+
+export type { TaxLine, TaxSummary };
+
+/** The preview's query: what the customer typed that the tax depends on. */
+export interface TaxQuery {
+  country?: string;
+  postal_code?: string;
+  tax_id?: string;
+}
+
+/** A preview kept in the form: its input's key, its figures (undefined when it failed) and whether a newer one runs. */
+export interface TaxPreview {
+  key: string;
+  summary: TaxSummary | undefined;
+  updating: boolean;
+}
+
+/** The session's `tax`, parsed; undefined when the server sent none (an older server) or one the schema refuses. */
+export function sessionTax(session: CheckoutSession): TaxSummary | undefined {
+  const raw = (session as { tax?: unknown }).tax;
+  if (raw === undefined || raw === null) return undefined;
+  const parsed = taxSummarySchema.safeParse(raw);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** The query for the form's values: empty values left out, the country upper-cased. Undefined without a country. */
+export function taxQuery(values: Pick<BillingValues, 'billing_country' | 'billing_postal_code' | 'tax_id'>): TaxQuery | undefined {
+  const country = values.billing_country.trim().toUpperCase();
+  if (!/^[A-Z]{2}$/.test(country)) return undefined;
+  const query: TaxQuery = { country };
+  const postal = values.billing_postal_code.trim();
+  const taxId = values.tax_id.trim();
+  if (postal) query.postal_code = postal;
+  if (taxId) query.tax_id = taxId;
+  return query;
+}
+
+/** One string per distinct query: the preview cache's key. */
+export function taxKey(query: TaxQuery): string {
+  return [query.country ?? '', query.postal_code ?? '', query.tax_id ?? ''].join('\u0000');
+}
+
+/** Whether the server previews tax (a session without `capabilities` is the old sandbox, which does). */
+export function canPreviewTax(session: CheckoutSession): boolean {
+  return capabilitiesOf(session as { capabilities?: unknown }).has('tax_preview') && sessionTax(session) !== undefined;
+}
+
+/** The tax to show: the preview's when there is one, else the session's. */
+export function shownTax(session: CheckoutSession, preview: TaxPreview | undefined): TaxSummary | undefined {
+  // why: only a pending session saves what was typed; a failed one is paid for its saved customer, so its tax shows.
+  if (!isEditable(session)) return sessionTax(session);
+  return preview?.summary ?? sessionTax(session);
+}
+
+/** What the tax ID field says about the check. */
+export type TaxIdState = 'none' | 'checking' | 'valid' | 'invalid' | 'unverified';
+
+/** The tax ID's state: checking while its preview runs, then the check that preview (or the session) carries. */
+export function taxIdState(query: TaxQuery | undefined, preview: TaxPreview | undefined, session: TaxSummary | undefined): TaxIdState {
+  if (!query?.tax_id) return 'none';
+  if (preview && (preview.updating || preview.key !== taxKey(query))) return 'checking';
+  const check = (preview ? preview.summary : session)?.tax_id;
+  if (!check) return 'none';
+  return check.valid === true ? 'valid' : check.valid === false ? 'invalid' : 'unverified';
+}

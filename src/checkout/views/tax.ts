@@ -1,0 +1,44 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { LocaleCode, Translation } from '../../locales/translation.ts';
+import { formatMoney } from '../../session/money.ts';
+import type { TaxLine, TaxSummary } from '../model/tax.ts';
+
+const percentFormats = new Map<string, Intl.NumberFormat>();
+
+/** A rate in the display locale's own percent style: "21%", "19 %", "21 %". */
+export function formatRate(rate: number, locale: LocaleCode): string {
+  let format = percentFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 3 });
+    percentFormats.set(locale, format);
+  }
+  return format.format(rate / 100);
+}
+
+/** A line's label: the server's name and the formatted rate, and a stacked tax after it (Canada's PST/QST). */
+export function taxLabel(line: TaxLine, locale: LocaleCode): string {
+  const main = `${line.name} ${formatRate(line.rate, locale)}`;
+  return line.extra_name && line.extra_rate ? `${main} + ${line.extra_name} ${formatRate(line.extra_rate, locale)}` : main;
+}
+
+/**
+ * The tax rows of the totals: exclusive lines as amounts, inclusive ones as "Includes …", a localized note for a
+ * reverse charge, the server's note for another 0% line, and nothing where no tax applies.
+ */
+export function renderTaxRows(t: Translation, locale: LocaleCode, tax: TaxSummary): TemplateResult | typeof nothing {
+  if (tax.needs.includes('postal_code')) {
+    return html`<div class="totals-row tax-note" data-tax="needs-postal-code"><dt>${t.taxNeedsPostalCode}</dt><dd></dd></div>`;
+  }
+  const money = (minor: number) => formatMoney(minor, tax.currency, locale);
+  const rows = tax.lines.map((line) => {
+    if (line.status === 'reverse_charge') return html`<div class="totals-row tax-note" data-tax="reverse-charge"><dt>${t.reverseCharge}</dt><dd></dd></div>`;
+    if (line.rate === 0 || line.amount === 0) {
+      return line.notes ? html`<div class="totals-row tax-note" data-tax="note"><dt>${line.notes}</dt><dd></dd></div>` : nothing;
+    }
+    const label = taxLabel(line, locale);
+    return line.behavior === 'inclusive'
+      ? html`<div class="totals-row tax-included" data-tax="included"><dt>${t.includesTax(label)}</dt><dd>${money(line.amount)}</dd></div>`
+      : html`<div class="totals-row tax" data-tax="line"><dt>${label}</dt><dd>${money(line.amount)}</dd></div>`;
+  });
+  return html`${rows}`;
+}

@@ -1,0 +1,92 @@
+// The tax in Chromium against the real sandbox: the summary's tax line and total follow the country with one
+// request, a valid foreign EU VAT number shows the reverse charge, an unverifiable one the standard rate, a US
+// customer is asked for a ZIP code, and the amount charged is the amount shown.
+import { expect } from '@open-wc/testing';
+import { describe, it, waitUntil } from '../helpers/harness.ts';
+import { getSession } from '../helpers/sandbox.ts';
+import { openForm, requestsTo, sleep, useCheckoutSuite, type Mounted } from './support.ts';
+
+const normalize = (s: string | undefined) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
+
+/** Waits until no preview is in flight (the totals are not marked busy), past the debounce. */
+async function settled(m: Mounted): Promise<void> {
+  await sleep(350);
+  await waitUntil(
+    () => m.h.$('.totals')?.getAttribute('aria-busy') === 'false',
+    () => 'the tax preview did not settle',
+  );
+  await m.el.updateComplete;
+}
+
+const taxRows = (m: Mounted) => m.h.$$('[data-tax]').map((row) => `${row.dataset.tax}: ${normalize(row.innerText)}`);
+
+describe('<quaderno-checkout> tax', () => {
+  useCheckoutSuite();
+  const open = (customer: Record<string, string>) => openForm({ billing_details_collection: 'auto', customer });
+
+  it('changing the country updates the tax line and the total with one request', async () => {
+    const m = await open({ billing_country: 'DE' });
+    expect(taxRows(m)).to.deep.equal(['line: MwSt. 19% €4.94']);
+    expect(m.h.total('total')).to.equal('€30.94');
+    await m.h.fill('billing_country', 'FR');
+    expect(m.h.$('.totals')!.classList.contains('updating'), 'marked as updating meanwhile').to.equal(true);
+    expect(m.h.total('total'), 'the old figure stays meanwhile').to.equal('€30.94');
+    await settled(m);
+    expect(taxRows(m)).to.deep.equal(['line: TVA 20% €5.20']);
+    expect(m.h.total('total')).to.equal('€31.20');
+    expect(m.h.payButton()!.textContent).to.contain('Pay €31.20');
+    expect(requestsTo('/tax.json')).to.have.length(1);
+  });
+
+  it('a valid foreign EU VAT number shows the reverse charge and no tax', async () => {
+    const m = await open({ billing_country: 'DE' });
+    await m.h.fill('tax_id', 'DE136695976');
+    expect(normalize(m.h.$('#qc-tax_id-hint')?.textContent)).to.equal('Checking the tax ID…');
+    await settled(m);
+    expect(taxRows(m)).to.deep.equal(['reverse-charge: Reverse charge: you account for the VAT in your country.']);
+    expect(m.h.total('total')).to.equal('€26.00');
+    expect(normalize(m.h.$('#qc-tax_id-hint')?.textContent)).to.equal('Tax ID verified.');
+    expect(requestsTo('/tax.json'), 'the check rides on the preview').to.have.length(1);
+    expect(requestsTo('/tax_id.json')).to.have.length(0);
+  });
+
+  it('an unverifiable VAT number charges the standard rate and says so', async () => {
+    const m = await open({ billing_country: 'IE' });
+    await m.h.fill('tax_id', 'IE222222222');
+    await settled(m);
+    expect(taxRows(m)).to.deep.equal(['line: VAT 23% €5.98']);
+    expect(normalize(m.h.$('#qc-tax_id-hint')?.textContent)).to.contain('standard tax rate applies');
+  });
+
+  it('an invalid VAT number is a field error', async () => {
+    const m = await open({ billing_country: 'DE' });
+    await m.h.fill('tax_id', 'DE111111111');
+    await settled(m);
+    expect(m.h.errorFor('tax_id')).to.equal('This tax ID is not valid. Check it or leave it empty.');
+    expect(m.h.control('tax_id')!.getAttribute('aria-invalid')).to.equal('true');
+  });
+
+  it('a US customer is asked for a ZIP code, then sees the sales tax', async () => {
+    const m = await open({ billing_country: 'US' });
+    expect(taxRows(m)).to.deep.equal(['needs-postal-code: Enter your postal code to see the tax.']);
+    await m.h.fill('billing_postal_code', '90210');
+    await settled(m);
+    expect(taxRows(m).join()).not.to.contain('needs-postal-code');
+  });
+
+  it('the amount the sandbox charges equals the amount shown, and axe is clean on the tax parts', async function () {
+    this.timeout(30_000);
+    const m = await open({ billing_country: 'DE' });
+    await m.h.fillAll({ email: 'ada@example.com', first_name: 'Ada', last_name: 'Lovelace', billing_country: 'FR', billing_postal_code: '75001' });
+    await settled(m);
+    await expect(m.el).to.be.accessible();
+    const shown = m.h.total('total');
+    expect(shown).to.equal('€31.20');
+    await m.h.chooseMethod('card');
+    await m.h.fillCard('4242 4242 4242 4242');
+    await m.h.submit();
+    await m.h.waitFor('completed', 10_000);
+    const stored = (await getSession(m.session.id)) as { charged?: { amount_cents: number } } | null;
+    expect(stored?.charged?.amount_cents).to.equal(3120);
+  });
+});
