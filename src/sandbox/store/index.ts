@@ -12,6 +12,7 @@ import { TaxSettingsHolder } from '../tax/settings.ts';
 import { planPayment, totalChanged } from './payments.ts';
 import { publicSessionJSON, sessionJSON } from './serialize.ts';
 import { emptyCustomer, isPayable, mergeCustomer, newInternals, newToken, resolveItems, seededSession } from './sessions.ts';
+import { abandons, nextDueAt, SessionTimers } from './timers.ts';
 import type { AppliedCoupon, CreateOptions, StoredCoupon, StoredSession, StoreOptions } from './types.ts';
 
 export type * from './types.ts';
@@ -32,7 +33,7 @@ export class SandboxStore {
   private readonly sessions = new Map<number, StoredSession>();
   private readonly tokens = new Map<string, number>();
   private readonly coupons: CouponBook;
-  private readonly timers = new Map<number, NodeJS.Timeout>();
+  private readonly timers = new SessionTimers();
   private readonly now: () => number;
   private readonly seeded: boolean;
   private seq = 0;
@@ -67,8 +68,7 @@ export class SandboxStore {
 
   /** Stops every timer. The store stays readable. */
   close(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    this.timers.clear();
+    this.timers.clearAll();
   }
 
   // ---- sessions -------------------------------------------------------------------------------------------
@@ -176,7 +176,7 @@ export class SandboxStore {
   deleteSession(id: number): void {
     const session = this.require(id);
     if (!isEditable(session)) throw conflict('delete', session.status);
-    this.clearTimer(id);
+    this.timers.clear(id);
     this.sessions.delete(id);
     this.tokens.delete(session.token);
   }
@@ -380,37 +380,21 @@ export class SandboxStore {
       session.internal.settleAt = null;
       session.internal.outcome = null;
       this.transition(session, outcome);
-    } else if (session.status === 'pending' && this.abandons() && now - session.internal.lastActivityAt >= this.abandonAfterMs) {
+    } else if (session.status === 'pending' && abandons(this.abandonAfterMs) && now - session.internal.lastActivityAt >= this.abandonAfterMs) {
       this.transition(session, 'abandoned');
     }
   }
 
-  private abandons(): boolean {
-    return this.abandonAfterMs > 0 && Number.isFinite(this.abandonAfterMs);
-  }
-
-  /** One unref'd timer per session for its next due transition; lazy `tick` on access covers the rest. */
+  /** One timer per session for its next due transition; lazy `tick` on access covers the rest. */
   private schedule(session: StoredSession): void {
-    this.clearTimer(session.id);
-    let dueAt: number | null = null;
-    if (session.status === 'processing' && session.internal.settleAt !== null) dueAt = session.internal.settleAt;
-    else if (session.status === 'pending' && this.abandons()) dueAt = session.internal.lastActivityAt + this.abandonAfterMs;
+    this.timers.clear(session.id);
+    const dueAt = nextDueAt(session, this.abandonAfterMs);
     if (dueAt === null) return;
-    const delay = Math.min(Math.max(0, dueAt - this.now()), 2 ** 31 - 1);
-    const timer = setTimeout(() => {
-      this.timers.delete(session.id);
+    this.timers.set(session.id, dueAt - this.now(), () => {
       if (this.sessions.get(session.id) !== session) return;
       this.tick(session);
       // why: a timer may fire a millisecond before the clock says it is due; re-arm instead of waiting for an access.
       if (!this.timers.has(session.id)) this.schedule(session);
-    }, delay);
-    timer.unref();
-    this.timers.set(session.id, timer);
-  }
-
-  private clearTimer(id: number): void {
-    const timer = this.timers.get(id);
-    if (timer) clearTimeout(timer);
-    this.timers.delete(id);
+    });
   }
 }
