@@ -6,7 +6,6 @@ import type { PaymentProcessor, ProcessorContext } from '../processors/processor
 import { processorFor } from '../processors/hosted.ts';
 import { placeInLightDom } from '../processors/light-dom.ts';
 import { createSandboxProcessor } from '../processors/sandbox.ts';
-import { formatMoney, sessionTotals } from '../session/money.ts';
 import type { CheckoutSession } from '../session/schema.ts';
 import { styles } from './checkout.styles.ts';
 import { LocaleController } from './controllers/locale-controller.ts';
@@ -14,12 +13,11 @@ import { emit } from './events.ts';
 import { sessionDraft } from './model/draft.ts';
 import { CheckoutModel, type FocusTarget, type ModelHost } from './model/model.ts';
 import { sessionOf, visibleProcessorError, type CheckoutState, type CheckoutView } from './model/state.ts';
-import { sessionTax } from './model/tax.ts';
 import { abandonedWords, type Words } from './model/words.ts';
 import { navigate } from './navigation.ts';
 import { fieldId } from './views/billing.ts';
 import { renderForm, type FormActions } from './views/form.ts';
-import { renderAbandoned, renderCompleted, renderError, renderFailed, renderLoading, renderProcessing } from './views/states.ts';
+import { paidAmount, renderAbandoned, renderCompleted, renderError, renderFailed, renderLoading, renderProcessing } from './views/states.ts';
 
 export type { CheckoutView };
 
@@ -338,7 +336,7 @@ export class QuadernoCheckout extends LitElement {
       case 'processing':
         return renderProcessing(t);
       case 'completed':
-        return renderCompleted(t, state.session.success_url, state.redirecting, this.paidAmount(state.session), this.activeProcessor.testMode);
+        return renderCompleted(t, state.session.success_url, state.redirecting, paidAmount(state.session, this.localeCode), this.activeProcessor.testMode);
       case 'failed':
         return renderFailed(t, () => this.model.tryAgain());
       case 'abandoned':
@@ -346,14 +344,5 @@ export class QuadernoCheckout extends LitElement {
       case 'form':
         return renderForm({ t, locale: this.localeCode, state, testMode: this.activeProcessor.testMode, processorSlot: PROCESSOR_SLOT, actions: this.actions });
     }
-  }
-
-  /** The total the customer paid, for the confirmation; undefined when the session's items cannot say. */
-  private paidAmount(session: CheckoutSession): string | undefined {
-    const tax = sessionTax(session);
-    if (tax) return formatMoney(tax.total, tax.currency, this.localeCode);
-    const totals = sessionTotals(session);
-    if (session.items.length === 0 || totals.mixedCurrencies || !Number.isSafeInteger(totals.total)) return undefined;
-    return formatMoney(totals.total, totals.currency, this.localeCode);
   }
 }

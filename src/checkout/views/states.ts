@@ -1,6 +1,9 @@
 import { html, nothing, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { isHttpUrl } from '../../api/urls.ts';
-import type { Translation } from '../../locales/translation.ts';
+import type { LocaleCode, Translation } from '../../locales/translation.ts';
+import { formatMoney, sessionTotals } from '../../session/money.ts';
+import type { CheckoutSession } from '../../session/schema.ts';
+import { sessionTax } from '../model/tax.ts';
 import { abandonedWords, errorMessage } from '../model/words.ts';
 import { checkIcon, clockIcon, errorIcon, icon } from './icons.ts';
 
@@ -110,4 +113,13 @@ export function renderAbandoned(
     body: redirecting ? `${body} ${t.redirecting}` : body,
     actions: redirecting ? nothing : link(cancelUrl, t.returnToMerchant, 'return-link'),
   });
+}
+
+/** The total the customer paid, for the confirmation; undefined when the session's items cannot say. */
+export function paidAmount(session: CheckoutSession, locale: LocaleCode): string | undefined {
+  const tax = sessionTax(session);
+  if (tax) return formatMoney(tax.total, tax.currency, locale);
+  const totals = sessionTotals(session);
+  if (session.items.length === 0 || totals.mixedCurrencies || !Number.isSafeInteger(totals.total)) return undefined;
+  return formatMoney(totals.total, totals.currency, locale);
 }
