@@ -75,6 +75,8 @@ async function fillRequired(page: Page): Promise<void> {
 }
 
 async function payAndLand(page: Page): Promise<void> {
+  // why: the customer pays the total they see; Pay pressed while a tax preview runs only shows the new total.
+  await el(page).locator('.totals[aria-busy="false"]').waitFor();
   await Promise.all([page.waitForURL(SUCCESS_URL, { timeout: 10_000 }), el(page).locator('[part="pay-button"]').click()]);
   checkouts++;
 }

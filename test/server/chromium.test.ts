@@ -103,6 +103,8 @@ describe('Chromium: a merchant page through the handler, paid on the hosted page
       assert.deepEqual([preview.body.subtotal, preview.body.tax, preview.body.total, preview.body.lines[0].name], [2100, 441, 2541, 'IVA']);
 
       const onShop = requests.length;
+      // why: the customer pays the total they see; Pay pressed while the preview runs only shows the new total.
+      await el.locator('.totals[aria-busy="false"]').waitFor();
       await el.locator('[part="pay-button"]').click();
       await tab.waitForURL((url) => url.origin === sandbox.url, { timeout: 15_000 });
       assert.equal(tab.url(), `${sandbox.url}/checkout/session/${session.token}`, "the session's hosted page");

@@ -67,6 +67,8 @@ export class CheckoutModel extends CheckoutCore {
     const form = formOf(this.state) ?? start.form;
     if (result.status === 'complete') {
       this.set(placeSession(result.value, this.state, form));
+      // why: a coupon changes the taxable base, so previews computed before it are stale; ask again for what was typed.
+      this.refreshTax();
       return this.state.kind === 'form' ? result.value : undefined;
     }
     if (result.error instanceof RefusedSessionError || this.refuseUnreadable(result.error)) return undefined;
@@ -180,13 +182,19 @@ export class CheckoutModel extends CheckoutCore {
     return true;
   }
 
+  /** Drops every tax preview (the session's own tax shows meanwhile) and previews what was typed again. */
+  private refreshTax(): void {
+    this.taxes.forget();
+    this.edit({ type: 'tax', preview: undefined });
+    this.taxes.changed();
+  }
+
   /**
    * The server's total differs from the one shown (a rate changed, the country changed in another tab, a coupon ran
    * out): reload, show the new total, and ask again. Nothing was charged.
    */
   private async totalChanged(error: ValidationError): Promise<void> {
-    this.taxes.forget();
-    this.edit({ type: 'tax', preview: undefined });
+    this.refreshTax();
     await this.load(true);
     const state = this.state;
     if (state.kind !== 'form') return;
