@@ -202,5 +202,7 @@ export async function completeCheckout(page: Page, card = '4242 4242 4242 4242')
   await el.locator('#qc-card_number').fill(card);
   await el.locator('#qc-card_expiry').fill('12/39');
   await el.locator('#qc-card_cvc').fill('123');
+  // why: the customer pays the total they see; Pay pressed while a tax preview runs only shows the new total.
+  await el.locator('.totals[aria-busy="false"]').waitFor();
   await el.locator('[part="pay-button"]').click();
 }
