@@ -3,16 +3,15 @@
 // Types only; the module is empty at run time. Import `quaderno-checkout` as well to register the tag.
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type { QuadernoCheckout } from './checkout/checkout.component.ts';
-import type {
-  QuadernoCancelEvent,
-  QuadernoCompleteEvent,
-  QuadernoErrorEvent,
-  QuadernoReadyEvent,
-  QuadernoUpdateEvent,
-} from './checkout/events.ts';
+import type { QuadernoEventMap } from './checkout/events.ts';
 
 /** The element's public properties, settable as props (`permalink`, `theme`, `processor`…). */
 export type QuadernoCheckoutProperty = 'permalink' | 'locale' | 'theme' | 'credentials' | 'pollInterval' | 'timeout' | 'processor';
+
+/** An `on<event-name>` listener prop for every event in the element's event map (`onquaderno-complete`…). */
+export type QuadernoCheckoutReactListeners = {
+  [K in keyof QuadernoEventMap as `on${K}`]?: (event: QuadernoEventMap[K]) => void;
+};
 
 /**
  * The props of `<quaderno-checkout>` in React 19. React sets a prop as a property when the element has one
@@ -20,15 +19,11 @@ export type QuadernoCheckoutProperty = 'permalink' | 'locale' | 'theme' | 'crede
  */
 export interface QuadernoCheckoutReactProps
   extends DetailedHTMLProps<HTMLAttributes<QuadernoCheckout>, QuadernoCheckout>,
-    Partial<Pick<QuadernoCheckout, QuadernoCheckoutProperty>> {
+    Partial<Pick<QuadernoCheckout, QuadernoCheckoutProperty>>,
+    QuadernoCheckoutReactListeners {
   'poll-interval'?: number | string;
   /** `class` is passed through to custom elements as is in React 19. */
   class?: string;
-  'onquaderno-ready'?: (event: QuadernoReadyEvent) => void;
-  'onquaderno-update'?: (event: QuadernoUpdateEvent) => void;
-  'onquaderno-complete'?: (event: QuadernoCompleteEvent) => void;
-  'onquaderno-cancel'?: (event: QuadernoCancelEvent) => void;
-  'onquaderno-error'?: (event: QuadernoErrorEvent) => void;
 }
 
 declare module 'react' {

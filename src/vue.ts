@@ -3,23 +3,20 @@
 // `vue({ template: { compilerOptions: { isCustomElement: (tag) => tag === 'quaderno-checkout' } } })`.
 import type { DefineComponent } from 'vue';
 import type { QuadernoCheckout } from './checkout/checkout.component.ts';
-import type {
-  QuadernoCancelEvent,
-  QuadernoCompleteEvent,
-  QuadernoErrorEvent,
-  QuadernoReadyEvent,
-  QuadernoUpdateEvent,
-} from './checkout/events.ts';
+import type { QuadernoEventMap } from './checkout/events.ts';
 import type { QuadernoCheckoutProperty } from './react.ts';
 
-/** The props of `<quaderno-checkout>` in a Vue template; `@quaderno-complete` arrives as `onQuadernoComplete`. */
-export interface QuadernoCheckoutVueProps extends Partial<Pick<QuadernoCheckout, QuadernoCheckoutProperty>> {
+/** An event name as Vue names its listener prop: `quaderno-complete` → `QuadernoComplete` (after `on`). */
+type PascalCase<S extends string> = S extends `${infer Head}-${infer Rest}` ? `${Capitalize<Head>}${PascalCase<Rest>}` : Capitalize<S>;
+
+/** A listener prop for every event in the element's event map; `@quaderno-complete` arrives as `onQuadernoComplete`. */
+export type QuadernoCheckoutVueListeners = {
+  [K in keyof QuadernoEventMap as `on${PascalCase<K>}`]?: (event: QuadernoEventMap[K]) => void;
+};
+
+/** The props of `<quaderno-checkout>` in a Vue template. */
+export interface QuadernoCheckoutVueProps extends Partial<Pick<QuadernoCheckout, QuadernoCheckoutProperty>>, QuadernoCheckoutVueListeners {
   'poll-interval'?: number | string;
-  onQuadernoReady?: (event: QuadernoReadyEvent) => void;
-  onQuadernoUpdate?: (event: QuadernoUpdateEvent) => void;
-  onQuadernoComplete?: (event: QuadernoCompleteEvent) => void;
-  onQuadernoCancel?: (event: QuadernoCancelEvent) => void;
-  onQuadernoError?: (event: QuadernoErrorEvent) => void;
 }
 
 declare module 'vue' {

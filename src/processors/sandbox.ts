@@ -1,15 +1,20 @@
 import { adoptStyles, html, nothing, render, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { styles } from '../checkout/checkout.styles.ts';
 import { translateError, type Validator } from '../session/validation.ts';
 import { renderField } from '../checkout/views/field.ts';
+import { renderRadios } from '../checkout/views/radio.ts';
 import type { CheckoutSession } from '../session/schema.ts';
+// why: type-only, so the request schemas stay out of the processor's chunk.
+import type { SIMULATED_OUTCOMES } from '../protocol/requests.ts';
 import type { PaymentProcessor, PayRequest, ProcessorContext } from './processor.ts';
 import { cardCvc, cardDigits, cardExpiry, cardNumber, withExpirySlash } from './sandbox-card.ts';
 
 type CardField = 'card_number' | 'card_expiry' | 'card_cvc';
 /** How the simulated PayPal account answers. */
-export type PaypalOutcome = 'approve' | 'decline';
+export type PaypalOutcome = (typeof SIMULATED_OUTCOMES)[number];
+/** The words of each outcome, in the order offered; `satisfies` keeps it in step with the protocol's list. */
+const OUTCOME_LABELS = { approve: 'paypalApprove', decline: 'paypalDecline' } as const satisfies Record<PaypalOutcome, string>;
+const OUTCOMES = Object.keys(OUTCOME_LABELS) as PaypalOutcome[];
 
 const CARD_RULES: Record<CardField, Validator> = { card_number: cardNumber, card_expiry: cardExpiry, card_cvc: cardCvc };
 const CARD_FIELDS = Object.keys(CARD_RULES) as CardField[];
@@ -138,27 +143,23 @@ export class SandboxProcessor implements PaymentProcessor {
 
   private renderPaypal(ctx: ProcessorContext): TemplateResult {
     const { t } = ctx;
-    const choice = (outcome: PaypalOutcome, label: string) =>
-      html`<label class="choice" for="qc-paypal-${outcome}">
-        <input
-          type="radio"
-          id="qc-paypal-${outcome}"
-          name="paypal-outcome"
-          value=${outcome}
-          .checked=${live(this.outcome === outcome)}
-          ?disabled=${ctx.disabled}
-          @change=${() => {
-            this.outcome = outcome;
-            this.update(ctx);
-          }}
-        />
-        <span>${label}</span>
-      </label>`;
     return html`<div class="processor-fields" data-processor="sandbox" data-method="paypal">
       ${this.renderTestMode(ctx, t.paypalHint, 'qc-paypal-hint')}
       <fieldset class="choices" aria-describedby="qc-paypal-hint">
         <legend class="sr-only">${t.paymentMethods.paypal} · ${t.testMode}</legend>
-        ${choice('approve', t.paypalApprove)} ${choice('decline', t.paypalDecline)}
+        ${renderRadios({
+          name: 'paypal-outcome',
+          idPrefix: 'qc-paypal',
+          values: OUTCOMES,
+          selected: this.outcome,
+          disabled: ctx.disabled,
+          className: 'choice',
+          content: (outcome) => html`<span>${t[OUTCOME_LABELS[outcome]]}</span>`,
+          onSelect: (outcome) => {
+            this.outcome = outcome;
+            this.update(ctx);
+          },
+        })}
       </fieldset>
     </div>`;
   }

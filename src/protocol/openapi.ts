@@ -25,6 +25,8 @@ const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 
 const TRANSPORT: ProtocolErrorCode[] = ['session_not_found', 'rate_limited', 'upstream_unavailable', 'internal'];
 const BODY: ProtocolErrorCode[] = ['body_invalid', 'body_too_large', 'unsupported_media_type'];
+/** What either way of starting a payment (the server's own, a processor's) may refuse. */
+const PAYMENT_START: ProtocolErrorCode[] = [...BODY, 'field_invalid', 'session_not_pending', 'payment_method_unavailable', 'capability_unsupported', ...TRANSPORT];
 
 interface Operation {
   method: 'get' | 'put' | 'post';
@@ -104,19 +106,15 @@ const OPERATIONS: Operation[] = [
       'refuses one the customer did not see (`payment_total_changed`). The answer says what the browser does next ' +
       '(`payment`); afterwards the element polls the session until it is `completed` or `failed`. Never retried.',
     capability: 'pay',
-    request: { id: 'PayBody' },
+    request: {
+      id: 'PayBody',
+      examples: {
+        card: { summary: 'The sandbox\'s test card (4000 0000 0000 0002 is declined)', value: { method: 'card', card_number: '4242 4242 4242 4242', total: 2541 } },
+        paypal: { summary: 'The sandbox\'s simulated PayPal account', value: { method: 'paypal', outcome: 'approve', total: 2541 } },
+      },
+    },
     response: { status: 202, id: 'PayResult', description: 'The payment is under way.' },
-    errors: [
-      ...BODY,
-      'field_invalid',
-      'session_not_pending',
-      'session_broken',
-      'payment_method_unavailable',
-      'payment_total_changed',
-      'payment_declined',
-      'capability_unsupported',
-      ...TRANSPORT,
-    ],
+    errors: [...PAYMENT_START, 'session_broken', 'payment_total_changed', 'payment_declined'],
   },
   {
     method: 'post',
@@ -131,7 +129,7 @@ const OPERATIONS: Operation[] = [
     capability: 'pay',
     request: { id: 'PaymentStartRequest' },
     response: { status: 201, id: 'PaymentStart', description: 'What the processor\'s SDK needs.' },
-    errors: [...BODY, 'field_invalid', 'session_not_pending', 'payment_method_unavailable', 'capability_unsupported', ...TRANSPORT],
+    errors: PAYMENT_START,
   },
   {
     method: 'get',
@@ -227,6 +225,11 @@ function queryParameters(query: z.ZodMiniObject): Json[] {
   });
 }
 
+/** A JSON body (request or response) that is one of the components. */
+function jsonOf(id: string): Json {
+  return { content: { 'application/json': { schema: ref(id) } } };
+}
+
 function errorResponses(codes: ProtocolErrorCode[]): Record<string, Json> {
   const byStatus = new Map<number, ProtocolErrorCode[]>();
   for (const code of codes) byStatus.set(ERROR_STATUS[code], [...(byStatus.get(ERROR_STATUS[code]) ?? []), code]);
@@ -235,10 +238,7 @@ function errorResponses(codes: ProtocolErrorCode[]): Record<string, Json> {
       .sort(([a], [b]) => a - b)
       .map(([status, list]) => [
         String(status),
-        {
-          description: `A protocol error: ${list.map((code) => `\`${code}\``).join(', ')}.`,
-          content: { 'application/json': { schema: ref('ProtocolErrorBody') } },
-        },
+        { description: `A protocol error: ${list.map((code) => `\`${code}\``).join(', ')}.`, ...jsonOf('ProtocolErrorBody') },
       ]),
   );
 }
@@ -250,10 +250,7 @@ function operation(op: Operation): Json {
     description: op.description,
     parameters: [{ $ref: '#/components/parameters/token' }, ...(op.query ? queryParameters(op.query) : [])],
     responses: {
-      [String(op.response.status)]: {
-        description: op.response.description,
-        content: { 'application/json': { schema: ref(op.response.id) } },
-      },
+      [String(op.response.status)]: { description: op.response.description, ...jsonOf(op.response.id) },
       ...errorResponses(op.errors),
     },
     'x-error-codes': op.errors,

@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { Validator } from '@seriousme/openapi-schema-validator';
+import type * as z from 'zod/mini';
+import { payBodySchema } from '../../src/protocol/requests.ts';
+import { publicUpdateSchema } from '../../src/session/requests.ts';
 import { CAPABILITIES, PROTOCOL_VERSION } from '../../src/protocol/capabilities.ts';
 import { PROTOCOL_ERROR_CODES } from '../../src/protocol/codes.ts';
 import { protocolDocument, protocolDocumentText } from '../../src/protocol/openapi.ts';
@@ -53,4 +56,21 @@ test('amounts are integers on the wire and the session tolerates what Quaderno s
   assert.equal(schemas.TaxLine.properties.amount.type, 'integer');
   assert.equal(schemas.Session.properties.items.items.properties.amount.type, 'number');
   assert.deepEqual(schemas.PayResult.allOf[0], { $ref: '#/components/schemas/Session' });
+});
+
+test('every request example is a body its schema accepts', () => {
+  const schemas: Record<string, z.ZodMiniType> = { PublicUpdateBody: publicUpdateSchema, PayBody: payBodySchema };
+  const operations = Object.values((protocolDocument() as any).paths).flatMap((item: any) => Object.values(item)) as any[];
+  let seen = 0;
+  for (const op of operations) {
+    const media = op.requestBody?.content['application/json'];
+    for (const [name, example] of Object.entries<any>(media?.examples ?? {})) {
+      const id = (media.schema.$ref as string).split('/').pop()!;
+      assert.ok(schemas[id], `${op.operationId}: a schema for ${id}`);
+      const parsed = schemas[id].safeParse(example.value);
+      assert.ok(parsed.success, `${op.operationId} example ${name}: ${JSON.stringify(parsed.error?.issues)}`);
+      seen++;
+    }
+  }
+  assert.equal(seen, 5);
 });

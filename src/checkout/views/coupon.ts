@@ -32,16 +32,7 @@ export function renderCoupon(m: CouponViewModel): TemplateResult {
     return html`<div part="coupon" class="coupon coupon-applied">
       <span class="coupon-tag">${icon(tagIcon, 'icon small')}<span class="coupon-code">${m.applied.code}</span></span>
       ${m.applied.name ? html`<span class="coupon-name">${m.applied.name}</span>` : nothing}
-      <button
-        type="button"
-        class="link"
-        data-action="coupon-remove"
-        aria-disabled=${m.busy || m.locked ? 'true' : 'false'}
-        @click=${m.onRemove}
-      >
-        ${m.busy === 'remove' ? t.couponRemoving : t.couponRemove}
-        <span class="sr-only">${m.applied.code}</span>
-      </button>
+      ${couponButton(m, 'remove', html`<span class="sr-only">${m.applied.code}</span>`)}
       ${errorLine(m)}
     </div>`;
   }
@@ -69,18 +60,30 @@ export function renderCoupon(m: CouponViewModel): TemplateResult {
           }
         }}
       />
-      <button
-        type="button"
-        class="secondary"
-        data-action="coupon-apply"
-        aria-disabled=${m.busy || m.locked ? 'true' : 'false'}
-        @click=${m.onApply}
-      >
-        ${m.busy === 'apply' ? t.couponApplying : t.couponApply}
-      </button>
+      ${couponButton(m, 'apply')}
     </div>
     ${errorLine(m)}
   </div>`;
+}
+
+/** The coupon's two buttons: their look, and their words when idle and while their own request runs. */
+const BUTTONS = {
+  apply: { className: 'secondary', label: (t: Translation) => t.couponApply, busy: (t: Translation) => t.couponApplying },
+  remove: { className: 'link', label: (t: Translation) => t.couponRemove, busy: (t: Translation) => t.couponRemoving },
+} as const;
+
+/** Apply or Remove: inert (aria-disabled, still focusable) while any coupon request or a payment runs. */
+function couponButton(m: CouponViewModel, action: keyof typeof BUTTONS, extra: TemplateResult | typeof nothing = nothing): TemplateResult {
+  const button = BUTTONS[action];
+  return html`<button
+    type="button"
+    class=${button.className}
+    data-action="coupon-${action}"
+    aria-disabled=${m.busy || m.locked ? 'true' : 'false'}
+    @click=${action === 'apply' ? m.onApply : m.onRemove}
+  >
+    ${m.busy === action ? button.busy(m.t) : button.label(m.t)} ${extra}
+  </button>`;
 }
 
 function errorLine(m: CouponViewModel): TemplateResult {

@@ -1,8 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import type { Translation } from '../../locales/translation.ts';
 import type { PaymentMethod } from '../../session/schema.ts';
 import { cardIcon, errorIcon, icon, paypalIcon } from './icons.ts';
+import { renderRadios } from './radio.ts';
 
 const ICONS = { card: cardIcon, paypal: paypalIcon } as const;
 
@@ -26,26 +26,18 @@ export function renderMethods(m: MethodsViewModel): TemplateResult {
       ${t.paymentMethod} ${m.testMode ? html`<span class="badge" part="test-badge">${t.testMode}</span>` : nothing}
     </legend>
     <div class="method-list">
-      ${m.methods.map(
-        (method) => html`<label
-          part="method"
-          class="method ${m.selected === method ? 'selected' : ''}"
-          for="qc-method-${method}"
-        >
-          <input
-            type="radio"
-            id="qc-method-${method}"
-            name="payment-method"
-            value=${method}
-            .checked=${live(m.selected === method)}
-            ?disabled=${m.disabled}
-            aria-invalid=${m.error ? 'true' : 'false'}
-            @change=${() => m.onSelect(method)}
-          />
-          ${icon(ICONS[method], 'icon method-icon')}
-          <span class="method-name">${t.paymentMethods[method]}</span>
-        </label>`,
-      )}
+      ${renderRadios({
+        name: 'payment-method',
+        idPrefix: 'qc-method',
+        values: m.methods,
+        selected: m.selected,
+        disabled: m.disabled,
+        className: 'method',
+        part: 'method',
+        invalid: !!m.error,
+        content: (method) => html`${icon(ICONS[method], 'icon method-icon')}<span class="method-name">${t.paymentMethods[method]}</span>`,
+        onSelect: m.onSelect,
+      })}
     </div>
     <p part="error" class="error" id="qc-method-error">
       ${m.error ? html`${icon(errorIcon)}<span>${m.error}</span>` : nothing}
