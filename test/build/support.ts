@@ -8,6 +8,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/server.ts';
+import { fillBilling } from '../helpers/fill-billing.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DIST = join(ROOT, 'dist');
@@ -184,21 +185,13 @@ export async function waitForView(page: Page, view: string, timeout = 10_000): P
 }
 
 /**
- * The customer: fills the `required` billing fields, chooses card, types the success card and pays.
- * Selectors follow src/checkout/views (ids `qc-<field>`, `#qc-method-card`, `[part="pay-button"]`).
+ * The customer: fills the `required` billing fields, chooses card (fillBilling), types the success card and pays.
+ * Selectors follow src/checkout/views (ids `qc-<field>`, `[part="pay-button"]`).
  */
 export async function completeCheckout(page: Page, card = '4242 4242 4242 4242'): Promise<void> {
   await waitForView(page, 'form');
+  await fillBilling(page);
   const el = page.locator('quaderno-checkout');
-  await el.locator('#qc-email').fill('ana@example.com');
-  await el.locator('#qc-first_name').fill('Ana');
-  await el.locator('#qc-last_name').fill('García');
-  await el.locator('#qc-billing_country').selectOption('ES');
-  await el.locator('#qc-billing_street_line_1').fill('Calle Mayor 1');
-  await el.locator('#qc-billing_city').fill('Madrid');
-  await el.locator('#qc-billing_postal_code').fill('28013');
-  const card_ = el.locator('#qc-method-card');
-  if (!(await card_.isChecked())) await card_.check();
   await el.locator('#qc-card_number').fill(card);
   await el.locator('#qc-card_expiry').fill('12/39');
   await el.locator('#qc-card_cvc').fill('123');

@@ -4,6 +4,7 @@ import { request } from 'node:http';
 import { after, before } from 'node:test';
 import { sessionSchema } from '../../src/session/schema.ts';
 import { startSandbox, type RunningSandbox, type StartOptions } from '../../src/sandbox/server.ts';
+import { send, type Reply } from '../helpers/http.ts';
 
 export const KEY = 'sk_test_harness';
 export const AUTH = `Basic ${Buffer.from(`${KEY}:x`).toString('base64')}`;
@@ -21,12 +22,7 @@ export function useSandbox(options: StartOptions = {}): () => RunningSandbox {
   };
 }
 
-export interface Reply {
-  status: number;
-  headers: Headers;
-  text: string;
-  json: any;
-}
+export type { Reply } from '../helpers/http.ts';
 
 export interface CallInit {
   method?: string;
@@ -37,25 +33,11 @@ export interface CallInit {
   auth?: boolean;
 }
 
-/** One request; the reply's body is parsed as JSON when it is JSON. */
-export async function call(base: string, path: string, init: CallInit = {}): Promise<Reply> {
+/** One request to the sandbox at `base`; the reply's body is parsed as JSON when it is JSON. */
+export function call(base: string, path: string, init: CallInit = {}): Promise<Reply> {
   const headers: Record<string, string> = { ...init.headers };
   if (init.auth ?? path.startsWith('/api/')) headers.Authorization ??= AUTH;
-  let body: string | undefined;
-  if (typeof init.body === 'string') body = init.body;
-  else if (init.body !== undefined) {
-    body = JSON.stringify(init.body);
-    headers['Content-Type'] ??= 'application/json';
-  }
-  const response = await fetch(`${base}${path}`, { method: init.method ?? 'GET', headers, body });
-  const text = await response.text();
-  let json: unknown;
-  try {
-    json = text ? JSON.parse(text) : undefined;
-  } catch {
-    json = undefined;
-  }
-  return { status: response.status, headers: response.headers, text, json };
+  return send(`${base}${path}`, { method: init.method, body: init.body, headers });
 }
 
 /** The body every recorded create sends. */

@@ -10,6 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { completeCheckout, DIST, ensureBuild, launchBrowser, waitForView } from '../build/support.ts';
 import en from '../../src/locales/en.ts';
+import { ANA, fillBilling } from '../helpers/fill-billing.ts';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/server.ts';
 import { createCheckoutHandler, type CheckoutHandler } from '../../src/server/index.ts';
 import { API_KEY, KEY_ON_THE_WIRE, SECRET, serveFetch, type Served } from './support.ts';
@@ -84,15 +85,7 @@ describe('Chromium: a merchant page through the handler, paid on the hosted page
       assert.equal((await el.locator('[part="hosted-note"]').textContent())?.trim(), en.hostedPaymentNote);
       assert.equal(await el.locator('#qc-card_number').count(), 0, 'no card fields on the merchant page');
 
-      await el.locator('#qc-email').fill('ana@example.com');
-      await el.locator('#qc-first_name').fill('Ana');
-      await el.locator('#qc-last_name').fill('García');
-      await el.locator('#qc-billing_country').selectOption('ES');
-      await el.locator('#qc-billing_street_line_1').fill('Calle Mayor 1');
-      await el.locator('#qc-billing_city').fill('Madrid');
-      await el.locator('#qc-billing_postal_code').fill('28013');
-      const card = el.locator('#qc-method-card');
-      if (!(await card.isChecked())) await card.check();
+      await fillBilling(tab, ANA);
 
       // The tax preview, asked from the merchant page under its CSP: the handler answers it with Quaderno's rate.
       const preview = await tab.evaluate(async (url) => {
@@ -111,7 +104,7 @@ describe('Chromium: a merchant page through the handler, paid on the hosted page
 
       // Everything typed was saved in Quaderno before the hand-off, through the handler.
       const saved = sandbox.store.getSession(session.id)!.customer;
-      assert.deepEqual([saved.email, saved.first_name, saved.billing_country, saved.billing_postal_code], ['ana@example.com', 'Ana', 'ES', '28013']);
+      assert.deepEqual([saved.email, saved.first_name, saved.billing_country, saved.billing_postal_code], [ANA.email, ANA.first_name, ANA.billing_country, ANA.billing_postal_code]);
       const shopRequests = requests.slice(0, onShop + 2).filter((r) => !r.url.startsWith(sandbox.url));
       assert.ok(shopRequests.every((r) => new URL(r.url).origin === shop.url), shopRequests.map((r) => r.url).join('\n'));
       assert.ok(requests.some((r) => r.method === 'PUT' && r.url.startsWith(`${permalink}.json`)));
@@ -119,7 +112,7 @@ describe('Chromium: a merchant page through the handler, paid on the hosted page
 
       // On the hosted page the saved details are there (another origin: not a draft), and the customer pays.
       await waitForView(tab, 'form', 30_000);
-      assert.equal(await tab.locator('quaderno-checkout #qc-email').inputValue(), 'ana@example.com');
+      assert.equal(await tab.locator('quaderno-checkout #qc-email').inputValue(), ANA.email);
       await completeCheckout(tab);
       await until(() => sandbox.store.getSession(session.id)!.status === 'completed', 'the session to complete');
       // The hosted page sends the customer back to the merchant's success_url.

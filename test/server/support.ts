@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/server.ts';
 import { createCheckoutHandler, type CheckoutHandler, type CheckoutHandlerOptions } from '../../src/server/index.ts';
+import { send, type Reply } from '../helpers/http.ts';
 
 export const API_KEY = 'sk_test_sandbox';
 export const SECRET = 'test-secret-that-is-long-enough-000';
@@ -77,31 +78,17 @@ export async function startHandler(apiUrl: string, options: Partial<CheckoutHand
   return { ...served, handler, errors, permalink: (id: number | string) => handler.permalinkFor(id, served.url) };
 }
 
-export interface Reply {
-  status: number;
-  headers: Headers;
-  text: string;
-  json: any;
-}
+export type { Reply } from '../helpers/http.ts';
 
-/** One request as the browser would send it; a body object is sent as JSON. */
-export async function browser(url: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Reply> {
-  const body = init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
-  const response = await fetch(url, {
-    method: init.method ?? 'GET',
-    headers: { Accept: 'application/json', ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...init.headers },
-    body,
+/** One request as the browser would send it: JSON accepted, a body (object or string) sent as JSON, no redirects followed. */
+export function browser(url: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Reply> {
+  return send(url, {
+    method: init.method,
+    body: init.body,
+    headers: { Accept: 'application/json', ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...init.headers },
     redirect: 'manual',
     signal: AbortSignal.timeout(30_000),
   });
-  const text = await response.text();
-  let json: unknown;
-  try {
-    json = text ? JSON.parse(text) : undefined;
-  } catch {
-    json = undefined;
-  }
-  return { status: response.status, headers: response.headers, text, json };
 }
 
 /** A pending session in the sandbox with private data the browser must never see. */
