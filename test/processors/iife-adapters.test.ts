@@ -82,6 +82,7 @@ ${scripts.join('\n')}
     await page.waitForTimeout(300);
     assert.equal(await el.locator('#qc-card_number').count(), 0, "the sandbox's own card fields are gone");
     await el.locator('.totals[aria-busy="false"]').waitFor();
+    await el.locator('[part="pay-button"]:not([aria-disabled="true"])').waitFor();
     await el.locator('[part="pay-button"]').click();
     await paidThrough(page, id, 'stripe');
     assert.deepEqual(errors, []);
