@@ -1,4 +1,4 @@
-// The classic-script adapters (dist/quaderno-checkout-{stripe,paypal}.iife.js) on a page without modules: the main
+// The classic-script adapters (dist/quaderno-checkout-{stripe,paypal}.iife.js) on a page of script tags: the main
 // IIFE plus one adapter script, in either order, against the sandbox and its SDK test doubles, in headless Chromium
 // through playwright-core. The element keeps its default processor; the adapter script is all the page adds.
 import assert from 'node:assert/strict';
@@ -89,30 +89,33 @@ ${scripts.join('\n')}
     await page.close();
   });
 
-  test('the PayPal adapter script, then the main IIFE: no order until the click; an approve completes through PayPal', { timeout: 120_000 }, async () => {
-    const { page, id, token, errors } = await open('paypal', [
-      `<script src="/quaderno-checkout-paypal.iife.js" data-client-id="sb-sandbox" data-sdk-base-url="${box.url}/doubles/paypal-sdk.js" nonce="n0nce"></script>`,
-      '<script src="/quaderno-checkout.iife.js"></script>',
-    ]);
-    const orders = async () =>
-      ((await (await fetch(`${box.url}/doubles/paypal/v2/checkout/orders?session=${token}`)).json()) as { orders: unknown[] }).orders;
-    const el = page.locator('quaderno-checkout');
-    const method = el.locator('#qc-method-paypal');
-    if ((await method.count()) > 0 && !(await method.isChecked())) await method.check();
-    const button = page.locator('[data-paypal-double="button"]');
-    await button.waitFor({ timeout: 20_000 });
-    const script = await page.evaluate(() => {
-      const s = document.querySelector<HTMLScriptElement>('script[src*="/doubles/paypal-sdk.js"]')!;
-      return { query: new URL(s.src).searchParams.get('client-id'), nonce: s.getAttribute('data-csp-nonce') };
+  // why the ES module core too: the registry's read is in both script-tag bundles, and the README says either works.
+  for (const core of ['<script src="/quaderno-checkout.iife.js"></script>', '<script type="module" src="/quaderno-checkout.js"></script>']) {
+    test(`the PayPal adapter script, then ${core.includes('module') ? 'the ES module core' : 'the main IIFE'}: no order until the click; an approve completes through PayPal`, { timeout: 120_000 }, async () => {
+      const { page, id, token, errors } = await open('paypal', [
+        `<script src="/quaderno-checkout-paypal.iife.js" data-client-id="sb-sandbox" data-sdk-base-url="${box.url}/doubles/paypal-sdk.js" nonce="n0nce"></script>`,
+        core,
+      ]);
+      const orders = async () =>
+        ((await (await fetch(`${box.url}/doubles/paypal/v2/checkout/orders?session=${token}`)).json()) as { orders: unknown[] }).orders;
+      const el = page.locator('quaderno-checkout');
+      const method = el.locator('#qc-method-paypal');
+      if ((await method.count()) > 0 && !(await method.isChecked())) await method.check();
+      const button = page.locator('[data-paypal-double="button"]');
+      await button.waitFor({ timeout: 20_000 });
+      const script = await page.evaluate(() => {
+        const s = document.querySelector<HTMLScriptElement>('script[src*="/doubles/paypal-sdk.js"]')!;
+        return { query: new URL(s.src).searchParams.get('client-id'), nonce: s.getAttribute('data-csp-nonce') };
+      });
+      assert.deepEqual(script, { query: 'sb-sandbox', nonce: 'n0nce' });
+      assert.deepEqual(await orders(), [], 'showing the button created no order');
+      await el.locator('.totals[aria-busy="false"]').waitFor();
+      await button.click();
+      await page.frameLocator('[data-paypal-double="window"] iframe').locator('#approve').click();
+      await paidThrough(page, id, 'paypal');
+      assert.equal((await orders()).length, 1);
+      assert.deepEqual(errors, []);
+      await page.close();
     });
-    assert.deepEqual(script, { query: 'sb-sandbox', nonce: 'n0nce' });
-    assert.deepEqual(await orders(), [], 'showing the button created no order');
-    await el.locator('.totals[aria-busy="false"]').waitFor();
-    await button.click();
-    await page.frameLocator('[data-paypal-double="window"] iframe').locator('#approve').click();
-    await paidThrough(page, id, 'paypal');
-    assert.equal((await orders()).length, 1);
-    assert.deepEqual(errors, []);
-    await page.close();
-  });
+  }
 });
