@@ -49,7 +49,9 @@ describe('classic-script adapters (IIFE build)', () => {
     pages[path] = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>
 ${scripts.join('\n')}
 </head><body><quaderno-checkout permalink="${permalink}" locale="en" poll-interval="50"></quaderno-checkout></body></html>`;
-    const page = await browser.newPage();
+    // why tall: with Pay below the fold, Playwright's scroll-then-click sometimes never reached the page while focus
+    // was in the card's cross-origin frame; nothing has to scroll here.
+    const page = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
     const errors = collectErrors(page);
     await page.goto(`${origin}${path}`);
     await waitForView(page, 'form', 20_000);
