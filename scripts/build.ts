@@ -2,6 +2,8 @@
 //   dist/quaderno-checkout.js        script-tag bundle, ES module (Lit, zod and English inside, minified, registers
 //                                    the tag), plus dist/quaderno-checkout-<code>-<hash>.js: one chunk per other locale
 //   dist/quaderno-checkout.iife.js   the same as a classic script (global `QuadernoCheckout`), every locale inside
+//   dist/quaderno-checkout-{stripe,paypal}.iife.js   the processor adapters as self-registering classic scripts, for
+//                                    pages that add the core by script tag (src/processors/registry.ts)
 //   dist/lib/**.js + .d.ts           npm modules (lit and zod external), source maps and declaration maps
 //   dist/custom-elements.json        the Custom Elements Manifest
 // Then checks the bundles (no raw decorators, no Lit dev mode, one chunk per non-English locale) and prints their sizes.
@@ -10,9 +12,11 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { build as esbuild } from 'esbuild';
 import { build } from 'vite';
 import { LOCALE_CODES } from '../src/locales/codes.ts';
 import { browserConfig, libConfig } from '../vite.lib.config.ts';
+import { ADAPTER_SCRIPTS, adapterScriptOptions } from './element-bundle.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
@@ -112,6 +116,13 @@ const children = Promise.allSettled([tsc, cem]);
 await build(browserConfig('es'));
 await build(browserConfig('iife'));
 await build(libConfig());
+// why: esbuild, like the other non-Vite bundles (element-bundle.ts): one entry each, no Lit templates to minify.
+const adapterScripts = ADAPTER_SCRIPTS.map((name) => `quaderno-checkout-${name}.iife.js`);
+await Promise.all(
+  ADAPTER_SCRIPTS.map((name, i) =>
+    esbuild({ ...adapterScriptOptions(name, { root }), write: true, sourcemap: true, outfile: join(dist, adapterScripts[i]!) }),
+  ),
+);
 
 for (const result of await children) if (result.status === 'rejected') throw result.reason;
 const rewritten = rewriteDeclarationSpecifiers();
@@ -120,11 +131,13 @@ checkBundle('quaderno-checkout.js');
 checkBundle('quaderno-checkout.iife.js');
 const chunks = localeChunks();
 for (const file of chunks.values()) checkBundle(file);
+for (const file of adapterScripts) checkBundle(file);
 
 const libFiles = walk(join(dist, 'lib'));
 console.log(sizes('quaderno-checkout.js'));
 for (const file of chunks.values()) console.log(sizes(file));
 console.log(sizes('quaderno-checkout.iife.js'));
+for (const file of adapterScripts) console.log(sizes(file));
 console.log(
   `dist/lib: ${libFiles.filter((f) => f.endsWith('.js')).length} modules, ` +
     `${libFiles.filter((f) => f.endsWith('.d.ts')).length} declarations (${rewritten} specifiers .ts → .js); ` +

@@ -33,3 +33,20 @@ export async function bundleElement(options: { root?: string; minify?: boolean }
   const result = await build({ ...elementBuildOptions(options), metafile: true, write: false });
   return { code: result.outputFiles[0]!.text, inputs: Object.keys(result.metafile.inputs) };
 }
+
+/** The classic-script adapters, by name: `dist/quaderno-checkout-<name>.iife.js` from `src/processors/script-<name>.ts`. */
+export const ADAPTER_SCRIPTS = ['stripe', 'paypal'] as const;
+
+/**
+ * One adapter script: a self-registering classic script (IIFE) with its SDK loader inside, for pages that add the
+ * core as a classic script too (src/processors/registry.ts). No Lit, no locale: only the adapter and its plumbing.
+ */
+export function adapterScriptOptions(name: (typeof ADAPTER_SCRIPTS)[number], options: { root?: string } = {}): BuildOptions {
+  const root = options.root ?? ROOT;
+  return {
+    ...elementBuildOptions({ root }),
+    entryPoints: [`${root}src/processors/script-${name}.ts`],
+    format: 'iife',
+    legalComments: 'none',
+  };
+}

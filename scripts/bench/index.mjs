@@ -9,6 +9,7 @@ import { measureSizes, viteBundle } from './sizes.mjs';
 import { launchBrowser, measureNetwork, measureRender } from './browser.mjs';
 import { measureThroughput } from './throughput.mjs';
 import { handlerSection, measureHandler } from './handler.mjs';
+import { measureProcessors, processorsSection } from './processors.mjs';
 import { kb, ms, signedKb } from './lib.mjs';
 
 const ROOT = process.cwd();
@@ -50,6 +51,7 @@ try {
 }
 const throughput = await measureThroughput({ concurrency: 16, seconds: 5, log });
 const handlerBench = await measureHandler({ concurrency: 16, seconds: 5, log });
+const processors = await measureProcessors({ log });
 
 // ---- table ----------------------------------------------------------------------------------------------------
 
@@ -250,7 +252,8 @@ ${table}
   (${throughput.bytes} bytes), parsing the PUT body, measured the same way for 3 s: it is what Node's HTTP stack alone costs on this machine.
   On a 2-core machine the clients and the server each have about one core.
 
-${handlerSection(handlerBench)}`;
+${handlerSection(handlerBench)}
+${processorsSection(processors)}`;
 writeFileSync(resolve(ROOT, 'BENCHMARKS.md'), doc);
 if (render.pageErrors) log(`page errors during the render bench: ${render.pageErrors.join('; ')}`);
 log(`wrote BENCHMARKS.md (${seconds} s)`);

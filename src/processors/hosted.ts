@@ -7,6 +7,7 @@ import { navigate } from '../checkout/navigation.ts';
 import { capabilitiesOf } from '../protocol/capabilities.ts';
 import type { CheckoutSession } from '../session/schema.ts';
 import type { PaymentProcessor, PayRequest, ProcessorContext } from './processor.ts';
+import { registeredProcessor } from './registry.ts';
 
 /** Whether a session is paid elsewhere: its server offers the hosted page and no payment of its own. */
 export function paysOnHostedPage(session: CheckoutSession | undefined): boolean {
@@ -58,11 +59,11 @@ export class HostedProcessor implements PaymentProcessor {
 const hostedFor = new WeakMap<PaymentProcessor, HostedProcessor>();
 
 /**
- * The processor that pays for a session: the configured one, or (one per configured processor, so it mounts once)
- * the hosted hand-off where the session's server only offers that.
+ * The processor that pays for a session: the configured one (or the adapters of script tags, registry.ts), or (one
+ * per configured processor, so it mounts once) the hosted hand-off where the session's server only offers that.
  */
 export function processorFor(session: CheckoutSession | undefined, configured: PaymentProcessor): PaymentProcessor {
-  if (!paysOnHostedPage(session)) return configured;
+  if (!paysOnHostedPage(session)) return registeredProcessor(configured);
   let hosted = hostedFor.get(configured);
   if (!hosted) hostedFor.set(configured, (hosted = new HostedProcessor()));
   return hosted;

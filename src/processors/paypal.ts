@@ -1,6 +1,7 @@
 // The PayPal adapter: PayPal's buttons in a light-DOM container. Loaded as its own chunk, only for sessions that
-// offer PayPal. The PayPal button is the pay button: clicking it asks the element to validate and save the
-// customer (`begin`), creates the order on the server (`start`), and reports the outcome (`finish`).
+// offer PayPal. The PayPal button is the pay button: its `createOrder` asks the element to validate and save the
+// customer (`begin`), then creates the order on the server (`start`); the outcome goes back through `finish`.
+// Mounting creates no order: an order exists only once the customer clicked and the form was accepted.
 import { loadScript as officialLoadScript } from '@paypal/paypal-js';
 import type { PayPalButtonsComponent, PayPalNamespace, PayPalScriptOptions } from '@paypal/paypal-js';
 import type { LocaleCode } from '../locales/translation.ts';
@@ -18,6 +19,12 @@ import {
 export type PaypalLoader = (options: PayPalScriptOptions) => Promise<PayPalNamespace | null>;
 
 export interface PaypalAdapterOptions {
+  /**
+   * The PayPal client id (public, like a Stripe publishable key) of the app the server creates orders with. Given,
+   * mounting only loads the SDK; omitted, the adapter learns it from a payment start at mount, which leaves one
+   * unused order per mount (it expires at PayPal). A click's order must answer the same id.
+   */
+  clientId?: string;
   loadScript?: PaypalLoader;
   /** Where the SDK is loaded from (`loadScript`'s `sdkBaseUrl`); default PayPal's. */
   sdkBaseUrl?: string;
@@ -68,6 +75,8 @@ class MountedPaypal implements MountedProcessor {
   private buttons: PayPalButtonsComponent | null = null;
   private toggle: { enable(): Promise<void>; disable(): Promise<void> } | null = null;
   private scriptKey = '';
+  /** The last createOrder stopped because the element refused to begin (an invalid form). */
+  private refused = false;
 
   constructor(
     private readonly container: HTMLElement,
@@ -94,16 +103,26 @@ class MountedPaypal implements MountedProcessor {
         this.toggle = actions;
         void (this.ctx.disabled ? actions.disable() : actions.enable());
       },
-      onClick: async (_data, actions) => ((await this.ctx.begin()) ? actions.resolve() : actions.reject()),
+      // why: the order is created here and only here, on the click, once the element accepted and saved the form;
+      // an invalid form rejects, so PayPal opens nothing and the field errors show instead.
       createOrder: async () => {
+        this.refused = false;
+        if (!(await this.ctx.begin())) {
+          this.refused = true;
+          throw new Error('The checkout form is not complete');
+        }
         const start = await this.ctx.start('paypal');
         if (start.processor !== 'paypal') throw new Error(`The server started a ${start.processor} payment`);
+        if (start.client_id !== this.clientId) throw new Error('The order belongs to another PayPal client id');
         return start.order_id;
       },
       onApprove: async (data) => this.ctx.finish({ status: 'confirmed', processorId: data.orderID }),
       onCancel: () => this.ctx.finish(failed(processorError('payment_cancelled', 'paypalCancelled', 'cancel'))),
-      onError: (error) =>
-        this.ctx.finish(failed(processorError('payment_failed', 'paypalFailed', typeof error.message === 'string' ? 'sdk_error' : 'unknown'))),
+      onError: (error) => {
+        // why: a refused form is the element's to show (its field errors); the run that asked has already ended.
+        if (this.refused) return;
+        this.ctx.finish(failed(processorError('payment_failed', 'paypalFailed', typeof error.message === 'string' ? 'sdk_error' : 'unknown')));
+      },
     });
     if (!buttons.isEligible()) throw new ProcessorLoadError(unavailable('not_eligible'));
     try {
@@ -156,11 +175,15 @@ export function createPaypalAdapter(options: PaypalAdapterOptions = {}): Process
   return {
     id: 'paypal',
     async mount(container, ctx) {
-      // why: the client id comes with a payment start; the order it creates is left unused (a new one is made
-      // on each click, for the total at that moment) and expires at PayPal on its own.
-      const start = await ctx.start('paypal');
-      if (start.processor !== 'paypal') throw new ProcessorLoadError(unavailable(`processor_${start.processor}`));
-      const mounted = new MountedPaypal(container, start.client_id, load, options, ctx);
+      let clientId = options.clientId;
+      if (!clientId) {
+        // why: without a configured client id, only a payment start tells it; its order is left unused (each click
+        // makes its own, for the total at that moment) and expires at PayPal on its own.
+        const start = await ctx.start('paypal');
+        if (start.processor !== 'paypal') throw new ProcessorLoadError(unavailable(`processor_${start.processor}`));
+        clientId = start.client_id;
+      }
+      const mounted = new MountedPaypal(container, clientId, load, options, ctx);
       await mounted.render();
       return mounted;
     },

@@ -1,7 +1,7 @@
 // The payment start of the checkout protocol (issue 14): the element asks the server to start a payment for the
 // chosen method and gets back what that method's processor needs. zod/mini: the adapters parse this in browsers.
 import * as z from 'zod/mini';
-import { PAYMENT_METHODS, type PaymentMethod } from '../session/schema.ts';
+import { PAYMENT_METHODS, type PaymentMethod } from '../session/methods.ts';
 
 /** The real processors a session can be paid through (the session's `processor`). */
 export const PAYMENT_PROCESSORS = ['stripe', 'paypal'] as const;

@@ -2,13 +2,14 @@ import * as z from 'zod/mini';
 import { LOCALE_CODES } from '../locales/codes.ts';
 import { inexactAmounts } from './amounts.ts';
 import { BILLING_FIELDS } from './fields.ts';
+import { PAYMENT_METHODS, type PaymentMethod } from './methods.ts';
+
+export { PAYMENT_METHODS, type PaymentMethod };
 
 /** Statuses a checkout session moves through. Only `pending` sessions accept updates. */
 export const STATUSES = ['pending', 'processing', 'failed', 'completed', 'abandoned'] as const;
 /** Locales documented for checkout sessions; `auto` asks the browser. */
 export const LOCALES = ['auto', ...LOCALE_CODES] as const;
-/** Payment methods a session can offer. */
-export const PAYMENT_METHODS = ['card', 'paypal'] as const;
 /** How much billing detail the checkout collects. */
 export const BILLING_MODES = ['auto', 'required'] as const;
 /** Processors that can settle a session: the one list, for the schemas and the sandbox. */
@@ -18,7 +19,6 @@ export type ProcessorName = (typeof PROCESSORS)[number];
 
 export type SessionStatus = (typeof STATUSES)[number];
 export type SessionLocale = (typeof LOCALES)[number];
-export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 export type BillingMode = (typeof BILLING_MODES)[number];
 
 /**

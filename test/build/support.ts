@@ -24,6 +24,7 @@ function newest(path: string): number {
 const BUILD_INPUTS = [
   'src',
   'scripts/build.ts',
+  'scripts/element-bundle.ts',
   'vite.lib.config.ts',
   'tsconfig.build.json',
   'tsconfig.json',
@@ -33,6 +34,8 @@ const BUILD_INPUTS = [
 const OUTPUTS = [
   'dist/quaderno-checkout.js',
   'dist/quaderno-checkout.iife.js',
+  'dist/quaderno-checkout-stripe.iife.js',
+  'dist/quaderno-checkout-paypal.iife.js',
   'dist/lib/index.js',
   'dist/lib/index.d.ts',
   'dist/lib/quaderno-checkout.d.ts',

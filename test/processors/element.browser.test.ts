@@ -9,7 +9,7 @@ import { realProcessors } from '../../src/processors/lazy.ts';
 import type { StripeLoader } from '../../src/processors/stripe.ts';
 import { CheckoutHarness, waitUntil } from '../helpers/harness.ts';
 import { getSession } from '../helpers/sandbox.ts';
-import { frameClick, frameType, injectScript, paySession, SANDBOX, settled, until } from './support.ts';
+import { frameClick, frameType, injectScript, paypalOrders, paySession, SANDBOX, SANDBOX_PAYPAL_CLIENT_ID, settled, until } from './support.ts';
 
 const CARD_FRAME = '/doubles/stripe/card';
 const CHALLENGE_FRAME = '/doubles/stripe/challenge';
@@ -28,6 +28,7 @@ interface Checkout {
   h: CheckoutHarness;
   errors: string[];
   sessionId: number;
+  permalink: string;
   /** The processor's light-DOM container, wherever it was placed. */
   container(): HTMLElement;
 }
@@ -44,7 +45,10 @@ async function mount(place: Place): Promise<Checkout> {
   performance.clearResourceTimings();
   const session = await paySession();
   const el = document.createElement('quaderno-checkout') as QuadernoCheckout;
-  el.processor = realProcessors({ stripe: { loadStripe: doubleLoader }, paypal: { sdkBaseUrl: `${SANDBOX()}/doubles/paypal-sdk.js` } });
+  el.processor = realProcessors({
+    stripe: { loadStripe: doubleLoader },
+    paypal: { clientId: SANDBOX_PAYPAL_CLIENT_ID, sdkBaseUrl: `${SANDBOX()}/doubles/paypal-sdk.js` },
+  });
   el.setAttribute('poll-interval', '40');
   el.setAttribute('locale', 'en');
   el.permalink = session.permalink;
@@ -68,7 +72,7 @@ async function mount(place: Place): Promise<Checkout> {
     if (!found) throw new Error('no processor container');
     return found;
   };
-  return { el, h, errors, sessionId: session.id, container };
+  return { el, h, errors, sessionId: session.id, permalink: session.permalink, container };
 }
 
 /** The paths the page requested since the `from`th resource entry. */
@@ -151,10 +155,27 @@ for (const place of PLACES) {
 
     }
 
+    it('showing the PayPal button creates no order; an invalid form at the click shows its errors and creates none', async () => {
+      const c = await mount(place);
+      await c.h.chooseMethod('paypal');
+      const button = await until(() => c.container().querySelector<HTMLButtonElement>('[data-paypal-double="button"]'), 'the PayPal button');
+      expect(await paypalOrders(c.permalink), 'no order before a click').to.deep.equal([]);
+      await c.h.fill('email', '');
+      button.click();
+      await waitUntil(() => c.h.errorFor('email') !== '', () => 'the email error', 15_000);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(c.h.state()).to.equal('form');
+      expect(document.querySelector('[data-paypal-double="window"]'), 'PayPal opened nothing').to.equal(null);
+      expect(await paypalOrders(c.permalink), 'no order for an invalid form').to.deep.equal([]);
+      expect((await getSession(c.sessionId))?.status).to.equal('pending');
+      expect(c.errors).to.not.include('payment_failed');
+    });
+
     it('a PayPal approve completes; a cancel returns to the form with the data kept', async () => {
       const c = await mount(place);
       await c.h.chooseMethod('paypal');
       const button = await until(() => c.container().querySelector<HTMLButtonElement>('[data-paypal-double="button"]'), 'the PayPal button');
+      expect(await paypalOrders(c.permalink), 'no order before a click').to.deep.equal([]);
       await c.h.fill('first_name', 'Grace');
       button.click();
       await until(() => document.querySelector('[data-paypal-double="window"]'), 'the PayPal window');
@@ -172,6 +193,9 @@ for (const place of PLACES) {
       await frameClick(WINDOW_FRAME, '#approve');
       await waitUntil(() => c.h.state() === 'completed', () => `completed, not ${c.h.state()}`, 30_000);
       const done = await getSession(c.sessionId);
+      const orders = await paypalOrders(c.permalink);
+      expect(orders.map((o) => o.status), 'one order per click: the cancelled one, then the paid one').to.deep.equal(['VOIDED', 'COMPLETED']);
+      expect(done?.processor_id).to.equal(orders[1]!.id);
       expect(done?.processor).to.equal('paypal');
       expect(done?.customer?.first_name).to.equal('Grace');
     });

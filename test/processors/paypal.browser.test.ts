@@ -9,8 +9,10 @@ import {
   frameClick,
   harness,
   lightContainer,
+  paypalOrders,
   paySession,
   SANDBOX,
+  SANDBOX_PAYPAL_CLIENT_ID,
   slottedThroughNestedShadows,
   until,
   type Harness,
@@ -31,7 +33,8 @@ describe('PayPal adapter (PayPal SDK test double)', function () {
     const { host, container } = lightContainer();
     mounts.keep(host);
     const h = harness(session.permalink, host, { method: 'paypal', ...overrides });
-    const mounted = mounts.set(await createPaypalAdapter({ sdkBaseUrl: `${SANDBOX()}/doubles/paypal-sdk.js`, cspNonce: 'n0nce' }).mount(container, h.ctx));
+    const adapter = createPaypalAdapter({ clientId: SANDBOX_PAYPAL_CLIENT_ID, sdkBaseUrl: `${SANDBOX()}/doubles/paypal-sdk.js`, cspNonce: 'n0nce' });
+    const mounted = mounts.set(await adapter.mount(container, h.ctx));
     const button = () => container.querySelector<HTMLButtonElement>('[data-paypal-double="button"]');
     return { session, container, h, mounted, button };
   }
@@ -83,20 +86,73 @@ describe('PayPal adapter (PayPal SDK test double)', function () {
     expect((await getSession(session.id))?.status).to.equal('pending');
   });
 
-  it('when the element refuses to begin (invalid form), no order is created and no window opens', async () => {
+  it('a mount that is never clicked creates no order', async () => {
+    const { session, h, button } = await mountPaypal();
+    expect(button(), 'the PayPal button').to.not.equal(null);
+    expect(h.starts, 'no payment start').to.equal(0);
+    expect(await paypalOrders(session.permalink)).to.deep.equal([]);
+    expect((await getSession(session.id))?.processor_id ?? null).to.equal(null);
+  });
+
+  it('the order is created on the click, after begin, for the session total', async () => {
+    const order: string[] = [];
+    const { session, h, button } = await mountPaypal({
+      begin: async () => {
+        order.push(`begin (orders: ${(await paypalOrders(session.permalink)).length})`);
+        return true;
+      },
+    });
+    button()!.click();
+    await until(() => document.querySelector('[data-paypal-double="window"]'), 'the PayPal window');
+    const orders = await paypalOrders(session.permalink);
+    expect(order).to.deep.equal(['begin (orders: 0)']);
+    expect(h.starts).to.equal(1);
+    expect(orders).to.have.length(1);
+    expect(orders[0]).to.include({ status: 'CREATED', currency: 'EUR' });
+    expect(orders[0]!.amount).to.be.greaterThan(0);
+    await frameClick(WINDOW_FRAME, '#approve');
+    await expectCompleted(await until(() => h.finished[0], 'the outcome'), session.id, 'paypal');
+  });
+
+  it('when the element refuses to begin (invalid form), createOrder rejects: no order, no window, no PayPal error', async () => {
     let asked = 0;
-    const { h, button } = await mountPaypal({
+    const { session, h, button } = await mountPaypal({
       begin: async () => {
         asked++;
         return false;
       },
     });
-    const starts = h.starts;
     button()!.click();
     await until(() => asked === 1, 'begin to be asked');
     await new Promise((resolve) => setTimeout(resolve, 150));
-    expect(h.starts, 'no order').to.equal(starts);
+    expect(h.starts, 'no payment start').to.equal(0);
+    expect(await paypalOrders(session.permalink)).to.deep.equal([]);
     expect(document.querySelector('[data-paypal-double="window"]')).to.equal(null);
+    expect(h.finished, 'the refusal is the element\'s to show').to.deep.equal([]);
+  });
+
+  it('an order of another client id is refused before PayPal opens', async () => {
+    const session = await paySession();
+    const { host, container } = lightContainer();
+    mounts.keep(host);
+    const h = harness(session.permalink, host, { method: 'paypal' });
+    const adapter = createPaypalAdapter({ clientId: 'sb-someone-else', sdkBaseUrl: `${SANDBOX()}/doubles/paypal-sdk.js` });
+    mounts.set(await adapter.mount(container, h.ctx));
+    container.querySelector<HTMLButtonElement>('[data-paypal-double="button"]')!.click();
+    const outcome = await until(() => h.finished[0], 'the outcome');
+    expect(outcome.status === 'failed' && outcome.error.code).to.equal('payment_failed');
+    expect(document.querySelector('[data-paypal-double="window"]')).to.equal(null);
+  });
+
+  it('without a configured client id, the mount learns it from one payment start', async () => {
+    const session = await paySession();
+    const { host, container } = lightContainer();
+    mounts.keep(host);
+    const h = harness(session.permalink, host, { method: 'paypal' });
+    mounts.set(await createPaypalAdapter({ sdkBaseUrl: `${SANDBOX()}/doubles/paypal-sdk.js` }).mount(container, h.ctx));
+    expect(new URL(newestScript().src).searchParams.get('client-id')).to.equal(SANDBOX_PAYPAL_CLIENT_ID);
+    expect(h.starts).to.equal(1);
+    expect(await paypalOrders(session.permalink), 'the documented cost: one unused order').to.have.length(1);
   });
 
   it('a currency change reloads the script; disabled disables the button; its own button is the way to pay', async () => {
@@ -118,7 +174,8 @@ describe('PayPal adapter (PayPal SDK test double)', function () {
     const { page, container } = slottedThroughNestedShadows();
     mounts.keep(page);
     const h = harness(session.permalink, page, { method: 'paypal' });
-    mounts.set(await createPaypalAdapter({ sdkBaseUrl: `${SANDBOX()}/doubles/paypal-sdk.js` }).mount(container, h.ctx));
+    mounts.set(await createPaypalAdapter({ clientId: SANDBOX_PAYPAL_CLIENT_ID, sdkBaseUrl: `${SANDBOX()}/doubles/paypal-sdk.js` }).mount(container, h.ctx));
+    expect(h.starts, 'no order before the click').to.equal(0);
     const button = container.querySelector<HTMLButtonElement>('[data-paypal-double="button"]')!;
     expect(button.getBoundingClientRect().height, 'rendered through both slots').to.be.greaterThan(0);
     await expectCompleted(await payWith(h, button, 'approve'), session.id, 'paypal');

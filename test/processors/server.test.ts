@@ -166,6 +166,18 @@ describe('processors: payment start and simulated processors', () => {
     assert.notEqual(second.order_id, first.order_id);
   });
 
+  test('paypal: the simulation lists a session\'s orders over HTTP (none before a start); an unknown session is a 404', async () => {
+    const session = fresh();
+    const token = String(session.permalink).split('/').pop();
+    const orders = async () => call(base(), `/doubles/paypal/v2/checkout/orders?session=${token}`);
+    assert.deepEqual((await orders()).json, { orders: [] });
+    const started = (await start(session, 'paypal')).json;
+    await call(frame(), `/doubles/paypal/v2/checkout/orders/${started.order_id}/cancel`, { method: 'POST' });
+    assert.deepEqual((await orders()).json, { orders: [{ id: started.order_id, status: 'VOIDED', amount: started.amount, currency: 'EUR' }] });
+    assert.equal((await call(base(), '/doubles/paypal/v2/checkout/orders?session=nope')).status, 404);
+    assert.equal((await call(base(), '/doubles/paypal/v2/checkout/orders')).status, 404);
+  });
+
   const badStarts: Array<[string, () => Promise<{ status: number; json: any }>, number, string | undefined]> = [
     ['an unknown method', () => start(fresh(), 'bitcoin'), 422, 'method'],
     ['a method the session does not offer', () => start(fresh({ payment_methods: ['card'] }), 'paypal'), 422, 'method'],

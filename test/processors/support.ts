@@ -159,3 +159,14 @@ export function useMounts(): { set(mounted: MountedProcessor): MountedProcessor;
     },
   };
 }
+
+/** The sandbox's default PayPal client id (startSandbox's `paypalClientId`), which its payment starts answer. */
+export const SANDBOX_PAYPAL_CLIENT_ID = 'sb-sandbox';
+
+/** The PayPal orders the sandbox's simulated PayPal holds for a session, read over HTTP. */
+export async function paypalOrders(permalink: string): Promise<Array<{ id: string; status: string; amount: number; currency: string }>> {
+  const token = new URL(permalink).pathname.split('/').pop()!;
+  const response = await fetch(`${SANDBOX()}/doubles/paypal/v2/checkout/orders?session=${encodeURIComponent(token)}`);
+  if (!response.ok) throw new Error(`orders of ${token}: HTTP ${response.status}`);
+  return ((await response.json()) as { orders: Array<{ id: string; status: string; amount: number; currency: string }> }).orders;
+}

@@ -61,6 +61,11 @@ export class PaypalSimulator {
     return { status: 200, order };
   }
 
+  /** The orders created for a session, oldest first (the sandbox's view; PayPal's API has no such listing). */
+  ordersOf(token: string): PaypalOrder[] {
+    return [...this.orders.values()].filter((order) => order.token === token);
+  }
+
   clear(): void {
     this.orders.clear();
   }

@@ -131,6 +131,15 @@ export function mountProcessors(
     return stripeJson(c, processors.stripe.authenticate(body.client_secret, body.passed));
   });
 
+  // why: tests (and a curious developer) check over HTTP which orders a session caused, e.g. none before a click.
+  // Simulation only: PayPal's API has no listing by session. The permalink token is what the holder already has.
+  app.get('/doubles/paypal/v2/checkout/orders', (c) => {
+    const token = c.req.query('session') ?? '';
+    if (!store.getByToken(token)) throw notFound('Session');
+    const orders = processors.paypal.ordersOf(token).map(({ id, status, amount, currency }) => ({ id, status, amount, currency }));
+    return c.json({ orders });
+  });
+
   app.post('/doubles/paypal/v2/checkout/orders/:id/:action', (c) => {
     const action = c.req.param('action');
     if (action !== 'approve' && action !== 'cancel') throw notFound('Action');

@@ -1,0 +1,11 @@
+// Entry of dist/quaderno-checkout-paypal.iife.js: the PayPal adapter as a classic script. Added to a page with the
+// core's script tag (before or after it), it makes `<quaderno-checkout>` pay through PayPal (registry.ts). Its options
+// are the script tag's: `data-client-id`, `data-sdk-base-url`, and the tag's own `nonce` (or `data-csp-nonce`),
+// which PayPal's script and styles then carry.
+import { createPaypalAdapter } from './paypal.ts';
+import { registerAdapter, scriptOptions } from './register.ts';
+
+const { data, nonce } = scriptOptions();
+registerAdapter('paypal', async () =>
+  createPaypalAdapter({ clientId: data.clientId || undefined, sdkBaseUrl: data.sdkBaseUrl || undefined, cspNonce: data.cspNonce || nonce }),
+);
