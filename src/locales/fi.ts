@@ -63,6 +63,7 @@ const fi: Translation = {
   formHasErrors: (count) => plural('fi', count, { one: `Korjaa ${count} kenttä.`, other: `Korjaa ${count} kenttää.` }),
   validation: {
     required: 'Tämä kenttä on pakollinen.',
+    taxIdRequired: 'Anna verotunnisteesi: se on pakollinen ostoksissa kotimaassasi.',
     paymentMethod: 'Valitse maksutapa.',
     email: 'Anna kelvollinen sähköpostiosoite.',
     tooLong: (max) => plural('fi', max, { one: `Enintään ${max} merkki.`, other: `Enintään ${max} merkkiä.` }),

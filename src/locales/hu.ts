@@ -65,6 +65,7 @@ const hu: Translation = {
   formHasErrors: (count) => `Kérjük, javítson ki ${count} mezőt.`,
   validation: {
     required: 'Ezt a mezőt ki kell tölteni.',
+    taxIdRequired: 'Adja meg az adószámát: az Ön országában történő vásárlásokhoz kötelező.',
     paymentMethod: 'Válasszon fizetési módot.',
     email: 'Adjon meg egy érvényes e-mail-címet.',
     tooLong: (max) => `Legfeljebb ${max} karaktert adhat meg.`,

@@ -68,6 +68,7 @@ const nl: Translation = {
     }),
   validation: {
     required: 'Dit veld is verplicht.',
+    taxIdRequired: 'Vul je fiscale nummer in: dit is verplicht voor aankopen in je land.',
     paymentMethod: 'Kies een betaalmethode.',
     email: 'Vul een geldig e-mailadres in.',
     tooLong: (max) => plural('nl', max, { one: `Gebruik maximaal ${max} teken.`, other: `Gebruik maximaal ${max} tekens.` }),

@@ -63,6 +63,7 @@ const no: Translation = {
   formHasErrors: (count) => `${count} felt må rettes.`,
   validation: {
     required: 'Dette feltet må fylles ut.',
+    taxIdRequired: 'Oppgi organisasjons- eller skattenummeret ditt: det er påkrevd for kjøp i landet ditt.',
     paymentMethod: 'Velg en betalingsmåte.',
     email: 'Skriv inn en gyldig e-postadresse.',
     tooLong: (max) => `Bruk maks ${max} tegn.`,

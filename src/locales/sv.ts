@@ -66,6 +66,7 @@ const sv: Translation = {
     }),
   validation: {
     required: 'Fyll i det här fältet.',
+    taxIdRequired: 'Ange ditt skatte- eller momsnummer: det krävs för köp i ditt land.',
     paymentMethod: 'Välj ett betalningssätt.',
     email: 'Ange en giltig e-postadress.',
     tooLong: (max) => `Använd högst ${max} tecken.`,

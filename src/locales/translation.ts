@@ -17,6 +17,8 @@ export interface ValidationMessages {
   /** `example` is a sample of the expected format, e.g. "DE123456789". */
   taxId: (example: string) => string;
   postalCode: string;
+  /** A domestic sale where the customer's tax ID is mandatory (BG, CY, ES, HR, IT, PT) and none was given. */
+  taxIdRequired: string;
   country: string;
   cardNumber: string;
   cardExpiry: string;
