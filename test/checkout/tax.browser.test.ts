@@ -74,6 +74,38 @@ describe('<quaderno-checkout> tax', () => {
     expect(taxRows(m).join()).not.to.contain('needs-postal-code');
   });
 
+  it('a Spanish customer of the Spanish seller is asked for the tax ID, and Pay is blocked until it is given', async function () {
+    this.timeout(30_000);
+    const m = await open({ billing_country: 'ES' });
+    const taxId = () => m.h.control('tax_id') as HTMLInputElement;
+    expect(taxId().required, 'required for a domestic sale in Spain').to.equal(true);
+    await m.h.fill('billing_country', 'FR');
+    await settled(m);
+    expect(taxId().required, 'optional for a French customer').to.equal(false);
+    await m.h.fill('billing_country', 'ES');
+    await settled(m);
+    expect(taxId().required).to.equal(true);
+    await m.h.fillAll({ email: 'ana@example.com', first_name: 'Ana', last_name: 'García' });
+    await m.h.chooseMethod('card');
+    await m.h.fillCard('4242 4242 4242 4242');
+    const puts = requestsTo(new URL(m.session.permalink).pathname + '.json', 'PUT').length;
+    await m.h.submit();
+    expect(m.h.errorFor('tax_id')).to.equal('Enter your tax ID: it is required for purchases in your country.');
+    expect(taxId().getAttribute('aria-invalid')).to.equal('true');
+    expect(m.h.focused(), 'focus on the field to fix').to.equal(taxId());
+    expect(requestsTo(new URL(m.session.permalink).pathname + '.json', 'PUT'), 'nothing saved or paid').to.have.length(puts);
+    await m.h.fill('tax_id', 'ESA58818501');
+    await settled(m);
+    expect(m.h.errorFor('tax_id')).to.equal('');
+    // a valid tax ID asks for the invoice address (Quaderno's auto rule)
+    await m.h.fillAll({ billing_street_line_1: 'Calle Mayor 1', billing_city: 'Madrid', billing_postal_code: '28013' });
+    await settled(m);
+    await m.h.submit();
+    await m.h.waitFor('completed', 10_000);
+    const stored = (await getSession(m.session.id)) as { customer?: { tax_id?: string } } | null;
+    expect(stored?.customer?.tax_id).to.equal('ESA58818501');
+  });
+
   it('the amount the sandbox charges equals the amount shown, and axe is clean on the tax parts', async function () {
     this.timeout(30_000);
     const m = await open({ billing_country: 'DE' });
