@@ -4,16 +4,18 @@
 import { expect } from '@open-wc/testing';
 import { describe, it, waitUntil } from '../helpers/harness.ts';
 import { getSession } from '../helpers/sandbox.ts';
+import { injectFault, tokenOf } from '../helpers/faults.ts';
 import { openForm, requestsTo, sleep, useCheckoutSuite, type Mounted } from './support.ts';
 
 const normalize = (s: string | undefined) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
 
 /** Waits until no preview is in flight (the totals are not marked busy), past the debounce. */
-async function settled(m: Mounted): Promise<void> {
+async function settled(m: Mounted, timeout = 5000): Promise<void> {
   await sleep(350);
   await waitUntil(
     () => m.h.$('.totals')?.getAttribute('aria-busy') === 'false',
     () => 'the tax preview did not settle',
+    timeout,
   );
   await m.el.updateComplete;
 }
@@ -104,6 +106,38 @@ describe('<quaderno-checkout> tax', () => {
     await m.h.waitFor('completed', 10_000);
     const stored = (await getSession(m.session.id)) as { customer?: { tax_id?: string } } | null;
     expect(stored?.customer?.tax_id).to.equal('ESA58818501');
+  });
+
+  it("the preview keeps the element's timeout: a slow one gives up, the old figures stay and the form stays usable", async function () {
+    this.timeout(30_000);
+    // why 2.5 s against a 300 ms timeout: with the default 10 s timeout the slow answer would land and show France's
+    // figures; with the element's own timeout every attempt gives up and the session's German figures stay.
+    const m = await open({ billing_country: 'DE' });
+    m.el.timeout = 300;
+    await injectFault({ kind: 'delay', delayMs: 2500, token: tokenOf(m.session.permalink), path: '/tax.json', times: 10 });
+    await m.h.fill('billing_country', 'FR');
+    expect(m.h.$('.totals')!.getAttribute('aria-busy')).to.equal('true');
+    await settled(m, 15_000);
+    expect(m.h.total('total'), "the session's figures stay").to.equal('€30.94');
+    expect(taxRows(m)).to.deep.equal(['line: MwSt. 19% €4.94']);
+    expect(m.h.payButton()!.getAttribute('aria-disabled'), 'the form stays usable').to.equal('false');
+    await m.h.fill('email', 'ada@example.com');
+    expect(m.h.value('email')).to.equal('ada@example.com');
+    expect(requestsTo('/tax.json').length, 'each attempt timed out and was retried').to.be.greaterThan(1);
+  });
+
+  it("the preview carries the element's credentials setting", async () => {
+    const m = await open({ billing_country: 'DE' });
+    // why same-origin: the sandbox answers CORS with `*`, which a credentialed (include) request may not read.
+    m.el.credentials = 'same-origin';
+    await m.el.updateComplete;
+    await m.h.waitFor('form');
+    await m.h.fill('billing_country', 'FR');
+    await settled(m);
+    expect(m.h.total('total')).to.equal('€31.20');
+    const previews = requestsTo('/tax.json');
+    expect(previews).to.have.length(1);
+    expect(previews[0]!.credentials).to.equal('same-origin');
   });
 
   it('the amount the sandbox charges equals the amount shown, and axe is clean on the tax parts', async function () {
