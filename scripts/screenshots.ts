@@ -125,7 +125,7 @@ const SHOTS: Shot[] = [
   },
   {
     name: 'form-mobile',
-    title: 'On a 375 px phone: one column',
+    title: 'On a 375 px phone: one column, the order summary folded to one line with the total',
     width: 375,
     permalink: () => session(),
     act: (page) => el(page).locator('#qc-method-card').check(),
