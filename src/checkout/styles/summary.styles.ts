@@ -66,11 +66,20 @@ export const summaryStyles = css`
     height: 1em;
     flex: none;
   }
+  .toggle-figures {
+    display: grid;
+    justify-items: end;
+    text-align: end;
+  }
   .toggle-total {
     font-weight: 650;
     font-size: 1.1em;
     font-variant-numeric: tabular-nums;
     white-space: nowrap;
+  }
+  .toggle-tax {
+    color: var(--_muted);
+    font-size: 0.85em;
   }
   .summary-toggle[aria-expanded='true'] .when-collapsed,
   .summary-toggle[aria-expanded='false'] .when-expanded {
@@ -178,7 +187,7 @@ export const summaryStyles = css`
   /* why: a preview in flight keeps the old figures in place (no layout shift), only dimmed. */
   .totals.updating dd,
   .summary-total.updating,
-  .toggle-total.updating {
+  .toggle-figures.updating {
     opacity: 0.55;
     transition: opacity 0.15s;
   }

@@ -5,7 +5,7 @@ import { formatMoney, lineTotal, sessionTotals, toMinor } from '../../session/mo
 import type { CheckoutSession } from '../../session/schema.ts';
 import type { TaxSummary } from '../model/tax.ts';
 import { icon } from './icons.ts';
-import { renderTaxRows } from './tax.ts';
+import { renderTaxRows, taxPhrase } from './tax.ts';
 
 const chevron = svg`<path d="m6 9 6 6 6-6" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/>`;
 
@@ -38,6 +38,7 @@ export function renderItems(
   const totals = tax ? { ...items, subtotal: tax.subtotal, discount: tax.discount, total: tax.total } : items;
   const money = (minor: number, currency = totals.currency) => formatMoney(minor, currency, locale);
   const count = session.items.reduce((sum, item) => sum + item.quantity, 0);
+  const phrase = tax && taxPhrase(t, locale, tax);
   // why: the lines change only with the session or the locale; unguarded, every keystroke in the form re-formats
   // and re-diffs every line (the keystroke rows of `npm run bench`).
   const lines = guard([session.items, locale, t], () =>
@@ -63,7 +64,10 @@ export function renderItems(
         <span class="when-collapsed">${t.showOrderSummary}</span><span class="when-expanded">${t.hideOrderSummary}</span>
         ${icon(chevron, 'chevron')}
       </span>
-      <span class="toggle-total ${updating ? 'updating' : ''}" aria-busy=${updating ? 'true' : 'false'} data-collapsed-total>${money(totals.total)}</span>
+      <span class="toggle-figures ${updating ? 'updating' : ''}" aria-busy=${updating ? 'true' : 'false'}>
+        <span class="toggle-total" data-collapsed-total>${money(totals.total)}</span>
+        ${phrase ? html`<span class="toggle-tax" data-collapsed-tax>${phrase}</span>` : nothing}
+      </span>
     </button>
     <div id="qc-summary-body" class="summary-body">
       <p class="summary-total ${updating ? 'updating' : ''}" aria-hidden="true">${money(totals.total)}</p>
