@@ -40,6 +40,7 @@ const de: Translation = {
   taxIdChecking: 'USt-IdNr. wird geprüft\u00a0…',
   taxIdValid: 'USt-IdNr. bestätigt.',
   taxIdInvalid: 'Diese USt-IdNr. ist ungültig. Bitte prüfen Sie sie oder lassen Sie das Feld leer.',
+  taxIdInvalidRequired: 'Diese Steuernummer ist ungültig. Bitte prüfen Sie sie.',
   taxIdUnverified: 'Diese USt-IdNr. kann gerade nicht geprüft werden, daher gilt der reguläre Steuersatz.',
   errorTotalChanged: 'Der Gesamtbetrag hat sich geändert. Bitte prüfen Sie den neuen Betrag und zahlen Sie erneut.',
   showOrderSummary: 'Bestellübersicht anzeigen',

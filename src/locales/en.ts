@@ -35,6 +35,7 @@ const en: Translation = {
   taxIdChecking: 'Checking the tax ID…',
   taxIdValid: 'Tax ID verified.',
   taxIdInvalid: 'This tax ID is not valid. Check it or leave it empty.',
+  taxIdInvalidRequired: 'This tax ID is not valid. Check it.',
   taxIdUnverified: 'We could not verify this tax ID right now, so the standard tax rate applies.',
   errorTotalChanged: 'The total has changed. Check the new amount and pay again.',
   showOrderSummary: 'Show order summary',

@@ -38,6 +38,7 @@ const fi: Translation = {
   taxIdChecking: 'Tarkistetaan ALV-tunnistetta…',
   taxIdValid: 'ALV-tunniste vahvistettu.',
   taxIdInvalid: 'ALV-tunniste ei kelpaa. Tarkista se tai jätä kenttä tyhjäksi.',
+  taxIdInvalidRequired: 'Verotunniste ei kelpaa. Tarkista se.',
   taxIdUnverified: 'ALV-tunnistetta ei juuri nyt voida tarkistaa, joten sovelletaan yleistä verokantaa.',
   errorTotalChanged: 'Loppusumma on muuttunut. Tarkista uusi summa ja maksa uudelleen.',
   showOrderSummary: 'Näytä tilauksen yhteenveto',

@@ -41,6 +41,7 @@ const fr: Translation = {
   taxIdChecking: 'Vérification du numéro de TVA…',
   taxIdValid: 'Numéro de TVA vérifié.',
   taxIdInvalid: 'Ce numéro de TVA n’est pas valide. Vérifiez-le ou laissez le champ vide.',
+  taxIdInvalidRequired: 'Ce numéro d’identification fiscale n’est pas valide. Vérifiez-le.',
   taxIdUnverified: 'Nous ne pouvons pas vérifier ce numéro de TVA pour le moment\u00a0: le taux normal s’applique.',
   errorTotalChanged: 'Le total a changé. Vérifiez le nouveau montant et payez à nouveau.',
   showOrderSummary: 'Afficher le récapitulatif de la commande',

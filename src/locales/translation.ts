@@ -71,6 +71,8 @@ export interface Translation {
   taxIdValid: string;
   /** The tax ID check said no: a field error. */
   taxIdInvalid: string;
+  /** The same where the tax ID is mandatory (a domestic sale in BG, CY, ES, HR, IT, PT): leaving it empty is no way out. */
+  taxIdInvalidRequired: string;
   /** The tax authority could not be asked: the standard rate applies. */
   taxIdUnverified: string;
   /** The pay was refused because the total differs from the one shown. */

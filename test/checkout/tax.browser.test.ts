@@ -96,6 +96,9 @@ describe('<quaderno-checkout> tax', () => {
     expect(taxId().getAttribute('aria-invalid')).to.equal('true');
     expect(m.h.focused(), 'focus on the field to fix').to.equal(taxId());
     expect(requestsTo(new URL(m.session.permalink).pathname + '.json', 'PUT'), 'nothing saved or paid').to.have.length(puts);
+    await m.h.fill('tax_id', 'ESA58818500');
+    await settled(m);
+    expect(m.h.errorFor('tax_id'), 'a refused one: no "leave it empty" where it is required').to.equal('This tax ID is not valid. Check it.');
     await m.h.fill('tax_id', 'ESA58818501');
     await settled(m);
     expect(m.h.errorFor('tax_id')).to.equal('');
