@@ -41,8 +41,8 @@ export const summaryStyles = css`
   }
   .summary-toggle {
     display: none;
-    align-items: center;
-    gap: var(--_space);
+    flex-direction: column;
+    gap: 2px;
     width: 100%;
     margin: 0;
     padding: 0;
@@ -53,31 +53,35 @@ export const summaryStyles = css`
     text-align: start;
     cursor: pointer;
   }
+  .toggle-row {
+    display: flex;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: var(--_space);
+  }
   .toggle-label {
-    flex: 1;
-    display: inline-flex;
-    align-items: center;
-    gap: 4px;
+    min-width: 0;
     color: var(--_primary);
     font-weight: 600;
   }
+  /* why inline: the chevron follows the last word when a long label wraps */
   .toggle-label .chevron {
+    display: inline-block;
     width: 1em;
     height: 1em;
-    flex: none;
-  }
-  .toggle-figures {
-    display: grid;
-    justify-items: end;
-    text-align: end;
+    margin-inline-start: 4px;
+    vertical-align: -0.15em;
   }
   .toggle-total {
+    flex: none;
     font-weight: 650;
     font-size: 1.1em;
     font-variant-numeric: tabular-nums;
     white-space: nowrap;
   }
   .toggle-tax {
+    align-self: flex-end;
+    text-align: end;
     color: var(--_muted);
     font-size: 0.85em;
   }
@@ -187,7 +191,8 @@ export const summaryStyles = css`
   /* why: a preview in flight keeps the old figures in place (no layout shift), only dimmed. */
   .totals.updating dd,
   .summary-total.updating,
-  .toggle-figures.updating {
+  .toggle-total.updating,
+  .toggle-tax.updating {
     opacity: 0.55;
     transition: opacity 0.15s;
   }

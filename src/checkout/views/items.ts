@@ -39,6 +39,8 @@ export function renderItems(
   const money = (minor: number, currency = totals.currency) => formatMoney(minor, currency, locale);
   const count = session.items.reduce((sum, item) => sum + item.quantity, 0);
   const phrase = tax && taxPhrase(t, locale, tax);
+  const busy = updating ? 'updating' : '';
+  const busyMark = updating ? 'true' : 'false';
   // why: the lines change only with the session or the locale; unguarded, every keystroke in the form re-formats
   // and re-diffs every line (the keystroke rows of `npm run bench`).
   const lines = guard([session.items, locale, t], () =>
@@ -60,14 +62,13 @@ export function renderItems(
   return html`<section part="summary" class="summary" aria-labelledby="qc-summary-heading">
     <h2 id="qc-summary-heading" class="summary-heading state-heading" tabindex="-1">${t.orderSummary}</h2>
     <button type="button" class="summary-toggle" aria-expanded="false" aria-controls="qc-summary-body" @click=${toggleSummary}>
-      <span class="toggle-label">
-        <span class="when-collapsed">${t.showOrderSummary}</span><span class="when-expanded">${t.hideOrderSummary}</span>
-        ${icon(chevron, 'chevron')}
+      <span class="toggle-row">
+        <span class="toggle-label">
+          <span class="when-collapsed">${t.showOrderSummary}</span><span class="when-expanded">${t.hideOrderSummary}</span>${icon(chevron, 'chevron')}
+        </span>
+        <span class="toggle-total ${busy}" aria-busy=${busyMark} data-collapsed-total>${money(totals.total)}</span>
       </span>
-      <span class="toggle-figures ${updating ? 'updating' : ''}" aria-busy=${updating ? 'true' : 'false'}>
-        <span class="toggle-total" data-collapsed-total>${money(totals.total)}</span>
-        ${phrase ? html`<span class="toggle-tax" data-collapsed-tax>${phrase}</span>` : nothing}
-      </span>
+      ${phrase ? html`<span class="toggle-tax ${busy}" aria-busy=${busyMark} data-collapsed-tax>${phrase}</span>` : nothing}
     </button>
     <div id="qc-summary-body" class="summary-body">
       <p class="summary-total ${updating ? 'updating' : ''}" aria-hidden="true">${money(totals.total)}</p>
