@@ -110,12 +110,23 @@ export async function measureTaxPreview({ browser, bundle, runs = 5, log = () =>
   };
 }
 
+/**
+ * A stand-in's source with every value the real module exports: the named ones as written here, any other (one
+ * added since) as a function returning undefined, so the build never fails on a missing export.
+ */
+function complete(path, stub) {
+  const exported = [...readFileSync(path, 'utf8').matchAll(/^export (?:async )?(?:function\*?|const|let|class) ([\w$]+)/gm)].map((m) => m[1]);
+  const defined = new Set([...stub.matchAll(/export (?:async )?(?:function|const|let|class) ([\w$]+)/g)].map((m) => m[1]));
+  return [stub, ...exported.filter((name) => !defined.has(name)).map((name) => `export const ${name} = () => undefined;`)].join('\n');
+}
+
 /** The tax display's modules, each replaced by a stand-in with the same exports that shows and fetches no tax. */
-export const TAX_STUBS = {
+const STANDINS = {
   [src('checkout/views/tax.ts')]: `import { nothing } from 'lit';
 export const formatRate = () => '';
 export const taxLabel = () => '';
-export const renderTaxRows = () => nothing;`,
+export const renderTaxRows = () => nothing;
+export const taxPhrase = () => undefined;`,
   [src('checkout/model/tax-preview.ts')]: `export const TAX_FIELDS = [];
 export class TaxPreviews { changed() {} async settle() {} stop() {} forget() {} }`,
   [src('checkout/model/tax.ts')]: `export const sessionTax = () => undefined;
@@ -129,6 +140,7 @@ export const taxIdState = () => 'none';`,
 export const previewTax = () => Promise.reject(new Error('no tax'));
 export const validateTaxId = previewTax;`,
 };
+export const TAX_STUBS = Object.fromEntries(Object.entries(STANDINS).map(([path, stub]) => [path, complete(path, stub)]));
 
 /** Source modules attribution counts as the tax display (those stubbed above, and the TaxSummary schema they read). */
 const TAX_MODULES = [...Object.keys(TAX_STUBS), src('protocol/tax.ts')].map((path) => path.slice(ROOT.length + 1));
