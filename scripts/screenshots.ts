@@ -125,10 +125,17 @@ const SHOTS: Shot[] = [
   },
   {
     name: 'form-mobile',
-    title: 'On a 375 px phone: one column',
+    title: 'On a 375 px phone: one column, the order summary folded to one line with the total and its tax',
     width: 375,
     permalink: () => session(),
-    act: (page) => el(page).locator('#qc-method-card').check(),
+    act: async (page) => {
+      // why a country: the folded summary's line then shows the tax beside the total.
+      await el(page).locator('#qc-billing_country').selectOption('FR');
+      await el(page).locator('#qc-method-card').check();
+      await el(page).locator('.totals[aria-busy="false"]').waitFor({ state: 'attached' });
+      await page.waitForTimeout(400);
+      await el(page).locator('.totals[aria-busy="false"]').waitFor({ state: 'attached' });
+    },
   },
   {
     name: 'coupon-applied',

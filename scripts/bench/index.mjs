@@ -10,6 +10,7 @@ import { launchBrowser, measureNetwork, measureRender } from './browser.mjs';
 import { measureThroughput } from './throughput.mjs';
 import { handlerSection, measureHandler } from './handler.mjs';
 import { measureProcessors, processorsSection } from './processors.mjs';
+import { measureTaxPreview, measureTaxSize, taxHow, taxRows } from './tax.mjs';
 import { kb, ms, signedKb } from './lib.mjs';
 
 const ROOT = process.cwd();
@@ -41,17 +42,21 @@ const size = await measureSizes({ log });
 const { browser, version: chromium } = await launchBrowser();
 let network;
 let render;
+let tax;
 try {
   log('network');
   network = await measureNetwork({ browser, bundle, log });
   log('render');
   render = await measureRender({ browser, bundle, log });
+  log('tax');
+  tax = await measureTaxPreview({ browser, bundle, log });
 } finally {
   await browser.close();
 }
 const throughput = await measureThroughput({ concurrency: 16, seconds: 5, log });
 const handlerBench = await measureHandler({ concurrency: 16, seconds: 5, log });
 const processors = await measureProcessors({ log });
+const taxSize = await measureTaxSize({ log });
 
 // ---- table ----------------------------------------------------------------------------------------------------
 
@@ -146,6 +151,7 @@ row('Network', 'Whole page (English): requests / sequential round trips to an in
 row('Network', 'CORS preflights (OPTIONS seen by the proxy)', String(Math.max(...Object.values(cases).map((c) => c.preflights))), '0', '');
 row('Network', 'Requests carrying a Cookie or Authorization header', Object.values(cases).some((c) => c.credentialsSent) ? 'some' : 'none', 'none (a cookie was set for the sandbox host)', Object.values(cases).some((c) => c.credentialsSent) ? 'FAIL' : 'PASS');
 row('Network', `English: navigation → interactive form, median of ${network.runs}`, ms(network.navigationToInteractive), `≥ ${6 * network.latencyMs} ms (three round trips)`, '');
+taxRows(row, tax, taxSize);
 
 for (const [items, result] of Object.entries(render).filter(([key]) => key !== 'pageErrors')) {
   row('Render', `Session response → interactive form, ${items} item${items === '1' ? '' : 's'} (median of ${result.runs})`, ms(result.element.render), `vanilla ${ms(result.vanilla.render)}`, ratio(result.element.render, result.vanilla.render) + (result.ok ? '' : ' (check failed)'));
@@ -251,6 +257,7 @@ ${table}
   sets 7 customer fields. The **floor** is a plain \`node:http\` server in the same child answering the same JSON
   (${throughput.bytes} bytes), parsing the PUT body, measured the same way for 3 s: it is what Node's HTTP stack alone costs on this machine.
   On a 2-core machine the clients and the server each have about one core.
+${taxHow(tax)}
 
 ${handlerSection(handlerBench)}
 ${processorsSection(processors)}`;

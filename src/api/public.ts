@@ -19,6 +19,8 @@ export function sessionFromBody(data: unknown, status?: number): CheckoutSession
  */
 export interface PublicClient {
   readonly permalink: string;
+  /** The timeout and credentials its calls use, for the protocol's other calls (the tax preview) to share. */
+  readonly transport?: TransportOptions;
   /** `GET <permalink>.json` */
   retrieve(options?: CallOptions): Promise<CheckoutSession>;
   /** `PUT <permalink>.json`: customer fields and a coupon code (null removes it). */
@@ -39,6 +41,7 @@ export function createPublicClient(permalink: string, transport: TransportOption
   }
   return {
     permalink,
+    transport,
     async retrieve(options = {}) {
       const response = await requestJson({ ...options, method: 'GET', url: endpoint }, transport);
       return sessionFromBody(response.data, response.status);

@@ -40,6 +40,7 @@ const ca: Translation = {
   taxIdChecking: 'S’està comprovant el NIF-IVA…',
   taxIdValid: 'NIF-IVA verificat.',
   taxIdInvalid: 'Aquest NIF-IVA no és vàlid. Revisa’l o deixa’l en blanc.',
+  taxIdInvalidRequired: 'Aquest NIF no és vàlid. Revisa’l.',
   taxIdUnverified: 'Ara mateix no podem verificar aquest NIF-IVA, per això s’aplica el tipus impositiu general.',
   errorTotalChanged: 'El total ha canviat. Revisa el nou import i torna a pagar.',
   showOrderSummary: 'Mostra el resum de la comanda',
@@ -66,6 +67,7 @@ const ca: Translation = {
     plural('ca', count, { one: `Hi ha ${count} camp per corregir.`, other: `Hi ha ${count} camps per corregir.` }),
   validation: {
     required: 'Aquest camp és obligatori.',
+    taxIdRequired: 'Introdueix el teu NIF: és obligatori per a les compres al teu país.',
     paymentMethod: 'Tria un mètode de pagament.',
     email: 'Introdueix una adreça electrònica vàlida.',
     tooLong: (max) =>

@@ -40,6 +40,7 @@ const de: Translation = {
   taxIdChecking: 'USt-IdNr. wird geprüft\u00a0…',
   taxIdValid: 'USt-IdNr. bestätigt.',
   taxIdInvalid: 'Diese USt-IdNr. ist ungültig. Bitte prüfen Sie sie oder lassen Sie das Feld leer.',
+  taxIdInvalidRequired: 'Diese Steuernummer ist ungültig. Bitte prüfen Sie sie.',
   taxIdUnverified: 'Diese USt-IdNr. kann gerade nicht geprüft werden, daher gilt der reguläre Steuersatz.',
   errorTotalChanged: 'Der Gesamtbetrag hat sich geändert. Bitte prüfen Sie den neuen Betrag und zahlen Sie erneut.',
   showOrderSummary: 'Bestellübersicht anzeigen',
@@ -66,6 +67,7 @@ const de: Translation = {
     plural('de', count, { one: 'Bitte korrigieren Sie 1 Feld.', other: `Bitte korrigieren Sie ${count} Felder.` }),
   validation: {
     required: 'Bitte füllen Sie dieses Feld aus.',
+    taxIdRequired: 'Bitte geben Sie Ihre Steuernummer an: Sie ist für Käufe in Ihrem Land erforderlich.',
     paymentMethod: 'Bitte wählen Sie eine Zahlungsart aus.',
     email: 'Bitte geben Sie eine gültige E-Mail-Adresse ein.',
     tooLong: (max) => `Bitte verwenden Sie höchstens ${max} Zeichen.`,

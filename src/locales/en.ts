@@ -35,6 +35,7 @@ const en: Translation = {
   taxIdChecking: 'Checking the tax ID…',
   taxIdValid: 'Tax ID verified.',
   taxIdInvalid: 'This tax ID is not valid. Check it or leave it empty.',
+  taxIdInvalidRequired: 'This tax ID is not valid. Check it.',
   taxIdUnverified: 'We could not verify this tax ID right now, so the standard tax rate applies.',
   errorTotalChanged: 'The total has changed. Check the new amount and pay again.',
   showOrderSummary: 'Show order summary',
@@ -60,6 +61,7 @@ const en: Translation = {
   formHasErrors: (count) => (count === 1 ? 'Please correct 1 field.' : `Please correct ${count} fields.`),
   validation: {
     required: 'This field is required.',
+    taxIdRequired: 'Enter your tax ID: it is required for purchases in your country.',
     paymentMethod: 'Choose a payment method.',
     email: 'Enter a valid email address.',
     tooLong: (max) => `Use at most ${max} characters.`,

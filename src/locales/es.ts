@@ -40,6 +40,7 @@ const es: Translation = {
   taxIdChecking: 'Comprobando el NIF-IVA…',
   taxIdValid: 'NIF-IVA verificado.',
   taxIdInvalid: 'Este NIF-IVA no es válido. Revísalo o déjalo en blanco.',
+  taxIdInvalidRequired: 'Este NIF no es válido. Revísalo.',
   taxIdUnverified: 'Ahora mismo no podemos verificar este NIF-IVA, así que se aplica el tipo impositivo general.',
   errorTotalChanged: 'El total ha cambiado. Revisa el nuevo importe y vuelve a pagar.',
   showOrderSummary: 'Mostrar resumen del pedido',
@@ -66,6 +67,7 @@ const es: Translation = {
     plural('es', count, { one: `Hay ${count} campo por corregir.`, other: `Hay ${count} campos por corregir.` }),
   validation: {
     required: 'Este campo es obligatorio.',
+    taxIdRequired: 'Introduce tu NIF: es obligatorio para las compras en tu país.',
     paymentMethod: 'Elige un método de pago.',
     email: 'Introduce un correo electrónico válido.',
     tooLong: (max) =>

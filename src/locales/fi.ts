@@ -38,6 +38,7 @@ const fi: Translation = {
   taxIdChecking: 'Tarkistetaan ALV-tunnistetta…',
   taxIdValid: 'ALV-tunniste vahvistettu.',
   taxIdInvalid: 'ALV-tunniste ei kelpaa. Tarkista se tai jätä kenttä tyhjäksi.',
+  taxIdInvalidRequired: 'Verotunniste ei kelpaa. Tarkista se.',
   taxIdUnverified: 'ALV-tunnistetta ei juuri nyt voida tarkistaa, joten sovelletaan yleistä verokantaa.',
   errorTotalChanged: 'Loppusumma on muuttunut. Tarkista uusi summa ja maksa uudelleen.',
   showOrderSummary: 'Näytä tilauksen yhteenveto',
@@ -63,6 +64,7 @@ const fi: Translation = {
   formHasErrors: (count) => plural('fi', count, { one: `Korjaa ${count} kenttä.`, other: `Korjaa ${count} kenttää.` }),
   validation: {
     required: 'Tämä kenttä on pakollinen.',
+    taxIdRequired: 'Anna verotunnisteesi: se on pakollinen ostoksissa kotimaassasi.',
     paymentMethod: 'Valitse maksutapa.',
     email: 'Anna kelvollinen sähköpostiosoite.',
     tooLong: (max) => plural('fi', max, { one: `Enintään ${max} merkki.`, other: `Enintään ${max} merkkiä.` }),

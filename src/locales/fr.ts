@@ -41,6 +41,7 @@ const fr: Translation = {
   taxIdChecking: 'Vérification du numéro de TVA…',
   taxIdValid: 'Numéro de TVA vérifié.',
   taxIdInvalid: 'Ce numéro de TVA n’est pas valide. Vérifiez-le ou laissez le champ vide.',
+  taxIdInvalidRequired: 'Ce numéro d’identification fiscale n’est pas valide. Vérifiez-le.',
   taxIdUnverified: 'Nous ne pouvons pas vérifier ce numéro de TVA pour le moment\u00a0: le taux normal s’applique.',
   errorTotalChanged: 'Le total a changé. Vérifiez le nouveau montant et payez à nouveau.',
   showOrderSummary: 'Afficher le récapitulatif de la commande',
@@ -67,6 +68,7 @@ const fr: Translation = {
     plural('fr', count, { one: `Veuillez corriger ${count} champ.`, other: `Veuillez corriger ${count} champs.` }),
   validation: {
     required: 'Ce champ est obligatoire.',
+    taxIdRequired: 'Saisissez votre numéro d’identification fiscale\u00a0: il est obligatoire pour les achats dans votre pays.',
     paymentMethod: 'Veuillez choisir un moyen de paiement.',
     email: 'Veuillez saisir une adresse e-mail valide.',
     tooLong: (max) =>

@@ -40,6 +40,7 @@ const hu: Translation = {
   taxIdChecking: 'Adószám ellenőrzése…',
   taxIdValid: 'Adószám ellenőrizve.',
   taxIdInvalid: 'Ez az adószám érvénytelen. Ellenőrizze, vagy hagyja üresen a mezőt.',
+  taxIdInvalidRequired: 'Ez az adószám érvénytelen. Kérjük, ellenőrizze.',
   taxIdUnverified: 'Ezt az adószámot most nem tudjuk ellenőrizni, ezért az általános adókulcs érvényes.',
   errorTotalChanged: 'A végösszeg megváltozott. Ellenőrizze az új összeget, és fizessen újra.',
   showOrderSummary: 'Rendelés összesítőjének megjelenítése',
@@ -65,6 +66,7 @@ const hu: Translation = {
   formHasErrors: (count) => `Kérjük, javítson ki ${count} mezőt.`,
   validation: {
     required: 'Ezt a mezőt ki kell tölteni.',
+    taxIdRequired: 'Adja meg az adószámát: az Ön országában történő vásárlásokhoz kötelező.',
     paymentMethod: 'Válasszon fizetési módot.',
     email: 'Adjon meg egy érvényes e-mail-címet.',
     tooLong: (max) => `Legfeljebb ${max} karaktert adhat meg.`,

@@ -39,6 +39,7 @@ const nl: Translation = {
   taxIdChecking: 'Btw-nummer wordt gecontroleerd…',
   taxIdValid: 'Btw-nummer geverifieerd.',
   taxIdInvalid: 'Dit btw-nummer is ongeldig. Controleer het of laat het veld leeg.',
+  taxIdInvalidRequired: 'Dit fiscale nummer is ongeldig. Controleer het.',
   taxIdUnverified: 'We kunnen dit btw-nummer nu niet controleren, dus geldt het standaardtarief.',
   errorTotalChanged: 'Het totaal is gewijzigd. Controleer het nieuwe bedrag en betaal opnieuw.',
   showOrderSummary: 'Besteloverzicht tonen',
@@ -68,6 +69,7 @@ const nl: Translation = {
     }),
   validation: {
     required: 'Dit veld is verplicht.',
+    taxIdRequired: 'Vul je fiscale nummer in: dit is verplicht voor aankopen in je land.',
     paymentMethod: 'Kies een betaalmethode.',
     email: 'Vul een geldig e-mailadres in.',
     tooLong: (max) => plural('nl', max, { one: `Gebruik maximaal ${max} teken.`, other: `Gebruik maximaal ${max} tekens.` }),

@@ -37,6 +37,7 @@ const no: Translation = {
   taxIdChecking: 'Kontrollerer MVA-nummeret…',
   taxIdValid: 'MVA-nummeret er bekreftet.',
   taxIdInvalid: 'Dette MVA-nummeret er ugyldig. Sjekk det eller la feltet stå tomt.',
+  taxIdInvalidRequired: 'Dette organisasjons- eller skattenummeret er ugyldig. Sjekk det.',
   taxIdUnverified: 'Vi kan ikke kontrollere MVA-nummeret akkurat nå, så vanlig avgiftssats gjelder.',
   errorTotalChanged: 'Totalbeløpet er endret. Sjekk det nye beløpet og betal på nytt.',
   showOrderSummary: 'Vis ordresammendrag',
@@ -63,6 +64,7 @@ const no: Translation = {
   formHasErrors: (count) => `${count} felt må rettes.`,
   validation: {
     required: 'Dette feltet må fylles ut.',
+    taxIdRequired: 'Oppgi organisasjons- eller skattenummeret ditt: det er påkrevd for kjøp i landet ditt.',
     paymentMethod: 'Velg en betalingsmåte.',
     email: 'Skriv inn en gyldig e-postadresse.',
     tooLong: (max) => `Bruk maks ${max} tegn.`,

@@ -37,6 +37,7 @@ const sv: Translation = {
   taxIdChecking: 'Kontrollerar momsregistreringsnumret…',
   taxIdValid: 'Momsregistreringsnumret är verifierat.',
   taxIdInvalid: 'Momsregistreringsnumret är ogiltigt. Kontrollera det eller lämna fältet tomt.',
+  taxIdInvalidRequired: 'Det här skatte- eller momsnumret är ogiltigt. Kontrollera det.',
   taxIdUnverified: 'Vi kan inte kontrollera momsregistreringsnumret just nu, så normal skattesats gäller.',
   errorTotalChanged: 'Totalbeloppet har ändrats. Kontrollera det nya beloppet och betala igen.',
   showOrderSummary: 'Visa ordersammanfattning',
@@ -66,6 +67,7 @@ const sv: Translation = {
     }),
   validation: {
     required: 'Fyll i det här fältet.',
+    taxIdRequired: 'Ange ditt skatte- eller momsnummer: det krävs för köp i ditt land.',
     paymentMethod: 'Välj ett betalningssätt.',
     email: 'Ange en giltig e-postadress.',
     tooLong: (max) => `Använd högst ${max} tecken.`,

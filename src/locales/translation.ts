@@ -17,6 +17,8 @@ export interface ValidationMessages {
   /** `example` is a sample of the expected format, e.g. "DE123456789". */
   taxId: (example: string) => string;
   postalCode: string;
+  /** A domestic sale where the customer's tax ID is mandatory (BG, CY, ES, HR, IT, PT) and none was given. */
+  taxIdRequired: string;
   country: string;
   cardNumber: string;
   cardExpiry: string;
@@ -69,6 +71,8 @@ export interface Translation {
   taxIdValid: string;
   /** The tax ID check said no: a field error. */
   taxIdInvalid: string;
+  /** The same where the tax ID is mandatory (a domestic sale in BG, CY, ES, HR, IT, PT): leaving it empty is no way out. */
+  taxIdInvalidRequired: string;
   /** The tax authority could not be asked: the standard rate applies. */
   taxIdUnverified: string;
   /** The pay was refused because the total differs from the one shown. */

@@ -41,6 +41,8 @@ export const taxSummarySchema = z.object({
   status: taxStatus,
   needs: z.array(z.enum(TAX_INPUTS)),
   tax_id: z.nullable(taxIdCheckSchema),
+  /** The customer must give a tax ID (a domestic sale in BG, CY, ES, HR, IT or PT); absent: the server can't tell. */
+  tax_id_required: z.optional(z.boolean()),
 });
 
 /** Query of `GET <permalink>/tax.json`: the customer's location and tax ID as typed; nothing is saved. */

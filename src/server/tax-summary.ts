@@ -43,7 +43,7 @@ export function summarize(
   items: readonly SummaryItem[],
   coupon: Coupon | null | undefined,
   answer: RateAnswer | undefined,
-  extra: { needs?: readonly TaxNeed[]; tax_id?: TaxSummary['tax_id'] } = {},
+  extra: { needs?: readonly TaxNeed[]; tax_id?: TaxSummary['tax_id']; tax_id_required?: boolean } = {},
 ): TaxSummary {
   const behavior = answer?.tax_behavior === 'inclusive' ? 'inclusive' : 'exclusive';
   return computeTaxSummary({
@@ -52,5 +52,8 @@ export function summarize(
     rates: answer ? { [ACCOUNT_DEFAULT]: rateOf(answer) } : {},
     needs: extra.needs,
     tax_id: extra.tax_id,
+    // why passed through only: Quaderno's calculate answer does not name the seller's country, so the handler can
+    // say whether a tax ID is required only if it is told that country (src/tax/tax-id-rule.ts).
+    tax_id_required: extra.tax_id_required,
   });
 }

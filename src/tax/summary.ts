@@ -20,6 +20,8 @@ export interface SummaryInput {
   rates: Readonly<Record<string, TaxRate>>;
   needs?: readonly TaxNeed[];
   tax_id?: { valid: boolean | null } | null;
+  /** See TaxSummary's `tax_id_required`; left out of the summary when undefined. */
+  tax_id_required?: boolean;
 }
 
 // why: the summary's status is the most consequential one among its lines: any tax charged wins.
@@ -96,5 +98,6 @@ export function computeTaxSummary(input: SummaryInput): TaxSummary {
     status,
     needs: [...(input.needs ?? [])],
     tax_id: input.tax_id ?? null,
+    ...(input.tax_id_required === undefined ? {} : { tax_id_required: input.tax_id_required }),
   };
 }

@@ -54,4 +54,9 @@ export interface TaxSummary {
   status: TaxStatus;
   needs: TaxNeed[];
   tax_id: { valid: boolean | null } | null;
+  /**
+   * Whether the customer must give a tax ID (a domestic sale in BG, CY, ES, HR, IT or PT: tax-id-rule.ts). Absent
+   * when the server does not know the seller's country (a merchant server that was not told it).
+   */
+  tax_id_required?: boolean;
 }

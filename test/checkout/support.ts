@@ -7,13 +7,16 @@ import { createSession, type SandboxSession } from '../helpers/sandbox.ts';
 
 export { CANCEL_URL, FULL_CUSTOMER, sessionBody, SUCCESS_URL } from './sessions.ts';
 
-/** Just what `auto` mode requires. */
+/**
+ * Just what `auto` mode requires of a customer abroad. why French: the sandbox seller is Spanish, and a Spanish
+ * customer of a Spanish seller must also give a tax ID (issue 13's domestic rule), which then asks for the address.
+ */
 export const AUTO_CUSTOMER: Partial<Record<HarnessField, string>> = {
   email: 'grace@example.com',
   first_name: 'Grace',
   last_name: 'Hopper',
-  billing_country: 'ES',
-  billing_postal_code: '28001',
+  billing_country: 'FR',
+  billing_postal_code: '75001',
 };
 
 /** Mounts the element (see mountCheckout) with the display locale given, or none. */

@@ -4,16 +4,18 @@
 import { expect } from '@open-wc/testing';
 import { describe, it, waitUntil } from '../helpers/harness.ts';
 import { getSession } from '../helpers/sandbox.ts';
+import { injectFault, tokenOf } from '../helpers/faults.ts';
 import { openForm, requestsTo, sleep, useCheckoutSuite, type Mounted } from './support.ts';
 
 const normalize = (s: string | undefined) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
 
 /** Waits until no preview is in flight (the totals are not marked busy), past the debounce. */
-async function settled(m: Mounted): Promise<void> {
+async function settled(m: Mounted, timeout = 5000): Promise<void> {
   await sleep(350);
   await waitUntil(
     () => m.h.$('.totals')?.getAttribute('aria-busy') === 'false',
     () => 'the tax preview did not settle',
+    timeout,
   );
   await m.el.updateComplete;
 }
@@ -72,6 +74,73 @@ describe('<quaderno-checkout> tax', () => {
     await m.h.fill('billing_postal_code', '90210');
     await settled(m);
     expect(taxRows(m).join()).not.to.contain('needs-postal-code');
+  });
+
+  it('a Spanish customer of the Spanish seller is asked for the tax ID, and Pay is blocked until it is given', async function () {
+    this.timeout(30_000);
+    const m = await open({ billing_country: 'ES' });
+    const taxId = () => m.h.control('tax_id') as HTMLInputElement;
+    expect(taxId().required, 'required for a domestic sale in Spain').to.equal(true);
+    await m.h.fill('billing_country', 'FR');
+    await settled(m);
+    expect(taxId().required, 'optional for a French customer').to.equal(false);
+    await m.h.fill('billing_country', 'ES');
+    await settled(m);
+    expect(taxId().required).to.equal(true);
+    await m.h.fillAll({ email: 'ana@example.com', first_name: 'Ana', last_name: 'García' });
+    await m.h.chooseMethod('card');
+    await m.h.fillCard('4242 4242 4242 4242');
+    const puts = requestsTo(new URL(m.session.permalink).pathname + '.json', 'PUT').length;
+    await m.h.submit();
+    expect(m.h.errorFor('tax_id')).to.equal('Enter your tax ID: it is required for purchases in your country.');
+    expect(taxId().getAttribute('aria-invalid')).to.equal('true');
+    expect(m.h.focused(), 'focus on the field to fix').to.equal(taxId());
+    expect(requestsTo(new URL(m.session.permalink).pathname + '.json', 'PUT'), 'nothing saved or paid').to.have.length(puts);
+    await m.h.fill('tax_id', 'ESA58818500');
+    await settled(m);
+    expect(m.h.errorFor('tax_id'), 'a refused one: no "leave it empty" where it is required').to.equal('This tax ID is not valid. Check it.');
+    await m.h.fill('tax_id', 'ESA58818501');
+    await settled(m);
+    expect(m.h.errorFor('tax_id')).to.equal('');
+    // a valid tax ID asks for the invoice address (Quaderno's auto rule)
+    await m.h.fillAll({ billing_street_line_1: 'Calle Mayor 1', billing_city: 'Madrid', billing_postal_code: '28013' });
+    await settled(m);
+    await m.h.submit();
+    await m.h.waitFor('completed', 10_000);
+    const stored = (await getSession(m.session.id)) as { customer?: { tax_id?: string } } | null;
+    expect(stored?.customer?.tax_id).to.equal('ESA58818501');
+  });
+
+  it("the preview keeps the element's timeout: a slow one gives up, the old figures stay and the form stays usable", async function () {
+    this.timeout(30_000);
+    // why 2.5 s against a 300 ms timeout: with the default 10 s timeout the slow answer would land and show France's
+    // figures; with the element's own timeout every attempt gives up and the session's German figures stay.
+    const m = await open({ billing_country: 'DE' });
+    m.el.timeout = 300;
+    await injectFault({ kind: 'delay', delayMs: 2500, token: tokenOf(m.session.permalink), path: '/tax.json', times: 10 });
+    await m.h.fill('billing_country', 'FR');
+    expect(m.h.$('.totals')!.getAttribute('aria-busy')).to.equal('true');
+    await settled(m, 15_000);
+    expect(m.h.total('total'), "the session's figures stay").to.equal('€30.94');
+    expect(taxRows(m)).to.deep.equal(['line: MwSt. 19% €4.94']);
+    expect(m.h.payButton()!.getAttribute('aria-disabled'), 'the form stays usable').to.equal('false');
+    await m.h.fill('email', 'ada@example.com');
+    expect(m.h.value('email')).to.equal('ada@example.com');
+    expect(requestsTo('/tax.json').length, 'each attempt timed out and was retried').to.be.greaterThan(1);
+  });
+
+  it("the preview carries the element's credentials setting", async () => {
+    const m = await open({ billing_country: 'DE' });
+    // why same-origin: the sandbox answers CORS with `*`, which a credentialed (include) request may not read.
+    m.el.credentials = 'same-origin';
+    await m.el.updateComplete;
+    await m.h.waitFor('form');
+    await m.h.fill('billing_country', 'FR');
+    await settled(m);
+    expect(m.h.total('total')).to.equal('€31.20');
+    const previews = requestsTo('/tax.json');
+    expect(previews).to.have.length(1);
+    expect(previews[0]!.credentials).to.equal('same-origin');
   });
 
   it('the amount the sandbox charges equals the amount shown, and axe is clean on the tax parts', async function () {

@@ -34,6 +34,7 @@ describe('tax preview through the permalink', () => {
       status: 'taxable',
       needs: [],
       tax_id: null,
+      tax_id_required: false,
     });
   });
 

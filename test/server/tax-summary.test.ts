@@ -58,3 +58,11 @@ describe('summarize (the handler on src/tax)', () => {
     });
   });
 });
+
+describe('summarize: tax_id_required', () => {
+  test('passed through when the handler knows it, and left out when it does not (the seller country is unknown)', () => {
+    assert.equal(summarize([item(1000)], null, rate(21), { tax_id_required: true }).tax_id_required, true);
+    assert.equal(summarize([item(1000)], null, rate(21), { tax_id_required: false }).tax_id_required, false);
+    assert.equal('tax_id_required' in summarize([item(1000)], null, rate(21)), false);
+  });
+});

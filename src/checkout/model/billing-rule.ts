@@ -1,12 +1,13 @@
 // `billing_details_collection: auto` as Quaderno's "only if needed" rule: always the country; the postal code only
 // where the rate depends on it (the tax still `needs` it, or a US/CA customer); the full billing address once a valid
-// tax ID is given. `required` keeps asking for everything (the field table's own rule). No Lit and no DOM here.
+// tax ID is given; the tax ID itself where the server says a domestic sale needs one (BG, CY, ES, HR, IT, PT).
+// `required` keeps asking for everything (the field table's own rule). No Lit and no DOM here.
 import { validateBilling, type BillingErrors, type BillingField, type BillingValues } from '../../session/fields.ts';
 import { isRequired } from '../../session/fields.ts';
 import type { BillingMode } from '../../session/schema.ts';
 import type { CheckoutSession } from '../../session/schema.ts';
 import type { FormState } from './state.ts';
-import { sessionTax, shownTax, taxIdState, taxQuery, type TaxPreview, type TaxSummary } from './tax.ts';
+import { sessionTax, shownTax, taxIdRequiredFor, taxIdState, taxQuery, type TaxPreview, type TaxSummary } from './tax.ts';
 
 /** Countries whose rate depends on the postal code (a state or province). */
 const POSTAL_RATE_COUNTRIES = ['US', 'CA'];
@@ -21,6 +22,8 @@ export interface BillingNeeds {
   preview: TaxPreview | undefined;
   /** The session's own tax, for the tax ID check of the saved customer. */
   sessionTax: TaxSummary | undefined;
+  /** The server says this customer must give a tax ID (taxIdRequiredFor). */
+  taxIdRequired?: boolean;
 }
 
 /** Whether `auto` asks for the postal code now, and whether it asks for the whole address. */
@@ -36,6 +39,7 @@ export function requiredNow(field: BillingField, n: BillingNeeds): boolean {
   if (n.mode !== 'auto') return isRequired(field, n.mode);
   const needs = autoNeeds(n);
   if (field === 'billing_postal_code') return needs.postalCode;
+  if (field === 'tax_id') return !!n.taxIdRequired;
   return isRequired(field, n.mode) || (needs.address && INVOICE_ADDRESS.includes(field));
 }
 
@@ -49,10 +53,19 @@ export function validateNow(n: BillingNeeds): BillingErrors {
     if (!required && empty && errors[field]?.key === 'required') delete errors[field];
     if (required && empty && !errors[field]) errors[field] = { key: 'required' };
   }
+  // why its own words: the customer did not skip a field the form always wanted; the law of their country wants it.
+  if (n.taxIdRequired && n.values.tax_id.trim() === '' && !errors.tax_id) errors.tax_id = { key: 'taxIdRequired' };
   return errors;
 }
 
 /** The rule's inputs for a session and its form. */
 export function needsOf(session: CheckoutSession, form: Pick<FormState, 'values' | 'tax'>): BillingNeeds {
-  return { mode: session.billing_details_collection, values: form.values, tax: shownTax(session, form.tax), preview: form.tax, sessionTax: sessionTax(session) };
+  return {
+    mode: session.billing_details_collection,
+    values: form.values,
+    tax: shownTax(session, form.tax),
+    preview: form.tax,
+    sessionTax: sessionTax(session),
+    taxIdRequired: taxIdRequiredFor(form.values.billing_country, session, form.tax),
+  };
 }

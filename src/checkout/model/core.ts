@@ -56,7 +56,12 @@ export abstract class CheckoutCore {
       {
         current: () => (this.state.kind === 'form' ? { session: this.state.session, form: this.state.form } : undefined),
         apply: (preview) => this.edit({ type: 'tax', preview }),
-        fetch: (query, signal) => (options.previewTax ?? ((q, s) => previewTax(options.client().permalink, q, { signal: s })))(query, signal),
+        fetch: (query, signal) => {
+          if (options.previewTax) return options.previewTax(query, signal);
+          // why the client's transport: the element's `timeout` and `credentials` hold for the preview too.
+          const client = options.client();
+          return previewTax(client.permalink, query, { signal }, client.transport);
+        },
       },
       options.taxDebounceMs ?? 300,
     );

@@ -48,10 +48,10 @@ export class TaxPreviews {
     const cached = this.cache.get(key);
     if (cached) {
       this.abort();
-      return this.host.apply({ key, summary: cached, updating: false });
+      return this.host.apply({ key, summary: cached, country: query.country, updating: false });
     }
     // why: the old figures stay in place (no layout shift), marked as updating, until the new ones arrive.
-    this.host.apply({ key, summary: shown?.summary, updating: true });
+    this.host.apply({ key, summary: shown?.summary, country: shown?.country, updating: true });
     this.pending = { query, key };
     this.timer = setTimeout(() => void this.fire(), this.delayMs);
   }
@@ -76,7 +76,7 @@ export class TaxPreviews {
     try {
       const summary = await this.host.fetch(query, controller.signal);
       this.cache.set(key, summary);
-      if (!controller.signal.aborted) this.host.apply({ key, summary, updating: false });
+      if (!controller.signal.aborted) this.host.apply({ key, summary, country: query.country, updating: false });
     } catch {
       // why: a preview is a courtesy; without it the session's own tax shows and the pay still checks the total.
       if (!controller.signal.aborted) this.host.apply(undefined);

@@ -20,6 +20,8 @@ export interface TaxQuery {
 export interface TaxPreview {
   key: string;
   summary: TaxSummary | undefined;
+  /** The country `summary` was computed for (while updating, the old figures' country, not the key's). */
+  country?: string | undefined;
   updating: boolean;
 }
 
@@ -58,6 +60,18 @@ export function shownTax(session: CheckoutSession, preview: TaxPreview | undefin
   // why: only a pending session saves what was typed; a failed one is paid for its saved customer, so its tax shows.
   if (!isEditable(session)) return sessionTax(session);
   return preview?.summary ?? sessionTax(session);
+}
+
+/**
+ * Whether the customer must give a tax ID now: the server says so (a domestic sale in BG, CY, ES, HR, IT or PT) for
+ * the very country in the form. why the country check: while a preview for a new country runs, the old figures (and
+ * their flag) still show; Pay waits for that preview and checks again.
+ */
+export function taxIdRequiredFor(country: string, session: CheckoutSession, preview: TaxPreview | undefined): boolean {
+  const here = country.trim().toUpperCase();
+  if (preview?.summary) return !!preview.summary.tax_id_required && preview.country === here;
+  const saved = (session.customer as { billing_country?: string | null }).billing_country?.trim().toUpperCase();
+  return !!sessionTax(session)?.tax_id_required && saved === here;
 }
 
 /** What the tax ID field says about the check. */

@@ -61,7 +61,7 @@ export function renderForm(m: FormViewModel): TemplateResult {
   const tax = shownTax(session, form.tax);
   const taxId = taxIdState(taxQuery(form.values), form.tax, sessionTax(session));
   const hints: Partial<Record<BillingField, string>> = {};
-  if (taxId === 'invalid' && !errors.tax_id) errors.tax_id = t.taxIdInvalid;
+  if (taxId === 'invalid' && !errors.tax_id) errors.tax_id = needs.taxIdRequired ? t.taxIdInvalidRequired : t.taxIdInvalid;
   else if (taxId === 'checking') hints.tax_id = t.taxIdChecking;
   else if (taxId === 'valid') hints.tax_id = t.taxIdValid;
   else if (taxId === 'unverified') hints.tax_id = t.taxIdUnverified;

@@ -42,3 +42,14 @@ export function renderTaxRows(t: Translation, locale: LocaleCode, tax: TaxSummar
   });
   return html`${rows}`;
 }
+
+/**
+ * The tax in one phrase for the folded summary's line ("Includes MwSt. 19% €4.94"), or undefined where no tax is
+ * charged (none applies, a reverse charge, a rate still waiting for the postal code).
+ */
+export function taxPhrase(t: Translation, locale: LocaleCode, tax: TaxSummary): string | undefined {
+  const charged = tax.needs.length === 0 ? tax.lines.filter((line) => line.amount > 0) : [];
+  if (charged.length === 0) return undefined;
+  const labels = charged.map((line) => taxLabel(line, locale)).join(', ');
+  return `${t.includesTax(labels)} ${formatMoney(tax.tax, tax.currency, locale)}`;
+}

@@ -1,6 +1,7 @@
 // A session's tax: its items (taxed as their catalog product says), its coupon and a customer location → TaxSummary.
 import { COUNTRY_CODES } from '../../locales/countries.ts';
 import { findRate, LocationError, taxCodeOf, taxNeeds, type SellerSettings } from '../../tax/rates.ts';
+import { taxIdRequired } from '../../tax/tax-id-rule.ts';
 import { computeTaxSummary, type SummaryInput, type TaxableItem } from '../../tax/summary.ts';
 import { validateTaxId } from '../../tax/tax-ids.ts';
 import type { TaxRate, TaxSummary } from '../../tax/types.ts';
@@ -62,6 +63,7 @@ export function previewTax(session: TaxableSession, location: TaxLocation, setti
     rates,
     needs,
     tax_id: country && taxId ? { valid } : null,
+    tax_id_required: taxIdRequired(settings.home_country, country),
   });
 }
 

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CheckoutState } from '../../../src/checkout/model/state.ts';
-import { needsOf, requiredNow } from '../../../src/checkout/model/billing-rule.ts';
+import { needsOf, requiredNow, validateNow } from '../../../src/checkout/model/billing-rule.ts';
 import { shownTax, taxIdState, taxQuery } from '../../../src/checkout/model/tax.ts';
 import { FULL_CUSTOMER, fill, modelFor, sessionBody, useFlowSandbox, type Recorded } from './support.ts';
 
@@ -159,6 +159,29 @@ describe('billing_details_collection auto: only what the tax needs', () => {
     r.model.input('tax_id', 'DE136695976');
     await r.model.settleTax();
     assert.deepEqual(required(r), ['billing_postal_code', 'billing_street_line_1', 'billing_city'], 'reverse charge: a full invoice address');
+  });
+
+  it('a domestic sale in Spain asks for the tax ID and Pay is blocked by a field error until it is given', async () => {
+    const customer = { email: 'ana@example.com', first_name: 'Ana', last_name: 'García', billing_country: 'ES' };
+    const permalink = (await env().api.create(sessionBody({ billing_details_collection: 'auto', customer }))).permalink!;
+    const r = modelFor(permalink);
+    await r.model.load();
+    const taxIdRequired = () => requiredNow('tax_id', needsOf(formOf(r).session, formOf(r).form));
+    assert.equal(taxIdRequired(), true, "the session's tax says so for the saved Spanish customer");
+    r.model.selectMethod('card');
+    await r.model.pay();
+    assert.deepEqual(validateNow(needsOf(formOf(r).session, formOf(r).form)).tax_id, { key: 'taxIdRequired' });
+    assert.equal(formOf(r).busy, undefined, 'nothing was sent');
+    assert.ok(r.announced.some((a) => a.text === 'Please correct 1 field.'), JSON.stringify(r.announced));
+    r.model.input('billing_country', 'FR');
+    await r.model.settleTax();
+    assert.equal(taxIdRequired(), false, 'a French customer of a Spanish seller: optional');
+    r.model.input('billing_country', 'ES');
+    await r.model.settleTax();
+    assert.equal(taxIdRequired(), true, 'back in Spain, from its preview');
+    r.model.input('tax_id', 'ESA58818501');
+    await r.model.settleTax();
+    assert.equal(validateNow(needsOf(formOf(r).session, formOf(r).form)).tax_id, undefined, 'given: no error left');
   });
 
   it('required mode keeps asking for everything', async () => {
