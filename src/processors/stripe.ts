@@ -1,19 +1,6 @@
 // The Stripe adapter: Stripe's Payment Element in a light-DOM container. Loaded as its own chunk, only for
 // sessions that pay by card through Stripe. `@stripe/stripe-js/pure` injects nothing until `loadStripe` runs.
 import { loadStripe as officialLoadStripe } from '@stripe/stripe-js/pure';
-import type {
-  Appearance,
-  ConfirmPaymentData,
-  PaymentIntentResult,
-  Stripe,
-  StripeElementLocale,
-  StripeElementsOptionsClientSecret,
-  StripeElementsUpdateOptions,
-  StripeError,
-  StripePaymentElementChangeEvent,
-  StripePaymentElementOptions,
-  StripePaymentElementUpdateOptions,
-} from '@stripe/stripe-js';
 import type { LocaleCode } from '../locales/translation.ts';
 import type { StripeStart } from '../protocol/payments.ts';
 import {
@@ -29,36 +16,18 @@ import {
   type ThemeToken,
   type TokenReader,
 } from './mount.ts';
+import type {
+  Appearance,
+  ConfirmPaymentData,
+  ElementsSurface,
+  PaymentElementSurface,
+  PaymentIntentResult,
+  StripeElementLocale,
+  StripeError,
+  StripeSurface,
+} from './stripe-surface.ts';
 
-// ---- the part of Stripe.js this adapter uses, in the SDK's own types ---------------------------------------------
-
-export interface PaymentElementSurface {
-  mount(domElement: string | HTMLElement): void;
-  on(eventType: 'change', handler: (event: StripePaymentElementChangeEvent) => unknown): PaymentElementSurface;
-  on(eventType: 'ready', handler: (event: { elementType: 'payment' }) => unknown): PaymentElementSurface;
-  on(eventType: 'loaderror', handler: (event: { elementType: 'payment'; error: StripeError }) => unknown): PaymentElementSurface;
-  update(options: Partial<StripePaymentElementUpdateOptions>): PaymentElementSurface;
-  destroy(): void;
-}
-
-export interface ElementsSurface {
-  create(elementType: 'payment', options?: StripePaymentElementOptions): PaymentElementSurface;
-  update(options: StripeElementsUpdateOptions): Promise<void>;
-  fetchUpdates(): Promise<{ error?: { message: string; status?: string } }>;
-}
-
-export interface StripeSurface {
-  elements(options: StripeElementsOptionsClientSecret): ElementsSurface;
-  confirmPayment(options: {
-    elements: ElementsSurface;
-    confirmParams?: Partial<ConfirmPaymentData>;
-    redirect: 'if_required';
-  }): Promise<PaymentIntentResult>;
-}
-
-type Assert<T extends true> = T;
-/** Compile-time proof that the real SDK fits this surface: a signature change in @stripe/stripe-js breaks the build. */
-export type StripeFitsSurface = Assert<Stripe extends StripeSurface ? true : false>;
+export type { ElementsSurface, PaymentElementSurface, StripeFitsSurface, StripeSurface } from './stripe-surface.ts';
 
 /** Loads Stripe.js for a publishable key. The default is the official loader; tests and self-hosting inject one. */
 export type StripeLoader = (publishableKey: string) => Promise<StripeSurface | null>;
@@ -196,12 +165,27 @@ class MountedStripe implements MountedProcessor {
     }
   }
 
-  validate(): ProcessorError | null {
-    return this.complete ? null : processorError('payment_incomplete', 'cardIncomplete', this.empty ? 'empty' : 'incomplete');
+  /**
+   * Asks Elements whether the fields can be confirmed (`elements.submit()`, answered where the fields are) and
+   * reports the answer. why: the last `change` event may still be on its way from the card frame when Pay is pressed.
+   */
+  async validate(): Promise<ProcessorError | null> {
+    let error: ProcessorError | null;
+    try {
+      const result = await this.elements.submit();
+      error = result.error ? stripeErrorOf(result.error) : null;
+    } catch (thrown) {
+      error = processorError('payment_failed', 'paymentFailed', thrown instanceof Error ? thrown.name : 'thrown');
+    }
+    this.complete = error === null;
+    if (this.complete) this.empty = false;
+    this.ctx.report({ ready: true, empty: this.empty, complete: this.complete });
+    return error;
   }
 
   async pay(input: PayInput): Promise<PayOutcome> {
-    const invalid = this.validate();
+    // why: Stripe asks for `elements.submit()` before any other async work of a payment (wallets need the click).
+    const invalid = await this.validate();
     if (invalid) return { status: 'failed', error: invalid };
     // why: the total may have changed since mounting (a coupon, the tax of a new country); the server brings the
     // same PaymentIntent up to date, and Elements re-reads it before confirming.

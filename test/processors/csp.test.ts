@@ -84,10 +84,7 @@ document.addEventListener('securitypolicyviolation', (e) => window.__violations.
     await card.locator('#number').pressSequentially('4242424242424242');
     await card.locator('#expiry').pressSequentially('1239');
     await card.locator('#cvc').pressSequentially('123');
-    // why: the frame's last `change` (complete) crosses processes to the page; a robot paying in the same instant can
-    // beat it and get "incomplete" (seen once in CI). A customer never clicks that fast; the race itself is noted in
-    // issue 14 (the adapter should ask the frame at confirm time, as Stripe's elements.submit() does).
-    await page.waitForTimeout(300);
+    // why no wait: Pay asks the frame itself (elements.submit()), so it may follow the last keystroke at once.
     await page.evaluate(() => (window as { __pay?: () => Promise<void> }).__pay!());
     assert.equal(await page.evaluate(() => (window as { __outcome?: { status: string } }).__outcome?.status), 'confirmed');
     assert.equal(await completed(id), 'completed');

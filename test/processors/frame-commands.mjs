@@ -55,7 +55,7 @@ async function keepAwake(page) {
   await client.send('Emulation.setFocusEmulationEnabled', { enabled: true });
 }
 
-/** Commands: `frame-type` {url, selector, text, clear?}; `frame-click` {url, selector}; `frame-read` {url, selector, visible?}. */
+/** Commands: `frame-type` {url, selector, text, clear?, silent?}; `frame-click` {url, selector}; `frame-read` {url, selector, visible?}. */
 export function frameCommands() {
   return {
     name: 'quaderno-frame-commands',
@@ -69,14 +69,15 @@ export function frameCommands() {
       switch (command) {
         case 'frame-type':
           return element.evaluate(
-            (node, text, clear) => {
+            (node, text, clear, silent) => {
               node.focus();
               node.value = clear ? text : node.value + text;
-              node.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
+              if (!silent) node.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
               return true;
             },
             payload.text,
             payload.clear ?? false,
+            payload.silent ?? false,
           );
         case 'frame-click':
           return element.evaluate((node) => {

@@ -64,12 +64,29 @@ describe('Stripe adapter (Stripe.js test double)', function () {
   it('completes a card payment (4242…) and the session completes with the PaymentIntent', async () => {
     const { session, h, mounted } = await mountCard();
     expect(h.reports[0]).to.include({ ready: true, complete: false });
-    expect(mounted.validate()?.code).to.equal('payment_incomplete');
+    expect(await mounted.validate()).to.deep.include({ code: 'payment_incomplete', sdkCode: 'incomplete_number' });
     await typeCard('4242 4242 4242 4242');
     await until(() => h.reports.at(-1)?.complete, 'the fields to be complete');
-    expect(mounted.validate()).to.equal(null);
+    expect(await mounted.validate()).to.equal(null);
     const outcome = await mounted.pay(PAY);
     await expectCompleted(outcome, session.id, 'stripe');
+  });
+
+  it('asks the card frame at Pay (elements.submit()), not the last change event: a Pay that beats the event pays', async () => {
+    const { session, h, mounted } = await mountCard();
+    // why: `silent` sets the values with no input event, so the frame sends no `change`: the adapter's only way to
+    // learn that the card is complete is to ask the frame, as Stripe's elements.submit() does.
+    await frameType(CARD_FRAME, '#number', '4242 4242 4242 4242', true, true);
+    await frameType(CARD_FRAME, '#expiry', '12 / 39', true, true);
+    await frameType(CARD_FRAME, '#cvc', '123', true, true);
+    expect(h.reports.at(-1)?.complete, 'no change event said complete').to.equal(false);
+    expect(await mounted.validate()).to.equal(null);
+    expect(h.reports.at(-1)).to.include({ ready: true, empty: false, complete: true });
+    await frameType(CARD_FRAME, '#cvc', '', true, true);
+    expect(await mounted.validate()).to.deep.include({ code: 'payment_incomplete', sdkCode: 'incomplete_cvc' });
+    expect((await frameRead(CARD_FRAME, 'p[role="alert"]')).text).to.equal("Your card's security code is incomplete.");
+    await frameType(CARD_FRAME, '#cvc', '123', true, true);
+    await expectCompleted(await mounted.pay(PAY), session.id, 'stripe');
   });
 
   it('is ready after three requests of the page (payment start, client secret check, card frame); axe finds nothing', async () => {

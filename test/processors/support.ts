@@ -110,8 +110,9 @@ export function lightContainer(): { host: HTMLElement; container: HTMLElement } 
   return { host, container };
 }
 
-export const frameType = (url: string, selector: string, text: string, clear = false) =>
-  executeServerCommand('frame-type', { url, selector, text, clear });
+/** Types into a frame's field; `silent` sets the value without the input event (the frame then reports nothing). */
+export const frameType = (url: string, selector: string, text: string, clear = false, silent = false) =>
+  executeServerCommand('frame-type', { url, selector, text, clear, silent });
 export const frameClick = (url: string, selector: string) => executeServerCommand('frame-click', { url, selector });
 export const frameRead = (url: string, selector: string, visible = true) =>
   executeServerCommand<{ text: string; value: string | null; readOnly: boolean | null }, { url: string; selector: string; visible: boolean }>(

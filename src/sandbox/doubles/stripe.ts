@@ -4,9 +4,14 @@
 // - `Stripe(pk)` → `elements({clientSecret, appearance, locale})` → `create('payment', options)` → `mount(node)`;
 // - `mount()` refuses a node inside a ShadowRoot with Stripe's own error, as Stripe.js does since late 2024;
 // - the card fields live in a frame on the sandbox's other origin, so the page cannot read them;
-// - `confirmPayment()` asks that frame to confirm, and shows a challenge frame for `requires_action` cards.
+// - `elements.submit()` asks that frame whether its fields are complete, and answers once it replied;
+// - `confirmPayment()` asks that frame to confirm, shows a challenge frame for `requires_action` cards, and sends the
+//   page to the simulated bank for a redirect-based method (iDEAL, Bancontact), which comes back to `return_url`.
 import type {
   Appearance,
+  ConfirmOptions,
+  ElementsSurface,
+  PaymentElementSurface,
   PaymentIntent,
   PaymentIntentResult,
   StripeElementLocale,
@@ -16,8 +21,9 @@ import type {
   StripePaymentElementChangeEvent,
   StripePaymentElementOptions,
   StripePaymentElementUpdateOptions,
-} from '@stripe/stripe-js';
-import type { ElementsSurface, PaymentElementSurface, StripeSurface } from '../../processors/stripe.ts';
+  StripeSurface,
+  SubmitResult,
+} from '../../processors/stripe-surface.ts';
 import {
   fragment,
   modalFrame,
@@ -26,6 +32,7 @@ import {
   type ApiAnswer,
   type CardFrameConfig,
   type ChallengeFrameConfig,
+  type FieldsCheck,
   type FromCardFrame,
   type FromChallengeFrame,
   type IntentBody,
@@ -84,7 +91,8 @@ class PaymentElementDouble implements PaymentElementSurface {
   private frame: HTMLIFrameElement | null = null;
   private stopListening: (() => void) | null = null;
   private nextId = 1;
-  private readonly pending = new Map<number, (answer: ApiAnswer) => void>();
+  /** Requests to the frame waiting for its reply (undefined: the element went away first). */
+  private readonly pending = new Map<number, (reply: FromCardFrame | undefined) => void>();
   /** `ready` fires once the frame drew its fields and the client secret proved valid, as with Stripe.js. */
   private waiting = { frame: true, intent: true };
 
@@ -129,7 +137,7 @@ class PaymentElementDouble implements PaymentElementSurface {
     this.stopListening?.();
     this.frame?.remove();
     this.frame = null;
-    for (const resolve of this.pending.values()) resolve({ ok: false, error: { type: 'invalid_request_error', code: 'element_destroyed' } });
+    for (const resolve of this.pending.values()) resolve(undefined);
     this.pending.clear();
   }
 
@@ -138,14 +146,27 @@ class PaymentElementDouble implements PaymentElementSurface {
     this.post({ kind: 'update', locale, appearance });
   }
 
-  /** Asks the card frame to confirm the intent with what was typed there. */
-  confirm(clientSecret: string): Promise<ApiAnswer> {
+  /** Asks the card frame to confirm the intent with what was typed there (or chosen: a redirect-based method). */
+  async confirm(clientSecret: string, returnUrl: string | undefined): Promise<ApiAnswer> {
+    const reply = await this.request((id) => ({ kind: 'confirm', id, clientSecret, returnUrl }));
+    if (reply?.kind === 'confirmed') return reply.answer;
+    return { ok: false, error: { type: 'invalid_request_error', code: 'element_not_mounted', message: 'The Payment Element is not mounted.' } };
+  }
+
+  /** Asks the card frame for its fields' state now (`elements.submit()`); undefined when the frame is gone. */
+  async check(): Promise<FieldsCheck | undefined> {
+    const reply = await this.request((id) => ({ kind: 'submit', id }));
+    return reply?.kind === 'submitted' ? reply.check : undefined;
+  }
+
+  /** Posts a request to the frame and resolves with its reply (matched by id). */
+  private request(message: (id: number) => ToCardFrame): Promise<FromCardFrame | undefined> {
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
-      if (!this.post({ kind: 'confirm', id, clientSecret })) {
+      if (!this.post(message(id))) {
         this.pending.delete(id);
-        resolve({ ok: false, error: { type: 'invalid_request_error', code: 'element_not_mounted', message: 'The Payment Element is not mounted.' } });
+        resolve(undefined);
       }
     });
   }
@@ -167,11 +188,11 @@ class PaymentElementDouble implements PaymentElementSurface {
         empty: message.empty,
         complete: message.complete,
         collapsed: false,
-        value: { type: 'card' },
+        value: { type: message.method },
       };
       this.emit('change', event);
     } else {
-      this.pending.get(message.id)?.(message.answer);
+      this.pending.get(message.id)?.(message);
       this.pending.delete(message.id);
     }
   }
@@ -230,6 +251,15 @@ class ElementsDouble implements ElementsSurface {
   async fetchUpdates(): Promise<{ error?: { message: string; status?: string } }> {
     return {};
   }
+
+  /** As Stripe.js: validates the fields where they are (the frame) and answers `{error}` or the chosen method. */
+  async submit(): Promise<SubmitResult> {
+    const element = this.created[0];
+    if (!element) throw new IntegrationError('Create and mount a Payment Element before elements.submit().');
+    const check = await element.check();
+    if (!check) return { error: { type: 'invalid_request_error', code: 'element_not_mounted', message: 'The Payment Element is not mounted.' } };
+    return check.error ? { error: check.error } : { selectedPaymentMethod: check.method };
+  }
 }
 
 /** Shows the simulated 3-D Secure page in a modal frame, as Stripe.js does, and waits for its answer. */
@@ -245,6 +275,18 @@ async function challenge(clientSecret: string): Promise<ApiAnswer> {
   return done.answer;
 }
 
+/**
+ * A redirect-based method: the whole page goes to the (simulated) bank, as Stripe.js does even with
+ * `redirect: 'if_required'`; the promise never settles, since the page unloads. Only an http(s) address is followed.
+ */
+function leaveFor(url: string): Promise<PaymentIntentResult> {
+  if (!/^https?:$/.test(new URL(url, location.href).protocol)) {
+    return Promise.resolve({ error: { type: 'invalid_request_error', code: 'url_invalid', message: 'Not an http(s) redirect.' } });
+  }
+  location.assign(url);
+  return new Promise(() => {});
+}
+
 class StripeDouble implements StripeSurface {
   constructor(readonly publishableKey: string) {}
 
@@ -252,11 +294,7 @@ class StripeDouble implements StripeSurface {
     return new ElementsDouble(options);
   }
 
-  async confirmPayment(options: {
-    elements: ElementsSurface;
-    confirmParams?: Parameters<StripeSurface['confirmPayment']>[0]['confirmParams'];
-    redirect: 'if_required';
-  }): Promise<PaymentIntentResult> {
+  async confirmPayment(options: ConfirmOptions): Promise<PaymentIntentResult> {
     const group = options.elements;
     if (!(group instanceof ElementsDouble)) throw new IntegrationError('confirmPayment() needs the elements group it created.');
     const element = group.created[0];
@@ -269,7 +307,9 @@ class StripeDouble implements StripeSurface {
           'confirmParams.payment_method_data.billing_details when calling stripe.confirmPayment().',
       );
     }
-    let answer = await element.confirm(group.clientSecret);
+    let answer = await element.confirm(group.clientSecret, options.confirmParams?.return_url);
+    const next = answer.ok ? answer.intent.next_action : null;
+    if (next?.type === 'redirect_to_url') return leaveFor(next.redirect_to_url.url);
     if (answer.ok && answer.intent.status === 'requires_action') answer = await challenge(group.clientSecret);
     return answer.ok ? { paymentIntent: paymentIntent(answer.intent) } : { error: answer.error };
   }
