@@ -97,7 +97,7 @@ function applyAppearance(appearance: Appearance): void {
     :root { color-scheme: ${night ? 'dark' : 'light'}; }
     body { margin: 0; padding: 2px; font-family: ${v.fontFamily ?? 'system-ui, sans-serif'}; color: ${v.colorText ?? (night ? '#eee' : '#1a1f36')}; background: transparent; }
     form { display: grid; grid-template-columns: 1fr 1fr; gap: 10px 12px; }
-    label { display: grid; gap: 4px; font-size: 14px; }
+    form label { display: grid; gap: 4px; font-size: 14px; }
     label[data-field="number"] { grid-column: 1 / -1; }
     input { font: inherit; font-size: 16px; padding: 9px 10px; border: 1px solid ${v.colorTextSecondary ?? '#8a90a0'};
       border-radius: ${v.borderRadius ?? '6px'}; background: ${v.colorBackground ?? (night ? '#12141b' : '#fff')}; color: inherit; }
@@ -106,6 +106,7 @@ function applyAppearance(appearance: Appearance): void {
     p { grid-column: 1 / -1; margin: 0; min-height: 1.2em; font-size: 13px; color: ${v.colorDanger ?? '#df1b41'}; }
     [hidden] { display: none; }
     [role="radiogroup"] { display: flex; gap: 16px; margin: 0 0 10px; font-size: 14px; }
+    [role="radiogroup"] label { display: inline-flex; align-items: center; gap: 4px; }
     p.note { margin: 0; font-size: 14px; color: inherit; }`;
 }
 

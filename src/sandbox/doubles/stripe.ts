@@ -111,7 +111,7 @@ class PaymentElementDouble implements PaymentElementSurface {
     frame.src = `${FRAME_ORIGIN}/doubles/stripe/card${fragment(config)}`;
     frame.title = 'Secure payment input frame';
     frame.setAttribute('allow', 'payment');
-    frame.style.cssText = 'display:block;width:100%;height:190px;border:0;background:transparent;color-scheme:normal';
+    frame.style.cssText = 'display:block;width:100%;height:240px;border:0;background:transparent;color-scheme:normal';
     this.frame = frame;
     this.stopListening = listen<FromCardFrame>(() => frame.contentWindow, (message) => this.receive(message));
     node.append(frame);
