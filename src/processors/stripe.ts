@@ -16,16 +16,7 @@ import {
   type ThemeToken,
   type TokenReader,
 } from './mount.ts';
-import type {
-  Appearance,
-  ConfirmPaymentData,
-  ElementsSurface,
-  PaymentElementSurface,
-  PaymentIntentResult,
-  StripeElementLocale,
-  StripeError,
-  StripeSurface,
-} from './stripe-surface.ts';
+import type { ElementsSurface, PaymentElementSurface, StripeJs, StripeSurface } from './stripe-surface.ts';
 
 export type { ElementsSurface, PaymentElementSurface, StripeFitsSurface, StripeSurface } from './stripe-surface.ts';
 
@@ -45,7 +36,7 @@ export interface StripeAdapterOptions {
  * speakers in Spain read and which keeps Spain's card wording (documented in docs/processors.md).
  * Norwegian maps to Bokmål (`nb`).
  */
-export const STRIPE_LOCALES: Readonly<Record<LocaleCode, StripeElementLocale>> = {
+export const STRIPE_LOCALES: Readonly<Record<LocaleCode, StripeJs.StripeElementLocale>> = {
   ca: 'es',
   de: 'de',
   en: 'en',
@@ -59,7 +50,7 @@ export const STRIPE_LOCALES: Readonly<Record<LocaleCode, StripeElementLocale>> =
 };
 
 /** Appearance variables from the element's theme tokens, so the card fields look like the rest of the form. */
-const APPEARANCE_TOKENS: ReadonlyArray<[keyof NonNullable<Appearance['variables']>, ThemeToken]> = [
+const APPEARANCE_TOKENS: ReadonlyArray<[keyof NonNullable<StripeJs.Appearance['variables']>, ThemeToken]> = [
   ['colorPrimary', { private: 'primary', public: 'color-primary' }],
   ['colorBackground', { private: 'input-bg', public: 'color-input-background' }],
   ['colorText', { private: 'text', public: 'color-text' }],
@@ -71,7 +62,7 @@ const APPEARANCE_TOKENS: ReadonlyArray<[keyof NonNullable<Appearance['variables'
 ];
 const SCHEME: ThemeToken = { private: 'scheme', public: 'color-scheme' };
 
-export function stripeAppearance(read: TokenReader): Appearance {
+export function stripeAppearance(read: TokenReader): StripeJs.Appearance {
   const variables: Record<string, string> = {};
   for (const [name, token] of APPEARANCE_TOKENS) {
     const value = read(token);
@@ -101,7 +92,7 @@ const INCOMPLETE_CODES: ReadonlySet<string> = new Set([
 ]);
 
 /** One Stripe error as the element's own: a payment error code and a message key. */
-export function stripeErrorOf(error: Pick<StripeError, 'type' | 'code'>): ProcessorError {
+export function stripeErrorOf(error: Pick<StripeJs.StripeError, 'type' | 'code'>): ProcessorError {
   const code = error.code ?? error.type;
   if (code === 'payment_intent_authentication_failure') return processorError('payment_authentication_failed', 'paymentAuthenticationFailed', code);
   if (error.type === 'validation_error' || INCOMPLETE_CODES.has(code)) return processorError('payment_incomplete', 'cardIncomplete', code);
@@ -110,7 +101,7 @@ export function stripeErrorOf(error: Pick<StripeError, 'type' | 'code'>): Proces
 }
 
 /** Stripe's `billing_details` from the element's customer (every key present: the fields are set to 'never'). */
-function billingDetails(billing: PayInput['billing']): NonNullable<ConfirmPaymentData['payment_method_data']>['billing_details'] {
+function billingDetails(billing: PayInput['billing']): NonNullable<StripeJs.ConfirmPaymentData['payment_method_data']>['billing_details'] {
   return {
     name: billing.name,
     email: billing.email,
@@ -127,7 +118,7 @@ class MountedStripe implements MountedProcessor {
   readonly ownButton = false;
   private complete = false;
   private empty = true;
-  private locale: StripeElementLocale;
+  private locale: StripeJs.StripeElementLocale;
   private appearance: string;
   private disabled: boolean;
 
@@ -198,7 +189,7 @@ class MountedStripe implements MountedProcessor {
       if (updated.error) return { status: 'failed', error: processorError('payment_failed', 'paymentFailed', 'fetch_updates') };
     }
     this.start = fresh;
-    let result: PaymentIntentResult;
+    let result: StripeJs.PaymentIntentResult;
     try {
       result = await this.stripe.confirmPayment({
         elements: this.elements,

@@ -7,23 +7,7 @@
 // - `elements.submit()` asks that frame whether its fields are complete, and answers once it replied;
 // - `confirmPayment()` asks that frame to confirm, shows a challenge frame for `requires_action` cards, and sends the
 //   page to the simulated bank for a redirect-based method (iDEAL, Bancontact), which comes back to `return_url`.
-import type {
-  Appearance,
-  ConfirmOptions,
-  ElementsSurface,
-  PaymentElementSurface,
-  PaymentIntent,
-  PaymentIntentResult,
-  StripeElementLocale,
-  StripeElementsOptionsClientSecret,
-  StripeElementsUpdateOptions,
-  StripeError,
-  StripePaymentElementChangeEvent,
-  StripePaymentElementOptions,
-  StripePaymentElementUpdateOptions,
-  StripeSurface,
-  SubmitResult,
-} from '../../processors/stripe-surface.ts';
+import type { ConfirmOptions, ElementsSurface, PaymentElementSurface, StripeJs, StripeSurface, SubmitResult } from '../../processors/stripe-surface.ts';
 import {
   fragment,
   modalFrame,
@@ -50,7 +34,7 @@ class IntegrationError extends Error {
 type Handler = (event: never) => unknown;
 
 /** A PaymentIntent in the SDK's full shape, from the simulated API's answer. */
-function paymentIntent(body: IntentBody): PaymentIntent {
+function paymentIntent(body: IntentBody): StripeJs.PaymentIntent {
   return {
     id: body.id,
     object: 'payment_intent',
@@ -98,7 +82,7 @@ class PaymentElementDouble implements PaymentElementSurface {
 
   constructor(
     readonly group: ElementsDouble,
-    private readonly options: StripePaymentElementOptions,
+    private readonly options: StripeJs.StripePaymentElementOptions,
   ) {}
 
   mount(domElement: string | HTMLElement): void {
@@ -118,9 +102,9 @@ class PaymentElementDouble implements PaymentElementSurface {
     void this.checkIntent();
   }
 
-  on(eventType: 'change', handler: (event: StripePaymentElementChangeEvent) => unknown): PaymentElementDouble;
+  on(eventType: 'change', handler: (event: StripeJs.StripePaymentElementChangeEvent) => unknown): PaymentElementDouble;
   on(eventType: 'ready', handler: (event: { elementType: 'payment' }) => unknown): PaymentElementDouble;
-  on(eventType: 'loaderror', handler: (event: { elementType: 'payment'; error: StripeError }) => unknown): PaymentElementDouble;
+  on(eventType: 'loaderror', handler: (event: { elementType: 'payment'; error: StripeJs.StripeError }) => unknown): PaymentElementDouble;
   on(eventType: string, handler: Handler): PaymentElementDouble {
     let set = this.handlers.get(eventType);
     if (!set) this.handlers.set(eventType, (set = new Set()));
@@ -128,7 +112,7 @@ class PaymentElementDouble implements PaymentElementSurface {
     return this;
   }
 
-  update(options: Partial<StripePaymentElementUpdateOptions>): PaymentElementDouble {
+  update(options: Partial<StripeJs.StripePaymentElementUpdateOptions>): PaymentElementDouble {
     if (options.readOnly !== undefined) this.post({ kind: 'update', readOnly: options.readOnly });
     return this;
   }
@@ -142,7 +126,7 @@ class PaymentElementDouble implements PaymentElementSurface {
   }
 
   /** Forwards `elements.update()` to the frame. */
-  restyle(locale: string, appearance: Appearance): void {
+  restyle(locale: string, appearance: StripeJs.Appearance): void {
     this.post({ kind: 'update', locale, appearance });
   }
 
@@ -183,7 +167,7 @@ class PaymentElementDouble implements PaymentElementSurface {
       this.update({ readOnly: this.options.readOnly ?? false });
       this.arrived('frame');
     } else if (message.kind === 'change') {
-      const event: StripePaymentElementChangeEvent = {
+      const event: StripeJs.StripePaymentElementChangeEvent = {
         elementType: 'payment',
         empty: message.empty,
         complete: message.complete,
@@ -204,7 +188,7 @@ class PaymentElementDouble implements PaymentElementSurface {
     try {
       const response = await fetch(`${FRAME_ORIGIN}/doubles/stripe/v1/payment_intents/${id}?client_secret=${encodeURIComponent(secret)}`);
       if (response.ok) return this.arrived('intent');
-      const body = (await response.json()) as { error: StripeError };
+      const body = (await response.json()) as { error: StripeJs.StripeError };
       this.emit('loaderror', { elementType: 'payment', error: body.error });
     } catch {
       this.emit('loaderror', { elementType: 'payment', error: { type: 'api_connection_error', message: 'Failed to load.' } });
@@ -224,25 +208,25 @@ class PaymentElementDouble implements PaymentElementSurface {
 
 class ElementsDouble implements ElementsSurface {
   readonly clientSecret: string;
-  locale: StripeElementLocale;
-  appearance: Appearance;
+  locale: StripeJs.StripeElementLocale;
+  appearance: StripeJs.Appearance;
   readonly created: PaymentElementDouble[] = [];
 
-  constructor(options: StripeElementsOptionsClientSecret) {
+  constructor(options: StripeJs.StripeElementsOptionsClientSecret) {
     if (!options.clientSecret) throw new IntegrationError('elements() needs a clientSecret.');
     this.clientSecret = options.clientSecret;
     this.locale = options.locale ?? 'auto';
     this.appearance = options.appearance ?? {};
   }
 
-  create(elementType: 'payment', options: StripePaymentElementOptions = {}): PaymentElementDouble {
+  create(elementType: 'payment', options: StripeJs.StripePaymentElementOptions = {}): PaymentElementDouble {
     if (elementType !== 'payment') throw new IntegrationError(`The test double only implements the payment element.`);
     const element = new PaymentElementDouble(this, options);
     this.created.push(element);
     return element;
   }
 
-  async update(options: StripeElementsUpdateOptions): Promise<void> {
+  async update(options: StripeJs.StripeElementsUpdateOptions): Promise<void> {
     if (options.locale) this.locale = options.locale;
     if (options.appearance) this.appearance = options.appearance;
     for (const element of this.created) element.restyle(this.locale, this.appearance);
@@ -279,7 +263,7 @@ async function challenge(clientSecret: string): Promise<ApiAnswer> {
  * A redirect-based method: the whole page goes to the (simulated) bank, as Stripe.js does even with
  * `redirect: 'if_required'`; the promise never settles, since the page unloads. Only an http(s) address is followed.
  */
-function leaveFor(url: string): Promise<PaymentIntentResult> {
+function leaveFor(url: string): Promise<StripeJs.PaymentIntentResult> {
   if (!/^https?:$/.test(new URL(url, location.href).protocol)) {
     return Promise.resolve({ error: { type: 'invalid_request_error', code: 'url_invalid', message: 'Not an http(s) redirect.' } });
   }
@@ -290,11 +274,11 @@ function leaveFor(url: string): Promise<PaymentIntentResult> {
 class StripeDouble implements StripeSurface {
   constructor(readonly publishableKey: string) {}
 
-  elements(options: StripeElementsOptionsClientSecret): ElementsDouble {
+  elements(options: StripeJs.StripeElementsOptionsClientSecret): ElementsDouble {
     return new ElementsDouble(options);
   }
 
-  async confirmPayment(options: ConfirmOptions): Promise<PaymentIntentResult> {
+  async confirmPayment(options: ConfirmOptions): Promise<StripeJs.PaymentIntentResult> {
     const group = options.elements;
     if (!(group instanceof ElementsDouble)) throw new IntegrationError('confirmPayment() needs the elements group it created.');
     const element = group.created[0];
