@@ -2,29 +2,16 @@
 // suite (Trusted Types included), plus the processors' hosts (here: the sandbox's doubles and its frame origin), in
 // headless Chromium: no violations, and the card number out of the page's reach (DOM, frames, storage).
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { startSandbox, type RunningSandbox } from '../../src/sandbox/server.ts';
-import { launchBrowser, waitForView, watch } from '../hardening/support.ts';
-import { startProcessorSite, type ProcessorSite } from './pages/server.ts';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { waitForView, watch } from '../hardening/support.ts';
+import { checkoutPage, SUCCESS_URL, useProcessorSite } from './pages/server.ts';
 
 describe('processors under a strict CSP', () => {
-  let sandbox: RunningSandbox;
-  let site: ProcessorSite;
-  let browser: Browser;
-
-  before(async () => {
-    sandbox = await startSandbox({ port: 0, processingDelayMs: 50, log: false });
-    site = await startProcessorSite(sandbox);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    site?.close();
-    await sandbox?.close();
-  });
+  const env = useProcessorSite(50);
 
   async function open(processor: 'stripe' | 'paypal'): Promise<{ page: Page; id: number; violations: () => Promise<string[]> }> {
+    const { sandbox, site, browser } = env();
     const session = sandbox.store.createSession({ items: [{ product: '000000' }], payment_methods: ['card', 'paypal'] });
     const permalink = sandbox.store.toJSON(session, sandbox.url).permalink as string;
     const page = await browser.newPage();
@@ -37,6 +24,7 @@ describe('processors under a strict CSP', () => {
   }
 
   async function completed(id: number): Promise<string> {
+    const { sandbox } = env();
     for (let i = 0; i < 200 && sandbox.store.getSession(id)?.status !== 'completed'; i++) await new Promise((r) => setTimeout(r, 25));
     return sandbox.store.getSession(id)!.status;
   }
@@ -62,41 +50,19 @@ describe('processors under a strict CSP', () => {
     await page.waitForFunction(() => (window as { __outcome?: unknown }).__outcome, null, { timeout: 30_000 });
     assert.equal(await completed(id), 'completed');
     assert.deepEqual(await violations(), []);
-    await page.close();
+    await page.context().close();
   });
 });
 
 describe('the element with the Stripe adapter under a strict CSP: the card number stays in the processor’s frame', () => {
   const CARD_NUMBER = '4242424242424242';
-  const SUCCESS_URL = 'https://shop.example/thanks';
-  let sandbox: RunningSandbox;
-  let site: ProcessorSite;
-  let browser: Browser;
-
-  before(async () => {
-    sandbox = await startSandbox({ port: 0, processingDelayMs: 50, log: false });
-    site = await startProcessorSite(sandbox);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    site?.close();
-    await sandbox?.close();
-  });
+  const env = useProcessorSite(50);
 
   test('type a card in the double’s frame, pay through <quaderno-checkout>: no violation, and the number is nowhere in the page', { timeout: 90_000 }, async () => {
-    const session = sandbox.store.createSession({
-      items: [{ product: '000000' }],
-      payment_methods: ['card', 'paypal'],
-      billing_details_collection: 'auto',
-      success_url: SUCCESS_URL,
-      customer: { first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.com', billing_country: 'DE', billing_postal_code: '10117' },
-    });
-    const permalink = sandbox.store.toJSON(session, sandbox.url).permalink as string;
-    const page = await browser.newPage();
-    await page.route('https://shop.example/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Thanks</title>ok' }));
+    const { sandbox } = env();
+    const { page, id, url } = await checkoutPage(env(), { billing_country: 'DE', billing_postal_code: '10117' });
     const watched = watch(page);
-    await page.goto(`${site.origin}/checkout?permalink=${encodeURIComponent(permalink)}`);
+    await page.goto(url);
     await waitForView(page, 'form', 30_000);
     const el = page.locator('quaderno-checkout');
     await el.locator('#qc-method-card').check();
@@ -119,9 +85,9 @@ describe('the element with the Stripe adapter under a strict CSP: the card numbe
     // why the keyboard, as a keyboard user pays: a click is aimed at coordinates, and in 3 of 10 runs it reached no
     // element of the page right after typing in the card frame (the page had scrolled to reveal the frame's field).
     await Promise.all([page.waitForURL(SUCCESS_URL, { timeout: 30_000 }), el.locator('[part="pay-button"]').press('Enter')]);
-    assert.equal(sandbox.store.getSession(session.id)?.processor, 'stripe');
+    assert.equal(sandbox.store.getSession(id)?.processor, 'stripe');
     // why the console: the violations array left with the page; Chromium logs every CSP refusal as a console error.
     assert.deepEqual(watched.errors, []);
-    await page.close();
+    await page.context().close();
   });
 });

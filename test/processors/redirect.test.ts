@@ -3,50 +3,24 @@
 // comes back to the same page (`return_url`) with Stripe's return parameters, where the element resumes: authorized
 // goes on to success_url, failed shows the failed state with what was typed. Under the processors' strict CSP.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { RETURN_PARAMS } from '../../src/checkout/model/resume.ts';
-import { startSandbox, type RunningSandbox } from '../../src/sandbox/server.ts';
-import { launchBrowser, waitForView, watch } from '../hardening/support.ts';
-import { startProcessorSite, type ProcessorSite } from './pages/server.ts';
-
-const SUCCESS_URL = 'https://shop.example/thanks';
+import { waitForView, watch } from '../hardening/support.ts';
+import { checkoutPage, SUCCESS_URL, useProcessorSite } from './pages/server.ts';
 
 describe('redirect-based methods (iDEAL through the Stripe.js double) and the return to the page', () => {
-  let sandbox: RunningSandbox;
-  let site: ProcessorSite;
-  let browser: Browser;
-
-  before(async () => {
-    sandbox = await startSandbox({ port: 0, processingDelayMs: 300, log: false });
-    site = await startProcessorSite(sandbox);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    site?.close();
-    await sandbox?.close();
-  });
+  const env = useProcessorSite(300);
 
   /** Opens the checkout, types a name, picks iDEAL in the frame and pays: resolves on the bank's page. */
   async function payWithIdeal(): Promise<{ page: Page; id: number; checkoutUrl: string; addresses: string[]; errors: string[] }> {
-    const session = sandbox.store.createSession({
-      items: [{ product: '000000' }],
-      payment_methods: ['card', 'paypal'],
-      billing_details_collection: 'auto',
-      success_url: SUCCESS_URL,
-      customer: { first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.com', billing_country: 'NL', billing_postal_code: '1012 JS' },
-    });
-    const permalink = sandbox.store.toJSON(session, sandbox.url).permalink as string;
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.route('https://shop.example/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Thanks</title>ok' }));
+    const { sandbox } = env();
+    const { page, id, url: checkoutUrl } = await checkoutPage(env(), { billing_country: 'NL', billing_postal_code: '1012 JS' });
     const { errors } = watch(page);
     const addresses: string[] = [];
     page.on('framenavigated', (frame) => {
       if (frame === page.mainFrame()) addresses.push(frame.url());
     });
-    const checkoutUrl = `${site.origin}/checkout?permalink=${encodeURIComponent(permalink)}`;
     await page.goto(checkoutUrl);
     await waitForView(page, 'form', 30_000);
     const el = page.locator('quaderno-checkout');
@@ -58,9 +32,9 @@ describe('redirect-based methods (iDEAL through the Stripe.js double) and the re
     const bank = `${sandbox.frameUrl}/doubles/stripe/bank`;
     // why the keyboard: see csp.test.ts (a click aimed right after using the card frame can miss the page).
     await Promise.all([page.waitForURL((url) => url.href.startsWith(bank), { timeout: 30_000 }), el.locator('[part="pay-button"]').press('Enter')]);
-    assert.equal(sandbox.store.getSession(session.id)?.status, 'pending', 'nothing is charged before the bank answers');
-    assert.equal(sandbox.store.getSession(session.id)?.customer?.first_name, 'Grace', 'the customer was saved before leaving');
-    return { page, id: session.id, checkoutUrl, addresses, errors };
+    assert.equal(sandbox.store.getSession(id)?.status, 'pending', 'nothing is charged before the bank answers');
+    assert.equal(sandbox.store.getSession(id)?.customer?.first_name, 'Grace', 'the customer was saved before leaving');
+    return { page, id, checkoutUrl, addresses, errors };
   }
 
   /** The address the bank sent the page back to: the checkout's own, plus Stripe's return parameters. */
@@ -73,6 +47,7 @@ describe('redirect-based methods (iDEAL through the Stripe.js double) and the re
   }
 
   test('authorize at the bank: the page comes back, follows the payment and goes on to success_url', { timeout: 90_000 }, async () => {
+    const { sandbox } = env();
     const { page, id, checkoutUrl, addresses, errors } = await payWithIdeal();
     await page.locator('#authorize').click();
     await page.waitForURL(SUCCESS_URL, { timeout: 30_000 });
@@ -87,6 +62,7 @@ describe('redirect-based methods (iDEAL through the Stripe.js double) and the re
   });
 
   test('fail at the bank: the failed state, the return parameters gone from the address, and the typed data kept', { timeout: 90_000 }, async () => {
+    const { sandbox, site } = env();
     const { page, id, checkoutUrl, addresses, errors } = await payWithIdeal();
     await page.locator('#fail').click();
     await page.waitForURL((url) => url.href.startsWith(site.origin), { timeout: 30_000 });

@@ -6,6 +6,7 @@ import { loadStripe } from '@stripe/stripe-js/pure';
 import { ProcessorLoadError, type PayInput } from '../../src/processors/mount.ts';
 import { createStripeAdapter, type StripeLoader } from '../../src/processors/stripe.ts';
 import { getSession } from '../helpers/sandbox.ts';
+import { readablePage } from './pages/readable.ts';
 import {
   expectCompleted,
   frameClick,
@@ -147,39 +148,13 @@ describe('Stripe adapter (Stripe.js test double)', function () {
     expect((await getSession(session.id))?.status).to.equal('failed');
   });
 
-  it('the merchant page cannot reach the card number: not in the light DOM, shadow roots, or any reachable frame', async () => {
+  it('the merchant page cannot reach the card number: not in the light DOM, shadow roots, any reachable frame or storage', async () => {
     const { h } = await mountCard();
     await typeCard('4242 4242 4242 4242');
     await until(() => h.reports.at(-1)?.complete, 'the fields to be complete');
-    const seen: string[] = [];
-    let unreachable = 0;
-    const visit = (root: Document | ShadowRoot | Element) => {
-      for (const node of root.querySelectorAll('*')) {
-        seen.push(node.textContent ?? '', ...node.getAttributeNames().map((name) => node.getAttribute(name) ?? ''));
-        if (node instanceof HTMLInputElement || node instanceof HTMLTextAreaElement) seen.push(node.value);
-        if (node.shadowRoot) visit(node.shadowRoot);
-        if (node instanceof HTMLIFrameElement) {
-          let inner: Document | null = null;
-          try {
-            inner = node.contentDocument;
-          } catch {
-            inner = null;
-          }
-          if (inner) visit(inner);
-          else unreachable++;
-        }
-      }
-    };
-    visit(document);
-    for (let i = 0; i < window.frames.length; i++) {
-      try {
-        seen.push(window.frames[i]!.document.documentElement.outerHTML);
-      } catch {
-        // cross-origin: the browser refuses, which is the point
-      }
-    }
+    const { text, unreadableFrames: unreachable } = readablePage();
     expect(unreachable, 'the card frame is cross-origin').to.be.greaterThan(0);
-    const haystack = seen.join('\n').replace(/[\s-]/g, '');
+    const haystack = text.replace(/[\s-]/g, '');
     expect(haystack.includes('4242424242424242')).to.equal(false);
     expect((await frameRead(CARD_FRAME, '#number')).value, 'the number is in the frame').to.equal('4242 4242 4242 4242');
   });

@@ -6,6 +6,8 @@ import { startPayment, type MountedProcessor, type PayOutcome, type ProcessorFie
 import type { PaymentMethod } from '../../src/session/schema.ts';
 import { createSession, getSession, type SandboxSession } from '../helpers/sandbox.ts';
 
+export { injectScript } from './pages/doubles.ts';
+
 declare global {
   interface Window {
     __SANDBOX_URL__: string;
@@ -21,17 +23,6 @@ export function paySession(): Promise<SandboxSession> {
     items: [{ product: '000000' }],
     payment_methods: ['card', 'paypal'],
     customer: { first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.com', billing_country: 'ES' },
-  });
-}
-
-/** Adds a classic script and resolves once it ran. */
-export function injectScript(src: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = src;
-    script.onload = () => resolve();
-    script.onerror = () => reject(new Error(`${src} failed to load`));
-    document.head.append(script);
   });
 }
 

@@ -19,7 +19,8 @@ export function allowScripts(prefixes: string[]): void {
   });
 }
 
-function inject(src: string): Promise<void> {
+/** Adds a classic script and resolves once it ran. */
+export function injectScript(src: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const script = document.createElement('script');
     script.src = src;
@@ -32,7 +33,7 @@ function inject(src: string): Promise<void> {
 /** The official `loadStripe`, after putting the sandbox's Stripe.js double on the page. */
 export function doubleStripeLoader(sandbox: string): StripeLoader {
   return async (key) => {
-    if (!('Stripe' in window)) await inject(`${sandbox}/doubles/stripe.js`);
+    if (!('Stripe' in window)) await injectScript(`${sandbox}/doubles/stripe.js`);
     return loadStripe(key);
   };
 }

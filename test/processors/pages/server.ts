@@ -3,10 +3,12 @@
 // and two pages: `/adapter` (one adapter, csp-page.ts) and `/checkout` (the element, element-page.ts).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { after, before } from 'node:test';
 import { build } from 'esbuild';
+import type { Browser, Page } from 'playwright-core';
 import { elementBuildOptions } from '../../../scripts/element-bundle.ts';
-import type { RunningSandbox } from '../../../src/sandbox/server.ts';
-import { strictCsp } from '../../hardening/support.ts';
+import { startSandbox, type RunningSandbox } from '../../../src/sandbox/server.ts';
+import { launchBrowser, strictCsp } from '../../hardening/support.ts';
 
 /** The hardening suite's policy, with what docs/processors.md adds for the processors. */
 export function processorCsp(sandbox: RunningSandbox): string {
@@ -64,4 +66,52 @@ export async function startProcessorSite(sandbox: RunningSandbox): Promise<Proce
       server.close();
     },
   };
+}
+
+/** For the enclosing suite: a sandbox (settling payments after `processingDelayMs`), the merchant's site and Chromium. */
+export function useProcessorSite(processingDelayMs: number): () => { sandbox: RunningSandbox; site: ProcessorSite; browser: Browser } {
+  let running: { sandbox: RunningSandbox; site: ProcessorSite; browser: Browser } | undefined;
+  let sandbox: RunningSandbox | undefined;
+  let site: ProcessorSite | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    sandbox = await startSandbox({ port: 0, processingDelayMs, log: false });
+    site = await startProcessorSite(sandbox);
+    browser = await launchBrowser();
+    running = { sandbox, site, browser };
+  });
+  after(async () => {
+    await browser?.close();
+    site?.close();
+    await sandbox?.close();
+  });
+  return () => {
+    if (!running) throw new Error('the processor site did not start');
+    return running;
+  };
+}
+
+/** Where the sessions of these suites send the customer once paid (answered by the test, never fetched). */
+export const SUCCESS_URL = 'https://shop.example/thanks';
+
+/**
+ * A pending session (21.00 EUR, card or PayPal, `auto` billing) for a customer in `country`, and a fresh browser
+ * context's page that will open it at `url` (not yet opened, so a test can watch the page first).
+ */
+export async function checkoutPage(
+  running: { sandbox: RunningSandbox; site: ProcessorSite; browser: Browser },
+  billing: { billing_country: string; billing_postal_code: string },
+): Promise<{ page: Page; id: number; url: string }> {
+  const { sandbox, site, browser } = running;
+  const session = sandbox.store.createSession({
+    items: [{ product: '000000' }],
+    payment_methods: ['card', 'paypal'],
+    billing_details_collection: 'auto',
+    success_url: SUCCESS_URL,
+    customer: { first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.com', ...billing },
+  });
+  const permalink = sandbox.store.toJSON(session, sandbox.url).permalink as string;
+  const page = await (await browser.newContext()).newPage();
+  await page.route('https://shop.example/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Thanks</title>ok' }));
+  return { page, id: session.id, url: `${site.origin}/checkout?permalink=${encodeURIComponent(permalink)}` };
 }
