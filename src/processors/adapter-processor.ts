@@ -99,10 +99,13 @@ export class AdapterProcessor implements PaymentProcessor {
     this.container = undefined;
   }
 
-  validate(): void {
+  async validate(): Promise<void> {
     const method = this.context?.method;
     const slot = method && this.slots.get(method);
     if (!slot) return;
+    // why: an SDK that checks its own fields (Stripe's elements.submit()) reports their state now; the last change
+    // event from its frame may still be on its way.
+    await slot.mounted?.validate();
     this.report(method, slot.state, false);
   }
 

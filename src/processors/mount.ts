@@ -97,8 +97,8 @@ export interface MountedProcessor {
   /** True when the processor's own button pays (the element then hides its Pay button). */
   readonly ownButton: boolean;
   update(ctx: ProcessorMountContext): Promise<void>;
-  /** The error to show before paying (fields empty or incomplete), or null. */
-  validate(): ProcessorError | null;
+  /** The error to show before paying (fields empty or incomplete), or null; a promise when the SDK checks its fields. */
+  validate(): ProcessorError | null | Promise<ProcessorError | null>;
   /** Confirms the payment through the SDK. Every SDK failure is an outcome; only the payment start's ApiError is thrown. */
   pay(input: PayInput): Promise<PayOutcome>;
   unmount(): void;

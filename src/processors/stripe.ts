@@ -1,19 +1,6 @@
 // The Stripe adapter: Stripe's Payment Element in a light-DOM container. Loaded as its own chunk, only for
 // sessions that pay by card through Stripe. `@stripe/stripe-js/pure` injects nothing until `loadStripe` runs.
 import { loadStripe as officialLoadStripe } from '@stripe/stripe-js/pure';
-import type {
-  Appearance,
-  ConfirmPaymentData,
-  PaymentIntentResult,
-  Stripe,
-  StripeElementLocale,
-  StripeElementsOptionsClientSecret,
-  StripeElementsUpdateOptions,
-  StripeError,
-  StripePaymentElementChangeEvent,
-  StripePaymentElementOptions,
-  StripePaymentElementUpdateOptions,
-} from '@stripe/stripe-js';
 import type { LocaleCode } from '../locales/translation.ts';
 import type { StripeStart } from '../protocol/payments.ts';
 import {
@@ -29,36 +16,9 @@ import {
   type ThemeToken,
   type TokenReader,
 } from './mount.ts';
+import type { ElementsSurface, PaymentElementSurface, StripeJs, StripeSurface } from './stripe-surface.ts';
 
-// ---- the part of Stripe.js this adapter uses, in the SDK's own types ---------------------------------------------
-
-export interface PaymentElementSurface {
-  mount(domElement: string | HTMLElement): void;
-  on(eventType: 'change', handler: (event: StripePaymentElementChangeEvent) => unknown): PaymentElementSurface;
-  on(eventType: 'ready', handler: (event: { elementType: 'payment' }) => unknown): PaymentElementSurface;
-  on(eventType: 'loaderror', handler: (event: { elementType: 'payment'; error: StripeError }) => unknown): PaymentElementSurface;
-  update(options: Partial<StripePaymentElementUpdateOptions>): PaymentElementSurface;
-  destroy(): void;
-}
-
-export interface ElementsSurface {
-  create(elementType: 'payment', options?: StripePaymentElementOptions): PaymentElementSurface;
-  update(options: StripeElementsUpdateOptions): Promise<void>;
-  fetchUpdates(): Promise<{ error?: { message: string; status?: string } }>;
-}
-
-export interface StripeSurface {
-  elements(options: StripeElementsOptionsClientSecret): ElementsSurface;
-  confirmPayment(options: {
-    elements: ElementsSurface;
-    confirmParams?: Partial<ConfirmPaymentData>;
-    redirect: 'if_required';
-  }): Promise<PaymentIntentResult>;
-}
-
-type Assert<T extends true> = T;
-/** Compile-time proof that the real SDK fits this surface: a signature change in @stripe/stripe-js breaks the build. */
-export type StripeFitsSurface = Assert<Stripe extends StripeSurface ? true : false>;
+export type { ElementsSurface, PaymentElementSurface, StripeFitsSurface, StripeSurface } from './stripe-surface.ts';
 
 /** Loads Stripe.js for a publishable key. The default is the official loader; tests and self-hosting inject one. */
 export type StripeLoader = (publishableKey: string) => Promise<StripeSurface | null>;
@@ -76,7 +36,7 @@ export interface StripeAdapterOptions {
  * speakers in Spain read and which keeps Spain's card wording (documented in docs/processors.md).
  * Norwegian maps to Bokmål (`nb`).
  */
-export const STRIPE_LOCALES: Readonly<Record<LocaleCode, StripeElementLocale>> = {
+export const STRIPE_LOCALES: Readonly<Record<LocaleCode, StripeJs.StripeElementLocale>> = {
   ca: 'es',
   de: 'de',
   en: 'en',
@@ -90,7 +50,7 @@ export const STRIPE_LOCALES: Readonly<Record<LocaleCode, StripeElementLocale>> =
 };
 
 /** Appearance variables from the element's theme tokens, so the card fields look like the rest of the form. */
-const APPEARANCE_TOKENS: ReadonlyArray<[keyof NonNullable<Appearance['variables']>, ThemeToken]> = [
+const APPEARANCE_TOKENS: ReadonlyArray<[keyof NonNullable<StripeJs.Appearance['variables']>, ThemeToken]> = [
   ['colorPrimary', { private: 'primary', public: 'color-primary' }],
   ['colorBackground', { private: 'input-bg', public: 'color-input-background' }],
   ['colorText', { private: 'text', public: 'color-text' }],
@@ -102,7 +62,7 @@ const APPEARANCE_TOKENS: ReadonlyArray<[keyof NonNullable<Appearance['variables'
 ];
 const SCHEME: ThemeToken = { private: 'scheme', public: 'color-scheme' };
 
-export function stripeAppearance(read: TokenReader): Appearance {
+export function stripeAppearance(read: TokenReader): StripeJs.Appearance {
   const variables: Record<string, string> = {};
   for (const [name, token] of APPEARANCE_TOKENS) {
     const value = read(token);
@@ -132,7 +92,7 @@ const INCOMPLETE_CODES: ReadonlySet<string> = new Set([
 ]);
 
 /** One Stripe error as the element's own: a payment error code and a message key. */
-export function stripeErrorOf(error: Pick<StripeError, 'type' | 'code'>): ProcessorError {
+export function stripeErrorOf(error: Pick<StripeJs.StripeError, 'type' | 'code'>): ProcessorError {
   const code = error.code ?? error.type;
   if (code === 'payment_intent_authentication_failure') return processorError('payment_authentication_failed', 'paymentAuthenticationFailed', code);
   if (error.type === 'validation_error' || INCOMPLETE_CODES.has(code)) return processorError('payment_incomplete', 'cardIncomplete', code);
@@ -141,7 +101,7 @@ export function stripeErrorOf(error: Pick<StripeError, 'type' | 'code'>): Proces
 }
 
 /** Stripe's `billing_details` from the element's customer (every key present: the fields are set to 'never'). */
-function billingDetails(billing: PayInput['billing']): NonNullable<ConfirmPaymentData['payment_method_data']>['billing_details'] {
+function billingDetails(billing: PayInput['billing']): NonNullable<StripeJs.ConfirmPaymentData['payment_method_data']>['billing_details'] {
   return {
     name: billing.name,
     email: billing.email,
@@ -158,7 +118,7 @@ class MountedStripe implements MountedProcessor {
   readonly ownButton = false;
   private complete = false;
   private empty = true;
-  private locale: StripeElementLocale;
+  private locale: StripeJs.StripeElementLocale;
   private appearance: string;
   private disabled: boolean;
 
@@ -196,12 +156,27 @@ class MountedStripe implements MountedProcessor {
     }
   }
 
-  validate(): ProcessorError | null {
-    return this.complete ? null : processorError('payment_incomplete', 'cardIncomplete', this.empty ? 'empty' : 'incomplete');
+  /**
+   * Asks Elements whether the fields can be confirmed (`elements.submit()`, answered where the fields are) and
+   * reports the answer. why: the last `change` event may still be on its way from the card frame when Pay is pressed.
+   */
+  async validate(): Promise<ProcessorError | null> {
+    let error: ProcessorError | null;
+    try {
+      const result = await this.elements.submit();
+      error = result.error ? stripeErrorOf(result.error) : null;
+    } catch (thrown) {
+      error = processorError('payment_failed', 'paymentFailed', thrown instanceof Error ? thrown.name : 'thrown');
+    }
+    this.complete = error === null;
+    if (this.complete) this.empty = false;
+    this.ctx.report({ ready: true, empty: this.empty, complete: this.complete });
+    return error;
   }
 
   async pay(input: PayInput): Promise<PayOutcome> {
-    const invalid = this.validate();
+    // why: Stripe asks for `elements.submit()` before any other async work of a payment (wallets need the click).
+    const invalid = await this.validate();
     if (invalid) return { status: 'failed', error: invalid };
     // why: the total may have changed since mounting (a coupon, the tax of a new country); the server brings the
     // same PaymentIntent up to date, and Elements re-reads it before confirming.
@@ -214,7 +189,7 @@ class MountedStripe implements MountedProcessor {
       if (updated.error) return { status: 'failed', error: processorError('payment_failed', 'paymentFailed', 'fetch_updates') };
     }
     this.start = fresh;
-    let result: PaymentIntentResult;
+    let result: StripeJs.PaymentIntentResult;
     try {
       result = await this.stripe.confirmPayment({
         elements: this.elements,

@@ -55,7 +55,7 @@ async function keepAwake(page) {
   await client.send('Emulation.setFocusEmulationEnabled', { enabled: true });
 }
 
-/** Commands: `frame-type` {url, selector, text, clear?}; `frame-click` {url, selector}; `frame-read` {url, selector, visible?}. */
+/** Commands: `frame-type` {url, selector, text, clear?, silent?}; `frame-click` {url, selector}; `frame-read` {url, selector, visible?}. */
 export function frameCommands() {
   return {
     name: 'quaderno-frame-commands',
@@ -64,30 +64,45 @@ export function frameCommands() {
       if (session.browser.type !== 'puppeteer') throw new Error(`frame commands need puppeteer, not ${session.browser.type}`);
       const page = session.browser.getPage(session.id);
       await keepAwake(page);
-      const frame = await findFrame(page, payload.url);
-      const element = await findElement(frame, payload.selector, payload.visible ?? true);
-      switch (command) {
-        case 'frame-type':
-          return element.evaluate(
-            (node, text, clear) => {
-              node.focus();
-              node.value = clear ? text : node.value + text;
-              node.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
-              return true;
-            },
-            payload.text,
-            payload.clear ?? false,
-          );
-        case 'frame-click':
-          return element.evaluate((node) => {
-            node.click();
-            return true;
-          });
-        case 'frame-read':
-          return element.evaluate((node) => ({ text: node.textContent, value: node.value ?? null, readOnly: node.readOnly ?? null }));
-        default:
-          return undefined;
+      // why the retry: the automation can hand back a frame that is already gone (seen once in 5 runs: "frame got
+      // detached" on the first keystroke of a test whose frame had just been drawn); the newest frame is then used. A
+      // frame really redrawn mid-test would still fail the test: what was typed before would be missing.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await run(command, payload, await findFrame(page, payload.url));
+        } catch (error) {
+          if (attempt >= 3 || !/detached/i.test(String(error))) throw error;
+          console.warn(`frame-commands: ${command} ${payload.url}: frame detached (attempt ${attempt}), retrying`);
+        }
       }
     },
   };
+}
+
+/** One command in one frame. */
+async function run(command, payload, frame) {
+  const element = await findElement(frame, payload.selector, payload.visible ?? true);
+  switch (command) {
+    case 'frame-type':
+      return element.evaluate(
+        (node, text, clear, silent) => {
+          node.focus();
+          node.value = clear ? text : node.value + text;
+          if (!silent) node.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
+          return true;
+        },
+        payload.text,
+        payload.clear ?? false,
+        payload.silent ?? false,
+      );
+    case 'frame-click':
+      return element.evaluate((node) => {
+        node.click();
+        return true;
+      });
+    case 'frame-read':
+      return element.evaluate((node) => ({ text: node.textContent, value: node.value ?? null, readOnly: node.readOnly ?? null }));
+    default:
+      return undefined;
+  }
 }

@@ -119,6 +119,57 @@ describe('processors: payment start and simulated processors', () => {
     }
   });
 
+  const redirect = (secret: string, type: string, returnUrl?: string) =>
+    call(frame(), intentPath(secret, '/confirm'), { method: 'POST', body: { client_secret: secret, payment_method_type: type, return_url: returnUrl } });
+
+  test('ideal / bancontact: requires_action with a redirect to the bank page on the frame origin; authorize pays, fail fails', async () => {
+    for (const [type, passed] of [['ideal', true], ['bancontact', false]] as const) {
+      const session = fresh();
+      const { client_secret } = (await start(session, 'card')).json;
+      const reply = await redirect(client_secret, type, 'https://shop.example/checkout?order=7');
+      assert.equal(reply.status, 200, reply.text);
+      assert.equal(reply.json.status, 'requires_action');
+      assert.equal(reply.json.next_action.type, 'redirect_to_url');
+      const bank = new URL(reply.json.next_action.redirect_to_url.url);
+      assert.equal(bank.origin, new URL(frame()).origin);
+      assert.equal(bank.pathname, '/doubles/stripe/bank');
+      assert.deepEqual(JSON.parse(decodeURIComponent(bank.hash.slice(1))), {
+        clientSecret: client_secret,
+        method: type,
+        returnUrl: 'https://shop.example/checkout?order=7',
+      });
+      assert.equal(reply.json.next_action.redirect_to_url.return_url, 'https://shop.example/checkout?order=7');
+      assert.equal((await read(session)).status, 'pending', 'nothing is charged before the bank answers');
+      const page = await call(frame(), bank.pathname);
+      assert.equal(page.status, 200);
+      assert.match(page.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+      const answer = await authenticate(client_secret, passed);
+      if (passed) assert.equal((await settled(session)).status, 'completed');
+      else {
+        assert.equal(answer.status, 402);
+        assert.equal((await read(session)).status, 'failed');
+      }
+    }
+  });
+
+  const badRedirects: Array<[string, string | undefined, Record<string, unknown>, string]> = [
+    ['no return_url', undefined, {}, 'url_invalid'],
+    ['a javascript: return_url', 'javascript:alert(1)', {}, 'url_invalid'],
+    ['a relative return_url', '/back', {}, 'url_invalid'],
+    ['a session in USD (iDEAL takes euros only)', 'https://shop.example/', { items: [{ name: 'Plan', amount: 1000, currency: 'USD', quantity: 1 }] }, 'payment_intent_invalid_parameter'],
+  ];
+  for (const [name, returnUrl, body, code] of badRedirects) {
+    test(`ideal: ${name} is refused with ${code} and charges nothing`, async () => {
+      const session = fresh(body);
+      const { client_secret } = (await start(session, 'card')).json;
+      const reply = await redirect(client_secret, 'ideal', returnUrl);
+      assert.equal(reply.status, 400, reply.text);
+      assert.equal(reply.json.error.code, code);
+      assert.equal((await read(session)).status, 'pending');
+      assert.equal((await confirm(client_secret, CARD.success)).status, 200, 'the intent can still be paid by card');
+    });
+  }
+
   const refusals: Array<[string, string, string, string, string]> = [
     ['a number failing Luhn', '4242 4242 4242 4241', '12/39', '123', 'incorrect_number'],
     ['an expiry in the past', CARD.success, '01/20', '123', 'invalid_expiry_year'],

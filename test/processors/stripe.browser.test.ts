@@ -6,6 +6,7 @@ import { loadStripe } from '@stripe/stripe-js/pure';
 import { ProcessorLoadError, type PayInput } from '../../src/processors/mount.ts';
 import { createStripeAdapter, type StripeLoader } from '../../src/processors/stripe.ts';
 import { getSession } from '../helpers/sandbox.ts';
+import { readablePage } from './pages/readable.ts';
 import {
   expectCompleted,
   frameClick,
@@ -64,12 +65,29 @@ describe('Stripe adapter (Stripe.js test double)', function () {
   it('completes a card payment (4242…) and the session completes with the PaymentIntent', async () => {
     const { session, h, mounted } = await mountCard();
     expect(h.reports[0]).to.include({ ready: true, complete: false });
-    expect(mounted.validate()?.code).to.equal('payment_incomplete');
+    expect(await mounted.validate()).to.deep.include({ code: 'payment_incomplete', sdkCode: 'incomplete_number' });
     await typeCard('4242 4242 4242 4242');
     await until(() => h.reports.at(-1)?.complete, 'the fields to be complete');
-    expect(mounted.validate()).to.equal(null);
+    expect(await mounted.validate()).to.equal(null);
     const outcome = await mounted.pay(PAY);
     await expectCompleted(outcome, session.id, 'stripe');
+  });
+
+  it('asks the card frame at Pay (elements.submit()), not the last change event: a Pay that beats the event pays', async () => {
+    const { session, h, mounted } = await mountCard();
+    // why: `silent` sets the values with no input event, so the frame sends no `change`: the adapter's only way to
+    // learn that the card is complete is to ask the frame, as Stripe's elements.submit() does.
+    await frameType(CARD_FRAME, '#number', '4242 4242 4242 4242', true, true);
+    await frameType(CARD_FRAME, '#expiry', '12 / 39', true, true);
+    await frameType(CARD_FRAME, '#cvc', '123', true, true);
+    expect(h.reports.at(-1)?.complete, 'no change event said complete').to.equal(false);
+    expect(await mounted.validate()).to.equal(null);
+    expect(h.reports.at(-1)).to.include({ ready: true, empty: false, complete: true });
+    await frameType(CARD_FRAME, '#cvc', '', true, true);
+    expect(await mounted.validate()).to.deep.include({ code: 'payment_incomplete', sdkCode: 'incomplete_cvc' });
+    expect((await frameRead(CARD_FRAME, 'p[role="alert"]')).text).to.equal("Your card's security code is incomplete.");
+    await frameType(CARD_FRAME, '#cvc', '123', true, true);
+    await expectCompleted(await mounted.pay(PAY), session.id, 'stripe');
   });
 
   it('is ready after three requests of the page (payment start, client secret check, card frame); axe finds nothing', async () => {
@@ -130,39 +148,13 @@ describe('Stripe adapter (Stripe.js test double)', function () {
     expect((await getSession(session.id))?.status).to.equal('failed');
   });
 
-  it('the merchant page cannot reach the card number: not in the light DOM, shadow roots, or any reachable frame', async () => {
+  it('the merchant page cannot reach the card number: not in the light DOM, shadow roots, any reachable frame or storage', async () => {
     const { h } = await mountCard();
     await typeCard('4242 4242 4242 4242');
     await until(() => h.reports.at(-1)?.complete, 'the fields to be complete');
-    const seen: string[] = [];
-    let unreachable = 0;
-    const visit = (root: Document | ShadowRoot | Element) => {
-      for (const node of root.querySelectorAll('*')) {
-        seen.push(node.textContent ?? '', ...node.getAttributeNames().map((name) => node.getAttribute(name) ?? ''));
-        if (node instanceof HTMLInputElement || node instanceof HTMLTextAreaElement) seen.push(node.value);
-        if (node.shadowRoot) visit(node.shadowRoot);
-        if (node instanceof HTMLIFrameElement) {
-          let inner: Document | null = null;
-          try {
-            inner = node.contentDocument;
-          } catch {
-            inner = null;
-          }
-          if (inner) visit(inner);
-          else unreachable++;
-        }
-      }
-    };
-    visit(document);
-    for (let i = 0; i < window.frames.length; i++) {
-      try {
-        seen.push(window.frames[i]!.document.documentElement.outerHTML);
-      } catch {
-        // cross-origin: the browser refuses, which is the point
-      }
-    }
+    const { text, unreadableFrames: unreachable } = readablePage();
     expect(unreachable, 'the card frame is cross-origin').to.be.greaterThan(0);
-    const haystack = seen.join('\n').replace(/[\s-]/g, '');
+    const haystack = text.replace(/[\s-]/g, '');
     expect(haystack.includes('4242424242424242')).to.equal(false);
     expect((await frameRead(CARD_FRAME, '#number')).value, 'the number is in the frame').to.equal('4242 4242 4242 4242');
   });

@@ -6,6 +6,8 @@ import { startPayment, type MountedProcessor, type PayOutcome, type ProcessorFie
 import type { PaymentMethod } from '../../src/session/schema.ts';
 import { createSession, getSession, type SandboxSession } from '../helpers/sandbox.ts';
 
+export { injectScript } from './pages/doubles.ts';
+
 declare global {
   interface Window {
     __SANDBOX_URL__: string;
@@ -21,17 +23,6 @@ export function paySession(): Promise<SandboxSession> {
     items: [{ product: '000000' }],
     payment_methods: ['card', 'paypal'],
     customer: { first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.com', billing_country: 'ES' },
-  });
-}
-
-/** Adds a classic script and resolves once it ran. */
-export function injectScript(src: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = src;
-    script.onload = () => resolve();
-    script.onerror = () => reject(new Error(`${src} failed to load`));
-    document.head.append(script);
   });
 }
 
@@ -110,8 +101,9 @@ export function lightContainer(): { host: HTMLElement; container: HTMLElement } 
   return { host, container };
 }
 
-export const frameType = (url: string, selector: string, text: string, clear = false) =>
-  executeServerCommand('frame-type', { url, selector, text, clear });
+/** Types into a frame's field; `silent` sets the value without the input event (the frame then reports nothing). */
+export const frameType = (url: string, selector: string, text: string, clear = false, silent = false) =>
+  executeServerCommand('frame-type', { url, selector, text, clear, silent });
 export const frameClick = (url: string, selector: string) => executeServerCommand('frame-click', { url, selector });
 export const frameRead = (url: string, selector: string, visible = true) =>
   executeServerCommand<{ text: string; value: string | null; readOnly: boolean | null }, { url: string; selector: string; visible: boolean }>(

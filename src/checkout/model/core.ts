@@ -6,6 +6,7 @@ import { isHttpUrl } from '../../api/urls.ts';
 import type { BillingField } from '../../session/fields.ts';
 import type { CheckoutSession, PaymentMethod } from '../../session/schema.ts';
 import { previewTax } from '../../protocol/client.ts';
+import { pageReturn } from './resume.ts';
 import { pollSession, Runs } from './run.ts';
 import { TAX_FIELDS, TaxPreviews } from './tax-preview.ts';
 import { brokenSession, isPayable } from './session-checks.ts';
@@ -128,6 +129,8 @@ export abstract class CheckoutCore {
     const form = previous ?? initialForm(session, this.options.draft.restore());
     this.set(placeSession(session, this.state, form));
     if (!previous && form.draftRestored) this.host.announce('polite', (t) => t.draftRestored);
+    // why: back from a processor's redirect (a bank page), the payment this page sent is followed to its outcome.
+    if (!previous && session.processor_id && (this.options.returned ?? pageReturn)(session.processor_id)) this.paid = true;
     if (session.status === 'completed') this.options.draft.clear();
     if (!this.readySent) {
       this.readySent = true;

@@ -5,6 +5,7 @@ import type { PayRequest } from '../../processors/processor.ts';
 import type { CheckoutSession } from '../../session/schema.ts';
 import type { DetailOf, QuadernoEventName } from '../events.ts';
 import type { DraftStore } from './draft.ts';
+import type { ReturnReader } from './resume.ts';
 import type { CheckoutState } from './state.ts';
 import type { TaxQuery, TaxSummary } from './tax.ts';
 import type { Words } from './words.ts';
@@ -50,4 +51,6 @@ export interface ModelOptions {
   previewTax?: (query: TaxQuery, signal: AbortSignal) => Promise<TaxSummary>;
   /** How long the customer pauses before a tax preview is asked, in ms (default 300). */
   taxDebounceMs?: number;
+  /** Whether the page came back from a processor's redirect for a payment (default: the page's address, resume.ts). */
+  returned?: ReturnReader;
 }

@@ -15,6 +15,19 @@ export interface CardFrameConfig {
   appearance: Appearance;
 }
 
+/** The simulated bank page's fragment (a redirect-based method: iDEAL, Bancontact). */
+export interface BankPageConfig {
+  clientSecret: string;
+  method: RedirectMethod;
+  /** The merchant page to come back to (http(s) only, checked where it is set and again before leaving). */
+  returnUrl: string;
+}
+
+/** The redirect-based methods the Stripe.js double offers next to cards, as Stripe's payment method types. */
+export const REDIRECT_METHODS = ['ideal', 'bancontact'] as const;
+export type RedirectMethod = (typeof REDIRECT_METHODS)[number];
+export type DoubleMethod = 'card' | RedirectMethod;
+
 /** The challenge frame's fragment. */
 export interface ChallengeFrameConfig {
   parent: string;
@@ -37,18 +50,28 @@ export interface IntentBody {
   currency: string;
   status: 'requires_payment_method' | 'requires_action' | 'succeeded';
   client_secret: string;
-  next_action: { type: 'use_stripe_sdk'; challenge: string } | null;
+  next_action: { type: 'use_stripe_sdk'; challenge: string } | { type: 'redirect_to_url'; redirect_to_url: { url: string; return_url: string } } | null;
 }
 
 export type ApiAnswer = { ok: true; intent: IntentBody } | { ok: false; error: StripeError };
 
+/** What the card frame answers to `elements.submit()`: its fields' state now, and Stripe's error when not complete. */
+export interface FieldsCheck {
+  empty: boolean;
+  complete: boolean;
+  method: DoubleMethod;
+  error?: StripeError;
+}
+
 export type ToCardFrame =
-  | { kind: 'confirm'; id: number; clientSecret: string }
+  | { kind: 'confirm'; id: number; clientSecret: string; returnUrl?: string }
+  | { kind: 'submit'; id: number }
   | { kind: 'update'; readOnly?: boolean; locale?: string; appearance?: Appearance };
 
 export type FromCardFrame =
   | { kind: 'ready' }
-  | { kind: 'change'; empty: boolean; complete: boolean }
+  | { kind: 'change'; empty: boolean; complete: boolean; method: DoubleMethod }
+  | { kind: 'submitted'; id: number; check: FieldsCheck }
   | { kind: 'confirmed'; id: number; answer: ApiAnswer };
 
 export type FromChallengeFrame = { kind: 'challenge-done'; answer: ApiAnswer };

@@ -9,13 +9,15 @@ const ENTRIES: Record<string, string> = {
   '/doubles/paypal-sdk.js': 'src/sandbox/doubles/paypal.ts',
   '/doubles/stripe/card.js': 'src/sandbox/doubles/stripe-card-frame.ts',
   '/doubles/stripe/challenge.js': 'src/sandbox/doubles/stripe-challenge-frame.ts',
+  '/doubles/stripe/bank.js': 'src/sandbox/doubles/stripe-bank-page.ts',
   '/doubles/paypal/window.js': 'src/sandbox/doubles/paypal-window-frame.ts',
 };
 
-/** The frames: each an empty page that runs its script (everything it shows is built with DOM calls). */
+/** The frames (and the bank page, a whole page): each an empty page that runs its script (built with DOM calls). */
 const FRAMES: Record<string, { title: string; script: string }> = {
   '/doubles/stripe/card': { title: 'Card details (Stripe.js test double)', script: '/doubles/stripe/card.js' },
   '/doubles/stripe/challenge': { title: '3-D Secure challenge (Stripe.js test double)', script: '/doubles/stripe/challenge.js' },
+  '/doubles/stripe/bank': { title: 'Bank payment page (Stripe.js test double)', script: '/doubles/stripe/bank.js' },
   '/doubles/paypal/window': { title: 'PayPal (PayPal SDK test double)', script: '/doubles/paypal/window.js' },
 };
 

@@ -4,20 +4,10 @@
 // - `Stripe(pk)` → `elements({clientSecret, appearance, locale})` → `create('payment', options)` → `mount(node)`;
 // - `mount()` refuses a node inside a ShadowRoot with Stripe's own error, as Stripe.js does since late 2024;
 // - the card fields live in a frame on the sandbox's other origin, so the page cannot read them;
-// - `confirmPayment()` asks that frame to confirm, and shows a challenge frame for `requires_action` cards.
-import type {
-  Appearance,
-  PaymentIntent,
-  PaymentIntentResult,
-  StripeElementLocale,
-  StripeElementsOptionsClientSecret,
-  StripeElementsUpdateOptions,
-  StripeError,
-  StripePaymentElementChangeEvent,
-  StripePaymentElementOptions,
-  StripePaymentElementUpdateOptions,
-} from '@stripe/stripe-js';
-import type { ElementsSurface, PaymentElementSurface, StripeSurface } from '../../processors/stripe.ts';
+// - `elements.submit()` asks that frame whether its fields are complete, and answers once it replied;
+// - `confirmPayment()` asks that frame to confirm, shows a challenge frame for `requires_action` cards, and sends the
+//   page to the simulated bank for a redirect-based method (iDEAL, Bancontact), which comes back to `return_url`.
+import type { ConfirmOptions, ElementsSurface, PaymentElementSurface, StripeJs, StripeSurface, SubmitResult } from '../../processors/stripe-surface.ts';
 import {
   fragment,
   modalFrame,
@@ -26,6 +16,7 @@ import {
   type ApiAnswer,
   type CardFrameConfig,
   type ChallengeFrameConfig,
+  type FieldsCheck,
   type FromCardFrame,
   type FromChallengeFrame,
   type IntentBody,
@@ -43,7 +34,7 @@ class IntegrationError extends Error {
 type Handler = (event: never) => unknown;
 
 /** A PaymentIntent in the SDK's full shape, from the simulated API's answer. */
-function paymentIntent(body: IntentBody): PaymentIntent {
+function paymentIntent(body: IntentBody): StripeJs.PaymentIntent {
   return {
     id: body.id,
     object: 'payment_intent',
@@ -84,13 +75,14 @@ class PaymentElementDouble implements PaymentElementSurface {
   private frame: HTMLIFrameElement | null = null;
   private stopListening: (() => void) | null = null;
   private nextId = 1;
-  private readonly pending = new Map<number, (answer: ApiAnswer) => void>();
+  /** Requests to the frame waiting for its reply (undefined: the element went away first). */
+  private readonly pending = new Map<number, (reply: FromCardFrame | undefined) => void>();
   /** `ready` fires once the frame drew its fields and the client secret proved valid, as with Stripe.js. */
   private waiting = { frame: true, intent: true };
 
   constructor(
     readonly group: ElementsDouble,
-    private readonly options: StripePaymentElementOptions,
+    private readonly options: StripeJs.StripePaymentElementOptions,
   ) {}
 
   mount(domElement: string | HTMLElement): void {
@@ -103,16 +95,16 @@ class PaymentElementDouble implements PaymentElementSurface {
     frame.src = `${FRAME_ORIGIN}/doubles/stripe/card${fragment(config)}`;
     frame.title = 'Secure payment input frame';
     frame.setAttribute('allow', 'payment');
-    frame.style.cssText = 'display:block;width:100%;height:190px;border:0;background:transparent;color-scheme:normal';
+    frame.style.cssText = 'display:block;width:100%;height:240px;border:0;background:transparent;color-scheme:normal';
     this.frame = frame;
     this.stopListening = listen<FromCardFrame>(() => frame.contentWindow, (message) => this.receive(message));
     node.append(frame);
     void this.checkIntent();
   }
 
-  on(eventType: 'change', handler: (event: StripePaymentElementChangeEvent) => unknown): PaymentElementDouble;
+  on(eventType: 'change', handler: (event: StripeJs.StripePaymentElementChangeEvent) => unknown): PaymentElementDouble;
   on(eventType: 'ready', handler: (event: { elementType: 'payment' }) => unknown): PaymentElementDouble;
-  on(eventType: 'loaderror', handler: (event: { elementType: 'payment'; error: StripeError }) => unknown): PaymentElementDouble;
+  on(eventType: 'loaderror', handler: (event: { elementType: 'payment'; error: StripeJs.StripeError }) => unknown): PaymentElementDouble;
   on(eventType: string, handler: Handler): PaymentElementDouble {
     let set = this.handlers.get(eventType);
     if (!set) this.handlers.set(eventType, (set = new Set()));
@@ -120,7 +112,7 @@ class PaymentElementDouble implements PaymentElementSurface {
     return this;
   }
 
-  update(options: Partial<StripePaymentElementUpdateOptions>): PaymentElementDouble {
+  update(options: Partial<StripeJs.StripePaymentElementUpdateOptions>): PaymentElementDouble {
     if (options.readOnly !== undefined) this.post({ kind: 'update', readOnly: options.readOnly });
     return this;
   }
@@ -129,23 +121,36 @@ class PaymentElementDouble implements PaymentElementSurface {
     this.stopListening?.();
     this.frame?.remove();
     this.frame = null;
-    for (const resolve of this.pending.values()) resolve({ ok: false, error: { type: 'invalid_request_error', code: 'element_destroyed' } });
+    for (const resolve of this.pending.values()) resolve(undefined);
     this.pending.clear();
   }
 
   /** Forwards `elements.update()` to the frame. */
-  restyle(locale: string, appearance: Appearance): void {
+  restyle(locale: string, appearance: StripeJs.Appearance): void {
     this.post({ kind: 'update', locale, appearance });
   }
 
-  /** Asks the card frame to confirm the intent with what was typed there. */
-  confirm(clientSecret: string): Promise<ApiAnswer> {
+  /** Asks the card frame to confirm the intent with what was typed there (or chosen: a redirect-based method). */
+  async confirm(clientSecret: string, returnUrl: string | undefined): Promise<ApiAnswer> {
+    const reply = await this.request((id) => ({ kind: 'confirm', id, clientSecret, returnUrl }));
+    if (reply?.kind === 'confirmed') return reply.answer;
+    return { ok: false, error: { type: 'invalid_request_error', code: 'element_not_mounted', message: 'The Payment Element is not mounted.' } };
+  }
+
+  /** Asks the card frame for its fields' state now (`elements.submit()`); undefined when the frame is gone. */
+  async check(): Promise<FieldsCheck | undefined> {
+    const reply = await this.request((id) => ({ kind: 'submit', id }));
+    return reply?.kind === 'submitted' ? reply.check : undefined;
+  }
+
+  /** Posts a request to the frame and resolves with its reply (matched by id). */
+  private request(message: (id: number) => ToCardFrame): Promise<FromCardFrame | undefined> {
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
-      if (!this.post({ kind: 'confirm', id, clientSecret })) {
+      if (!this.post(message(id))) {
         this.pending.delete(id);
-        resolve({ ok: false, error: { type: 'invalid_request_error', code: 'element_not_mounted', message: 'The Payment Element is not mounted.' } });
+        resolve(undefined);
       }
     });
   }
@@ -162,16 +167,16 @@ class PaymentElementDouble implements PaymentElementSurface {
       this.update({ readOnly: this.options.readOnly ?? false });
       this.arrived('frame');
     } else if (message.kind === 'change') {
-      const event: StripePaymentElementChangeEvent = {
+      const event: StripeJs.StripePaymentElementChangeEvent = {
         elementType: 'payment',
         empty: message.empty,
         complete: message.complete,
         collapsed: false,
-        value: { type: 'card' },
+        value: { type: message.method },
       };
       this.emit('change', event);
     } else {
-      this.pending.get(message.id)?.(message.answer);
+      this.pending.get(message.id)?.(message);
       this.pending.delete(message.id);
     }
   }
@@ -183,7 +188,7 @@ class PaymentElementDouble implements PaymentElementSurface {
     try {
       const response = await fetch(`${FRAME_ORIGIN}/doubles/stripe/v1/payment_intents/${id}?client_secret=${encodeURIComponent(secret)}`);
       if (response.ok) return this.arrived('intent');
-      const body = (await response.json()) as { error: StripeError };
+      const body = (await response.json()) as { error: StripeJs.StripeError };
       this.emit('loaderror', { elementType: 'payment', error: body.error });
     } catch {
       this.emit('loaderror', { elementType: 'payment', error: { type: 'api_connection_error', message: 'Failed to load.' } });
@@ -203,25 +208,25 @@ class PaymentElementDouble implements PaymentElementSurface {
 
 class ElementsDouble implements ElementsSurface {
   readonly clientSecret: string;
-  locale: StripeElementLocale;
-  appearance: Appearance;
+  locale: StripeJs.StripeElementLocale;
+  appearance: StripeJs.Appearance;
   readonly created: PaymentElementDouble[] = [];
 
-  constructor(options: StripeElementsOptionsClientSecret) {
+  constructor(options: StripeJs.StripeElementsOptionsClientSecret) {
     if (!options.clientSecret) throw new IntegrationError('elements() needs a clientSecret.');
     this.clientSecret = options.clientSecret;
     this.locale = options.locale ?? 'auto';
     this.appearance = options.appearance ?? {};
   }
 
-  create(elementType: 'payment', options: StripePaymentElementOptions = {}): PaymentElementDouble {
+  create(elementType: 'payment', options: StripeJs.StripePaymentElementOptions = {}): PaymentElementDouble {
     if (elementType !== 'payment') throw new IntegrationError(`The test double only implements the payment element.`);
     const element = new PaymentElementDouble(this, options);
     this.created.push(element);
     return element;
   }
 
-  async update(options: StripeElementsUpdateOptions): Promise<void> {
+  async update(options: StripeJs.StripeElementsUpdateOptions): Promise<void> {
     if (options.locale) this.locale = options.locale;
     if (options.appearance) this.appearance = options.appearance;
     for (const element of this.created) element.restyle(this.locale, this.appearance);
@@ -229,6 +234,15 @@ class ElementsDouble implements ElementsSurface {
 
   async fetchUpdates(): Promise<{ error?: { message: string; status?: string } }> {
     return {};
+  }
+
+  /** As Stripe.js: validates the fields where they are (the frame) and answers `{error}` or the chosen method. */
+  async submit(): Promise<SubmitResult> {
+    const element = this.created[0];
+    if (!element) throw new IntegrationError('Create and mount a Payment Element before elements.submit().');
+    const check = await element.check();
+    if (!check) return { error: { type: 'invalid_request_error', code: 'element_not_mounted', message: 'The Payment Element is not mounted.' } };
+    return check.error ? { error: check.error } : { selectedPaymentMethod: check.method };
   }
 }
 
@@ -245,18 +259,26 @@ async function challenge(clientSecret: string): Promise<ApiAnswer> {
   return done.answer;
 }
 
+/**
+ * A redirect-based method: the whole page goes to the (simulated) bank, as Stripe.js does even with
+ * `redirect: 'if_required'`; the promise never settles, since the page unloads. Only an http(s) address is followed.
+ */
+function leaveFor(url: string): Promise<StripeJs.PaymentIntentResult> {
+  if (!/^https?:$/.test(new URL(url, location.href).protocol)) {
+    return Promise.resolve({ error: { type: 'invalid_request_error', code: 'url_invalid', message: 'Not an http(s) redirect.' } });
+  }
+  location.assign(url);
+  return new Promise(() => {});
+}
+
 class StripeDouble implements StripeSurface {
   constructor(readonly publishableKey: string) {}
 
-  elements(options: StripeElementsOptionsClientSecret): ElementsDouble {
+  elements(options: StripeJs.StripeElementsOptionsClientSecret): ElementsDouble {
     return new ElementsDouble(options);
   }
 
-  async confirmPayment(options: {
-    elements: ElementsSurface;
-    confirmParams?: Parameters<StripeSurface['confirmPayment']>[0]['confirmParams'];
-    redirect: 'if_required';
-  }): Promise<PaymentIntentResult> {
+  async confirmPayment(options: ConfirmOptions): Promise<StripeJs.PaymentIntentResult> {
     const group = options.elements;
     if (!(group instanceof ElementsDouble)) throw new IntegrationError('confirmPayment() needs the elements group it created.');
     const element = group.created[0];
@@ -269,7 +291,9 @@ class StripeDouble implements StripeSurface {
           'confirmParams.payment_method_data.billing_details when calling stripe.confirmPayment().',
       );
     }
-    let answer = await element.confirm(group.clientSecret);
+    let answer = await element.confirm(group.clientSecret, options.confirmParams?.return_url);
+    const next = answer.ok ? answer.intent.next_action : null;
+    if (next?.type === 'redirect_to_url') return leaveFor(next.redirect_to_url.url);
     if (answer.ok && answer.intent.status === 'requires_action') answer = await challenge(group.clientSecret);
     return answer.ok ? { paymentIntent: paymentIntent(answer.intent) } : { error: answer.error };
   }

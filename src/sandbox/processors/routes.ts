@@ -6,6 +6,7 @@ import type { Context, Hono } from 'hono';
 import { cors } from 'hono/cors';
 import * as z from 'zod/mini';
 import { paymentStartRequest, PROCESSOR_OF_METHOD, type PaymentStartResponse } from '../../protocol/payments.ts';
+import { fragment, REDIRECT_METHODS, type BankPageConfig } from '../doubles/messages.ts';
 import { mountDoubles } from '../doubles/routes.ts';
 import { conflict, invalid, notFound, parseOptions, validationErrors } from '../errors.ts';
 import type { SandboxStore, StoredSession } from '../store.ts';
@@ -39,14 +40,21 @@ function chargeTotal(store: SandboxStore, session: StoredSession): { amount: num
   return { amount: tax.total, currency: tax.currency.toUpperCase() };
 }
 
-const confirmBody = z.object({
-  client_secret: z.string().check(z.maxLength(200)),
-  card: z.object({
-    number: z.string().check(z.maxLength(40)),
-    expiry: z.string().check(z.maxLength(10)),
-    cvc: z.string().check(z.maxLength(10)),
+const confirmBody = z.union([
+  z.object({
+    client_secret: z.string().check(z.maxLength(200)),
+    card: z.object({
+      number: z.string().check(z.maxLength(40)),
+      expiry: z.string().check(z.maxLength(10)),
+      cvc: z.string().check(z.maxLength(10)),
+    }),
   }),
-});
+  z.object({
+    client_secret: z.string().check(z.maxLength(200)),
+    payment_method_type: z.enum(REDIRECT_METHODS),
+    return_url: z.optional(z.string().check(z.maxLength(2000))),
+  }),
+]);
 const authenticateBody = z.object({ client_secret: z.string().check(z.maxLength(200)), passed: z.boolean() });
 
 function parse<T>(schema: z.ZodMiniType<T>, input: unknown): T {
@@ -124,7 +132,10 @@ export function mountProcessors(
   app.get('/doubles/stripe/v1/payment_intents/:id', (c) => stripeJson(c, processors.stripe.retrieve(c.req.query('client_secret') ?? '')));
   app.post('/doubles/stripe/v1/payment_intents/:id/confirm', async (c) => {
     const body = parse(confirmBody, await readBody(c));
-    return stripeJson(c, processors.stripe.confirm(body.client_secret, body.card));
+    const method = 'card' in body ? { type: 'card' as const, card: body.card } : { type: body.payment_method_type, returnUrl: body.return_url };
+    // why: the bank page is on the frames' origin, where the card frame that confirms is served (the page's other port).
+    const bankPage = (config: BankPageConfig) => `${new URL(c.req.url).origin}/doubles/stripe/bank${fragment(config)}`;
+    return stripeJson(c, processors.stripe.confirm(body.client_secret, method, bankPage));
   });
   app.post('/doubles/stripe/v1/payment_intents/:id/authenticate', async (c) => {
     const body = parse(authenticateBody, await readBody(c));

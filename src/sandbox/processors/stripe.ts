@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { luhn } from '../../session/card.ts';
 import { DECLINED_CARDS } from '../store.ts';
+import type { BankPageConfig, RedirectMethod } from '../doubles/messages.ts';
 
 /** Stripe's test cards that the simulation knows; any other Luhn-valid number succeeds. */
 export const STRIPE_TEST_CARDS = {
@@ -25,9 +26,19 @@ export interface PaymentIntent {
   token: string;
 }
 
+/** How the customer pays a confirmation: a typed card, or a redirect-based method (the bank's page, then back). */
+export type PaymentMethodInput =
+  | { type: 'card'; card: CardInput }
+  | { type: RedirectMethod; returnUrl: string | undefined };
+
+/** Builds the address of the simulated bank page for an intent waiting on a redirect. */
+export type BankPage = (config: BankPageConfig) => string;
+
+type NextAction = { type: 'use_stripe_sdk'; challenge: string } | { type: 'redirect_to_url'; redirect_to_url: { url: string; return_url: string } };
+
 /** What Stripe's API answers: a PaymentIntent, or a `{ error }` body with its HTTP status. */
 export type StripeAnswer =
-  | { status: 200; intent: PaymentIntent; next_action?: { type: 'use_stripe_sdk'; challenge: string } }
+  | { status: 200; intent: PaymentIntent; next_action?: NextAction }
   | { status: 400 | 402 | 404; error: { type: string; code: string; decline_code?: string; message: string } };
 
 export interface CardInput {
@@ -50,7 +61,20 @@ const ERRORS = {
   },
   missing: { type: 'invalid_request_error', code: 'resource_missing', message: 'No such payment_intent.' },
   state: { type: 'invalid_request_error', code: 'payment_intent_unexpected_state', message: 'This PaymentIntent cannot be confirmed now.' },
+  returnUrl: { type: 'invalid_request_error', code: 'url_invalid', message: 'A redirect-based payment method needs an http(s) return_url.' },
+  currency: { type: 'invalid_request_error', code: 'payment_intent_invalid_parameter', message: 'This payment method only takes payments in EUR.' },
 } as const;
+
+/** Stripe takes iDEAL and Bancontact in euros only. */
+const REDIRECT_CURRENCY = 'EUR';
+
+function httpUrl(value: string | undefined): value is string {
+  try {
+    return value !== undefined && /^https?:$/.test(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
 
 /** Why a typed card is refused before any charge, or null. */
 function cardProblem(card: CardInput, now: Date): keyof typeof ERRORS | null {
@@ -109,11 +133,22 @@ export class StripeSimulator {
     return intent ? { status: 200, intent } : { status: 404, error: ERRORS.missing };
   }
 
-  /** `POST /v1/payment_intents/:id/confirm` with the card the frame collected. */
-  confirm(clientSecret: string, card: CardInput): StripeAnswer {
+  /**
+   * `POST /v1/payment_intents/:id/confirm` with the card the frame collected, or a redirect-based method: the intent
+   * then waits for the customer on the bank's page (`bankPage`), which settles it and sends them to `return_url`.
+   */
+  confirm(clientSecret: string, method: PaymentMethodInput, bankPage: BankPage): StripeAnswer {
     const intent = this.bySecret(clientSecret);
     if (!intent) return { status: 404, error: ERRORS.missing };
     if (intent.status !== 'requires_payment_method') return { status: 400, error: ERRORS.state };
+    if (method.type !== 'card') {
+      if (!httpUrl(method.returnUrl)) return { status: 400, error: ERRORS.returnUrl };
+      if (intent.currency.toUpperCase() !== REDIRECT_CURRENCY) return { status: 400, error: ERRORS.currency };
+      intent.status = 'requires_action';
+      const url = bankPage({ clientSecret, method: method.type, returnUrl: method.returnUrl });
+      return { status: 200, intent, next_action: { type: 'redirect_to_url', redirect_to_url: { url, return_url: method.returnUrl } } };
+    }
+    const card = method.card;
     const problem = cardProblem(card, this.now());
     if (problem) return { status: 402, error: ERRORS[problem] };
     const digits = card.number.replace(/[\s-]/g, '');
@@ -128,7 +163,7 @@ export class StripeSimulator {
     return this.succeed(intent);
   }
 
-  /** The simulated 3-D Secure page's answer: the customer completed or failed the challenge. */
+  /** The simulated 3-D Secure page's or bank page's answer: the customer completed (authorized) or failed it. */
   authenticate(clientSecret: string, passed: boolean): StripeAnswer {
     const intent = this.bySecret(clientSecret);
     if (!intent) return { status: 404, error: ERRORS.missing };

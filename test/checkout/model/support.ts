@@ -6,6 +6,7 @@ import { createPrivateClient, type PrivateClient } from '../../../src/api/privat
 import { createPublicClient } from '../../../src/api/public.ts';
 import { CheckoutModel, type FocusTarget, type ModelProcessor } from '../../../src/checkout/model/model.ts';
 import type { Draft, DraftStore } from '../../../src/checkout/model/draft.ts';
+import type { ReturnReader } from '../../../src/checkout/model/resume.ts';
 import type { CheckoutState, CheckoutView } from '../../../src/checkout/model/state.ts';
 import en from '../../../src/locales/en.ts';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox/server.ts';
@@ -74,7 +75,14 @@ export interface Recorded {
 /** A model for a permalink whose host records everything; `prevent` names events whose default a listener prevents. */
 export function modelFor(
   permalink: string,
-  options: { processor?: ReturnType<typeof payingProcessor>; draft?: ReturnType<typeof memoryDraft>; prevent?: string[]; timeoutMs?: number } = {},
+  options: {
+    processor?: ReturnType<typeof payingProcessor>;
+    draft?: ReturnType<typeof memoryDraft>;
+    prevent?: string[];
+    timeoutMs?: number;
+    /** Whether the page came back from a processor's redirect (resume.ts); Node has no address bar. */
+    returned?: ReturnReader;
+  } = {},
 ): Recorded {
   const events: Recorded['events'] = [];
   const announced: Recorded['announced'] = [];
@@ -88,6 +96,7 @@ export function modelFor(
     client: () => createPublicClient(permalink, { timeoutMs: options.timeoutMs ?? 2000 }),
     processor: () => processor,
     draft,
+    returned: options.returned,
     pollInterval: 20,
     host: {
       changed(state) {

@@ -1,40 +1,19 @@
 // A merchant's page script for csp.test.ts: mounts one adapter under a strict CSP with Trusted Types, against the
 // sandbox's SDK doubles. Bundled by the test; `__SANDBOX__` is the sandbox's origin.
-import { loadStripe } from '@stripe/stripe-js/pure';
 import { startPayment, type PayOutcome, type ProcessorMountContext } from '../../../src/processors/mount.ts';
 import { createPaypalAdapter } from '../../../src/processors/paypal.ts';
 import { createStripeAdapter } from '../../../src/processors/stripe.ts';
+import { allowScripts, doubleStripeLoader } from './doubles.ts';
 
 declare const __SANDBOX__: string;
-type Policy = { createScriptURL(url: string): unknown };
 type PageWindow = Window & {
-  trustedTypes: { createPolicy(name: string, rules: { createScriptURL(url: string): string }): Policy };
   __pay?: () => Promise<void>;
   __outcome?: PayOutcome;
   __ready?: boolean;
   __failure?: string;
 };
 const page = window as unknown as PageWindow;
-
-// The default policy docs/processors.md asks for: the SDK loaders set `script.src` from strings, which Trusted
-// Types refuses without one. Script URLs from the processors' hosts only (here, the sandbox's doubles).
-const allowed = [`${__SANDBOX__}/doubles/`];
-page.trustedTypes.createPolicy('default', {
-  createScriptURL(url) {
-    if (allowed.some((prefix) => url.startsWith(prefix))) return url;
-    throw new TypeError(`Script URL not allowed: ${url}`);
-  },
-});
-
-function inject(src: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = src;
-    script.onload = () => resolve();
-    script.onerror = () => reject(new Error(`${src} did not load`));
-    document.head.append(script);
-  });
-}
+allowScripts([`${__SANDBOX__}/doubles/`]);
 
 const params = new URLSearchParams(location.search);
 const permalink = params.get('permalink') ?? '';
@@ -55,12 +34,7 @@ const ctx: ProcessorMountContext = {
 
 try {
   if (method === 'card') {
-    const adapter = createStripeAdapter({
-      loadStripe: async (key) => {
-        if (!('Stripe' in window)) await inject(`${__SANDBOX__}/doubles/stripe.js`);
-        return loadStripe(key);
-      },
-    });
+    const adapter = createStripeAdapter({ loadStripe: doubleStripeLoader(__SANDBOX__) });
     const mounted = await adapter.mount(container, ctx);
     page.__pay = async () => {
       page.__outcome = await mounted.pay({
