@@ -7,12 +7,13 @@ import type { Browser, Page } from 'playwright-core';
 import type { RunningSandbox } from '../../src/sandbox/server.ts';
 import { collectErrors, DIST, ensureBuild, launchBrowser, sandbox as startBox, serveStatic, waitForView, type StaticServer } from '../build/support.ts';
 
+// why French: the sandbox's seller is Spanish, and a domestic Spanish sale asks for a tax ID in auto mode.
 const CUSTOMER = {
   first_name: 'Ada',
   last_name: 'Lovelace',
   email: 'ada@example.com',
-  billing_country: 'ES',
-  billing_postal_code: '28001',
+  billing_country: 'FR',
+  billing_postal_code: '75001',
 };
 
 describe('classic-script adapters (IIFE build)', () => {
