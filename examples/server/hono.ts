@@ -11,6 +11,9 @@ const checkout = createCheckoutHandler({
   apiKey: env('QUADERNO_API_KEY'),
   secret: env('CHECKOUT_SECRET'),
   prefix: '/checkout',
+  // Optional, public by design: they let Stripe.js and PayPal's buttons load before any payment starts.
+  stripePublishableKey: process.env.STRIPE_PUBLISHABLE_KEY || undefined,
+  paypalClientId: process.env.PAYPAL_CLIENT_ID || undefined,
 });
 const quaderno = createPrivateClient({ baseUrl: env('QUADERNO_API_URL'), apiKey: env('QUADERNO_API_KEY') });
 

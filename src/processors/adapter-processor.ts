@@ -151,6 +151,7 @@ export class AdapterProcessor implements PaymentProcessor {
       currency: sessionTotals(context.session).currency || 'EUR',
       disabled: context.disabled,
       host,
+      publicKeys: publicKeysOf(context.session),
       start: async (startMethod, signal) => {
         const { startPayment } = await import('./mount.ts');
         // why: the element's permalink is the one its client talks to; the session's own is the fallback.
@@ -200,6 +201,16 @@ export class AdapterProcessor implements PaymentProcessor {
     slot.message.hidden = !key || method !== context.method;
     slot.message.textContent = key ? (context.t[key] as string) : '';
   }
+}
+
+/**
+ * The session's `processor_public_keys`, only the non-empty strings. why by hand: the element's session parser keeps
+ * the protocol's extra fields as they came (like `capabilities`), and a full schema here would grow the core bundle.
+ */
+function publicKeysOf(session: CheckoutSession): Partial<Record<string, string>> {
+  const keys = (session as { processor_public_keys?: unknown }).processor_public_keys;
+  if (!keys || typeof keys !== 'object') return {};
+  return Object.fromEntries(Object.entries(keys).filter(([, key]) => typeof key === 'string' && key !== ''));
 }
 
 /** The customer's billing details from the saved session (Stripe's fields are set never to ask again). */

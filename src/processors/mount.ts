@@ -5,7 +5,7 @@ import { BadResponseError } from '../api/errors.ts';
 import { requestJson, type TransportOptions } from '../api/http.ts';
 import { permalinkEndpoint } from '../api/urls.ts';
 import type { LocaleCode } from '../locales/translation.ts';
-import { paymentStartResponse, type PaymentErrorCode, type PaymentStartResponse } from '../protocol/payments.ts';
+import { paymentStartResponse, type PaymentErrorCode, type PaymentProcessorId, type PaymentStartResponse } from '../protocol/payments.ts';
 import type { PaymentMethod } from '../session/schema.ts';
 
 /**
@@ -74,6 +74,11 @@ export interface ProcessorMountContext {
   disabled: boolean;
   /** The checkout element: its computed theme tokens style the processor's fields. */
   host: HTMLElement;
+  /**
+   * The processors' public keys the session carries (`processor_public_keys`: a Stripe publishable key, a PayPal
+   * client id), so an SDK can load before any payment starts. Missing from an older server's session.
+   */
+  publicKeys?: Readonly<Partial<Record<PaymentProcessorId, string>>>;
   /** Starts (or refreshes) the payment on the server: the protocol's payment start. */
   start(method: PaymentMethod, signal?: AbortSignal): Promise<PaymentStartResponse>;
   /** The processor's fields changed. */

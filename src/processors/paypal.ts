@@ -1,7 +1,8 @@
 // The PayPal adapter: PayPal's buttons in a light-DOM container. Loaded as its own chunk, only for sessions that
 // offer PayPal. The PayPal button is the pay button: its `createOrder` asks the element to validate and save the
 // customer (`begin`), then creates the order on the server (`start`); the outcome goes back through `finish`.
-// Mounting creates no order: an order exists only once the customer clicked and the form was accepted.
+// Mounting creates no order: an order exists only once the customer clicked and the form was accepted. The client id
+// PayPal's script needs first comes from the page (`clientId`) or the session (`processor_public_keys.paypal`).
 import { loadScript as officialLoadScript } from '@paypal/paypal-js';
 import type { PayPalButtonsComponent, PayPalNamespace, PayPalScriptOptions } from '@paypal/paypal-js';
 import type { LocaleCode } from '../locales/translation.ts';
@@ -20,9 +21,10 @@ export type PaypalLoader = (options: PayPalScriptOptions) => Promise<PayPalNames
 
 export interface PaypalAdapterOptions {
   /**
-   * The PayPal client id (public, like a Stripe publishable key) of the app the server creates orders with. Given,
-   * mounting only loads the SDK; omitted, the adapter learns it from a payment start at mount, which leaves one
-   * unused order per mount (it expires at PayPal). A click's order must answer the same id.
+   * The PayPal client id (public, like a Stripe publishable key) of the app the server creates orders with. Default:
+   * the session's `processor_public_keys.paypal`. With neither (an older server), the adapter learns it from a payment
+   * start at mount, which leaves one unused order per mount (it expires at PayPal). A click's order must answer the
+   * same id, or the click is refused.
    */
   clientId?: string;
   loadScript?: PaypalLoader;
@@ -175,10 +177,10 @@ export function createPaypalAdapter(options: PaypalAdapterOptions = {}): Process
   return {
     id: 'paypal',
     async mount(container, ctx) {
-      let clientId = options.clientId;
+      let clientId = options.clientId || ctx.publicKeys?.paypal;
       if (!clientId) {
-        // why: without a configured client id, only a payment start tells it; its order is left unused (each click
-        // makes its own, for the total at that moment) and expires at PayPal on its own.
+        // why: a server that sends no key (older than `processor_public_keys`) tells it only in a payment start; its
+        // order is left unused (each click makes its own, for the total at that moment) and expires at PayPal.
         const start = await ctx.start('paypal');
         if (start.processor !== 'paypal') throw new ProcessorLoadError(unavailable(`processor_${start.processor}`));
         clientId = start.client_id;

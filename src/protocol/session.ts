@@ -1,7 +1,20 @@
 // The session as a permalink serves it: the session module's schema plus what the protocol adds. Browser-safe: it builds on the response schema the element already carries, never on the request schemas.
 import * as z from 'zod/mini';
+import type { PaymentMethod } from '../session/methods.ts';
 import { sessionSchema } from '../session/schema.ts';
+import { PAYMENT_PROCESSORS, PROCESSOR_OF_METHOD, type PaymentProcessorId } from './payments.ts';
 import { taxSummarySchema } from './tax.ts';
+
+const publicKey = z.optional(z.nullable(z.string()));
+
+/**
+ * Each processor's public key, for its SDK before any payment starts: the Stripe publishable key (`pk_…`) and the
+ * PayPal client id. Public by design (each SDK puts it in the page); never a secret key. Loose, so a newer server's
+ * processor does not break an older element.
+ */
+export const processorPublicKeysSchema = z.looseObject(
+  Object.fromEntries(PAYMENT_PROCESSORS.map((processor) => [processor, publicKey])) as Record<PaymentProcessorId, typeof publicKey>,
+);
 
 /**
  * The session as the permalink serves it: the session schema plus what the protocol adds. `capabilities` stays a
@@ -12,7 +25,22 @@ export const protocolSessionSchema = z.extend(sessionSchema, {
   capabilities: z.optional(z.array(z.string())),
   hosted_url: z.optional(z.nullable(z.string())),
   tax: z.optional(z.nullable(taxSummarySchema)),
+  processor_public_keys: z.optional(z.nullable(processorPublicKeysSchema)),
 });
 
 export type ProtocolSession = z.output<typeof protocolSessionSchema>;
 export type ProtocolSessionInput = z.input<typeof protocolSessionSchema>;
+/** A session's `processor_public_keys` as a server sends it: every processor named, null where it has no key. */
+export type ProcessorPublicKeys = Record<PaymentProcessorId, string | null>;
+
+/**
+ * The `processor_public_keys` of a session: the key of each processor one of its methods pays through, when the
+ * server knows one; null otherwise (a server never invents a key). Shared by the sandbox and the merchant handler.
+ */
+export function processorPublicKeys(
+  methods: readonly PaymentMethod[],
+  known: Readonly<Partial<Record<PaymentProcessorId, string | undefined>>>,
+): ProcessorPublicKeys {
+  const used = new Set(methods.map((method) => PROCESSOR_OF_METHOD[method]));
+  return Object.fromEntries(PAYMENT_PROCESSORS.map((processor) => [processor, (used.has(processor) && known[processor]) || null])) as ProcessorPublicKeys;
+}

@@ -7,7 +7,8 @@ import { notFound, SandboxError } from './errors.ts';
 import { FaultSchedule, faultMiddleware } from './faults.ts';
 import { checkoutPage, DEFAULT_SCRIPT_URL, messagePage, pageCsp, ScriptBundler } from './page.ts';
 import { SEED_COUPONS } from './seed.ts';
-import { mountProcessors, type ProcessorOptions, type SandboxProcessors } from './processors/routes.ts';
+import type { ProcessorOptions } from './processors/keys.ts';
+import { mountProcessors, type SandboxProcessors } from './processors/routes.ts';
 import { SandboxStore } from './store.ts';
 import { mountTaxRoutes, type TaxRoutes } from './tax/routes.ts';
 import type { TaxSettingsPatch } from './tax/settings.ts';
@@ -92,6 +93,7 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
     processingDelayMs: options.processingDelayMs,
     seed: options.seed,
     tax: options.tax,
+    processors: options.processors,
   });
   const bundler = new ScriptBundler();
   const log =
@@ -218,7 +220,7 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
   // why: after CORS, so an injected error still reaches the page as that error and not as a CORS failure.
   if (faults) app.use('/checkout/*', faultMiddleware(faults));
   // why: before the generic `:token/:action` POST below, which answers 404 to any other action.
-  const processors = mountProcessors(app, store, body, options.processors);
+  const processors = mountProcessors(app, store, body);
 
   app.get('/checkout/session/:token', async (c) => {
     const raw = c.req.param('token');

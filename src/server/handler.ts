@@ -40,6 +40,14 @@ export interface CheckoutHandlerOptions {
   fetch?: typeof fetch;
   /** Failures the merchant should see (a refused API key, a bug); the browser only gets a code. Default console.error. */
   onError?: (error: unknown) => void;
+  /**
+   * The Stripe publishable key (`pk_live_…` or `pk_test_…`) of the account Quaderno charges cards through. Sent to the
+   * browser as the session's `processor_public_keys.stripe` (public by design); a secret or restricted key is refused.
+   * Default none: null.
+   */
+  stripePublishableKey?: string;
+  /** The PayPal client id (public) Quaderno's orders are made with: the session's `processor_public_keys.paypal`. Default none: null. */
+  paypalClientId?: string;
 }
 
 export interface CheckoutHandler {
@@ -92,6 +100,11 @@ function parseUpdate(body: unknown) {
 export function createCheckoutHandler(options: CheckoutHandlerOptions): CheckoutHandler {
   if (!isHttpUrl(options.apiUrl)) throw new TypeError('createCheckoutHandler: `apiUrl` must be an http(s) URL');
   if (!options.apiKey) throw new TypeError('createCheckoutHandler: `apiKey` is required');
+  // why: this key goes to every browser; a secret key (`sk_`, `rk_`) given here by mistake must never leave the server.
+  if (options.stripePublishableKey !== undefined && !/^pk_(live|test)_\w+$/.test(options.stripePublishableKey)) {
+    throw new TypeError('createCheckoutHandler: `stripePublishableKey` must be a publishable key (pk_live_… or pk_test_…)');
+  }
+  const publicKeys = { stripe: options.stripePublishableKey, paypal: options.paypalClientId || undefined };
   const prefix = `/${(options.prefix ?? '/checkout').replace(/^\/+|\/+$/g, '')}`.replace(/^\/$/, '');
   const signer = createTokenSigner(options.secret, new URL(options.apiUrl).origin);
   const maxBodyBytes = options.maxBodyBytes ?? 16 * 1024;
@@ -138,7 +151,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
 
   async function present(session: CheckoutSession, id: string, request: Request): Promise<Response> {
     const origin = options.publicOrigin ?? new URL(request.url).origin;
-    return json(200, presentSession(session, permalinkFor(id, origin), await savedTax(session)));
+    return json(200, presentSession(session, permalinkFor(id, origin), await savedTax(session), publicKeys));
   }
 
   async function update(id: string, request: Request): Promise<Response> {

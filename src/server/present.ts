@@ -2,6 +2,8 @@
 // `metadata`, processor references and any private field Quaderno adds later never leave the server.
 import { isHttpUrl } from '../api/urls.ts';
 import { PROTOCOL_VERSION } from '../protocol/capabilities.ts';
+import type { PaymentProcessorId } from '../protocol/payments.ts';
+import { processorPublicKeys } from '../protocol/session.ts';
 import { CUSTOMER_FIELDS, type CheckoutSession } from '../session/schema.ts';
 import type { TaxSummary } from '../tax/index.ts';
 
@@ -14,8 +16,16 @@ export const HANDLER_CAPABILITIES = ['update', 'tax_preview', 'tax_id_validation
 const pick = <T extends object, K extends keyof T>(value: T, keys: readonly K[]) =>
   Object.fromEntries(keys.filter((key) => key in value).map((key) => [key, value[key]])) as Pick<T, K>;
 
-/** The public JSON: `permalink` is this handler's, `hosted_url` Quaderno's hosted page for the same session. */
-export function presentSession(session: CheckoutSession, permalink: string, tax: TaxSummary | null): Record<string, unknown> {
+/**
+ * The public JSON: `permalink` is this handler's, `hosted_url` Quaderno's hosted page for the same session, and
+ * `processor_public_keys` the merchant's configured ones (Quaderno's API tells none; null where none is configured).
+ */
+export function presentSession(
+  session: CheckoutSession,
+  permalink: string,
+  tax: TaxSummary | null,
+  keys: Partial<Record<PaymentProcessorId, string | undefined>> = {},
+): Record<string, unknown> {
   const hosted = isHttpUrl(session.permalink) ? session.permalink : null;
   return {
     id: session.id,
@@ -35,5 +45,6 @@ export function presentSession(session: CheckoutSession, permalink: string, tax:
     capabilities: HANDLER_CAPABILITIES.filter((capability) => capability !== 'hosted_payment' || hosted),
     hosted_url: hosted,
     tax,
+    processor_public_keys: processorPublicKeys(session.payment_methods, keys),
   };
 }

@@ -47,7 +47,8 @@ async function mount(place: Place): Promise<Checkout> {
   const el = document.createElement('quaderno-checkout') as QuadernoCheckout;
   el.processor = realProcessors({
     stripe: { loadStripe: doubleLoader },
-    paypal: { clientId: SANDBOX_PAYPAL_CLIENT_ID, sdkBaseUrl: `${SANDBOX()}/doubles/paypal-sdk.js` },
+    // why no clientId: the default path, where the client id comes from the session's processor_public_keys.
+    paypal: { sdkBaseUrl: `${SANDBOX()}/doubles/paypal-sdk.js` },
   });
   el.setAttribute('poll-interval', '40');
   el.setAttribute('locale', 'en');
@@ -176,6 +177,8 @@ for (const place of PLACES) {
       await c.h.chooseMethod('paypal');
       const button = await until(() => c.container().querySelector<HTMLButtonElement>('[data-paypal-double="button"]'), 'the PayPal button');
       expect(await paypalOrders(c.permalink), 'no order before a click').to.deep.equal([]);
+      const script = document.querySelector<HTMLScriptElement>('script[src*="/doubles/paypal-sdk.js"]')!;
+      expect(new URL(script.src).searchParams.get('client-id'), 'the session\'s key, no page clientId').to.equal(SANDBOX_PAYPAL_CLIENT_ID);
       await c.h.fill('first_name', 'Grace');
       button.click();
       await until(() => document.querySelector('[data-paypal-double="window"]'), 'the PayPal window');

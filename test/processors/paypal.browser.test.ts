@@ -131,24 +131,47 @@ describe('PayPal adapter (PayPal SDK test double)', function () {
     expect(h.finished, 'the refusal is the element\'s to show').to.deep.equal([]);
   });
 
-  it('an order of another client id is refused before PayPal opens', async () => {
+  const otherClient: Array<[string, { clientId?: string }, Partial<Harness['ctx']>]> = [
+    ['the page\'s clientId', { clientId: 'sb-someone-else' }, {}],
+    ['the session\'s key', {}, { publicKeys: { paypal: 'sb-someone-else' } }],
+  ];
+  for (const [source, options, ctx] of otherClient) {
+    it(`an order of another client id than ${source} is refused before PayPal opens`, async () => {
+      const session = await paySession();
+      const { host, container } = lightContainer();
+      mounts.keep(host);
+      const h = harness(session.permalink, host, { method: 'paypal', ...ctx });
+      const adapter = createPaypalAdapter({ ...options, sdkBaseUrl: `${SANDBOX()}/doubles/paypal-sdk.js` });
+      mounts.set(await adapter.mount(container, h.ctx));
+      expect(h.starts, 'no payment start at mount').to.equal(0);
+      container.querySelector<HTMLButtonElement>('[data-paypal-double="button"]')!.click();
+      const outcome = await until(() => h.finished[0], 'the outcome');
+      expect(outcome.status === 'failed' && outcome.error.code).to.equal('payment_failed');
+      expect(document.querySelector('[data-paypal-double="window"]')).to.equal(null);
+    });
+  }
+
+  it('without a page clientId, the session\'s processor_public_keys.paypal loads PayPal: no order until the click', async () => {
     const session = await paySession();
+    // why: the keys as the permalink serves them, not a copy of the sandbox's default.
+    const served = (await (await fetch(`${session.permalink}.json`)).json()) as { processor_public_keys: { paypal: string } };
+    expect(served.processor_public_keys.paypal).to.equal(SANDBOX_PAYPAL_CLIENT_ID);
     const { host, container } = lightContainer();
     mounts.keep(host);
-    const h = harness(session.permalink, host, { method: 'paypal' });
-    const adapter = createPaypalAdapter({ clientId: 'sb-someone-else', sdkBaseUrl: `${SANDBOX()}/doubles/paypal-sdk.js` });
-    mounts.set(await adapter.mount(container, h.ctx));
-    container.querySelector<HTMLButtonElement>('[data-paypal-double="button"]')!.click();
-    const outcome = await until(() => h.finished[0], 'the outcome');
-    expect(outcome.status === 'failed' && outcome.error.code).to.equal('payment_failed');
-    expect(document.querySelector('[data-paypal-double="window"]')).to.equal(null);
+    const h = harness(session.permalink, host, { method: 'paypal', publicKeys: served.processor_public_keys });
+    mounts.set(await createPaypalAdapter({ sdkBaseUrl: `${SANDBOX()}/doubles/paypal-sdk.js` }).mount(container, h.ctx));
+    expect(new URL(newestScript().src).searchParams.get('client-id')).to.equal(SANDBOX_PAYPAL_CLIENT_ID);
+    expect(h.starts, 'no payment start at mount').to.equal(0);
+    expect(await paypalOrders(session.permalink)).to.deep.equal([]);
+    await expectCompleted(await payWith(h, container.querySelector<HTMLButtonElement>('[data-paypal-double="button"]')!, 'approve'), session.id, 'paypal');
+    expect(h.starts).to.equal(1);
   });
 
-  it('without a configured client id, the mount learns it from one payment start', async () => {
+  it('only with neither a page clientId nor a session key (an older server), the mount learns it from one payment start', async () => {
     const session = await paySession();
     const { host, container } = lightContainer();
     mounts.keep(host);
-    const h = harness(session.permalink, host, { method: 'paypal' });
+    const h = harness(session.permalink, host, { method: 'paypal', publicKeys: {} });
     mounts.set(await createPaypalAdapter({ sdkBaseUrl: `${SANDBOX()}/doubles/paypal-sdk.js` }).mount(container, h.ctx));
     expect(new URL(newestScript().src).searchParams.get('client-id')).to.equal(SANDBOX_PAYPAL_CLIENT_ID);
     expect(h.starts).to.equal(1);

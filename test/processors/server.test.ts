@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { paymentStartResponse } from '../../src/protocol/payments.ts';
-import { call, eventually, publicPath, RECORDED_CREATE, useSandbox } from '../sandbox/harness.ts';
+import { DEFAULT_PROCESSOR_KEYS } from '../../src/sandbox/processors/keys.ts';
+import { call, eventually, publicPath, RECORDED_CREATE, tokenOf, useSandbox } from '../sandbox/harness.ts';
 
 const CARD = { success: '4242 4242 4242 4242', decline: '4000 0000 0000 0002', action: '4000 0027 6000 3184' };
 
@@ -30,6 +31,17 @@ describe('processors: payment start and simulated processors', () => {
   test('the frame origin is another port of the sandbox', () => {
     assert.ok(frame(), 'startSandbox listens on a second port');
     assert.notEqual(new URL(frame()).origin, new URL(base()).origin);
+  });
+
+  test('the permalink JSON carries the default public keys, and reading it starts no payment', async () => {
+    const session = fresh();
+    const body = await read(session);
+    assert.deepEqual(body.processor_public_keys, DEFAULT_PROCESSOR_KEYS);
+    assert.equal(body.processor_id, undefined, 'no payment linked by a read');
+    const orders = (await call(base(), `/doubles/paypal/v2/checkout/orders?session=${tokenOf(session)}`)).json;
+    assert.deepEqual(orders, { orders: [] });
+    const paypalOnly = await read(fresh({ payment_methods: ['paypal'] }));
+    assert.deepEqual(paypalOnly.processor_public_keys, { stripe: null, paypal: DEFAULT_PROCESSOR_KEYS.paypal });
   });
 
   test('card: the start answers a PaymentIntent for the server total and links it to the session', async () => {

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { capabilitiesOf, type Capability } from '../../src/protocol/capabilities.ts';
+import { PAYMENT_PROCESSORS, paymentStartResponse, type PaymentProcessorId } from '../../src/protocol/payments.ts';
 import type { PayBody } from '../../src/protocol/requests.ts';
 import type { PaymentMethod, SessionStatus } from '../../src/session/schema.ts';
 import {
@@ -51,6 +52,10 @@ export interface ContractTarget {
   payBodies?: { approve: PayBody; decline: PayBody };
   /** How long a started payment may take to settle. Default 10 s. */
   settleWithinMs?: number;
+  /** The processors' public keys the server was configured with (its sessions' `processor_public_keys`). Default none. */
+  publicKeys?: Partial<Record<PaymentProcessorId, string>>;
+  /** The server answers the payment start (`POST <permalink>/payment.json`) itself. Default false. */
+  startsPayments?: boolean;
 }
 
 export interface ContractOptions {
@@ -141,6 +146,45 @@ export const CONTRACT_CASES: ContractCase[] = [
     title: 'the session declares protocol_version, capabilities and hosted_url',
     async run({ session }) {
       expectAdvertised((await session()).body);
+    },
+  },
+  {
+    id: 'session.processor-keys',
+    title: 'processor_public_keys: the configured public key of each processor the methods use, null otherwise',
+    async run({ session, target }) {
+      const cases: Array<[PaymentMethod[], PaymentProcessorId[]]> = [
+        [['card', 'paypal'], ['stripe', 'paypal']],
+        [['card'], ['stripe']],
+        [['paypal'], ['paypal']],
+      ];
+      for (const [methods, used] of cases) {
+        const keys = (await session({ payment_methods: methods })).body.processor_public_keys;
+        assert.ok(keys && typeof keys === 'object', `${methods}: processor_public_keys is sent`);
+        for (const processor of PAYMENT_PROCESSORS) {
+          const expected = used.includes(processor) ? (target.publicKeys?.[processor] ?? null) : null;
+          assert.equal(keys[processor], expected, `${methods}: the ${processor} key`);
+        }
+        // why: the field goes to every browser; a Stripe secret (sk_) or restricted (rk_) key must never be in it.
+        if (keys.stripe !== null) assert.match(keys.stripe, /^pk_(live|test)_/, 'a publishable key');
+      }
+    },
+  },
+  {
+    id: 'session.processor-keys.payment-start',
+    title: 'the payment start answers the same public keys the session carries (a server without one starts nothing)',
+    async run({ session, target }) {
+      const { permalink, body } = await session({ payment_methods: ['card', 'paypal'] });
+      for (const method of ['card', 'paypal'] as const) {
+        const reply = await call(permalink, 'POST', '/payment', { body: { method } });
+        if (!target.startsPayments) {
+          assert.ok(reply.status >= 400 && reply.status < 500, `${method}: no payment starts (${reply.status})`);
+          continue;
+        }
+        assert.equal(reply.status, 201, reply.text);
+        const start = paymentStartResponse.parse(reply.json);
+        const key = start.processor === 'stripe' ? start.publishable_key : start.client_id;
+        assert.equal(key, body.processor_public_keys[start.processor], `${method}: the ${start.processor} key`);
+      }
     },
   },
   {

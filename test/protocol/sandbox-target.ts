@@ -18,6 +18,10 @@ export interface SandboxBackedOptions {
   permalink(created: { id: number; permalink: string }): string;
   /** A permalink shaped like the server's own that names no session. */
   unknownPermalink(): string;
+  /** The public keys the server under test was configured with (ContractTarget's `publicKeys`). */
+  publicKeys?: ContractTarget['publicKeys'];
+  /** The server under test answers the payment start itself. */
+  startsPayments?: boolean;
 }
 
 export function sandboxBackedTarget(o: SandboxBackedOptions): ContractTarget {
@@ -57,5 +61,7 @@ export function sandboxBackedTarget(o: SandboxBackedOptions): ContractTarget {
       return o.unknownPermalink();
     },
     settleWithinMs: 5_000,
+    publicKeys: o.publicKeys,
+    startsPayments: o.startsPayments,
   };
 }

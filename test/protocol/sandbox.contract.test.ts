@@ -6,10 +6,12 @@ import { contractSuite } from './contract.ts';
 import { sandboxBackedTarget } from './sandbox-target.ts';
 
 const API_KEY = 'sk_test_contract';
+// why not the defaults: the sessions must carry the keys the sandbox was given.
+const PUBLIC_KEYS = { stripePublishableKey: 'pk_test_contract', paypalClientId: 'sb-contract-client' };
 let sandbox: RunningSandbox;
 
 before(async () => {
-  sandbox = await startSandbox({ port: 0, apiKey: API_KEY, processingDelayMs: 150 });
+  sandbox = await startSandbox({ port: 0, apiKey: API_KEY, processingDelayMs: 150, processors: PUBLIC_KEYS });
 });
 after(() => sandbox.close());
 
@@ -22,5 +24,7 @@ contractSuite(
     couponPrefix: 'CONTRACT',
     permalink: (created) => created.permalink,
     unknownPermalink: () => `${sandbox.url}/checkout/session/${'0'.repeat(40)}`,
+    publicKeys: { stripe: PUBLIC_KEYS.stripePublishableKey, paypal: PUBLIC_KEYS.paypalClientId },
+    startsPayments: true,
   }),
 );

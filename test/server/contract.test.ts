@@ -7,12 +7,14 @@ import { contractSuite } from '../protocol/contract.ts';
 import { sandboxBackedTarget } from '../protocol/sandbox-target.ts';
 import { API_KEY, startHandler, startQuaderno, type Quaderno } from './support.ts';
 
+// why not the sandbox's: the handler sends the keys it was configured with, never ones it learns from Quaderno.
+const HANDLER_KEYS = { stripePublishableKey: 'pk_test_merchant_handler', paypalClientId: 'merchant-paypal-client' };
 let quaderno: Quaderno;
 let shop: Awaited<ReturnType<typeof startHandler>>;
 
 before(async () => {
   quaderno = await startQuaderno();
-  shop = await startHandler(quaderno.url, { fetch: quaderno.fetch });
+  shop = await startHandler(quaderno.url, { fetch: quaderno.fetch, ...HANDLER_KEYS });
 });
 after(async () => {
   await shop?.close();
@@ -28,5 +30,6 @@ contractSuite(
     permalink: (created) => shop.permalink(created.id),
     // why: a token of the handler's shape that it never issued (signed with no secret of its own).
     unknownPermalink: () => `${shop.url}/checkout/${randomBytes(22).toString('base64url')}`,
+    publicKeys: { stripe: HANDLER_KEYS.stripePublishableKey, paypal: HANDLER_KEYS.paypalClientId },
   }),
 );

@@ -46,7 +46,14 @@ describe('mounting examples (examples/server/)', { concurrency: 3, timeout: 120_
 
   before(async () => {
     sandbox = await startSandbox({ port: 0, apiKey: API_KEY });
-    env = { QUADERNO_API_URL: sandbox.url, QUADERNO_API_KEY: API_KEY, CHECKOUT_SECRET: SECRET, QUADERNO_PRODUCT: '000000' };
+    env = {
+      QUADERNO_API_URL: sandbox.url,
+      QUADERNO_API_KEY: API_KEY,
+      CHECKOUT_SECRET: SECRET,
+      QUADERNO_PRODUCT: '000000',
+      STRIPE_PUBLISHABLE_KEY: 'pk_test_example',
+      PAYPAL_CLIENT_ID: 'example-paypal-client',
+    };
   });
   after(async () => {
     for (const child of children) child.kill();
@@ -64,6 +71,7 @@ describe('mounting examples (examples/server/)', { concurrency: 3, timeout: 120_
       const session = await browser(`${url}${permalink}.json`);
       assert.equal(session.status, 200, session.text);
       assert.equal(session.json.permalink, `${url}${permalink}`);
+      assert.deepEqual(session.json.processor_public_keys, { stripe: 'pk_test_example', paypal: null }, 'a card session: the key from the env');
       const saved = await browser(`${url}${permalink}.json`, { method: 'PUT', body: { customer: { email: 'ana@example.com' } } });
       assert.equal(saved.status, 200, saved.text);
       assert.equal(sandbox.store.getSession(session.json.id)!.customer.email, 'ana@example.com');
@@ -80,12 +88,14 @@ describe('mounting examples (examples/server/)', { concurrency: 3, timeout: 120_
     assert.equal(route.POST, GET);
     assert.equal(route.OPTIONS, GET);
     assert.equal(route.runtime, 'nodejs');
-    const id = sandbox.store.createSession({ items: [{ product: '000000' }] }).id;
+    const id = sandbox.store.createSession({ items: [{ product: '000000' }], payment_methods: ['card', 'paypal'] }).id;
     // why: the same secret and prefix give the same permalink in any process (a page's and the route's).
     const permalink = createCheckoutHandler({ apiUrl: sandbox.url, apiKey: API_KEY, secret: SECRET, prefix: '/checkout' }).permalinkFor(id, 'https://shop.example');
     const got = await GET(new Request(`${permalink}.json`), { params: Promise.resolve({ path: [] }) });
     assert.equal(got.status, 200);
-    assert.equal(((await got.json()) as { permalink: string }).permalink, permalink);
+    const body = (await got.json()) as { permalink: string; processor_public_keys: unknown };
+    assert.equal(body.permalink, permalink);
+    assert.deepEqual(body.processor_public_keys, { stripe: 'pk_test_example', paypal: 'example-paypal-client' });
     const put = await PUT(new Request(`${permalink}.json`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: '{"customer":{"first_name":"Ana"}}' }));
     assert.equal(put.status, 200);
     assert.equal(sandbox.store.getSession(id)!.customer.first_name, 'Ana');

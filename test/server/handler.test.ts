@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { after, before, describe, test } from 'node:test';
+import { createCheckoutHandler } from '../../src/server/index.ts';
 import { createTokenSigner } from '../../src/server/token.ts';
 import {
   API_KEY,
@@ -50,6 +51,28 @@ describe('createCheckoutHandler against the sandbox', () => {
     assert.doesNotMatch(reply.text, /VIP|crm_42/);
     assert.equal(body.items[0].amount, 2100);
     assert.equal(body.tax.needs[0], 'country', 'no saved country yet');
+    assert.deepEqual(body.processor_public_keys, { stripe: null, paypal: null }, 'no key configured, none invented');
+  });
+
+  test('processor_public_keys: the handler\'s own options, for the processors the session\'s methods use', async () => {
+    const keyed = await startHandler(quaderno.url, { fetch: quaderno.fetch, stripePublishableKey: 'pk_test_shop', paypalClientId: 'shop-paypal-id' });
+    try {
+      const both = createSession(quaderno.sandbox, { payment_methods: ['card', 'paypal'] });
+      const reply = await send(`${keyed.permalink(both.id)}.json`);
+      assert.deepEqual(reply.json.processor_public_keys, { stripe: 'pk_test_shop', paypal: 'shop-paypal-id' });
+      const cardOnly = createSession(quaderno.sandbox, { payment_methods: ['card'] });
+      assert.deepEqual((await send(`${keyed.permalink(cardOnly.id)}.json`)).json.processor_public_keys, { stripe: 'pk_test_shop', paypal: null });
+    } finally {
+      await keyed.close();
+    }
+  });
+
+  test('a Stripe secret or restricted key given as the publishable key is refused when the handler is made', () => {
+    const base = { apiUrl: quaderno.url, apiKey: API_KEY, secret: SECRET };
+    for (const key of ['sk_test_123', 'rk_live_123', 'sk_live_x', '', 'pk_test_']) {
+      assert.throws(() => createCheckoutHandler({ ...base, stripePublishableKey: key }), /publishable key/, key);
+    }
+    assert.doesNotThrow(() => createCheckoutHandler({ ...base, stripePublishableKey: 'pk_live_51Habc' }));
   });
 
   test('the same session always has the same permalink, and it does not show the session id', () => {

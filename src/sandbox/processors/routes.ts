@@ -13,13 +13,6 @@ import type { SandboxStore, StoredSession } from '../store.ts';
 import { PaypalSimulator } from './paypal.ts';
 import { intentJSON, StripeSimulator, type StripeAnswer } from './stripe.ts';
 
-export interface ProcessorOptions {
-  /** The publishable key the payment start hands out. Default `pk_test_sandbox`. */
-  stripePublishableKey?: string;
-  /** The PayPal client id the payment start hands out. Default `sb-sandbox`. */
-  paypalClientId?: string;
-}
-
 export interface SandboxProcessors {
   stripe: StripeSimulator;
   paypal: PaypalSimulator;
@@ -68,8 +61,9 @@ export function mountProcessors(
   app: Hono,
   store: SandboxStore,
   readBody: (c: Context) => Promise<unknown>,
-  options: ProcessorOptions = {},
 ): SandboxProcessors {
+  // why: the store's keys, the same ones the session JSON carries (`processor_public_keys`).
+  const keys = store.processorKeys;
   // why: a settled payment reaches the session the way a webhook would; a session that moved on meanwhile
   // (cancelled in another tab) keeps its status, as Quaderno would refund rather than reopen it.
   const report = (token: string, link: Parameters<SandboxStore['recordProcessorPayment']>[1]) => {
@@ -80,10 +74,10 @@ export function mountProcessors(
     }
   };
   const processors: SandboxProcessors = {
-    stripe: new StripeSimulator(options.stripePublishableKey ?? 'pk_test_sandbox', (intent, result) =>
+    stripe: new StripeSimulator(keys.stripe, (intent, result) =>
       report(intent.token, { processor: 'stripe', processor_id: intent.id, result }),
     ),
-    paypal: new PaypalSimulator(options.paypalClientId ?? 'sb-sandbox', (order) =>
+    paypal: new PaypalSimulator(keys.paypal, (order) =>
       report(order.token, { processor: 'paypal', processor_id: order.id, result: 'succeeded' }),
     ),
   };

@@ -11,6 +11,7 @@ import { sessionTax } from '../tax/session-tax.ts';
 import { TaxSettingsHolder } from '../tax/settings.ts';
 import { planPayment, totalChanged } from './payments.ts';
 import { publicSessionJSON, sessionJSON } from './serialize.ts';
+import { processorKeys, type ProcessorKeys } from '../processors/keys.ts';
 import { emptyCustomer, isPayable, mergeCustomer, newInternals, newToken, resolveItems, seededSession } from './sessions.ts';
 import { abandons, nextDueAt, SessionTimers } from './timers.ts';
 import type { AppliedCoupon, CreateOptions, StoredCoupon, StoredSession, StoreOptions } from './types.ts';
@@ -30,6 +31,8 @@ export class SandboxStore {
   readonly processingDelayMs: number;
   /** The account's tax settings: the sessions' `tax`, what a payment charges, and the tax routes read them. */
   readonly taxSettings: TaxSettingsHolder;
+  /** The simulated processors' public keys: the payment start's, and the sessions' `processor_public_keys`. */
+  readonly processorKeys: ProcessorKeys;
   private readonly sessions = new Map<number, StoredSession>();
   private readonly tokens = new Map<string, number>();
   private readonly coupons: CouponBook;
@@ -46,6 +49,7 @@ export class SandboxStore {
     this.seeded = options.seed ?? true;
     this.coupons = new CouponBook(this.now);
     this.taxSettings = new TaxSettingsHolder(options.tax);
+    this.processorKeys = processorKeys(options.processors);
     this.reset();
   }
 
@@ -143,9 +147,7 @@ export class SandboxStore {
 
   /** Seeded sessions (not their copies), in id order. */
   seedSessions(): StoredSession[] {
-    return this.listSessions()
-      .filter((s) => s.internal.seedId !== null)
-      .sort((a, b) => a.id - b.id);
+    return this.listSessions().filter((s) => s.internal.seedId !== null).sort((a, b) => a.id - b.id);
   }
 
   /** Private update: any subset of the create fields, pending sessions only. Throws SandboxError (404/409/422). */
@@ -256,10 +258,7 @@ export class SandboxStore {
    * (`processor`, `processor_id`) and, with a result, settles it as their webhook would: `succeeded` freezes the tax
    * and reserves the coupon like `pay`, then processing → completed; `failed` → failed (payable again).
    */
-  recordProcessorPayment(
-    token: string,
-    payment: { processor: 'stripe' | 'paypal'; processor_id: string; result?: 'succeeded' | 'failed' },
-  ): StoredSession {
+  recordProcessorPayment(token: string, payment: { processor: 'stripe' | 'paypal'; processor_id: string; result?: 'succeeded' | 'failed' }): StoredSession {
     const session = this.requireToken(token);
     if (!isPayable(session)) throw conflict('pay', session.status);
     session.processor = payment.processor;
@@ -296,9 +295,9 @@ export class SandboxStore {
     return sessionJSON(session, origin, this.taxOf(session));
   }
 
-  /** The permalink endpoints' representation: `toJSON` plus the protocol's `protocol_version`, `capabilities`, `hosted_url`. */
+  /** The permalink endpoints' representation: `toJSON` plus the protocol's fields (serialize.ts). */
   publicJSON(session: StoredSession, origin: string): Record<string, unknown> {
-    return publicSessionJSON(session, origin, this.taxOf(session));
+    return publicSessionJSON(session, origin, this.taxOf(session), this.processorKeys);
   }
 
   /**

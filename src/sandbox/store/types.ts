@@ -1,6 +1,7 @@
 // The shapes the sandbox store keeps: sessions, items, coupons, and the options of the store itself.
 import type { BillingMode, CustomerField, PaymentMethod, PROCESSORS, SessionLocale, SessionStatus } from '../../session/schema.ts';
 import type { TaxSettingsPatch } from '../tax/settings.ts';
+import type { ProcessorOptions } from '../processors/keys.ts';
 import type { TaxSummary } from '../../tax/types.ts';
 
 export type StoredCustomer = Record<CustomerField, string | null>;
@@ -88,6 +89,8 @@ export interface StoreOptions {
   now?: () => number;
   /** The account's tax settings (over env `SANDBOX_TAX_*`); `reset()` returns to them. */
   tax?: TaxSettingsPatch;
+  /** The simulated processors' public keys (the payment start's and the sessions' `processor_public_keys`). */
+  processors?: ProcessorOptions;
 }
 
 /** Test hooks for `createSession`. */

@@ -9,6 +9,9 @@ const handler = createCheckoutHandler({
   apiKey: process.env.QUADERNO_API_KEY!,
   secret: process.env.CHECKOUT_SECRET!,
   prefix: '/checkout',
+  // Optional, public by design: they let Stripe.js and PayPal's buttons load before any payment starts.
+  stripePublishableKey: process.env.STRIPE_PUBLISHABLE_KEY || undefined,
+  paypalClientId: process.env.PAYPAL_CLIENT_ID || undefined,
 });
 
 // Next passes (request, context); the handler needs only the request. OPTIONS answers a cross-origin page's preflight.
