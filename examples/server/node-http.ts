@@ -20,6 +20,7 @@ const checkout = createCheckoutHandler({
   // Optional, public by design: they let Stripe.js and PayPal's buttons load before any payment starts.
   stripePublishableKey: process.env.STRIPE_PUBLISHABLE_KEY || undefined,
   paypalClientId: process.env.PAYPAL_CLIENT_ID || undefined,
+  sellerCountry: process.env.QUADERNO_SELLER_COUNTRY || undefined,
 });
 const quaderno = createPrivateClient({ baseUrl: env('QUADERNO_API_URL'), apiKey: env('QUADERNO_API_KEY') });
 const checkoutListener = toNodeListener(checkout);

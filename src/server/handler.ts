@@ -48,6 +48,11 @@ export interface CheckoutHandlerOptions {
   stripePublishableKey?: string;
   /** The PayPal client id (public) Quaderno's orders are made with: the session's `processor_public_keys.paypal`. Default none: null. */
   paypalClientId?: string;
+  /**
+   * The account's home country (ISO 3166-1), as in its Quaderno tax settings. With it the tax summary says when a
+   * domestic sale needs the customer's tax ID (BG, CY, ES, HR, IT, PT); without it, the summary does not say.
+   */
+  sellerCountry?: string;
 }
 
 export interface CheckoutHandler {
@@ -116,7 +121,11 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
     timeoutMs: options.timeoutMs ?? 8000,
     retries: options.retries ?? 2,
   });
-  const previewer = new TaxPreviewer(client, { ttlMs: options.cacheTtlMs ?? 60_000, maxEntries: options.cacheMaxEntries ?? 1000 });
+  const previewer = new TaxPreviewer(client, {
+    ttlMs: options.cacheTtlMs ?? 60_000,
+    maxEntries: options.cacheMaxEntries ?? 1000,
+    sellerCountry: options.sellerCountry,
+  });
   const sessions = new TtlCache<CheckoutSession>(options.sessionTtlMs ?? 10_000, options.cacheMaxEntries ?? 1000);
 
   const permalinkFor = (sessionId: number | string, origin?: string) =>

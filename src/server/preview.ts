@@ -6,6 +6,7 @@ import { TtlCache } from './cache.ts';
 import { failure, fieldFailure } from './errors.ts';
 import type { TaxSummary } from '../tax/index.ts';
 import { summarize } from './tax-summary.ts';
+import { taxIdRequired } from '../tax/tax-id-rule.ts';
 
 /** Countries whose rate depends on the postal code (state, province): without one there is no exact figure. */
 const NEEDS_POSTAL_CODE: ReadonlySet<string> = new Set(['US', 'CA']);
@@ -43,16 +44,21 @@ export function normalizeTaxInput(raw: Record<keyof TaxInput, string | null | un
 export interface TaxPreviewOptions {
   ttlMs: number;
   maxEntries: number;
+  /** The seller's country; when known, the summary says whether this sale needs the customer's tax ID. */
+  sellerCountry?: string;
 }
 
 export class TaxPreviewer {
   private readonly rates: TtlCache<TaxRate>;
   private readonly validity: TtlCache<boolean | null>;
 
+  private readonly sellerCountry: string | undefined;
+
   constructor(
     private readonly client: PrivateClient,
     options: TaxPreviewOptions,
   ) {
+    this.sellerCountry = options.sellerCountry?.toUpperCase();
     this.rates = new TtlCache(options.ttlMs, options.maxEntries);
     this.validity = new TtlCache(options.ttlMs, options.maxEntries);
   }
@@ -77,7 +83,8 @@ export class TaxPreviewer {
       needs.length ? undefined : this.rate(input),
       input.country && input.tax_id ? this.checkTaxId(input.country, input.tax_id) : undefined,
     ]);
-    return summarize(session.items, session.coupon, rate, { needs, tax_id: valid === undefined ? null : { valid } });
+    const tax_id_required = this.sellerCountry ? taxIdRequired(this.sellerCountry, input.country) : undefined;
+    return summarize(session.items, session.coupon, rate, { needs, tax_id: valid === undefined ? null : { valid }, tax_id_required });
   }
 
   private rate(input: TaxInput): Promise<TaxRate> {

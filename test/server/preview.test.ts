@@ -109,4 +109,18 @@ describe('tax preview through the handler', () => {
     const reply = await browser(`${shop.permalink(session.id)}.json`);
     assert.deepEqual([reply.json.tax.tax, reply.json.tax.total, reply.json.tax.needs], [441, 2541, []]);
   });
+
+  test('with the seller country set, the summary says when a domestic sale needs the tax ID; without it, it does not say', async () => {
+    const spanishShop = await startHandler(quaderno.url, { fetch: quaderno.fetch, sellerCountry: 'es' });
+    try {
+      const link = spanishShop.permalink(createSession(quaderno.sandbox).id);
+      const flags = [];
+      for (const country of ['ES', 'FR', 'IT']) flags.push((await browser(`${link}/tax.json?country=${country}`)).json.tax_id_required);
+      assert.deepEqual(flags, [true, false, false]);
+    } finally {
+      await spanishShop.close();
+    }
+    const reply = await browser(`${permalink}/tax.json?country=ES`);
+    assert.equal(reply.json.tax_id_required, undefined);
+  });
 });

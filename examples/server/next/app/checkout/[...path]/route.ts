@@ -12,6 +12,7 @@ const handler = createCheckoutHandler({
   // Optional, public by design: they let Stripe.js and PayPal's buttons load before any payment starts.
   stripePublishableKey: process.env.STRIPE_PUBLISHABLE_KEY || undefined,
   paypalClientId: process.env.PAYPAL_CLIENT_ID || undefined,
+  sellerCountry: process.env.QUADERNO_SELLER_COUNTRY || undefined,
 });
 
 // Next passes (request, context); the handler needs only the request. OPTIONS answers a cross-origin page's preflight.
