@@ -4,8 +4,9 @@ import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 import { createPrivateClient, type PrivateClient } from '../../../src/api/private.ts';
 import { createPublicClient } from '../../../src/api/public.ts';
-import { CheckoutModel, type FocusTarget, type ModelProcessor } from '../../../src/checkout/model/model.ts';
+import { CheckoutModel, type FocusTarget, type ModelFlow, type ModelProcessor } from '../../../src/checkout/model/model.ts';
 import type { Draft, DraftStore } from '../../../src/checkout/model/draft.ts';
+import * as modelFlow from '../../../src/checkout/model/flow.ts';
 import type { CheckoutState, CheckoutView } from '../../../src/checkout/model/state.ts';
 import en from '../../../src/locales/en.ts';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox/server.ts';
@@ -74,7 +75,14 @@ export interface Recorded {
 /** A model for a permalink whose host records everything; `prevent` names events whose default a listener prevents. */
 export function modelFor(
   permalink: string,
-  options: { processor?: ReturnType<typeof payingProcessor>; draft?: ReturnType<typeof memoryDraft>; prevent?: string[]; timeoutMs?: number } = {},
+  options: {
+    processor?: ReturnType<typeof payingProcessor>;
+    draft?: ReturnType<typeof memoryDraft>;
+    prevent?: string[];
+    timeoutMs?: number;
+    /** Loads the model's actions (default: flow.ts, already imported, as the element's chunk is by the time the form shows). */
+    flow?: () => Promise<ModelFlow>;
+  } = {},
 ): Recorded {
   const events: Recorded['events'] = [];
   const announced: Recorded['announced'] = [];
@@ -87,6 +95,7 @@ export function modelFor(
   const model = new CheckoutModel({
     client: () => createPublicClient(permalink, { timeoutMs: options.timeoutMs ?? 2000 }),
     processor: () => processor,
+    flow: options.flow ?? (() => Promise.resolve(modelFlow)),
     draft,
     pollInterval: 20,
     host: {
