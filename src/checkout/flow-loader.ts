@@ -24,8 +24,12 @@ export function loadedFlow(): ElementFlow | undefined {
   return loaded;
 }
 
-/** The sandbox's card fields: their height while the code loads (measured at the default font size and spacing). */
-const SANDBOX_HEIGHT: Partial<Record<string, string>> = { card: '11.5em', paypal: '7.5em' };
+/**
+ * The sandbox processor's height per method while its code loads: measured in Chromium at the default font size and
+ * spacing and a wide widget (card 265 px, PayPal 179 px at 15 px), scaled by the merchant's font size. (Custom
+ * properties survive the container's `all: initial`.)
+ */
+const SANDBOX_HEIGHT: Partial<Record<string, string>> = { card: 'calc(17.66 * var(--quaderno-font-size, 15px))', paypal: 'calc(11.96 * var(--quaderno-font-size, 15px))' };
 
 /** The default processor: the sandbox's, from the flow chunk. */
 export function deferredSandbox(): PaymentProcessor {

@@ -12,6 +12,7 @@ export class DeferredProcessor implements PaymentProcessor {
   private container: HTMLElement | undefined;
   private context: ProcessorContext | undefined;
   private failure: HTMLElement | undefined;
+  private placeholder: HTMLElement | undefined;
 
   constructor(
     readonly id: string,
@@ -23,15 +24,19 @@ export class DeferredProcessor implements PaymentProcessor {
 
   async mount(container: HTMLElement, context: ProcessorContext): Promise<void> {
     this.container = container;
+    if (this.inner) return this.inner.mount(container, context);
     this.update(context);
     await this.ready().catch(() => {});
   }
 
   update(context: ProcessorContext): void {
     this.context = context;
-    if (this.inner) this.inner.update(context);
-    // why CSSOM, not a style attribute: a strict CSP (style-src without 'unsafe-inline') allows it.
-    else if (this.container) this.container.style.minHeight = this.reserve(context);
+    if (this.inner) return this.inner.update(context);
+    if (!this.container || this.failure) return;
+    // why a child: the container itself is reset by the checkout's `all: initial !important`. Set through the CSSOM,
+    // which a strict CSP (style-src without 'unsafe-inline') allows; the processor's shadow root hides it once mounted.
+    this.placeholder ??= this.container.appendChild(document.createElement('div'));
+    this.placeholder.style.height = this.reserve(context);
   }
 
   unmount(): void {
@@ -69,6 +74,7 @@ export class DeferredProcessor implements PaymentProcessor {
       },
       (error: unknown) => {
         this.loading = undefined;
+        this.clear();
         this.showFailure();
         throw error;
       },
@@ -77,8 +83,8 @@ export class DeferredProcessor implements PaymentProcessor {
 
   private clear(): void {
     this.failure?.remove();
-    this.failure = undefined;
-    if (this.container) this.container.style.minHeight = '';
+    this.placeholder?.remove();
+    this.failure = this.placeholder = undefined;
   }
 
   /** The network error and a retry, as text (the translation's words only). */
@@ -96,6 +102,7 @@ export class DeferredProcessor implements PaymentProcessor {
     retry.textContent = context.t.retry;
     retry.addEventListener('click', () => {
       this.clear();
+      this.update(this.context ?? context);
       this.ready().catch(() => {});
     });
     box.append(text, retry);

@@ -16,11 +16,17 @@ export type { FocusTarget, ModelFlow, ModelHost, ModelOptions, ModelProcessor };
 export class CheckoutModel extends CheckoutCore {
   private flowLoading: Promise<ModelFlow> | undefined;
   private flowLoaded: ModelFlow | undefined;
+  private taxMissed = false;
 
   /** Loads the actions' code once; a load that failed is tried again on the next call. Rejects with a NetworkError. */
   loadFlow(): Promise<ModelFlow> {
     return (this.flowLoading ??= this.options.flow().then(
-      (flow) => (this.flowLoaded = flow),
+      (flow) => {
+        this.flowLoaded = flow;
+        // why: a tax input typed while the code could not load is previewed now, before anything is paid.
+        if (this.taxMissed) flow.taxes(this).changed();
+        return flow;
+      },
       (error: unknown) => {
         this.flowLoading = undefined;
         throw error instanceof ApiError ? error : new NetworkError(error instanceof Error ? error.message : String(error));
@@ -64,7 +70,7 @@ export class CheckoutModel extends CheckoutCore {
 
   override input(field: BillingField, value: string): void {
     super.input(field, value);
-    void this.withFlow((flow) => flow.taxInput(this, field));
+    void this.withFlow((flow) => flow.taxInput(this, field), () => (this.taxMissed = true));
   }
 
   /** Resolves once the tax preview for what was typed has arrived (a waiting one is sent now). */
