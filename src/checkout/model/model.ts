@@ -7,7 +7,7 @@ import { ApiError, NetworkError } from '../../api/errors.ts';
 import type { BillingField } from '../../session/fields.ts';
 import type { CheckoutSession } from '../../session/schema.ts';
 import { CheckoutCore, errorCode } from './core.ts';
-import type { FormAlert, FormState } from './state.ts';
+import type { Busy, FormAlert, FormState } from './state.ts';
 import type { FocusTarget, ModelFlow, ModelHost, ModelOptions, ModelProcessor } from './types.ts';
 import { errorMessage } from './words.ts';
 
@@ -47,25 +47,47 @@ export class CheckoutModel extends CheckoutCore {
   // ---- the customer's actions ---------------------------------------------------------------------------------
 
   async applyCoupon(): Promise<void> {
-    this.acted = true;
-    await this.withFlow((flow) => flow.applyCoupon(this), (error) => this.couponRequestFailed(error));
+    await this.act('coupon-apply', (flow) => flow.applyCoupon(this), (error) => this.couponRequestFailed(error));
   }
 
   async removeCoupon(): Promise<void> {
-    this.acted = true;
-    await this.withFlow((flow) => flow.removeCoupon(this), (error) => this.couponRequestFailed(error));
+    await this.act('coupon-remove', (flow) => flow.removeCoupon(this), (error) => this.couponRequestFailed(error));
   }
 
   /** The pay button: checks the form, PUTs the customer (pending only), hands off to the processor, then polls. */
   async pay(): Promise<void> {
-    this.acted = true;
-    await this.withFlow((flow) => flow.pay(this), (error) => this.alertFailed(error, 'pay'));
+    await this.act('saving', (flow) => flow.pay(this), (error) => this.alertFailed(error, 'pay'));
   }
 
   /** The customer leaves: tell the page (cancelable), abandon the session, then go to cancel_url. */
   async cancel(): Promise<void> {
+    await this.act('cancel', (flow) => flow.cancel(this), (error) => this.alertFailed(error, 'cancel'));
+  }
+
+  /**
+   * An action of the customer: at once when the code is in; else the form shows it busy (so a second click waits,
+   * and the button says what it does) until the code arrives, then the action runs as if just pressed.
+   */
+  private async act(busy: Busy, work: (flow: ModelFlow) => Promise<void>, failed: (error: unknown) => void): Promise<void> {
     this.acted = true;
-    await this.withFlow((flow) => flow.cancel(this), (error) => this.alertFailed(error, 'cancel'));
+    const state = this.state;
+    if (this.flowLoaded || state.kind !== 'form') return this.withFlow(work, failed);
+    if (state.busy) return;
+    this.set({ ...state, busy });
+    const idle = () => {
+      const now = this.state;
+      if (now.kind === 'form' && now.busy === busy) this.set({ ...now, busy: undefined });
+    };
+    await this.loadFlow().then(
+      (flow) => {
+        idle();
+        return work(flow);
+      },
+      (error: unknown) => {
+        idle();
+        failed(error);
+      },
+    );
   }
 
   override input(field: BillingField, value: string): void {
