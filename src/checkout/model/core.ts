@@ -103,9 +103,10 @@ export abstract class CheckoutCore {
     const form = formOf(state);
     if (!keep || !known) this.set({ kind: 'loading' });
     else if (state.kind === 'error' && form) this.set(placeSession(known, state, form));
-    // why here: the actions' code downloads while the session GET runs, never after the form shows.
+    const running = this.runs.start((signal) => this.options.client().retrieve({ signal }));
+    // why here: the actions' code downloads while the session GET runs (asked just after it, so the GET goes first).
     this.prefetch();
-    const result = await this.runs.start((signal) => this.options.client().retrieve({ signal }));
+    const result = await running;
     if (result.status === 'aborted') return;
     if (result.status === 'error') {
       this.report(result.error);
