@@ -46,6 +46,8 @@ export function browserConfig(format: 'es' | 'iife'): InlineConfig {
     // why: the JS minifier leaves the text of Lit's html``/css`` templates alone; Lit's own plugin minifies it
     // (html-minifier-next, lightningcss). `pre`, so it sees the TypeScript source before Vite strips the types.
     plugins: [{ ...templateMinifier(), enforce: 'pre' }, ...(format === 'iife' ? [staticImports()] : [])],
+    // why: the classic script has the flow inside; its loader would only add a deferral layer (about 0.5 KB brotli).
+    resolve: format === 'iife' ? { alias: [{ find: /^\.\/flow-loader\.ts$/, replacement: src('checkout/flow-static.ts') }] } : {},
     build: {
       outDir: 'dist',
       emptyOutDir: false,
