@@ -17,7 +17,6 @@ import type { Words } from './model/words.ts';
 import { navigate } from './navigation.ts';
 import { fieldId } from './views/billing.ts';
 import { renderForm, type FormActions } from './views/form.ts';
-import type { OutcomeState } from './views/outcome.ts';
 import { renderError, renderLoading } from './views/states.ts';
 
 export type { CheckoutView };
@@ -124,6 +123,7 @@ export class QuadernoCheckout extends LitElement {
   @state() private flowFailed = false;
   private clientCache: { key: string; client: PublicClient } | undefined;
   private lastView: CheckoutView | undefined;
+  private shownView: CheckoutView = 'loading';
   private container: HTMLElement | undefined;
   private readonly locales = new LocaleController(this, () => ({ attribute: this.locale, session: this.session?.locale, hasSession: !!this.session }));
   private mounted: PaymentProcessor | undefined;
@@ -193,15 +193,12 @@ export class QuadernoCheckout extends LitElement {
 
   protected override updated(): void {
     this.syncProcessor();
-    const state = this.model.state;
-    const flow = loadedFlow();
-    // why: an outcome shows (and is announced) once the flow chunk with its view is in; the loading view till then.
-    const view = flow || state.kind === 'form' || state.kind === 'error' ? state.kind : 'loading';
+    const view = this.shownView;
     if (view === this.lastView) return;
     const previous = this.lastView;
     this.lastView = view;
     if (previous === undefined || view === 'loading') return;
-    const words = flow?.outcomeWords(state);
+    const words = loadedFlow()?.outcomeWords(this.model.state);
     // why: deferred, so the announcement's own update does not start inside this one.
     if (words) queueMicrotask(() => this.announce('polite', words));
     if (this.model.acted) this.renderRoot.querySelector<HTMLElement>('.state-heading')?.focus();
@@ -307,7 +304,8 @@ export class QuadernoCheckout extends LitElement {
   override render(): TemplateResult {
     const t = this.t;
     // why: a session in a locale nobody predicted waits for its chunk instead of flashing another language.
-    const state: CheckoutState = this.locales.waiting && this.model.state.kind !== 'error' ? { kind: 'loading' } : this.model.state;
+    const state: CheckoutState = this.locales.waiting && this.model.state.kind !== 'error' ? { kind: 'loading' } : this.withFlow(this.model.state);
+    this.shownView = state.kind;
     return html`<div part="base" class="base" data-state=${state.kind} lang=${t.$code} dir=${t.$dir}>
       <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this.politeMessage}</div>
       <div class="sr-only" role="alert" aria-live="assertive" aria-atomic="true">${this.assertiveMessage}</div>
@@ -324,15 +322,14 @@ export class QuadernoCheckout extends LitElement {
       case 'form':
         return renderForm({ t, locale: this.localeCode, state, testMode: this.activeProcessor.testMode, processorSlot: PROCESSOR_SLOT, actions: this.actions });
       default:
-        return this.renderOutcome(state, t);
+        return loadedFlow()!.renderOutcome(state, t, this.localeCode, this.activeProcessor.testMode, () => this.model.tryAgain());
     }
   }
 
-  /** A payment's outcome comes with the flow chunk (the model asked for it with the GET): loading until it is in. */
-  private renderOutcome(state: OutcomeState, t: Translation): TemplateResult {
-    const flow = loadedFlow();
-    if (flow) return flow.renderOutcome(state, t, this.localeCode, this.activeProcessor.testMode, () => this.model.tryAgain());
+  /** A payment's outcome shows with the flow chunk (asked for with the GET): loading until it is in, else a retry. */
+  private withFlow(state: CheckoutState): CheckoutState {
+    if (state.kind === 'loading' || state.kind === 'error' || state.kind === 'form' || loadedFlow()) return state;
     void loadFlow().then(() => this.requestUpdate(), () => (this.flowFailed = true));
-    return this.flowFailed ? renderError(t, 'network', () => (this.flowFailed = false)) : renderLoading(t);
+    return this.flowFailed ? { kind: 'error', code: 'network' } : { kind: 'loading' };
   }
 }
