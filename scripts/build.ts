@@ -132,10 +132,15 @@ checkBundle('quaderno-checkout.iife.js');
 const chunks = localeChunks();
 for (const file of chunks.values()) checkBundle(file);
 for (const file of adapterScripts) checkBundle(file);
+// The flow chunk: what the interactive form does not need (src/checkout/flow.ts), loaded with the session GET.
+const flow = readdirSync(dist).find((file) => /^quaderno-checkout-flow-[\w-]+\.js$/.test(file));
+if (!flow) throw new Error('dist/ should hold the flow chunk, quaderno-checkout-flow-<hash>.js');
+checkBundle(flow);
 
 const libFiles = walk(join(dist, 'lib'));
 console.log(sizes('quaderno-checkout.js'));
 for (const file of chunks.values()) console.log(sizes(file));
+console.log(sizes(flow));
 console.log(sizes('quaderno-checkout.iife.js'));
 for (const file of adapterScripts) console.log(sizes(file));
 console.log(

@@ -25,7 +25,12 @@ export const NETWORK_CASES = [
   { key: 'attribute', label: 'locale attribute `de`', attribute: 'de', session: 'en', browser: 'en-US' },
   { key: 'auto', label: 'session `auto`, browser `de-DE`', attribute: null, session: 'auto', browser: 'de-DE' },
   { key: 'unpredicted', label: 'session `fi`, browser `de-DE`, page `en`', attribute: null, session: 'fi', browser: 'de-DE' },
+  // why: proves the form does not wait for the flow chunk; its interactive time should match `english`.
+  { key: 'held', label: 'English, the flow chunk held back 2 s', attribute: null, session: 'en', browser: 'en-US', holdFlowMs: 2000 },
 ];
+
+/** The ES build's flow chunk (actions, processors, outcome views): fetched with the session GET, never awaited by the form. */
+const isFlow = (request) => /\/quaderno-checkout-flow-[\w-]+\.js$/.test(new URL(request.url).pathname);
 
 /**
  * Loads a merchant page (http://localhost:A, `<html lang="en">`) whose <quaderno-checkout> points at the sandbox
@@ -85,6 +90,7 @@ export async function measureNetwork({ browser, bundle, runs = 3, log = () => {}
         const context = await browser.newContext({ locale: spec.browser });
         await context.addCookies([{ name: 'bench_cookie', value: 'must-not-be-sent', url: sandboxProxy.url }]);
         const tab = await context.newPage();
+        if (spec.holdFlowMs) await tab.route(/quaderno-checkout-flow-/, (route) => setTimeout(() => void route.continue().catch(() => {}), spec.holdFlowMs));
         const requests = [];
         tab.on('requestfinished', async (request) => {
           const timing = request.timing();
@@ -105,21 +111,25 @@ export async function measureNetwork({ browser, bundle, runs = 3, log = () => {}
 
         const toSandbox = requests.filter((request) => request.url.startsWith(sandboxProxy.url));
         const sessionGet = toSandbox.find((request) => request.method === 'GET' && request.url.endsWith('.json'));
-        const afterConnect = requests.filter((request) => request.start >= marks.connected - 1);
+        const afterConnect = requests.filter((request) => request.start >= marks.connected - 1 && !isFlow(request));
         const beforeInteractive = afterConnect.filter((request) => request.start <= marks.interactive);
+        // why the flow chunk is left out of the critical path: the form never waits for it (the `held` case shows it).
+        const needed = requests.filter((request) => request.start <= marks.interactive && !isFlow(request));
+        const flow = requests.find(isFlow);
         if (process.env.BENCH_DEBUG) console.error(spec.key, requests.map((r) => `${new URL(r.url).pathname.slice(0, 30)} ${(r.start % 100000).toFixed(0)}-${(r.end % 100000).toFixed(0)}`).join(' | '));
         const scriptBytes = (list) => list.reduce((sum, request) => sum + (brotliOf[new URL(request.url).pathname] ?? 0), 0);
         results[spec.key].push({
           lang: marks.lang,
           // why `start`: the element sends the GET before it asks for any chunk, so what started earlier had to load first
           // (comparing ends would be at the mercy of a millisecond of timing jitter).
-          scriptsBeforeGet: scriptBytes(requests.filter((request) => sessionGet && request.start < sessionGet.start)),
-          scriptsBeforeInteractive: scriptBytes(requests.filter((request) => request.start <= marks.interactive)),
-          chunks: requests
-            .filter((request) => request.start <= marks.interactive && /quaderno-checkout-/.test(request.url))
+          scriptsBeforeGet: scriptBytes(requests.filter((request) => sessionGet && request.start < sessionGet.start && !isFlow(request))),
+          scriptsBeforeInteractive: scriptBytes(needed),
+          chunks: needed
+            .filter((request) => /quaderno-checkout-/.test(request.url))
             .map((request) => new URL(request.url).pathname.replace(/^\/quaderno-checkout-([a-z]+)-.*$/, '$1')),
-          pageRequests: requests.filter((request) => request.start <= marks.interactive).length,
-          pageRoundTrips: roundTrips(requests.filter((request) => request.start <= marks.interactive)),
+          pageRequests: needed.length,
+          pageRoundTrips: roundTrips(needed),
+          flow: flow && { bytes: scriptBytes([flow]), start: flow.start - marks.connected, end: flow.end - marks.interactive, took: flow.end - flow.start },
           requestsAfterConnect: beforeInteractive.length,
           roundTripsAfterConnect: roundTrips(beforeInteractive),
           sandboxRequests: toSandbox.map((request) => `${request.method} ${new URL(request.url).pathname.replace(/[^/]+\.json$/, 'TOKEN.json')}`),
@@ -153,6 +163,9 @@ export async function measureNetwork({ browser, bundle, runs = 3, log = () => {}
     credentialsSent: list.some((r) => r.credentialsSent),
     focusable: list.every((r) => r.focusable),
     connectToInteractive: median(list.map((r) => r.connectToInteractive)),
+    flow: list.every((r) => r.flow)
+      ? { bytes: list[0].flow.bytes, start: median(list.map((r) => r.flow.start)), end: median(list.map((r) => r.flow.end)), took: median(list.map((r) => r.flow.took)) }
+      : undefined,
     navigationToInteractive: median(list.map((r) => r.navigationToInteractive)),
   });
   const cases = Object.fromEntries(NETWORK_CASES.map((c) => [c.key, { ...c, ...summary(results[c.key]) }]));

@@ -1,4 +1,4 @@
-// Bundle sizes: the built script-tag bundles and the ES build's locale chunks, the npm entry without Lit, shares,
+// Bundle sizes: the built script-tag bundles, the ES build's locale chunks and its flow chunk, the npm entry without Lit, shares,
 // Lit's floor, and which source modules the core's bytes come from (its source map).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -106,6 +106,8 @@ export async function measureSizes({ dist = resolve(ROOT, 'dist'), log = () => {
   for (const file of existsSync(dist) ? readdirSync(dist) : []) {
     const match = /^quaderno-checkout-([a-z]{2})-[\w-]+\.js$/.exec(file);
     if (match) out.chunks[match[1]] = { file: `dist/${file}`, ...fileSizes(resolve(dist, file)) };
+    // why apart: the flow chunk (actions, processors, outcome views) is no locale and not on the critical path.
+    if (/^quaderno-checkout-flow-[\w-]+\.js$/.test(file)) out.flow = { file: `dist/${file}`, ...fileSizes(resolve(dist, file)) };
   }
 
   log('sizes: attribution');

@@ -3,21 +3,21 @@ import { property, state } from 'lit/decorators.js';
 import { createPublicClient, type PublicClient } from '../api/public.ts';
 import type { LocaleCode, Translation } from '../locales/translation.ts';
 import type { PaymentProcessor, ProcessorContext } from '../processors/processor.ts';
-import { processorFor } from '../processors/hosted.ts';
+import { processorFor } from '../processors/choice.ts';
 import { placeInLightDom } from '../processors/light-dom.ts';
-import { createSandboxProcessor } from '../processors/sandbox.ts';
 import type { CheckoutSession } from '../session/schema.ts';
 import { styles } from './checkout.styles.ts';
 import { LocaleController } from './controllers/locale-controller.ts';
 import { emit } from './events.ts';
+import { deferredHosted, deferredSandbox, loadedFlow, loadFlow } from './flow-loader.ts';
 import { sessionDraft } from './model/draft.ts';
 import { CheckoutModel, type FocusTarget, type ModelHost } from './model/model.ts';
 import { sessionOf, visibleProcessorError, type CheckoutState, type CheckoutView } from './model/state.ts';
-import { abandonedWords, type Words } from './model/words.ts';
+import type { Words } from './model/words.ts';
 import { navigate } from './navigation.ts';
 import { fieldId } from './views/billing.ts';
 import { renderForm, type FormActions } from './views/form.ts';
-import { paidAmount, renderAbandoned, renderCompleted, renderError, renderFailed, renderLoading, renderProcessing } from './views/states.ts';
+import { renderError, renderLoading } from './views/states.ts';
 
 export type { CheckoutView };
 
@@ -100,7 +100,7 @@ export class QuadernoCheckout extends LitElement {
   @property({ reflect: true }) theme: CheckoutTheme = 'auto';
 
   /** The payment processor (default: the sandbox processor). */
-  @property({ attribute: false }) processor: PaymentProcessor = createSandboxProcessor();
+  @property({ attribute: false }) processor: PaymentProcessor = deferredSandbox();
 
   /** Whether requests carry cookies: `omit` (default), `same-origin` or `include`. */
   @property() credentials: RequestCredentials = 'omit';
@@ -120,8 +120,10 @@ export class QuadernoCheckout extends LitElement {
   @state() private model: CheckoutModel = this.createModel();
   @state() private politeMessage = '';
   @state() private assertiveMessage = '';
+  @state() private flowFailed = false;
   private clientCache: { key: string; client: PublicClient } | undefined;
   private lastView: CheckoutView | undefined;
+  private shownView: CheckoutView = 'loading';
   private container: HTMLElement | undefined;
   private readonly locales = new LocaleController(this, () => ({ attribute: this.locale, session: this.session?.locale, hasSession: !!this.session }));
   private mounted: PaymentProcessor | undefined;
@@ -155,6 +157,7 @@ export class QuadernoCheckout extends LitElement {
     };
     return new CheckoutModel({
       client: () => this.client(),
+      flow: loadFlow,
       processor: () => this.activeProcessor,
       draft: sessionDraft(this.permalink ?? ''),
       host,
@@ -190,33 +193,15 @@ export class QuadernoCheckout extends LitElement {
 
   protected override updated(): void {
     this.syncProcessor();
-    const view = this.model.state.kind;
+    const view = this.shownView;
     if (view === this.lastView) return;
     const previous = this.lastView;
     this.lastView = view;
     if (previous === undefined || view === 'loading') return;
-    const words = this.viewAnnouncement(this.model.state);
+    const words = loadedFlow()?.outcomeWords(this.model.state);
     // why: deferred, so the announcement's own update does not start inside this one.
     if (words) queueMicrotask(() => this.announce('polite', words));
     if (this.model.acted) this.renderRoot.querySelector<HTMLElement>('.state-heading')?.focus();
-  }
-
-  private viewAnnouncement(state: CheckoutState): Words | undefined {
-    switch (state.kind) {
-      case 'processing':
-        return (t) => `${t.processing} ${t.processingHint}`;
-      case 'completed':
-        return (t) => (state.redirecting ? `${t.completedTitle}. ${t.redirecting}` : t.completedTitle);
-      case 'failed':
-        return (t) => `${t.failedTitle}. ${t.failedBody}`;
-      case 'abandoned':
-        return (t) => {
-          const { title, body } = abandonedWords(t, state.cancelledHere);
-          return `${title}. ${body}`;
-        };
-      default:
-        return undefined;
-    }
   }
 
   private client(): PublicClient {
@@ -259,7 +244,7 @@ export class QuadernoCheckout extends LitElement {
 
   /** The processor that pays: the configured one, or the hosted hand-off where the server offers only that. */
   private get activeProcessor(): PaymentProcessor {
-    return processorFor(sessionOf(this.model.state), this.processor);
+    return processorFor(sessionOf(this.model.state), this.processor, deferredHosted);
   }
 
   private processorContext(): ProcessorContext | undefined {
@@ -319,7 +304,8 @@ export class QuadernoCheckout extends LitElement {
   override render(): TemplateResult {
     const t = this.t;
     // why: a session in a locale nobody predicted waits for its chunk instead of flashing another language.
-    const state: CheckoutState = this.locales.waiting && this.model.state.kind !== 'error' ? { kind: 'loading' } : this.model.state;
+    const state: CheckoutState = this.locales.waiting && this.model.state.kind !== 'error' ? { kind: 'loading' } : this.withFlow(this.model.state);
+    this.shownView = state.kind;
     return html`<div part="base" class="base" data-state=${state.kind} lang=${t.$code} dir=${t.$dir}>
       <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this.politeMessage}</div>
       <div class="sr-only" role="alert" aria-live="assertive" aria-atomic="true">${this.assertiveMessage}</div>
@@ -333,16 +319,17 @@ export class QuadernoCheckout extends LitElement {
         return renderLoading(t);
       case 'error':
         return renderError(t, state.code, () => this.model.retry());
-      case 'processing':
-        return renderProcessing(t);
-      case 'completed':
-        return renderCompleted(t, state.session.success_url, state.redirecting, paidAmount(state.session, this.localeCode), this.activeProcessor.testMode);
-      case 'failed':
-        return renderFailed(t, () => this.model.tryAgain());
-      case 'abandoned':
-        return renderAbandoned(t, state.session.cancel_url, state.redirecting, state.cancelledHere);
       case 'form':
         return renderForm({ t, locale: this.localeCode, state, testMode: this.activeProcessor.testMode, processorSlot: PROCESSOR_SLOT, actions: this.actions });
+      default:
+        return loadedFlow()!.renderOutcome(state, t, this.localeCode, this.activeProcessor.testMode, () => this.model.tryAgain());
     }
+  }
+
+  /** A payment's outcome shows with the flow chunk (asked for with the GET): loading until it is in, else a retry. */
+  private withFlow(state: CheckoutState): CheckoutState {
+    if (state.kind === 'loading' || state.kind === 'error' || state.kind === 'form' || loadedFlow()) return state;
+    void loadFlow().then(() => this.requestUpdate(), () => (this.flowFailed = true));
+    return this.flowFailed ? { kind: 'error', code: 'network' } : { kind: 'loading' };
   }
 }

@@ -1,20 +1,12 @@
 // The hosted processor: for a server that advertises `hosted_payment` and not `pay` (the merchant handler on
 // Quaderno's documented API, which has no call to take a payment). The element has saved everything typed before
-// `pay()` (the model PUTs the customer first); paying is handing the customer to the session's `hosted_url`.
+// `pay()` (the model PUTs the customer first); paying is handing the customer to the session's `hosted_url`. The element
+// loads this with its flow chunk; choice.ts decides when it pays.
 import { BadResponseError } from '../api/errors.ts';
 import { isHttpUrl } from '../api/urls.ts';
 import { navigate } from '../checkout/navigation.ts';
-import { capabilitiesOf } from '../protocol/capabilities.ts';
 import type { CheckoutSession } from '../session/schema.ts';
 import type { PaymentProcessor, PayRequest, ProcessorContext } from './processor.ts';
-import { registeredProcessor } from './registry.ts';
-
-/** Whether a session is paid elsewhere: its server offers the hosted page and no payment of its own. */
-export function paysOnHostedPage(session: CheckoutSession | undefined): boolean {
-  if (!session) return false;
-  const can = capabilitiesOf({ capabilities: session.capabilities });
-  return can.has('hosted_payment') && !can.has('pay');
-}
 
 export class HostedProcessor implements PaymentProcessor {
   readonly id = 'hosted';
@@ -56,15 +48,4 @@ export class HostedProcessor implements PaymentProcessor {
   }
 }
 
-const hostedFor = new WeakMap<PaymentProcessor, HostedProcessor>();
-
-/**
- * The processor that pays for a session: the configured one (or the adapters of script tags, registry.ts), or (one
- * per configured processor, so it mounts once) the hosted hand-off where the session's server only offers that.
- */
-export function processorFor(session: CheckoutSession | undefined, configured: PaymentProcessor): PaymentProcessor {
-  if (!paysOnHostedPage(session)) return registeredProcessor(configured);
-  let hosted = hostedFor.get(configured);
-  if (!hosted) hostedFor.set(configured, (hosted = new HostedProcessor()));
-  return hosted;
-}
+export { paysOnHostedPage, processorFor } from './choice.ts';

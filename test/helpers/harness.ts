@@ -130,10 +130,14 @@ export class CheckoutHarness {
   }
 
   async choosePaypal(outcome: 'approve' | 'decline'): Promise<void> {
+    // why: as fillCard, the sandbox's PayPal choice shows once the flow chunk is in.
+    await waitUntil(() => !!this.$(`#qc-paypal-${outcome}`), () => `the PayPal choice to show (${this.text().slice(0, 200)})`);
     await this.click(`#qc-paypal-${outcome}`);
   }
 
   async fillCard(number: string, expiry = '12/39', cvc = '123'): Promise<void> {
+    // why: the sandbox processor comes with the flow chunk; a customer types once its fields show.
+    await waitUntil(() => !!this.control('card_number'), () => `the card fields to show (${this.text().slice(0, 200)})`);
     await this.fillAll({ card_number: number, card_expiry: expiry, card_cvc: cvc });
   }
 

@@ -22,14 +22,14 @@ describe('processorFor', () => {
     test(name, () => {
       const configured = createSandboxProcessor();
       assert.equal(paysOnHostedPage(session(extra)), hosted);
-      const chosen = processorFor(session(extra), configured);
+      const chosen = processorFor(session(extra), configured, () => new HostedProcessor());
       assert.equal(chosen.id, hosted ? 'hosted' : 'sandbox');
-      assert.equal(processorFor(session(extra), configured), chosen, 'the same instance each time, so it mounts once');
+      assert.equal(processorFor(session(extra), configured, () => new HostedProcessor()), chosen, 'the same instance each time, so it mounts once');
     });
   }
   test('no session yet: the configured processor', () => {
     const configured = createSandboxProcessor();
-    assert.equal(processorFor(undefined, configured), configured);
+    assert.equal(processorFor(undefined, configured, () => new HostedProcessor()), configured);
   });
 });
 

@@ -1,14 +1,13 @@
-// The core of the checkout model: one state (state.ts) and one run at a time, the load, following a processing
-// session, and the form's edits. model.ts adds the customer's actions (coupon, pay, cancel). No Lit and no DOM here.
+// The core of the checkout model: one state (state.ts) and one run at a time, the load and the form's edits: what an
+// interactive form needs. model.ts adds the customer's actions (coupon, pay, cancel), following a payment and the tax
+// preview, from the lazily loaded flow.ts; the members flow.ts uses are public for it. No Lit and no DOM here.
 import { ApiError, BadResponseError } from '../../api/errors.ts';
 import { ProcessorPaymentError } from '../../processors/errors.ts';
-import { isHttpUrl } from '../../api/urls.ts';
 import type { BillingField } from '../../session/fields.ts';
 import type { CheckoutSession, PaymentMethod } from '../../session/schema.ts';
-import { previewTax } from '../../protocol/client.ts';
 import { pageReturn } from './resume.ts';
-import { pollSession, Runs } from './run.ts';
-import { TAX_FIELDS, TaxPreviews } from './tax-preview.ts';
+import { Runs } from './run.ts';
+import type { TaxPreviews } from './tax-preview.ts';
 import { brokenSession, isPayable } from './session-checks.ts';
 import {
   formOf,
@@ -41,43 +40,37 @@ export abstract class CheckoutCore {
   pollInterval: number;
   maxPollInterval: number;
   maxPollTime: number;
-  protected readonly runs = new Runs();
+  readonly runs = new Runs();
   private interrupted = false;
   private readySent = false;
   /** This model sent a payment, and reported it complete: both at most once. */
-  protected paid = false;
-  private completeSent = false;
-  protected readonly taxes: TaxPreviews;
+  paid = false;
+  completeSent = false;
+  /** The tax previews, made by flow.ts on the first change of a tax input. */
+  taxes: TaxPreviews | undefined;
 
-  constructor(protected readonly options: ModelOptions) {
+  constructor(readonly options: ModelOptions) {
     this.pollInterval = options.pollInterval ?? 1000;
     this.maxPollInterval = options.maxPollInterval ?? 5000;
     this.maxPollTime = options.maxPollTime ?? 120_000;
-    this.taxes = new TaxPreviews(
-      {
-        current: () => (this.state.kind === 'form' ? { session: this.state.session, form: this.state.form } : undefined),
-        apply: (preview) => this.edit({ type: 'tax', preview }),
-        fetch: (query, signal) => {
-          if (options.previewTax) return options.previewTax(query, signal);
-          // why the client's transport: the element's `timeout` and `credentials` hold for the preview too.
-          const client = options.client();
-          return previewTax(client.permalink, query, { signal }, client.transport);
-        },
-      },
-      options.taxDebounceMs ?? 300,
-    );
   }
 
-  /** The pay button (checkout-model's). */
+  /** The pay button (model.ts). */
   abstract pay(): Promise<void>;
-  /** The cancel link (checkout-model's). */
+  /** The cancel link (model.ts). */
   abstract cancel(): Promise<void>;
+  /** Starts loading the actions' code (model.ts), so it is in by the time the customer acts. */
+  protected abstract prefetch(): void;
+  /** Follows a session that is processing until it settles (model.ts, flow.ts). */
+  protected abstract follow(session: CheckoutSession, form: FormState): void;
+  /** Shows a payment's outcome and tells the page once (model.ts, flow.ts). */
+  protected abstract settled(session: CheckoutSession, form: FormState): void;
 
-  protected get host(): ModelHost {
+  get host(): ModelHost {
     return this.options.host;
   }
 
-  protected set(state: CheckoutState): void {
+  set(state: CheckoutState): void {
     this.state = state;
     this.host.changed(state);
   }
@@ -87,7 +80,7 @@ export abstract class CheckoutCore {
   /** Aborts whatever runs (a disconnect); `resume()` then reloads from the server's current state. */
   stop(): void {
     if (this.runs.abort()) this.interrupted = true;
-    this.taxes.stop();
+    this.taxes?.stop();
     const state = this.state;
     if (state.kind === 'form' && state.busy) this.set({ ...state, busy: undefined });
   }
@@ -101,7 +94,7 @@ export abstract class CheckoutCore {
   /** Aborts for good (a new permalink replaced this model). */
   dispose(): void {
     this.runs.abort();
-    this.taxes.stop();
+    this.taxes?.stop();
   }
 
   /** GETs the session. `keep` shows what is known meanwhile (a retry, a reload after a conflict). */
@@ -111,7 +104,10 @@ export abstract class CheckoutCore {
     const form = formOf(state);
     if (!keep || !known) this.set({ kind: 'loading' });
     else if (state.kind === 'error' && form) this.set(placeSession(known, state, form));
-    const result = await this.runs.start((signal) => this.options.client().retrieve({ signal }));
+    const running = this.runs.start((signal) => this.options.client().retrieve({ signal }));
+    // why here: the actions' code downloads while the session GET runs (asked just after it, so the GET goes first).
+    this.prefetch();
+    const result = await running;
     if (result.status === 'aborted') return;
     if (result.status === 'error') {
       this.report(result.error);
@@ -136,7 +132,7 @@ export abstract class CheckoutCore {
       this.readySent = true;
       this.host.emit('quaderno-ready', { session });
     }
-    if (session.status === 'processing') void this.follow(session, form);
+    if (session.status === 'processing') this.follow(session, form);
     // why: a payment whose answer was lost (a timeout, a dropped connection) may have gone through; the reload finds it
     // completed, and the merchant's page must still hear about it.
     else if (session.status === 'completed' && this.paid) this.settled(session, form);
@@ -154,7 +150,7 @@ export abstract class CheckoutCore {
    * A PUT answered JSON that the session schema refuses (impossible amounts…), unlike malformed JSON, which is a
    * retryable fault: the same as a refused session while it could still be paid. True if it was refused.
    */
-  protected refuseUnreadable(error: unknown): boolean {
+  refuseUnreadable(error: unknown): boolean {
     if (!(error instanceof BadResponseError) || typeof error.body !== 'object' || error.body === null) return false;
     const session = sessionOf(this.state);
     if (session && !isPayable(session)) return false;
@@ -172,14 +168,14 @@ export abstract class CheckoutCore {
    * Takes a session a PUT or a poll returned, unless it is broken and could still be paid (then the run stops). Once
    * paid (processing, completed) the outcome is shown whatever the session says, since the customer must learn it.
    */
-  protected accept(session: CheckoutSession, saved: boolean): void {
+  accept(session: CheckoutSession, saved: boolean): void {
     if (isPayable(session) && this.refuseBroken(session)) throw new RefusedSessionError();
     if (saved) this.host.emit('quaderno-update', { session });
   }
 
   // ---- the form -------------------------------------------------------------------------------------------
 
-  protected edit(event: FormEvent, save = false): void {
+  edit(event: FormEvent, save = false): void {
     const state = this.state;
     if (state.kind !== 'form') return;
     const form = formTransition(state.form, event);
@@ -189,12 +185,6 @@ export abstract class CheckoutCore {
 
   input(field: BillingField, value: string): void {
     this.edit({ type: 'input', field, value }, true);
-    if ((TAX_FIELDS as readonly string[]).includes(field)) this.taxes.changed();
-  }
-
-  /** Resolves once the tax preview for what was typed has arrived (a waiting one is sent now). */
-  settleTax(): Promise<void> {
-    return this.taxes.settle();
   }
 
   blur(field: BillingField): void {
@@ -249,50 +239,9 @@ export abstract class CheckoutCore {
   }
 
 
-  private async follow(session: CheckoutSession, form: FormState): Promise<void> {
-    const result = await this.runs.start((signal) => this.poll(session, form, signal));
-    if (result.status === 'complete') this.settled(result.value, form);
-    else if (result.status === 'error' && !(result.error instanceof RefusedSessionError)) {
-      this.report(result.error);
-      this.pollFailed(result.error, sessionOf(this.state) ?? session, form);
-    }
-  }
-
-  /** Polls `retrieve()` with backoff until the session leaves `processing`. */
-  protected poll(start: CheckoutSession, form: FormState, signal: AbortSignal): Promise<CheckoutSession> {
-    this.set({ kind: 'processing', session: start, form });
-    return pollSession(start, { first: this.pollInterval, max: this.maxPollInterval, total: this.maxPollTime }, signal, async () => {
-      const session = await this.options.client().retrieve({ signal });
-      this.accept(session, false);
-      if (session.status === 'processing') this.set({ kind: 'processing', session, form });
-      return session;
-    });
-  }
-
-  protected settled(session: CheckoutSession, form: FormState): void {
-    if (session.status === 'failed') return this.set({ kind: 'failed', session, form });
-    if (session.status !== 'completed') return this.set(placeSession(session, { kind: 'loading' }, form));
-    this.set({ kind: 'completed', session, redirecting: false });
-    if (this.completeSent) return;
-    this.completeSent = true;
-    this.options.draft.clear();
-    this.options.processor().reset?.();
-    const proceed = this.host.emit('quaderno-complete', { session }, true);
-    if (proceed && isHttpUrl(session.success_url)) {
-      this.set({ kind: 'completed', session, redirecting: true });
-      this.host.navigate(session.success_url);
-    }
-  }
-
-  protected pollFailed(error: unknown, session: CheckoutSession, form: FormState): void {
-    const code = errorCode(error);
-    this.set({ kind: 'error', code, session, form });
-    this.host.announce('assertive', (t) => errorMessage(t, code));
-  }
-
   // ---- errors ---------------------------------------------------------------------------------------------
 
-  protected report(error: unknown): void {
+  report(error: unknown): void {
     if (errorCode(error) === 'aborted') return;
     this.host.emit('quaderno-error', { code: errorCode(error), message: error instanceof Error ? error.message : String(error) });
   }

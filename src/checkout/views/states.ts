@@ -1,11 +1,9 @@
+// The whole-widget views an interactive form may need: the loading skeleton and the error with its retry. The
+// outcomes of a payment (outcome.ts) come with the lazily loaded flow chunk.
 import { html, nothing, type SVGTemplateResult, type TemplateResult } from 'lit';
-import { isHttpUrl } from '../../api/urls.ts';
-import type { LocaleCode, Translation } from '../../locales/translation.ts';
-import { formatMoney, sessionTotals } from '../../session/money.ts';
-import type { CheckoutSession } from '../../session/schema.ts';
-import { sessionTax } from '../model/tax.ts';
-import { abandonedWords, errorMessage } from '../model/words.ts';
-import { checkIcon, clockIcon, errorIcon, icon } from './icons.ts';
+import type { Translation } from '../../locales/translation.ts';
+import { errorMessage } from '../model/words.ts';
+import { errorIcon, icon } from './icons.ts';
 
 /** The skeleton shown at once, before the session arrives. */
 export function renderLoading(t: Translation): TemplateResult {
@@ -24,7 +22,7 @@ export function renderLoading(t: Translation): TemplateResult {
   </div>`;
 }
 
-interface StatusOptions {
+export interface StatusOptions {
   kind: string;
   iconContent: SVGTemplateResult;
   title: string;
@@ -37,7 +35,7 @@ interface StatusOptions {
   actions?: TemplateResult | typeof nothing;
 }
 
-function renderStatus(o: StatusOptions): TemplateResult {
+export function renderStatus(o: StatusOptions): TemplateResult {
   return html`<section part="status" class="status status-${o.kind}" aria-labelledby="qc-status-heading">
     ${o.busy ? html`<div class="spinner" aria-hidden="true"></div>` : icon(o.iconContent, 'icon status-icon')}
     <h2 id="qc-status-heading" class="state-heading" tabindex="-1">${o.title}</h2>
@@ -46,11 +44,6 @@ function renderStatus(o: StatusOptions): TemplateResult {
     <p class="status-body">${o.body}</p>
     ${o.actions ? html`<div class="actions">${o.actions}</div>` : nothing}
   </section>`;
-}
-
-function link(url: string | null | undefined, text: string, part: string): TemplateResult | typeof nothing {
-  // why: a link is a navigation too; only http(s) ever becomes an href.
-  return isHttpUrl(url) ? html`<a part=${part} class="button primary" href=${url}>${text}</a>` : nothing;
 }
 
 export function renderError(t: Translation, code: string, onRetry: () => void): TemplateResult {
@@ -63,63 +56,4 @@ export function renderError(t: Translation, code: string, onRetry: () => void): 
       ${t.retry}
     </button>`,
   });
-}
-
-export function renderProcessing(t: Translation): TemplateResult {
-  return renderStatus({ kind: 'processing', iconContent: clockIcon, title: t.processing, body: t.processingHint, busy: true });
-}
-
-export function renderCompleted(
-  t: Translation,
-  successUrl: string | null | undefined,
-  redirecting: boolean,
-  amount?: string | undefined,
-  testMode = false,
-): TemplateResult {
-  return renderStatus({
-    kind: 'completed',
-    iconContent: checkIcon,
-    title: t.completedTitle,
-    amount,
-    testMode: testMode ? t.testMode : undefined,
-    body: redirecting ? `${t.completedBody} ${t.redirecting}` : t.completedBody,
-    actions: redirecting ? nothing : link(successUrl, t.continueToMerchant, 'continue-link'),
-  });
-}
-
-export function renderFailed(t: Translation, onTryAgain: () => void): TemplateResult {
-  return renderStatus({
-    kind: 'failed',
-    iconContent: errorIcon,
-    title: t.failedTitle,
-    body: t.failedBody,
-    actions: html`<button type="button" part="retry-button" class="button primary" data-action="try-again" @click=${onTryAgain}>
-      ${t.tryAgain}
-    </button>`,
-  });
-}
-
-export function renderAbandoned(
-  t: Translation,
-  cancelUrl: string | null | undefined,
-  redirecting: boolean,
-  cancelled = false,
-): TemplateResult {
-  const { title, body } = abandonedWords(t, cancelled);
-  return renderStatus({
-    kind: 'abandoned',
-    iconContent: clockIcon,
-    title,
-    body: redirecting ? `${body} ${t.redirecting}` : body,
-    actions: redirecting ? nothing : link(cancelUrl, t.returnToMerchant, 'return-link'),
-  });
-}
-
-/** The total the customer paid, for the confirmation; undefined when the session's items cannot say. */
-export function paidAmount(session: CheckoutSession, locale: LocaleCode): string | undefined {
-  const tax = sessionTax(session);
-  if (tax) return formatMoney(tax.total, tax.currency, locale);
-  const totals = sessionTotals(session);
-  if (session.items.length === 0 || totals.mixedCurrencies || !Number.isSafeInteger(totals.total)) return undefined;
-  return formatMoney(totals.total, totals.currency, locale);
 }

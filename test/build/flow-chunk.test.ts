@@ -1,0 +1,187 @@
+// The ES build's flow chunk (src/checkout/flow.ts): what the interactive form does not need (the actions, the
+// sandbox processor, the outcome views) loads with one dynamic import, started with the session GET. In Chromium,
+// against the real sandbox and the built dist/, under `script-src 'self'`: the form is interactive while the chunk is
+// held back and nothing is paid until it arrives; a chunk that cannot load shows the network error with a retry and
+// keeps everything typed. (The model's side, in Node: test/checkout/model/flow-chunk.test.ts.)
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import type { RunningSandbox } from '../../src/sandbox/server.ts';
+import { DIST, collectErrors, createSession, ensureBuild, launchBrowser, sandbox, serveStatic, waitForView, type StaticServer } from './support.ts';
+
+const FLOW = /\/quaderno-checkout-flow-[\w-]+\.js$/;
+const flowFile = () => readdirSync(DIST).find((file) => FLOW.test(`/${file}`));
+
+function page(permalink: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src *">
+<script type="module" src="/dist/quaderno-checkout.js"></script></head>
+<body><quaderno-checkout permalink="${permalink}" poll-interval="100"></quaderno-checkout></body></html>`;
+}
+
+/** The billing fields a `required` session asks for, typed as a customer would. */
+async function fillBilling(tab: Page): Promise<void> {
+  const el = tab.locator('quaderno-checkout');
+  await el.locator('#qc-email').fill('ana@example.com');
+  await el.locator('#qc-first_name').fill('Ana');
+  await el.locator('#qc-last_name').fill('García');
+  await el.locator('#qc-billing_country').selectOption('ES');
+  await el.locator('#qc-billing_street_line_1').fill('Calle Mayor 1');
+  await el.locator('#qc-billing_city').fill('Madrid');
+  await el.locator('#qc-billing_postal_code').fill('28013');
+}
+
+async function payByCard(tab: Page): Promise<void> {
+  const el = tab.locator('quaderno-checkout');
+  await el.locator('#qc-card_number').fill('4242 4242 4242 4242');
+  await el.locator('#qc-card_expiry').fill('12/39');
+  await el.locator('#qc-card_cvc').fill('123');
+  await el.locator('.totals[aria-busy="false"]').waitFor();
+  await el.locator('[part="pay-button"]').click();
+}
+
+/** The processor's light-DOM container: its height now. */
+const processorHeight = (tab: Page) => tab.evaluate(() => document.querySelector('quaderno-checkout > [slot]')!.getBoundingClientRect().height);
+
+describe('the flow chunk of the ES module build', () => {
+  before(() => ensureBuild());
+
+  it('is one chunk next to the core, importing only from it, with the code the form does not need', () => {
+    const file = flowFile();
+    assert.ok(file, 'dist/ holds quaderno-checkout-flow-<hash>.js');
+    const chunk = readFileSync(join(DIST, file), 'utf8');
+    const core = readFileSync(join(DIST, 'quaderno-checkout.js'), 'utf8');
+    const imports = [...chunk.matchAll(/from\s*["']([^"']+)["']/g)].map((m) => m[1]);
+    assert.ok(imports.length > 0 && imports.every((specifier) => specifier === './quaderno-checkout.js'), imports.join());
+    // The sandbox processor's PayPal choice and the completed view's continue link are in the chunk, not the core.
+    for (const marker of ['paypal-outcome', 'continue-link']) {
+      assert.ok(chunk.includes(marker), `${marker} in the chunk`);
+      assert.ok(!core.includes(marker), `${marker} not in the core`);
+    }
+  });
+});
+
+describe('the flow chunk in Chromium under script-src self', () => {
+  let box: RunningSandbox;
+  let site: StaticServer;
+  let browser: Browser;
+  const pages: Record<string, string> = {};
+
+  before(async () => {
+    await ensureBuild();
+    box = await sandbox();
+    pages['/thanks'] = '<!doctype html><title>Thanks</title><h1>Thanks</h1>';
+    site = await serveStatic(join(DIST, '..'), { pages });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+    await box?.close();
+  });
+
+  const open = async (name: string) => {
+    const permalink = createSession(box, { success_url: `${site.url}/thanks`, cancel_url: `${site.url}/cart` });
+    pages[`/${name}.html`] = page(permalink);
+    const tab = await browser.newPage();
+    const writes: string[] = [];
+    tab.on('request', (request) => {
+      if (request.url().startsWith(box.url) && request.method() !== 'GET' && request.method() !== 'OPTIONS') writes.push(`${request.method()} ${new URL(request.url()).pathname}`);
+    });
+    return { tab, writes, token: new URL(permalink).pathname.split('/').pop()! };
+  };
+
+  it('held back: the form is interactive, typing works, the area keeps its height, and Pay waits for the chunk', async () => {
+    const { tab, writes, token } = await open('held');
+    const errors = collectErrors(tab);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let asked = 0;
+    await tab.route(FLOW, async (route) => {
+      asked++;
+      await released;
+      await route.continue();
+    });
+    try {
+      await tab.goto(`${site.url}/held.html`);
+      await waitForView(tab, 'form');
+      assert.equal(asked, 1, 'the chunk was asked for (with the session GET)');
+      await fillBilling(tab);
+      const el = tab.locator('quaderno-checkout');
+      assert.equal(await el.locator('#qc-email').inputValue(), 'ana@example.com');
+      assert.equal(await el.locator('#qc-billing_postal_code').inputValue(), '28013');
+      await el.locator('[part="pay-button"]').click();
+      await tab.waitForTimeout(400);
+      assert.deepEqual(writes, [], 'nothing saved or paid before the chunk arrived');
+      assert.equal(box.store.getByToken(token)?.status, 'pending');
+      release();
+      await el.locator('#qc-card_number').waitFor();
+      await payByCard(tab);
+      await tab.waitForURL(`${site.url}/thanks`, { timeout: 10_000 });
+      assert.equal(box.store.getByToken(token)?.status, 'completed');
+      assert.deepEqual(errors, []);
+    } finally {
+      await tab.close();
+    }
+  });
+
+  it('held back: the processor area keeps the height its fields take (no layout shift when they arrive)', async () => {
+    const { tab } = await open('height');
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await tab.route(FLOW, async (route) => {
+      await released;
+      await route.continue();
+    });
+    try {
+      await tab.goto(`${site.url}/height.html`);
+      await waitForView(tab, 'form');
+      const reserved = await processorHeight(tab);
+      release();
+      await tab.locator('quaderno-checkout #qc-card_number').waitFor();
+      const mounted = await processorHeight(tab);
+      assert.ok(reserved > 100 && Math.abs(mounted - reserved) <= 8, `${reserved}px reserved, ${mounted}px mounted`);
+    } finally {
+      await tab.close();
+    }
+  });
+
+  it('cannot load: the processor area and Pay show the network error with a retry; nothing typed is lost; the retry pays', async () => {
+    const { tab, writes, token } = await open('offline');
+    let offline = true;
+    await tab.route(FLOW, (route) => (offline ? route.abort('internetdisconnected') : route.continue()));
+    try {
+      await tab.goto(`${site.url}/offline.html`);
+      await waitForView(tab, 'form');
+      await fillBilling(tab);
+      const el = tab.locator('quaderno-checkout');
+      const processorRetry = tab.locator('quaderno-checkout > [slot] [data-action="processor-retry"]');
+      await processorRetry.waitFor();
+      assert.match((await tab.locator('quaderno-checkout > [slot] [role="alert"]').textContent()) ?? '', /reach the server/);
+      await el.locator('[part="pay-button"]').click();
+      const alert = el.locator('[part="alert"][data-alert="network"]');
+      await alert.waitFor();
+      assert.equal(await alert.locator('[data-action="alert-retry"]').count(), 1, 'with a retry');
+      assert.equal(await el.locator('#qc-email').inputValue(), 'ana@example.com', 'the typed data stays');
+      assert.equal(await el.locator('#qc-billing_city').inputValue(), 'Madrid');
+      assert.deepEqual(writes, []);
+      await processorRetry.click();
+      await processorRetry.waitFor();
+      assert.equal(await el.locator('#qc-card_number').count(), 0, 'still offline: the retry says so again');
+      offline = false;
+      // The alert's retry repeats Pay: the code loads, the card fields mount (empty, so Pay stops at them), and the
+      // tax preview for what was typed offline runs.
+      await alert.locator('[data-action="alert-retry"]').click();
+      await el.locator('#qc-card_number').waitFor();
+      assert.equal(await processorRetry.count(), 0);
+      assert.deepEqual(writes, []);
+      await payByCard(tab);
+      await tab.waitForURL(`${site.url}/thanks`, { timeout: 10_000 });
+      assert.equal(box.store.getByToken(token)?.status, 'completed');
+    } finally {
+      await tab.close();
+    }
+  });
+});
