@@ -19,7 +19,8 @@ const REGISTRY = resolve(ROOT, 'src/processors/registry.ts');
 const ADAPTER_SCRIPTS = ['stripe', 'paypal'];
 /** The sandbox's default PayPal client id (its payment starts answer it). */
 const PAYPAL_CLIENT_ID = 'sb-sandbox';
-const CUSTOMER = { first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.com', billing_country: 'ES', billing_postal_code: '28001' };
+// why French: the sandbox's seller is Spanish, and a domestic Spanish sale asks for a tax ID in auto mode.
+const CUSTOMER = { first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.com', billing_country: 'FR', billing_postal_code: '75001' };
 
 // ---- sizes ----------------------------------------------------------------------------------------------------
 
@@ -94,7 +95,7 @@ export async function measureProcessorSizes({ log = () => {} } = {}) {
 /** The ES variant's page script: the registering entry and the lazy factories, bundled with splitting. */
 const ES_PAGE = `import '${ROOT}/src/quaderno-checkout.ts';
 import { realProcessors } from '${ROOT}/src/processors/lazy.ts';
-for (const el of document.querySelectorAll('quaderno-checkout')) el.processor = realProcessors({ paypal: { clientId: ${JSON.stringify(PAYPAL_CLIENT_ID)} } });
+for (const el of document.querySelectorAll('quaderno-checkout')) el.processor = realProcessors();
 `;
 
 /** Serves `files` (path → { type, body }) plus one HTML page per session. */
