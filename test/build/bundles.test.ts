@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import type { RunningSandbox } from '../../src/sandbox/server.ts';
 import {
@@ -11,12 +11,9 @@ import {
   collectErrors,
   completeCheckout,
   createSession,
-  ensureBuild,
-  launchBrowser,
-  sandbox,
-  serveStatic,
   waitForView,
   type StaticServer,
+  builtSiteSuite,
 } from './support.ts';
 
 const BUNDLES = [
@@ -48,17 +45,7 @@ describe('script-tag bundles', () => {
   let browser: Browser;
   const pages: Record<string, string> = { '/listener.js': '' };
 
-  before(async () => {
-    await ensureBuild();
-    box = await sandbox();
-    site = await serveStatic(join(DIST, '..'), { pages });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await site?.close();
-    await box?.close();
-  });
+  builtSiteSuite(pages, (env) => ({ box, site, browser } = env));
 
   for (const bundle of BUNDLES) {
     it(`${bundle.file} is minified production code: no raw decorators, no Lit dev mode, no bare imports`, () => {

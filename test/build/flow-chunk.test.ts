@@ -6,10 +6,10 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { RunningSandbox } from '../../src/sandbox/server.ts';
-import { DIST, collectErrors, createSession, ensureBuild, launchBrowser, sandbox, serveStatic, waitForView, type StaticServer } from './support.ts';
+import { DIST, collectErrors, createSession, ensureBuild, waitForView, builtSiteSuite, type StaticServer } from './support.ts';
 
 const FLOW = /\/quaderno-checkout-flow-[\w-]+\.js$/;
 const flowFile = () => readdirSync(DIST).find((file) => FLOW.test(`/${file}`));
@@ -67,20 +67,9 @@ describe('the flow chunk in Chromium under script-src self', () => {
   let box: RunningSandbox;
   let site: StaticServer;
   let browser: Browser;
-  const pages: Record<string, string> = {};
+  const pages: Record<string, string> = { '/thanks': '<!doctype html><title>Thanks</title><h1>Thanks</h1>' };
 
-  before(async () => {
-    await ensureBuild();
-    box = await sandbox();
-    pages['/thanks'] = '<!doctype html><title>Thanks</title><h1>Thanks</h1>';
-    site = await serveStatic(join(DIST, '..'), { pages });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await site?.close();
-    await box?.close();
-  });
+  builtSiteSuite(pages, (env) => ({ box, site, browser } = env));
 
   const open = async (name: string) => {
     const permalink = createSession(box, { success_url: `${site.url}/thanks`, cancel_url: `${site.url}/cart` });

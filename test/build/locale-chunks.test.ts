@@ -3,12 +3,12 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { LOCALE_CODES, type LocaleCode } from '../../src/locales/codes.ts';
 import { TRANSLATIONS } from '../../src/locales/all.ts';
 import type { RunningSandbox } from '../../src/sandbox/server.ts';
-import { DIST, collectErrors, createSession, ensureBuild, launchBrowser, sandbox, serveStatic, waitForView, type StaticServer } from './support.ts';
+import { DIST, collectErrors, createSession, ensureBuild, waitForView, builtSiteSuite, type StaticServer } from './support.ts';
 
 const OTHERS = LOCALE_CODES.filter((code) => code !== 'en');
 
@@ -88,20 +88,10 @@ describe('locale chunks in Chromium under script-src self', () => {
   let browser: Browser;
   const pages: Record<string, string> = {};
 
-  before(async () => {
-    await ensureBuild();
-    box = await sandbox();
-    // why: the violation listener is a file of its own, since the policy allows no inline script.
+  // why: the violation listener is a file of its own, since the policy allows no inline script.
     pages['/boot.js'] = `window.__violations = [];
 document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));`;
-    site = await serveStatic(join(DIST, '..'), { pages });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await site?.close();
-    await box?.close();
-  });
+  builtSiteSuite(pages, (env) => ({ box, site, browser } = env));
 
   it('locale="de" loads the German chunk in parallel with the session GET, shows German, then switches to Finnish', async () => {
     const permalink = createSession(box, { success_url: `${site.url}/thanks`, cancel_url: `${site.url}/cart` }, { locale: 'en' });

@@ -6,6 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/server.ts';
 import { fillBilling } from '../helpers/fill-billing.ts';
@@ -170,6 +171,34 @@ const { findBrowser, CHROME_ARGS } = (await import(findBrowserModule)) as {
 /** Headless Chromium: the one `npm test` uses (CHROME_PATH or the system's), with the suite's flags. */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: findBrowser(), args: CHROME_ARGS });
+}
+
+/** What a built-site suite runs against: the sandbox, a static server of the repository root, one Chromium. */
+export interface BuiltSite {
+  box: RunningSandbox;
+  site: StaticServer;
+  browser: Browser;
+}
+
+/**
+ * Registers a suite's set-up and tear-down: the build, the sandbox, a static server of the repository root (so
+ * `/dist/…` and the extra `pages`), and Chromium; `ready` receives them once started.
+ */
+export function builtSiteSuite(pages: Record<string, string>, ready: (site: BuiltSite) => void): void {
+  let env: Partial<BuiltSite> = {};
+  before(async () => {
+    await ensureBuild();
+    env.box = await sandbox();
+    env.site = await serveStatic(join(DIST, '..'), { pages });
+    env.browser = await launchBrowser();
+    ready(env as BuiltSite);
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.site?.close();
+    await env.box?.close();
+    env = {};
+  });
 }
 
 /** Page errors and console errors, collected for assertions. */
