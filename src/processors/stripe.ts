@@ -218,11 +218,16 @@ export function createStripeAdapter(options: StripeAdapterOptions = {}): Process
   return {
     id: 'stripe',
     async mount(container, ctx) {
+      // why: with the publishable key known from the session, Stripe.js loads while the payment start is made (one
+      // round trip fewer to the card fields); a start naming another key loads that one instead.
+      const known = ctx.publicKeys?.stripe;
+      const early = known ? load(known) : undefined;
+      early?.catch(() => {});
       const start = await ctx.start('card');
       if (start.processor !== 'stripe') throw new ProcessorLoadError(unavailable(`processor_${start.processor}`));
       let stripe: StripeSurface | null;
       try {
-        stripe = await load(start.publishable_key);
+        stripe = await (early && start.publishable_key === known ? early : load(start.publishable_key));
       } catch (cause) {
         throw new ProcessorLoadError(unavailable('load_failed'), { cause });
       }

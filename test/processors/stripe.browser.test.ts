@@ -62,6 +62,36 @@ describe('Stripe adapter (Stripe.js test double)', function () {
     return { session, host, container, h, mounted };
   }
 
+  it("loads Stripe.js with the session's publishable key while the payment start runs; another key in the start loads that one", async () => {
+    for (const [sessionKey, loads] of [
+      ['pk_test_sandbox', ['load pk_test_sandbox', 'start answered']],
+      ['pk_test_other', ['load pk_test_other', 'start answered', 'load pk_test_sandbox']],
+    ] as const) {
+      const session = await paySession();
+      const { host, container } = lightContainer();
+      mounts.keep(host);
+      const order: string[] = [];
+      const h = harness(session.permalink, host, { publicKeys: { stripe: sessionKey } });
+      const start = h.ctx.start;
+      h.ctx.start = async (method, signal) => {
+        const answer = await start(method, signal);
+        order.push('start answered');
+        return answer;
+      };
+      const recording: StripeLoader = (key) => {
+        order.push(`load ${key}`);
+        return doubleLoader(key);
+      };
+      const mounted = await createStripeAdapter({ loadStripe: recording }).mount(container, h.ctx);
+      try {
+        expect(order).to.deep.equal([...loads]);
+        expect(h.reports.at(-1)).to.include({ ready: true });
+      } finally {
+        mounted.unmount();
+      }
+    }
+  });
+
   it('completes a card payment (4242…) and the session completes with the PaymentIntent', async () => {
     const { session, h, mounted } = await mountCard();
     expect(h.reports[0]).to.include({ ready: true, complete: false });
