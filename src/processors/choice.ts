@@ -15,8 +15,9 @@ export function paysOnHostedPage(session: CheckoutSession | undefined): boolean 
 const hostedFor = new WeakMap<PaymentProcessor, PaymentProcessor>();
 
 /**
- * The processor that pays for a session: the configured one (or the adapters of script tags, registry.ts), or (one per configured processor, so it mounts once)
- * the hosted hand-off `hosted()` makes, where the session's server only offers that.
+ * The processor that pays for a session: the configured one (or the adapters of script tags, registry.ts), or (one
+ * per configured processor, so it mounts once) the hosted hand-off `hosted()` makes, where the session's server only
+ * offers that.
  */
 export function processorFor(session: CheckoutSession | undefined, configured: PaymentProcessor, hosted: () => PaymentProcessor): PaymentProcessor {
   if (!paysOnHostedPage(session)) return registeredProcessor(configured);

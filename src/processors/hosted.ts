@@ -47,5 +47,3 @@ export class HostedProcessor implements PaymentProcessor {
     return session;
   }
 }
-
-export { paysOnHostedPage, processorFor } from './choice.ts';

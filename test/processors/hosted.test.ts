@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';
 import { setNavigator } from '../../src/checkout/navigation.ts';
-import { HostedProcessor, paysOnHostedPage, processorFor } from '../../src/processors/hosted.ts';
+import { paysOnHostedPage, processorFor } from '../../src/processors/choice.ts';
+import { HostedProcessor } from '../../src/processors/hosted.ts';
 import { createSandboxProcessor } from '../../src/processors/sandbox.ts';
 import type { PayRequest } from '../../src/processors/processor.ts';
 import type { CheckoutSession } from '../../src/session/schema.ts';
