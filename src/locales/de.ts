@@ -127,7 +127,7 @@ const de: Translation = {
   draftRestored: 'Wir haben Ihre zuvor eingegebenen Angaben wiederhergestellt.',
 
   // the hosted payment hand-off
-  hostedPaymentNote: 'Du schließt die Zahlung auf der sicheren Seite von Quaderno ab.',
+  hostedPaymentNote: 'Sie schließen die Zahlung auf der sicheren Seite von Quaderno ab.',
   // real processors (issue 14)
   processorUnavailable: 'Das Zahlungsformular konnte nicht geladen werden. Bitte prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
   cardIncomplete: 'Bitte vervollständigen Sie Ihre Kartendaten.',

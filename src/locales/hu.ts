@@ -127,7 +127,7 @@ const hu: Translation = {
   draftRestored: 'Visszaállítottuk a korábban megadott adatait.',
 
   // the hosted payment hand-off
-  hostedPaymentNote: 'A fizetést a Quaderno biztonságos oldalán fejezed be.',
+  hostedPaymentNote: 'A fizetést a Quaderno biztonságos oldalán fejezi be.',
   // real processors (issue 14)
   processorUnavailable: 'A fizetési űrlap nem töltődött be. Ellenőrizze a kapcsolatot, és próbálja újra.',
   cardIncomplete: 'Adja meg a kártya összes adatát.',

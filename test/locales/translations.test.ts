@@ -197,3 +197,24 @@ describe('typography', () => {
     }
   });
 });
+
+/**
+ * The register each formal locale's header comment names, held to every string: one informal line in a formal page
+ * reads as a different author. Each pattern is that language's familiar second person.
+ */
+describe('register', () => {
+  const FAMILIAR: Record<string, RegExp> = {
+    // "Sie", never "du"/"dein"/"dich"/"dir"/"euch"
+    de: /(?<!\p{L})(du|dein\p{L}*|dich|dir|euch|euer)(?!\p{L})/iu,
+    // "vous", never "tu"/"te"/"ton"/"ta"/"tes"/"toi"
+    fr: /(?<![\p{L}’])(tu|te|ton|ta|tes|toi)(?!\p{L})/iu,
+    // the polite verb forms ("Adja meg", "fejezi be"), never the familiar "-d"/"-ed"/"-od" verb endings people type
+    // into a shop: the words the checkout's sentences use
+    hu: /(?<!\p{L})(fejezed|add|adj|válassz|ellenőrizd|próbáld|használd|írd)(?!\p{L})/iu,
+  };
+  for (const [code, familiar] of Object.entries(FAMILIAR)) {
+    test(`${code}: no familiar form in any string`, () => {
+      for (const { path, value } of leaves(getTranslation(code))) assert.doesNotMatch(value, familiar, `${path}: ${value}`);
+    });
+  }
+});
