@@ -46,3 +46,37 @@ export function attribute(code, map, mapDir, root) {
     .map(({ module, raw, alone }) => ({ module, raw, brotli: (alone / sum) * total }))
     .sort((a, b) => b.brotli - a.brotli);
 }
+
+/**
+ * The areas of the core, first match wins: what the stack and the locale issue oblige every core to carry (Lit,
+ * zod/mini, English), then the checkout's own parts. The one list the bench groups the attribution by.
+ */
+export const AREAS = [
+  { area: 'Lit (lit-html, lit-element, reactive-element, directives)', floor: true, test: (m) => /^(lit-html|lit-element|@lit)\//.test(m) },
+  { area: 'zod/mini', floor: true, test: (m) => m.startsWith('zod/') },
+  { area: 'English (src/locales/en.ts)', floor: true, test: (m) => m === 'src/locales/en.ts' },
+  { area: 'Styles (checkout.styles.ts, styles/)', test: (m) => /^src\/checkout\/(styles\/|checkout\.styles\.ts)/.test(m) },
+  { area: 'Element and views (checkout.component.ts, views/)', test: (m) => /^src\/checkout\/(views\/|checkout\.component\.ts)/.test(m) },
+  { area: 'Model (checkout/model/, the flow loader, events)', test: (m) => m.startsWith('src/checkout/') },
+  { area: 'Session rules (schema, fields, validation, money)', test: (m) => m.startsWith('src/session/') },
+  { area: 'HTTP client and errors (src/api/)', test: (m) => m.startsWith('src/api/') },
+  { area: 'Locale negotiation and loading, country list', test: (m) => m.startsWith('src/locales/') },
+  { area: 'Processor mount and deferral (src/processors/)', test: (m) => m.startsWith('src/processors/') },
+  { area: 'Protocol (tax summary, error codes)', test: (m) => m.startsWith('src/protocol/') },
+  { area: 'Entry and unmapped', test: () => true },
+];
+
+/**
+ * @param {{ module: string, raw: number, brotli: number }[]} rows from attribute()
+ * @returns {{ area: string, floor: boolean, raw: number, brotli: number, modules: number }[]} in AREAS order
+ */
+export function byArea(rows) {
+  const totals = AREAS.map(({ area, floor }) => ({ area, floor: !!floor, raw: 0, brotli: 0, modules: 0 }));
+  for (const row of rows) {
+    const total = totals[AREAS.findIndex(({ test }) => test(row.module))];
+    total.raw += row.raw;
+    total.brotli += row.brotli;
+    total.modules += 1;
+  }
+  return totals;
+}
