@@ -13,13 +13,15 @@ import { clearFaults, faultCounts, injectFault, mountFast, tokenOf, watchErrors 
 type Target = 'load' | 'save' | 'pay';
 type Kind = 'drop' | '500' | '429' | 'timeout' | 'slow' | 'malformed';
 
-const TIMEOUT = 400;
+// why these margins: on a loaded 2-core CI machine an ordinary request can take a few hundred milliseconds, so a
+// "slow" answer must stay well inside the per-attempt timeout and a "timeout" well beyond it, or luck decides.
+const TIMEOUT = 1000;
 const FAULTS: Record<Kind, Omit<FaultSpec, 'token' | 'method' | 'path'>> = {
   drop: { kind: 'drop' },
   '500': { kind: 'status', status: 500 },
   '429': { kind: 'status', status: 429, retryAfter: 1 },
-  timeout: { kind: 'delay', delayMs: TIMEOUT + 300 },
-  slow: { kind: 'delay', delayMs: TIMEOUT - 150 },
+  timeout: { kind: 'delay', delayMs: TIMEOUT + 500 },
+  slow: { kind: 'delay', delayMs: TIMEOUT - 400 },
   malformed: { kind: 'malformed' },
 };
 const WHERE: Record<Target, Pick<FaultSpec, 'method' | 'path'>> = {

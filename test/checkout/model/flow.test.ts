@@ -152,11 +152,19 @@ describe('checkout model: flow against the sandbox', () => {
     sandbox.store.setStatus(created.id!, 'processing');
     const r = modelFor(created.permalink!);
     await r.model.load();
+    const loaded = performance.now();
     assert.equal(r.model.state.kind, 'processing');
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    // why a lower bound only: a busy machine can only stretch the waits, so "no sooner than the backoff allows" holds
+    // under any load, where a count within a time window does not. Waits of 20, 30, 45 and 68 ms put the fourth poll
+    // at least 163 ms after the load; a fixed 20 ms interval would reach it after 80 ms.
     const token = tokenOf(created.permalink!);
-    const polls = sandbox.faults!.seen.filter((s) => s.method === 'GET' && s.path.includes(token)).length;
-    assert.ok(polls >= 3 && polls <= 7, `polled ${polls} times in 150 ms with 20 ms ×1.5 backoff`);
+    const polls = () => sandbox.faults!.seen.filter((s) => s.method === 'GET' && s.path.includes(token)).length - 1;
+    const deadline = loaded + 10_000;
+    while (polls() < 4 && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 1));
+    const elapsed = performance.now() - loaded;
+    assert.ok(polls() >= 4, `kept polling: ${polls()} polls in ${elapsed.toFixed(0)} ms`);
+    assert.ok(elapsed >= 150, `the fourth poll came ${elapsed.toFixed(0)} ms after the load: sooner than a 20 ms ×1.5 backoff allows`);
+    assert.equal(r.model.state.kind, 'processing');
     sandbox.store.setStatus(created.id!, 'completed');
     await r.waitFor('completed');
     assert.ok(names(r.events).includes('quaderno-complete'));
