@@ -25,6 +25,7 @@ export const PROTOCOL_ERROR_CODES = [
   'payment_total_changed', // the total to charge differs from the one the customer confirmed
   // Tax.
   'tax_location_invalid', // no such country / postal code for the preview
+  'tax_id_required', // per field (`field_codes.tax_id`): a domestic sale in BG, CY, ES, HR, IT or PT needs the buyer's tax ID
   // Capability and transport.
   'capability_unsupported', // the server cannot do this (a merchant handler on Quaderno's documented API)
   'unauthorized',

@@ -26,7 +26,7 @@ const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 const TRANSPORT: ProtocolErrorCode[] = ['session_not_found', 'rate_limited', 'upstream_unavailable', 'internal'];
 const BODY: ProtocolErrorCode[] = ['body_invalid', 'body_too_large', 'unsupported_media_type'];
 /** What either way of starting a payment (the server's own, a processor's) may refuse. */
-const PAYMENT_START: ProtocolErrorCode[] = [...BODY, 'field_invalid', 'session_not_pending', 'payment_method_unavailable', 'capability_unsupported', ...TRANSPORT];
+const PAYMENT_START: ProtocolErrorCode[] = [...BODY, 'field_invalid', 'session_not_pending', 'payment_method_unavailable', 'tax_id_required', 'capability_unsupported', ...TRANSPORT];
 
 interface Operation {
   method: 'get' | 'put' | 'post';

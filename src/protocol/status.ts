@@ -21,6 +21,7 @@ export const ERROR_STATUS: Record<ProtocolErrorCode, number> = {
   payment_method_unavailable: 422,
   payment_total_changed: 422,
   tax_location_invalid: 422,
+  tax_id_required: 422,
   capability_unsupported: 422,
   unauthorized: 401,
   rate_limited: 429,

@@ -10,6 +10,7 @@ import { before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { RunningSandbox } from '../../src/sandbox/server.ts';
 import { DIST, collectErrors, createSession, ensureBuild, waitForView, builtSiteSuite, type StaticServer } from './support.ts';
+import { fillBilling } from '../helpers/fill-billing.ts';
 
 const FLOW = /\/quaderno-checkout-flow-[\w-]+\.js$/;
 const flowFile = () => readdirSync(DIST).find((file) => FLOW.test(`/${file}`));
@@ -19,18 +20,6 @@ function page(permalink: string): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src *">
 <script type="module" src="/dist/quaderno-checkout.js"></script></head>
 <body><quaderno-checkout permalink="${permalink}" poll-interval="100"></quaderno-checkout></body></html>`;
-}
-
-/** The billing fields a `required` session asks for, typed as a customer would. */
-async function fillBilling(tab: Page): Promise<void> {
-  const el = tab.locator('quaderno-checkout');
-  await el.locator('#qc-email').fill('ana@example.com');
-  await el.locator('#qc-first_name').fill('Ana');
-  await el.locator('#qc-last_name').fill('García');
-  await el.locator('#qc-billing_country').selectOption('ES');
-  await el.locator('#qc-billing_street_line_1').fill('Calle Mayor 1');
-  await el.locator('#qc-billing_city').fill('Madrid');
-  await el.locator('#qc-billing_postal_code').fill('28013');
 }
 
 async function payByCard(tab: Page): Promise<void> {

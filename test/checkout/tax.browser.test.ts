@@ -111,6 +111,29 @@ describe('<quaderno-checkout> tax', () => {
     expect(stored?.customer?.tax_id).to.equal('ESA58818501');
   });
 
+  it('billing_details_collection required: the same domestic rule asks for the tax ID, and the sale completes with it', async function () {
+    this.timeout(30_000);
+    const customer = {
+      email: 'ana@example.com', first_name: 'Ana', last_name: 'García', billing_country: 'ES',
+      billing_street_line_1: 'Calle Mayor 1', billing_city: 'Madrid', billing_postal_code: '28013',
+    };
+    const m = await openForm({ billing_details_collection: 'required', customer });
+    const taxId = () => m.h.control('tax_id') as HTMLInputElement;
+    expect(taxId().required, 'required for a domestic sale in Spain, whatever the billing mode').to.equal(true);
+    await m.h.chooseMethod('card');
+    await m.h.fillCard('4242 4242 4242 4242');
+    await m.h.submit();
+    expect(m.h.errorFor('tax_id')).to.equal('Enter your tax ID: it is required for purchases in your country.');
+    expect(m.h.focused(), 'focus on the field to fix').to.equal(taxId());
+    expect(m.h.state()).to.equal('form');
+    await m.h.fill('tax_id', 'ESA58818501');
+    await settled(m);
+    await m.h.submit();
+    await m.h.waitFor('completed', 10_000);
+    const stored = (await getSession(m.session.id)) as { customer?: { tax_id?: string } } | null;
+    expect(stored?.customer?.tax_id).to.equal('ESA58818501');
+  });
+
   it("the preview keeps the element's timeout: a slow one gives up, the old figures stay and the form stays usable", async function () {
     this.timeout(30_000);
     // why 2.5 s against a 300 ms timeout: with the default 10 s timeout the slow answer would land and show France's

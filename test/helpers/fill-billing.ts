@@ -4,12 +4,17 @@ import type { Page } from 'playwright-core';
 import { FIELD_SPECS, type BillingField } from '../../src/session/fields.ts';
 import type { PaymentMethod } from '../../src/session/schema.ts';
 
-/** Every field `required` billing asks for: a customer in Madrid (IVA 21 %). */
+/**
+ * Every field `required` billing asks for: a customer in Madrid (IVA 21 %). A domestic sale of the Spanish sandbox
+ * seller needs the buyer's tax ID (issue 13's rule, in both billing modes), so Ana gives one the sandbox accepts; a
+ * domestic tax ID changes no rate.
+ */
 export const ANA: Readonly<Partial<Record<BillingField, string>>> = {
   email: 'ana@example.com',
   first_name: 'Ana',
   last_name: 'García',
   billing_country: 'ES',
+  tax_id: 'ESA58818501',
   billing_street_line_1: 'Calle Mayor 1',
   billing_city: 'Madrid',
   billing_postal_code: '28013',

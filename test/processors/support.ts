@@ -16,13 +16,16 @@ declare global {
 
 export const SANDBOX = (): string => window.__SANDBOX_URL__;
 
-/** A pending session of product 000000 (21.00 EUR) offering card and PayPal. */
+/**
+ * A pending session of product 000000 (21.00 EUR) offering card and PayPal. The customer is Spanish, with the tax ID a
+ * domestic sale of the Spanish sandbox seller needs before any payment starts (it changes no rate).
+ */
 export function paySession(): Promise<SandboxSession> {
   return createSession({
     billing_details_collection: 'auto',
     items: [{ product: '000000' }],
     payment_methods: ['card', 'paypal'],
-    customer: { first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.com', billing_country: 'ES' },
+    customer: { first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.com', billing_country: 'ES', tax_id: 'ESA58818501' },
   });
 }
 

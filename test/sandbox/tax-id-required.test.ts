@@ -71,4 +71,40 @@ describe('tax_id_required', () => {
     assert.deepEqual([(await privateTax(spanish)).tax_id_required, (await publicTax(spanish)).tax_id_required], [true, true]);
     assert.deepEqual([(await privateTax(french)).tax_id_required, (await publicTax(french)).tax_id_required], [false, false]);
   });
+
+  // Both ways of starting a payment: the sandbox's simulated one (pay.json) and the real processors' start
+  // (payment.json). A Spanish customer of the Spanish seller without a tax ID is refused before any charge; with one,
+  // or as a French customer, the payment starts.
+  const starts: Array<[name: string, path: string, body: Record<string, unknown>, started: number]> = [
+    ['the simulated payment (pay.json)', '/pay.json', { method: 'card', card_number: '4242424242424242' }, 202],
+    ['the processor payment start (payment.json)', '/payment.json', { method: 'card' }, 201],
+  ];
+  for (const [name, suffix, body, started] of starts) {
+    test(`${name}: refused with field_codes.tax_id = tax_id_required, nothing started; accepted once it is given`, async () => {
+      await home('ES');
+      try {
+        const customer = { email: 'ana@example.com', first_name: 'Ana', last_name: 'García', billing_country: 'ES', billing_postal_code: '28013' };
+        const spanish = await create(customer);
+        const path = `${new URL(spanish.permalink).pathname}${suffix}`;
+        const refused = await call(base(), path, { method: 'POST', body });
+        assert.equal(refused.status, 422, refused.text);
+        assert.equal(refused.json.code, 'field_invalid');
+        assert.deepEqual(refused.json.field_codes, { tax_id: 'tax_id_required' });
+        assert.match(refused.json.errors.tax_id[0], /ES/);
+        const after = (await call(base(), `/api/checkout/sessions/${spanish.id}.json`)).json as Json;
+        assert.deepEqual([after.status, after.processor_id ?? null], ['pending', null], 'nothing started');
+
+        const saved = await call(base(), `${new URL(spanish.permalink).pathname}.json`, { method: 'PUT', body: { customer: { tax_id: 'ESB58378431' } } });
+        assert.equal(saved.status, 200, saved.text);
+        const paid = await call(base(), path, { method: 'POST', body });
+        assert.equal(paid.status, started, paid.text);
+
+        const french = await create({ ...customer, billing_country: 'FR', billing_postal_code: '75001' });
+        const other = await call(base(), `${new URL(french.permalink).pathname}${suffix}`, { method: 'POST', body });
+        assert.equal(other.status, started, other.text);
+      } finally {
+        await call(base(), '/sandbox/tax-settings', { method: 'DELETE' });
+      }
+    });
+  }
 });

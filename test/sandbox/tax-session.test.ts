@@ -124,7 +124,8 @@ describe('a session carries the tax of its saved customer', () => {
   });
 
   test('pay without a total charges the server total: the body cannot choose the amount', async () => {
-    const created = await create({ items: [PLAN('EUR')], customer: { billing_country: 'ES' } });
+    // why a tax ID: a domestic Spanish sale needs one before it is paid (tax-id-required.test.ts); it changes no rate
+    const created = await create({ items: [PLAN('EUR')], customer: { billing_country: 'ES', tax_id: 'ESA58818501' } });
     assert.equal((await pay(created, CARD_OK)).status, 202);
     assert.equal((await settled(created)).charged.amount_cents, 12100);
   });

@@ -1,7 +1,8 @@
 // `billing_details_collection: auto` as Quaderno's "only if needed" rule: always the country; the postal code only
 // where the rate depends on it (the tax still `needs` it, or a US/CA customer); the full billing address once a valid
-// tax ID is given; the tax ID itself where the server says a domestic sale needs one (BG, CY, ES, HR, IT, PT).
-// `required` keeps asking for everything (the field table's own rule). No Lit and no DOM here.
+// tax ID is given. `required` keeps asking for everything (the field table's own rule). In both modes, the tax ID
+// where the server says a domestic sale needs one (BG, CY, ES, HR, IT, PT): that is the law, not the form's choice,
+// and the server refuses the payment without it. No Lit and no DOM here.
 import { validateBilling, type BillingErrors, type BillingField, type BillingValues } from '../../session/fields.ts';
 import { isRequired } from '../../session/fields.ts';
 import type { BillingMode } from '../../session/schema.ts';
@@ -36,6 +37,7 @@ export function autoNeeds(n: BillingNeeds): { postalCode: boolean; address: bool
 
 /** Whether a field must be filled now. */
 export function requiredNow(field: BillingField, n: BillingNeeds): boolean {
+  if (field === 'tax_id' && n.taxIdRequired) return true;
   if (n.mode !== 'auto') return isRequired(field, n.mode);
   const needs = autoNeeds(n);
   if (field === 'billing_postal_code') return needs.postalCode;
@@ -46,12 +48,13 @@ export function requiredNow(field: BillingField, n: BillingNeeds): boolean {
 /** The form's errors under the rule: the field table's checks, with `required` as the rule says. */
 export function validateNow(n: BillingNeeds): BillingErrors {
   const errors = validateBilling(n.values, n.mode);
-  if (n.mode !== 'auto') return errors;
-  for (const field of INVOICE_ADDRESS) {
-    const required = requiredNow(field, n);
-    const empty = n.values[field].trim() === '';
-    if (!required && empty && errors[field]?.key === 'required') delete errors[field];
-    if (required && empty && !errors[field]) errors[field] = { key: 'required' };
+  if (n.mode === 'auto') {
+    for (const field of INVOICE_ADDRESS) {
+      const required = requiredNow(field, n);
+      const empty = n.values[field].trim() === '';
+      if (!required && empty && errors[field]?.key === 'required') delete errors[field];
+      if (required && empty && !errors[field]) errors[field] = { key: 'required' };
+    }
   }
   // why its own words: the customer did not skip a field the form always wanted; the law of their country wants it.
   if (n.taxIdRequired && n.values.tax_id.trim() === '' && !errors.tax_id) errors.tax_id = { key: 'taxIdRequired' };

@@ -1,6 +1,6 @@
 // The checkout's one state, as a discriminated union, and the pure transitions of the form. No Lit, no DOM, no I/O:
 // the model (model.ts) runs the effects and feeds their results through these functions.
-import type { FieldError } from '../../session/validation.ts';
+import { EU_VAT_FORMATS, vatPrefix, type FieldError } from '../../session/validation.ts';
 import { ADDRESS_FIELDS, BILLING_FIELDS, emptyValues, isBillingField, type BillingField, type BillingValues } from '../../session/fields.ts';
 import { isEditable, type CheckoutSession, type CustomerInput, type PaymentMethod } from '../../session/schema.ts';
 import type { CouponRefusal } from './coupon.ts';
@@ -88,7 +88,7 @@ export function showsError(interaction: { touched: boolean; dirty: boolean; pref
 
 /** A billing field's error to show now, or undefined. */
 export function visibleFieldError(form: FormState, field: BillingField, errors: Partial<Record<BillingField, FieldError>>): FieldError | undefined {
-  if (form.serverErrors[field] !== undefined) return errors[field] ?? serverKey(field);
+  if (form.serverErrors[field] !== undefined) return errors[field] ?? serverKey(field, form.values);
   const shown = showsError({ touched: form.touched.has(field), dirty: form.dirty.has(field), prefilled: form.prefilled.has(field) }, form.submitted);
   return shown ? errors[field] : undefined;
 }
@@ -102,7 +102,7 @@ export function visibleProcessorError(form: FormState, key: string): FieldError 
 }
 
 /** The message key for a server-refused field the client's own rules accepted. */
-function serverKey(field: BillingField): FieldError {
+function serverKey(field: BillingField, values: BillingValues): FieldError {
   switch (field) {
     case 'email':
       return { key: 'email' };
@@ -110,8 +110,13 @@ function serverKey(field: BillingField): FieldError {
       return { key: 'country' };
     case 'billing_postal_code':
       return { key: 'postalCode' };
-    case 'tax_id':
-      return { key: 'taxId', params: { example: '' } };
+    case 'tax_id': {
+      // why: an empty tax ID the server refuses is one the sale needs (`tax_id_required`, a domestic sale the form had
+      // not been told about); a given one is a format, shown with the billing country's example (Germany's outside the EU).
+      if (values.tax_id.trim() === '') return { key: 'taxIdRequired' };
+      const format = EU_VAT_FORMATS[vatPrefix(values.billing_country.trim().toUpperCase())] ?? EU_VAT_FORMATS.DE!;
+      return { key: 'taxId', params: { example: format.example } };
+    }
     default:
       return { key: 'tooLong', params: { max: 255 } };
   }

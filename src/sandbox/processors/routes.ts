@@ -10,6 +10,7 @@ import { fragment, REDIRECT_METHODS, type BankPageConfig } from '../doubles/mess
 import { mountDoubles } from '../doubles/routes.ts';
 import { conflict, invalid, notFound, parseOptions, validationErrors } from '../errors.ts';
 import type { SandboxStore, StoredSession } from '../store.ts';
+import { missingTaxId } from '../store/payments.ts';
 import { PaypalSimulator } from './paypal.ts';
 import { intentJSON, StripeSimulator, type StripeAnswer } from './stripe.ts';
 
@@ -95,6 +96,8 @@ export function mountProcessors(
       throw invalid({ method: [`${method} is not offered by this session (${session.payment_methods.join(', ')})`] });
     }
     const { amount, currency } = chargeTotal(store, session);
+    const noTaxId = missingTaxId(session, store.taxOf(session));
+    if (noTaxId) throw noTaxId;
     let answer: PaymentStartResponse;
     if (PROCESSOR_OF_METHOD[method] === 'stripe') {
       const intent = processors.stripe.intentFor(token, amount, currency);

@@ -73,6 +73,21 @@ export function planPayment(session: StoredSession, body: unknown): PaymentPlan 
 }
 
 /**
+ * The refusal when the saved customer makes a domestic sale that needs their tax ID (BG, CY, ES, HR, IT, PT: the
+ * session's tax says `tax_id_required`) and gave none: 422 `field_invalid` naming `tax_id` with its field code
+ * `tax_id_required`; null otherwise. why here too: the form asks for it, but a payment is the server's to allow, and
+ * an invoice without the ID would be wrong whichever client started it.
+ */
+export function missingTaxId(session: StoredSession, tax: TaxSummary | null | undefined): SandboxError | null {
+  if (!tax?.tax_id_required || (session.customer?.tax_id ?? '').trim() !== '') return null;
+  const country = (session.customer?.billing_country ?? '').toUpperCase();
+  return invalid(
+    { tax_id: [`is required for a sale within ${country}; nothing was charged`] },
+    { field_codes: { tax_id: 'tax_id_required' } },
+  );
+}
+
+/**
  * The refusal when the customer confirmed another total than the one the server would charge (the country changed
  * in another tab, a rate changed): 422 `payment_total_changed` naming `total`; null when they agree or none was sent.
  * The server's figure is `tax.total`; the browser's is only ever compared, never charged.

@@ -146,6 +146,33 @@ describe('checkout model: flow against the sandbox', () => {
     assert.equal(r.draft.saved, undefined);
   });
 
+  it('a payment the server refuses for a missing tax ID the form was not told of: the field says so, nothing is charged', async () => {
+    const { api, sandbox } = env();
+    // why this order: the seller's home country is France while the form loads (a Spanish customer then needs no tax
+    // ID), and Spain by the time Pay is pressed, so only the server's check at the payment can catch it.
+    sandbox.store.taxSettings.update({ home_country: 'FR' });
+    try {
+      const spanish = { ...FULL_CUSTOMER, billing_country: 'ES', billing_city: 'Madrid', billing_postal_code: '28013' };
+      const created = await api.create(sessionBody({ payment_methods: ['card'], customer: spanish }));
+      const r = modelFor(created.permalink!);
+      await r.model.load();
+      sandbox.store.taxSettings.update({ home_country: 'ES' });
+      await r.model.pay();
+      const state = r.model.state;
+      assert.equal(state.kind, 'form');
+      if (state.kind !== 'form') return;
+      assert.equal(visibleFieldError(state.form, 'tax_id', {})?.key, 'taxIdRequired');
+      assert.deepEqual(r.focused, ['first-invalid']);
+      assert.ok(r.announced.some((a) => a.politeness === 'assertive' && a.text === 'Please correct 1 field.'));
+      assert.equal((await api.retrieve(created.id!)).status, 'pending', 'nothing charged');
+      await fill(r.model, { tax_id: 'ESA58818501' });
+      await r.model.pay();
+      await r.waitFor('completed');
+    } finally {
+      sandbox.store.taxSettings.reset();
+    }
+  });
+
   it('follows a processing session with backoff until it completes', async () => {
     const { api, sandbox } = env();
     const created = await api.create(sessionBody());

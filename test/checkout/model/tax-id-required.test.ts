@@ -3,7 +3,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { taxIdRequiredFor, type TaxPreview, type TaxSummary } from '../../../src/checkout/model/tax.ts';
-import type { CheckoutSession } from '../../../src/session/schema.ts';
+import { requiredNow, validateNow, type BillingNeeds } from '../../../src/checkout/model/billing-rule.ts';
+import { emptyValues, type BillingValues } from '../../../src/session/fields.ts';
+import type { BillingMode, CheckoutSession } from '../../../src/session/schema.ts';
 
 const summary = (required: boolean | undefined): TaxSummary => ({
   currency: 'EUR',
@@ -34,5 +36,45 @@ describe('taxIdRequiredFor', () => {
   ];
   for (const [name, form, s, p, required] of cases) {
     test(name, () => assert.equal(taxIdRequiredFor(form, s, p), required));
+  }
+});
+
+// The billing rule (billing-rule.ts) holds the tax ID to the server's flag in both billing modes: the law of a
+// domestic sale does not depend on how much of the address the merchant collects.
+describe('requiredNow and validateNow: the tax ID where a domestic sale needs it, in both modes', () => {
+  const values = (taxId: string): BillingValues => ({
+    ...emptyValues(),
+    email: 'ana@example.com',
+    first_name: 'Ana',
+    last_name: 'García',
+    billing_country: 'ES',
+    billing_street_line_1: 'Calle Mayor 1',
+    billing_city: 'Madrid',
+    billing_postal_code: '28013',
+    tax_id: taxId,
+  });
+  const needs = (mode: BillingMode, taxIdRequired: boolean, taxId = ''): BillingNeeds => ({
+    mode,
+    values: values(taxId),
+    tax: undefined,
+    preview: undefined,
+    sessionTax: undefined,
+    taxIdRequired,
+  });
+  const cases: Array<[mode: BillingMode, flag: boolean, taxId: string, required: boolean, error: string | undefined]> = [
+    ['auto', true, '', true, 'taxIdRequired'],
+    ['required', true, '', true, 'taxIdRequired'],
+    ['auto', false, '', false, undefined],
+    ['required', false, '', false, undefined],
+    ['required', true, 'ESB58378431', true, undefined],
+    ['auto', true, 'ESB58378431', true, undefined],
+  ];
+  for (const [mode, flag, taxId, required, error] of cases) {
+    test(`${mode}, ${flag ? 'required by the server' : 'not required'}, tax ID ${taxId || 'empty'}`, () => {
+      assert.equal(requiredNow('tax_id', needs(mode, flag, taxId)), required);
+      assert.equal(validateNow(needs(mode, flag, taxId)).tax_id?.key, error);
+      // the rest of the form is complete and valid: the tax ID is the only thing the rule can stop
+      assert.deepEqual(Object.keys(validateNow(needs(mode, flag, taxId))), error ? ['tax_id'] : []);
+    });
   }
 });
