@@ -3,7 +3,7 @@
 // growing an import of api/ or protocol/, a value import of payment-start.ts) fails here. The markers are checked
 // in the classic core too, so each one is shown to find what it looks for.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { ADAPTER_SCRIPTS } from '../../scripts/element-bundle.ts';
@@ -48,4 +48,17 @@ describe('classic-script adapters carry no zod and no HTTP client', () => {
       for (const [what, text] of FORBIDDEN_TEXT) assert.equal(script.code.includes(text), false, `no ${what} (${JSON.stringify(text)})`);
     });
   }
+
+  // why: the ES core lends the payment start too (an adapter script may sit beside it), and must not carry it.
+  test('the ES core loads the payment start as a chunk of its own, only by a dynamic import', () => {
+    const chunk = readdirSync(DIST).find((file) => /^quaderno-checkout-payment-start-[\w-]+\.js$/.test(file));
+    assert.ok(chunk, 'dist/quaderno-checkout-payment-start-<hash>.js');
+    const core = readFileSync(join(DIST, 'quaderno-checkout.js'), 'utf8');
+    assert.ok(core.includes(`import(\`./${chunk}\`)`) || core.includes(`import("./${chunk}")`), 'a dynamic import of the chunk');
+    assert.equal(core.includes('not a processor payment'), false, 'the payment start is not in the core');
+    const code = readFileSync(join(DIST, chunk), 'utf8');
+    assert.ok(code.includes('not a processor payment'));
+    // why: it takes the HTTP layer and zod from the already loaded core, never from a third file.
+    assert.deepEqual([...code.matchAll(/from\s*["'`]([^"'`]+)["'`]/g)].map((m) => m[1]), ['./quaderno-checkout.js']);
+  });
 });
