@@ -39,7 +39,8 @@ export const ADAPTER_SCRIPTS = ['stripe', 'paypal'] as const;
 
 /**
  * One adapter script: a self-registering classic script (IIFE) with its SDK loader inside, for pages that add the
- * core as a classic script too (src/processors/registry.ts). No Lit, no locale: only the adapter and its plumbing.
+ * core by script tag too (src/processors/registry.ts). No Lit, no locale, no HTTP layer and no zod: only the adapter
+ * and its plumbing; the core lends it the payment start (test/build/adapter-scripts.test.ts holds that).
  */
 export function adapterScriptOptions(name: (typeof ADAPTER_SCRIPTS)[number], options: { root?: string } = {}): BuildOptions {
   const root = options.root ?? ROOT;

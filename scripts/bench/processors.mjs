@@ -1,10 +1,11 @@
 // The real processors (issue 14): what the adapters weigh and what they cost in requests. Sizes: the core with and
 // without the adapter registry's read (registry.ts), the adapter chunks an app's bundler splits off the npm build, the
-// classic-script adapters, and the shared payment-start chunk. Requests: a Playwright page against the sandbox and its
+// classic-script adapters (which borrow the core's payment start), and the payment-start chunk (shared by the npm
+// adapters; the ES script-tag core's own one in dist/). Requests: a Playwright page against the sandbox and its
 // SDK test doubles (served in place of js.stripe.com and www.paypal.com/sdk/js), counted from the page's Performance
 // resource entries, from "method chosen" to the processor being ready and from "Pay" to the confirmation.
 // `node --import tsx scripts/bench/processors.mjs` runs this part alone (after `npm run build`) and prints its section.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -50,7 +51,7 @@ async function adapterChunks(outdir) {
     tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
   });
   const named = (path, name) => !!path && path.replace(/\.[jt]s$/, '').endsWith(`processors/${name}`);
-  // why: esbuild makes each dynamic import() target an entry of its own (the adapters, and mount's re-export).
+  // why: esbuild makes each dynamic import() target an entry of its own (the adapters, and the payment start).
   const parts = { stripe: [], paypal: [], shared: [] };
   for (const file of result.outputFiles) {
     const output = result.metafile.outputs[relative(ROOT, file.path)];
@@ -59,7 +60,7 @@ async function adapterChunks(outdir) {
       ? 'stripe'
       : named(output.entryPoint, 'paypal')
         ? 'paypal'
-        : Object.keys(output.inputs).some((input) => named(input, 'mount'))
+        : Object.keys(output.inputs).some((input) => named(input, 'payment-start'))
           ? 'shared'
           : undefined;
     if (kind) parts[kind].push(file);
@@ -87,7 +88,11 @@ export async function measureProcessorSizes({ log = () => {} } = {}) {
     const path = resolve(ROOT, `dist/quaderno-checkout-${name}.iife.js`);
     scripts[name] = existsSync(path) ? { file: `dist/${basename(path)}`, ...fileSizes(path) } : undefined;
   }
-  return { core, split, scripts };
+  // The ES script-tag core's payment-start chunk: what a page with that core and an adapter script fetches on mount.
+  const dist = resolve(ROOT, 'dist');
+  const startChunk = existsSync(dist) ? readdirSync(dist).find((file) => /^quaderno-checkout-payment-start-[\w-]+\.js$/.test(file)) : undefined;
+  const esPaymentStart = startChunk ? { file: `dist/${startChunk}`, ...fileSizes(resolve(dist, startChunk)) } : undefined;
+  return { core, split, scripts, esPaymentStart };
 }
 
 // ---- requests -------------------------------------------------------------------------------------------------
@@ -278,9 +283,18 @@ export function processorsSection({ sizes: s, requests: r }) {
     row(`${what} (${s.split.entry} split by esbuild, Lit external), raw / gzip / brotli`, triple(s.split.chunks[key]), `${s.split.chunks[key]?.files.join(' + ') ?? ''}; loaded on the first session that needs it`);
   chunk('stripe', 'Stripe adapter chunk');
   chunk('paypal', 'PayPal adapter chunk');
-  chunk('shared', 'Shared payment-start chunk (mount.ts, payments.ts)');
+  chunk('shared', 'Shared payment-start chunk (payment-start.ts)');
+  row(
+    `ES core's payment-start chunk ${s.esPaymentStart?.file ?? 'dist/quaderno-checkout-payment-start-<hash>.js'}, raw / gzip / brotli`,
+    triple(s.esPaymentStart),
+    'lent to the adapter scripts on an ES-module page; fetched beside the adapter on its first mount',
+  );
   for (const name of ADAPTER_SCRIPTS) {
-    row(`Classic-script adapter dist/quaderno-checkout-${name}.iife.js, raw / gzip / brotli`, triple(s.scripts[name]), 'self-contained: carries its own copy of zod/mini and the HTTP layer');
+    row(
+      `Classic-script adapter dist/quaderno-checkout-${name}.iife.js, raw / gzip / brotli`,
+      triple(s.scripts[name]),
+      "no zod and no HTTP layer of its own: the core lends it the payment start (registry.ts)",
+    );
   }
   for (const variant of ['es', 'iife']) {
     const c = r[variant]?.card;

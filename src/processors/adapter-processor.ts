@@ -1,12 +1,22 @@
 // The real processors behind the element's PaymentProcessor interface: one AdapterProcessor over each method's
 // adapter loader. Apart from the factories (lazy.ts), so the classic-script adapters (register.ts) carry the class
-// without the other adapter's dynamic import.
+// without the other adapter's dynamic import; the payment start comes in `AdapterServices`, so they carry no HTTP
+// layer either.
 import type { CheckoutSession, PaymentMethod } from '../session/schema.ts';
 import { sessionTotals } from '../session/money.ts';
 import type { Translation } from '../locales/translation.ts';
 import { ProcessorPaymentError } from './errors.ts';
 import type { PaymentProcessor, PayRequest, ProcessorContext } from './processor.ts';
-import type { MountedProcessor, PayOutcome, ProcessorAdapter, ProcessorError, ProcessorFieldState, ProcessorMountContext } from './mount.ts';
+import type {
+  AdapterServices,
+  BillingDetails,
+  MountedProcessor,
+  PayOutcome,
+  ProcessorAdapter,
+  ProcessorError,
+  ProcessorFieldState,
+  ProcessorMountContext,
+} from './mount.ts';
 
 export type AdapterLoader = () => Promise<ProcessorAdapter>;
 
@@ -36,6 +46,8 @@ export class AdapterProcessor implements PaymentProcessor {
 
   constructor(
     private readonly loaders: Partial<Record<PaymentMethod, AdapterLoader>>,
+    /** The payment start, lent by the core (registry.ts) or the npm factories (lazy.ts). */
+    private readonly services: AdapterServices,
     options: { testMode?: boolean } = {},
   ) {
     this.id = Object.keys(loaders).map((m) => (m === 'card' ? 'stripe' : m)).join('+');
@@ -73,7 +85,7 @@ export class AdapterProcessor implements PaymentProcessor {
     this.report(method, slot.state, false);
     // why: the payment start's module is fetched beside the adapter, not after it (or on PayPal's click), when a
     // bundler made it a chunk of its own: one round trip less before the fields and before PayPal's window.
-    slot.mounting = Promise.all([load(), import('./mount.ts')])
+    slot.mounting = Promise.all([load(), this.services.loadPaymentStart()])
       .then(([adapter]) => adapter.mount(node, this.mountContext(method)))
       .then(
         (mounted) => {
@@ -153,7 +165,7 @@ export class AdapterProcessor implements PaymentProcessor {
       host,
       publicKeys: publicKeysOf(context.session),
       start: async (startMethod, signal) => {
-        const { startPayment } = await import('./mount.ts');
+        const startPayment = await this.services.loadPaymentStart();
         // why: the element's permalink is the one its client talks to; the session's own is the fallback.
         const permalink = (host as HTMLElement & { permalink?: string }).permalink || this.context!.session.permalink || '';
         return startPayment(permalink, startMethod, { signal });
@@ -214,7 +226,7 @@ function publicKeysOf(session: CheckoutSession): Partial<Record<string, string>>
 }
 
 /** The customer's billing details from the saved session (Stripe's fields are set never to ask again). */
-function billingOf(session: CheckoutSession): import('./mount.ts').BillingDetails {
+function billingOf(session: CheckoutSession): BillingDetails {
   const c = session.customer;
   const name = [c.first_name, c.last_name].filter(Boolean).join(' ') || null;
   return {

@@ -1,11 +1,10 @@
 // The minimal shape of a processor that mounts into real DOM (issue 12 item 4, issue 14): the checkout gives it a
 // light-DOM container (a `<div slot>` child of the element, slotted into its shadow tree) and a context; the
 // processor draws its SDK's fields there. Small on purpose, so it maps onto the checkout model's interface.
-import { BadResponseError } from '../api/errors.ts';
-import { requestJson, type TransportOptions } from '../api/http.ts';
-import { permalinkEndpoint } from '../api/urls.ts';
+// why no HTTP and no zod here: the classic adapter scripts bundle this module; the payment start (payment-start.ts)
+// is the core's, lent to them through `AdapterServices`.
 import type { LocaleCode } from '../locales/translation.ts';
-import { paymentStartResponse, type PaymentErrorCode, type PaymentProcessorId, type PaymentStartResponse } from '../protocol/payments.ts';
+import type { PaymentErrorCode, PaymentProcessorId, PaymentStartResponse } from '../protocol/payments.ts';
 import type { PaymentMethod } from '../session/schema.ts';
 
 /**
@@ -130,17 +129,16 @@ export class ProcessorLoadError extends Error {
   }
 }
 
-/** `POST <permalink>/payment.json` through the element's HTTP layer; a body outside the schema is a bad response. */
-export async function startPayment(
-  permalink: string,
-  method: PaymentMethod,
-  options: { signal?: AbortSignal; transport?: TransportOptions } = {},
-): Promise<PaymentStartResponse> {
-  const url = permalinkEndpoint(permalink, '/payment');
-  const response = await requestJson({ method: 'POST', url, body: { method }, signal: options.signal }, options.transport);
-  const parsed = paymentStartResponse.safeParse(response.data);
-  if (!parsed.success) throw new BadResponseError('The payment start answer is not a processor payment', response.status, response.data);
-  return parsed.data;
+/** The protocol's payment start, `POST <permalink>/payment.json` (payment-start.ts). */
+export type StartPayment = (permalink: string, method: PaymentMethod, options?: { signal?: AbortSignal }) => Promise<PaymentStartResponse>;
+
+/**
+ * What the core lends the adapters' processor, so an adapter script carries no HTTP layer and no zod of its own
+ * (registry.ts gives the core's; lazy.ts the same for the npm factories).
+ */
+export interface AdapterServices {
+  /** The payment start, loaded on first use (a chunk of its own where the build splits). */
+  loadPaymentStart(): Promise<StartPayment>;
 }
 
 /** A theme token: the element's resolved private custom property, and the public one a merchant sets. */

@@ -1,6 +1,7 @@
 // The adapter scripts' side of registry.ts: what dist/quaderno-checkout-stripe.iife.js and -paypal.iife.js run when
-// they load. Each brings its own copy of the AdapterProcessor (a classic script cannot share modules); the first one
-// to load sets `create`, and every script adds its method's adapter to the one registry all copies read.
+// they load. Each brings its own copy of the AdapterProcessor (a classic script cannot share modules) but not the
+// payment start: the core passes its own to `create` (registry.ts), so no adapter script carries the HTTP layer or
+// zod. The first script to load sets `create`, and every script adds its method's adapter to the one registry.
 import { AdapterProcessor } from './adapter-processor.ts';
 import type { ProcessorAdapter } from './mount.ts';
 import { REGISTRY_GLOBAL, type ProcessorRegistry } from './registry.ts';
@@ -12,7 +13,7 @@ export function registerAdapter(method: PaymentMethod, load: () => Promise<Proce
   const registry = (scope[REGISTRY_GLOBAL] ??= { adapters: {} });
   registry.adapters[method] = load;
   // why: the processor reads `adapters` when a method is chosen, so a script that registers later still counts.
-  registry.create ??= () => new AdapterProcessor(registry.adapters);
+  registry.create ??= (services) => new AdapterProcessor(registry.adapters, services);
   return registry;
 }
 

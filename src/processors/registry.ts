@@ -3,7 +3,7 @@
 // it picks the processor of an element, so the scripts may come before or after the core. Kept tiny on purpose: it
 // is in every core bundle (the adapters themselves are not).
 import type { PaymentMethod } from '../session/schema.ts';
-import type { ProcessorAdapter } from './mount.ts';
+import type { AdapterServices, ProcessorAdapter } from './mount.ts';
 import type { PaymentProcessor } from './processor.ts';
 
 /** The global the adapter scripts fill: `window.QuadernoCheckoutProcessors`. */
@@ -14,9 +14,18 @@ export const REGISTRY_GLOBAL = 'QuadernoCheckoutProcessors';
 export interface ProcessorRegistry {
   /** Each method's adapter, added by its script. */
   adapters: Partial<Record<PaymentMethod, () => Promise<ProcessorAdapter>>>;
-  /** A new processor over `adapters`, for one element (set by the first adapter script). */
-  create?: () => PaymentProcessor;
+  /** A new processor over `adapters`, for one element, with what the core lends it (set by the first adapter script). */
+  create?: (services: AdapterServices) => PaymentProcessor;
 }
+
+/**
+ * The core's services for the adapters: the payment start, which needs the HTTP layer and zod the core already has.
+ * why a dynamic import: in the ES core it stays a chunk off the critical path (fetched beside an adapter); the classic
+ * core's build makes it a static import (vite.lib.config.ts, `staticImports`), its own copy inside.
+ */
+export const coreServices: AdapterServices = {
+  loadPaymentStart: () => import('./payment-start.ts').then((m) => m.startPayment),
+};
 
 const made = new WeakMap<PaymentProcessor, PaymentProcessor>();
 
@@ -28,6 +37,6 @@ export function registeredProcessor(configured: PaymentProcessor): PaymentProces
   const create = (globalThis as { [REGISTRY_GLOBAL]?: ProcessorRegistry })[REGISTRY_GLOBAL]?.create;
   if (!create || configured.id !== 'sandbox') return configured;
   let processor = made.get(configured);
-  if (!processor) made.set(configured, (processor = create()));
+  if (!processor) made.set(configured, (processor = create(coreServices)));
   return processor;
 }

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import en from '../../src/locales/en.ts';
 import type { RunningSandbox } from '../../src/sandbox/server.ts';
 import { collectErrors, DIST, ensureBuild, launchBrowser, sandbox as startBox, serveStatic, waitForView, type StaticServer } from '../build/support.ts';
 
@@ -37,26 +38,58 @@ describe('classic-script adapters (IIFE build)', () => {
     await box?.close();
   });
 
-  /** A session offering one method, and a page with the given script tags before the element. */
-  async function open(method: 'card' | 'paypal', scripts: string[]): Promise<{ page: Page; id: number; token: string; errors: string[] }> {
-    const session = box.store.createSession({
-      items: [{ product: '000000' }],
-      payment_methods: [method],
-      billing_details_collection: 'auto',
-      customer: CUSTOMER,
+  /** Sessions offering one method (one element each), and a page with the given script tags before the elements. */
+  async function openMany(
+    method: 'card' | 'paypal',
+    scripts: string[],
+    count: number,
+  ): Promise<{ page: Page; sessions: { id: number; token: string }[]; errors: string[] }> {
+    const sessions = Array.from({ length: count }, () => {
+      const session = box.store.createSession({
+        items: [{ product: '000000' }],
+        payment_methods: [method],
+        billing_details_collection: 'auto',
+        customer: CUSTOMER,
+      });
+      return { id: session.id, permalink: box.store.toJSON(session, box.url).permalink as string };
     });
-    const permalink = box.store.toJSON(session, box.url).permalink as string;
-    const path = `/${method}-${session.id}.html`;
+    const path = `/${method}-${sessions.map((s) => s.id).join('-')}.html`;
+    const elements = sessions.map((s) => `<quaderno-checkout permalink="${s.permalink}" locale="en" poll-interval="50"></quaderno-checkout>`);
     pages[path] = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>
 ${scripts.join('\n')}
-</head><body><quaderno-checkout permalink="${permalink}" locale="en" poll-interval="50"></quaderno-checkout></body></html>`;
+</head><body>${elements.join('\n')}</body></html>`;
     // why tall: with Pay below the fold, Playwright's scroll-then-click sometimes never reached the page while focus
     // was in the card's cross-origin frame; nothing has to scroll here.
-    const page = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
+    const page = await browser.newPage({ viewport: { width: 1000, height: 1400 * count } });
     const errors = collectErrors(page);
     await page.goto(`${origin}${path}`);
-    await waitForView(page, 'form', 20_000);
-    return { page, id: session.id, token: new URL(permalink).pathname.split('/').pop()!, errors };
+    for (let i = 0; i < count; i++) {
+      await page.locator('quaderno-checkout').nth(i).locator('[part="base"][data-state="form"]').waitFor({ timeout: 20_000 });
+    }
+    return { page, sessions: sessions.map((s) => ({ id: s.id, token: new URL(s.permalink).pathname.split('/').pop()! })), errors };
+  }
+
+  /** A session offering one method, and a page with the given script tags before the element. */
+  async function open(method: 'card' | 'paypal', scripts: string[]): Promise<{ page: Page; id: number; token: string; errors: string[] }> {
+    const { page, sessions, errors } = await openMany(method, scripts, 1);
+    return { page, ...sessions[0]!, errors };
+  }
+
+  /** Chooses card in the nth element and types the success card into its Stripe frame. */
+  async function typeCard(page: Page, nth = 0) {
+    const el = page.locator('quaderno-checkout').nth(nth);
+    const method = el.locator('#qc-method-card');
+    if (!(await method.isChecked())) await method.check();
+    const card = el.frameLocator('div[data-processor-method="card"] iframe');
+    await card.locator('#number').pressSequentially('4242424242424242');
+    await card.locator('#expiry').pressSequentially('1239');
+    await card.locator('#cvc').pressSequentially('123');
+    // why: the card frame's last change event crosses processes to the page (the race noted in issue 14).
+    await page.waitForTimeout(300);
+    assert.equal(await el.locator('#qc-card_number').count(), 0, "the sandbox's own card fields are gone");
+    await el.locator('.totals[aria-busy="false"]').waitFor();
+    await el.locator('[part="pay-button"]:not([aria-disabled="true"])').waitFor();
+    return el;
   }
 
   async function paidThrough(page: Page, id: number, processor: 'stripe' | 'paypal'): Promise<void> {
@@ -66,29 +99,59 @@ ${scripts.join('\n')}
     assert.equal(session.processor, processor);
   }
 
+  const STRIPE_PAGE = () => [
+    // why: the Stripe.js test double defines window.Stripe, which the official loader then uses instead of js.stripe.com.
+    `<script src="${box.url}/doubles/stripe.js"></script>`,
+    '<script src="/quaderno-checkout.iife.js"></script>',
+    '<script src="/quaderno-checkout-stripe.iife.js"></script>',
+  ];
+
   test('main IIFE, then the Stripe adapter script: a card payment completes through Stripe', { timeout: 120_000 }, async () => {
-    const { page, id, errors } = await open('card', [
-      // why: the Stripe.js test double defines window.Stripe, which the official loader then uses instead of js.stripe.com.
-      `<script src="${box.url}/doubles/stripe.js"></script>`,
-      '<script src="/quaderno-checkout.iife.js"></script>',
-      '<script src="/quaderno-checkout-stripe.iife.js"></script>',
-    ]);
+    const { page, id, errors } = await open('card', STRIPE_PAGE());
     assert.equal(await page.evaluate(() => 'card' in ((window as { QuadernoCheckoutProcessors?: { adapters: object } }).QuadernoCheckoutProcessors?.adapters ?? {})), true);
-    const el = page.locator('quaderno-checkout');
-    const method = el.locator('#qc-method-card');
-    if (!(await method.isChecked())) await method.check();
-    const card = page.frameLocator('quaderno-checkout > div[slot] iframe');
-    await card.locator('#number').pressSequentially('4242424242424242');
-    await card.locator('#expiry').pressSequentially('1239');
-    await card.locator('#cvc').pressSequentially('123');
-    // why: the card frame's last change event crosses processes to the page (the race noted in issue 14).
-    await page.waitForTimeout(300);
-    assert.equal(await el.locator('#qc-card_number').count(), 0, "the sandbox's own card fields are gone");
-    await el.locator('.totals[aria-busy="false"]').waitFor();
-    await el.locator('[part="pay-button"]:not([aria-disabled="true"])').waitFor();
+    const el = await typeCard(page);
     await el.locator('[part="pay-button"]').click();
     await paidThrough(page, id, 'stripe');
     assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('two elements on one page: each mounts its own Stripe fields, and each pays its own session', { timeout: 120_000 }, async () => {
+    const { page, sessions, errors } = await openMany('card', STRIPE_PAGE(), 2);
+    const second = await typeCard(page, 1);
+    const first = await typeCard(page, 0);
+    assert.equal(await page.locator('div[data-processor-method="card"] iframe').count(), 2, 'one card frame per element');
+    await second.locator('[part="pay-button"]').click();
+    await second.locator('[part="base"][data-state="completed"]').waitFor({ timeout: 30_000 });
+    assert.equal(box.store.getSession(sessions[1]!.id)!.processor, 'stripe');
+    assert.equal(box.store.getSession(sessions[0]!.id)!.status, 'pending', 'the first element did not pay');
+    await first.locator('[part="pay-button"]').click();
+    await first.locator('[part="base"][data-state="completed"]').waitFor({ timeout: 30_000 });
+    assert.equal(box.store.getSession(sessions[0]!.id)!.status, 'completed');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  // why: the payment start is the core's (registry.ts), so its refusals are the core's error classes; an adapter
+  // script with its own copy of the HTTP layer threw a ConflictError the checkout model did not recognise.
+  test("a payment start refused as no longer pending is the core's ConflictError: the element says so and reloads the session", { timeout: 120_000 }, async () => {
+    const { page, id, errors } = await open('card', STRIPE_PAGE());
+    const el = await typeCard(page);
+    // why the route: the session must change between the customer's save and the payment start; the sandbox
+    // itself then refuses the start (422 session_not_pending), nothing is faked.
+    await page.route('**/payment.json', async (route) => {
+      box.store.setStatus(id, 'completed');
+      await route.continue();
+    });
+    await el.locator('[part="pay-button"]').click();
+    await waitForView(page, 'completed', 30_000);
+    // why the words: the model announces them for a ConflictError only; any other error would show a failed payment.
+    await el.locator('[role="alert"][aria-live="assertive"]', { hasText: en.errorNotPending }).waitFor({ state: 'attached' });
+    assert.deepEqual(
+      errors.filter((e) => !e.includes('422')),
+      [],
+      'only the refused start is logged',
+    );
     await page.close();
   });
 

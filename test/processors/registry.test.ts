@@ -6,7 +6,7 @@ import { AdapterProcessor } from '../../src/processors/adapter-processor.ts';
 import type { ProcessorAdapter } from '../../src/processors/mount.ts';
 import type { PaymentProcessor } from '../../src/processors/processor.ts';
 import { registerAdapter } from '../../src/processors/register.ts';
-import { REGISTRY_GLOBAL, registeredProcessor } from '../../src/processors/registry.ts';
+import { coreServices, REGISTRY_GLOBAL, registeredProcessor } from '../../src/processors/registry.ts';
 import { createSandboxProcessor } from '../../src/processors/sandbox.ts';
 
 const scope = globalThis as Record<string, unknown>;
@@ -27,6 +27,8 @@ describe('classic-script adapter registry', () => {
     const chosen = registeredProcessor(first);
     assert.ok(chosen instanceof AdapterProcessor);
     assert.equal(chosen.id, 'stripe');
+    // why: the adapter scripts carry no payment start (no HTTP layer, no zod); the core lends its own.
+    assert.equal((chosen as unknown as { services: unknown }).services, coreServices);
     assert.equal(registeredProcessor(first), chosen, 'the same processor on every render: it mounts once');
     assert.notEqual(registeredProcessor(second), chosen, 'each element has its own');
   });

@@ -2,7 +2,8 @@
 // (frame-commands.mjs) that type and click inside the SDK doubles' cross-origin frames.
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { startPayment, type MountedProcessor, type PayOutcome, type ProcessorFieldState, type ProcessorMountContext } from '../../src/processors/mount.ts';
+import type { MountedProcessor, PayOutcome, ProcessorFieldState, ProcessorMountContext } from '../../src/processors/mount.ts';
+import { startPayment } from '../../src/processors/payment-start.ts';
 import type { PaymentMethod } from '../../src/session/schema.ts';
 import { createSession, getSession, type SandboxSession } from '../helpers/sandbox.ts';
 

@@ -1,6 +1,7 @@
 // A merchant's page script for csp.test.ts: mounts one adapter under a strict CSP with Trusted Types, against the
 // sandbox's SDK doubles. Bundled by the test; `__SANDBOX__` is the sandbox's origin.
-import { startPayment, type PayOutcome, type ProcessorMountContext } from '../../../src/processors/mount.ts';
+import type { PayOutcome, ProcessorMountContext } from '../../../src/processors/mount.ts';
+import { startPayment } from '../../../src/processors/payment-start.ts';
 import { createPaypalAdapter } from '../../../src/processors/paypal.ts';
 import { createStripeAdapter } from '../../../src/processors/stripe.ts';
 import { allowScripts, doubleStripeLoader } from './doubles.ts';
