@@ -181,6 +181,7 @@ function registries() {
   const session = sessionSchema.shape;
   const annotations: Array<[z.core.$ZodType, Meta]> = [
     [s.minorUnits, { type: 'integer', description: 'Minor units of the currency (2100 = 21.00 EUR).' }],
+    [s.startAmount, { type: 'integer', maximum: Number.MAX_SAFE_INTEGER, description: 'The total to charge, in minor units of `currency` (the server\'s figure, tax included).' }],
     [session.items.def.element.shape.amount, { type: 'number', description: 'Unit price in minor units. Quaderno sends floats (2100.0); a numeric string is tolerated.' }],
     [session.locale, { enum: [...LOCALES], description: 'An unknown locale is read as `auto`.' }],
     [s.protocolSessionSchema.shape.protocol_version, { description: `The protocol version the server speaks (\`${PROTOCOL_VERSION}\`). Missing means 1.0.`, examples: [PROTOCOL_VERSION] }],

@@ -36,3 +36,10 @@ export const payBodySchema = z.object({
 });
 
 export type PayBody = z.input<typeof payBodySchema>;
+
+/**
+ * `POST <permalink>/payment.json`: start (or refresh) a payment for a method. Here with the other request bodies, not
+ * in payments.ts: the browser imports that module to read the starts, and never parses this.
+ */
+export const paymentStartRequest = z.strictObject({ method: z.enum(PAYMENT_METHODS) });
+export type PaymentStartRequest = z.infer<typeof paymentStartRequest>;

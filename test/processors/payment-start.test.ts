@@ -1,6 +1,7 @@
 // The payment start the core lends the adapters (src/processors/payment-start.ts), in Node against the real sandbox:
-// its answers parse as the protocol's schema does (its own schema is built from cheaper zod pieces, so a table holds
-// the two together), and its refusals are the core's own error classes (an adapter script carries none).
+// its answers parse as the protocol's schema does (it dispatches on `processor` to each processor's own protocol schema
+// instead of the discriminated union, so a table holds the two ways of reading together), and its refusals are the
+// core's own error classes (an adapter script carries none).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { BadResponseError, ConflictError } from '../../src/api/errors.ts';
@@ -32,8 +33,8 @@ describe('processors: the payment start', () => {
     await assert.rejects(startPayment(permalinkOf(), 'card', { transport }), (error) => error instanceof BadResponseError);
   });
 
-  // why a table: parsePaymentStart's schema is not protocol/payments.ts's own (see payment-start.ts); each row is
-  // judged by both, and they must agree on every one.
+  // why a table: parsePaymentStart reads through PAYMENT_STARTS, not the protocol's union (see payment-start.ts); each
+  // row is judged both ways, and they must agree on every one.
   const stripe = { processor: 'stripe', processor_id: 'pi_1', publishable_key: 'pk_test_1', client_secret: 'pi_1_secret_2', amount: 2100, currency: 'EUR' };
   const paypal = { processor: 'paypal', processor_id: 'ORDER1', client_id: 'sb-sandbox', order_id: 'ORDER1', amount: 0, currency: 'USD' };
   const rows: [string, unknown][] = [

@@ -5,7 +5,8 @@
 import type { Context, Hono } from 'hono';
 import { cors } from 'hono/cors';
 import * as z from 'zod/mini';
-import { paymentStartRequest, PROCESSOR_OF_METHOD, type PaymentStartResponse } from '../../protocol/payments.ts';
+import { PROCESSOR_OF_METHOD, type PaymentStartResponse } from '../../protocol/payments.ts';
+import { paymentStartRequest } from '../../protocol/requests.ts';
 import { fragment, REDIRECT_METHODS, type BankPageConfig } from '../doubles/messages.ts';
 import { mountDoubles } from '../doubles/routes.ts';
 import { conflict, invalid, notFound, parseOptions, validationErrors } from '../errors.ts';
