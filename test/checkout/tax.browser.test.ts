@@ -20,6 +20,15 @@ async function settled(m: Mounted, timeout = 5000): Promise<void> {
   await m.el.updateComplete;
 }
 
+/** Once the tax figures settle, Pay completes the sale, and the sandbox stored the tax ID the customer gave. */
+async function paysWithTaxId(m: Awaited<ReturnType<typeof openForm>>, taxId: string): Promise<void> {
+  await settled(m);
+  await m.h.submit();
+  await m.h.waitFor('completed', 10_000);
+  const stored = (await getSession(m.session.id)) as { customer?: { tax_id?: string } } | null;
+  expect(stored?.customer?.tax_id).to.equal(taxId);
+}
+
 const taxRows = (m: Mounted) => m.h.$$('[data-tax]').map((row) => `${row.dataset.tax}: ${normalize(row.innerText)}`);
 
 describe('<quaderno-checkout> tax', () => {
@@ -104,11 +113,7 @@ describe('<quaderno-checkout> tax', () => {
     expect(m.h.errorFor('tax_id')).to.equal('');
     // a valid tax ID asks for the invoice address (Quaderno's auto rule)
     await m.h.fillAll({ billing_street_line_1: 'Calle Mayor 1', billing_city: 'Madrid', billing_postal_code: '28013' });
-    await settled(m);
-    await m.h.submit();
-    await m.h.waitFor('completed', 10_000);
-    const stored = (await getSession(m.session.id)) as { customer?: { tax_id?: string } } | null;
-    expect(stored?.customer?.tax_id).to.equal('ESA58818501');
+    await paysWithTaxId(m, 'ESA58818501');
   });
 
   it('billing_details_collection required: the same domestic rule asks for the tax ID, and the sale completes with it', async function () {
@@ -127,11 +132,7 @@ describe('<quaderno-checkout> tax', () => {
     expect(m.h.focused(), 'focus on the field to fix').to.equal(taxId());
     expect(m.h.state()).to.equal('form');
     await m.h.fill('tax_id', 'ESA58818501');
-    await settled(m);
-    await m.h.submit();
-    await m.h.waitFor('completed', 10_000);
-    const stored = (await getSession(m.session.id)) as { customer?: { tax_id?: string } } | null;
-    expect(stored?.customer?.tax_id).to.equal('ESA58818501');
+    await paysWithTaxId(m, 'ESA58818501');
   });
 
   it("the preview keeps the element's timeout: a slow one gives up, the old figures stay and the form stays usable", async function () {
