@@ -5,3 +5,7 @@ export { AdapterProcessor, paypalProcessor, realProcessors, stripeProcessor } fr
 export { ProcessorPaymentError } from './errors.ts';
 export type { StripeAdapterOptions, StripeLoader } from './stripe.ts';
 export type { PaypalAdapterOptions, PaypalLoader } from './paypal.ts';
+// why both: `new AdapterProcessor(loaders, coreServices)` is how an app builds its own set of adapters (the factories
+// in lazy.ts do the same); the services lend it the core's payment start.
+export { coreServices } from './registry.ts';
+export type { AdapterServices, ProcessorAdapter } from './mount.ts';
