@@ -41,7 +41,6 @@ export function requiredNow(field: BillingField, n: BillingNeeds): boolean {
   if (n.mode !== 'auto') return isRequired(field, n.mode);
   const needs = autoNeeds(n);
   if (field === 'billing_postal_code') return needs.postalCode;
-  if (field === 'tax_id') return !!n.taxIdRequired;
   return isRequired(field, n.mode) || (needs.address && INVOICE_ADDRESS.includes(field));
 }
 

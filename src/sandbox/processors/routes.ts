@@ -25,13 +25,16 @@ export interface SandboxProcessors {
   frameOrigin?: string;
 }
 
-/** What the payment start charges: the session's total now, in minor units. */
-// why: one place for the amount, so the tax issue's total (tax included) replaces it in one line.
-/** What the processor charges: the server's total, tax included (never a figure from the browser). */
+/**
+ * What the processor charges: the server's total, tax included (never a figure from the browser). Refused, with
+ * nothing started, for a domestic sale whose tax ID is missing (the same rule as the sandbox's own pay).
+ */
 function chargeTotal(store: SandboxStore, session: StoredSession): { amount: number; currency: string } {
   if (session.items.length === 0) throw invalid({ items: ['The session has no items to pay'] });
   const tax = store.taxOf(session);
   if (!tax) throw invalid({ items: ['The items are in more than one currency'] });
+  const noTaxId = missingTaxId(session, tax);
+  if (noTaxId) throw noTaxId;
   return { amount: tax.total, currency: tax.currency.toUpperCase() };
 }
 
@@ -97,8 +100,6 @@ export function mountProcessors(
       throw invalid({ method: [`${method} is not offered by this session (${session.payment_methods.join(', ')})`] });
     }
     const { amount, currency } = chargeTotal(store, session);
-    const noTaxId = missingTaxId(session, store.taxOf(session));
-    if (noTaxId) throw noTaxId;
     let answer: PaymentStartResponse;
     if (PROCESSOR_OF_METHOD[method] === 'stripe') {
       const intent = processors.stripe.intentFor(token, amount, currency);

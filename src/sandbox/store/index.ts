@@ -9,7 +9,7 @@ import { PRODUCTS, SEED_SESSIONS, type Product } from '../seed.ts';
 import { CouponBook } from './coupons.ts';
 import { sessionTax } from '../tax/session-tax.ts';
 import { TaxSettingsHolder } from '../tax/settings.ts';
-import { missingTaxId, planPayment, totalChanged } from './payments.ts';
+import { chargeRefusal, planPayment } from './payments.ts';
 import { publicSessionJSON, sessionJSON } from './serialize.ts';
 import { processorKeys, type ProcessorKeys } from '../processors/keys.ts';
 import { emptyCustomer, isPayable, mergeCustomer, newInternals, newToken, resolveItems, seededSession } from './sessions.ts';
@@ -230,11 +230,9 @@ export class SandboxStore {
       throw unusable;
     }
     const tax = this.taxOf(session);
-    const noTaxId = missingTaxId(session, tax);
-    if (noTaxId) throw noTaxId;
     // why non-null: planPayment refused a session whose amounts cannot be charged, the only one without a tax.
-    const changed = totalChanged(plan, tax!);
-    if (changed) throw changed;
+    const refused = chargeRefusal(session, plan, tax!);
+    if (refused) throw refused;
     this.coupons.reserve(session);
     session.internal.paidTax = tax;
     session.status = 'processing';

@@ -104,3 +104,8 @@ export function totalChanged(plan: PaymentPlan, tax: TaxSummary): SandboxError |
     },
   );
 }
+
+/** Why a planned payment is refused once the tax is known, in order: a missing tax ID, then a total the customer did not see. */
+export function chargeRefusal(session: StoredSession, plan: PaymentPlan, tax: TaxSummary): SandboxError | null {
+  return missingTaxId(session, tax) ?? totalChanged(plan, tax);
+}
