@@ -2,6 +2,7 @@
 // No Lit and no DOM here, so the rules are tested in a table. Which field runs which rule is src/session/fields.ts.
 import * as z from 'zod/mini';
 import type { ValidationMessages } from '../locales/translation.ts';
+import { taxIdExample, taxIdPlausible } from '../tax/tax-id-text.ts';
 
 /** The keys of `Translation['validation']`. */
 export type ErrorKey = keyof ValidationMessages;
@@ -82,59 +83,14 @@ export const postalCode: Validator = (value, { country: code }) => {
   return pattern.test(text) ? undefined : { key: 'postalCode' };
 };
 
-// ---- EU VAT numbers --------------------------------------------------------------------------------------
+// ---- tax IDs -------------------------------------------------------------------------------------------------
 
-/** VAT prefix per ISO country: the same, except Greece, whose VAT numbers start with EL. */
-export function vatPrefix(countryCode: string): string {
-  return countryCode === 'GR' ? 'EL' : countryCode;
-}
-
-/** The body of an EU VAT number (after the prefix) per VAT prefix, with an example for the message. */
-export const EU_VAT_FORMATS: Readonly<Record<string, { pattern: RegExp; example: string }>> = {
-  AT: { pattern: /^U\d{8}$/, example: 'ATU12345678' },
-  BE: { pattern: /^[01]\d{9}$/, example: 'BE0123456789' },
-  BG: { pattern: /^\d{9,10}$/, example: 'BG123456789' },
-  CY: { pattern: /^\d{8}[A-Z]$/, example: 'CY12345678L' },
-  CZ: { pattern: /^\d{8,10}$/, example: 'CZ12345678' },
-  DE: { pattern: /^\d{9}$/, example: 'DE123456789' },
-  DK: { pattern: /^\d{8}$/, example: 'DK12345678' },
-  EE: { pattern: /^\d{9}$/, example: 'EE123456789' },
-  EL: { pattern: /^\d{9}$/, example: 'EL123456789' },
-  ES: { pattern: /^[A-Z0-9]\d{7}[A-Z0-9]$/, example: 'ESX1234567X' },
-  FI: { pattern: /^\d{8}$/, example: 'FI12345678' },
-  FR: { pattern: /^[0-9A-HJ-NP-Z]{2}\d{9}$/, example: 'FR12345678901' },
-  HR: { pattern: /^\d{11}$/, example: 'HR12345678901' },
-  HU: { pattern: /^\d{8}$/, example: 'HU12345678' },
-  IE: { pattern: /^(\d{7}[A-W][A-IW]?|\d[A-Z+*]\d{5}[A-W])$/, example: 'IE1234567WA' },
-  IT: { pattern: /^\d{11}$/, example: 'IT12345678901' },
-  LT: { pattern: /^(\d{9}|\d{12})$/, example: 'LT123456789' },
-  LU: { pattern: /^\d{8}$/, example: 'LU12345678' },
-  LV: { pattern: /^\d{11}$/, example: 'LV12345678901' },
-  MT: { pattern: /^\d{8}$/, example: 'MT12345678' },
-  NL: { pattern: /^\d{9}B\d{2}$/, example: 'NL123456789B01' },
-  PL: { pattern: /^\d{10}$/, example: 'PL1234567890' },
-  PT: { pattern: /^\d{9}$/, example: 'PT123456789' },
-  RO: { pattern: /^[1-9]\d{1,9}$/, example: 'RO1234567890' },
-  SE: { pattern: /^\d{10}01$/, example: 'SE123456789001' },
-  SI: { pattern: /^\d{8}$/, example: 'SI12345678' },
-  SK: { pattern: /^\d{10}$/, example: 'SK1234567890' },
-};
-
-/** Uppercases and drops the separators people type: spaces, dots, dashes. */
-export function normalizeVat(value: string): string {
-  return value.toUpperCase().replace(/[\s.\-]/g, '');
-}
+export { taxIdExample };
 
 /**
- * An EU VAT number's format for the billing country, with or without its prefix (Greece: EL).
- * Outside the EU (or without a country) any tax ID passes: formats there vary too much to check.
+ * A tax ID, as the field lets it through: anything that can be a tax ID anywhere (src/tax/tax-id-text.ts, the same
+ * reading every server applies). why no format per country: the number's own check is the server's, which the tax
+ * preview asks on every change (valid, invalid, or "could not be checked"), so the field is never stricter than it.
  */
-export const vatNumber: Validator = (value, { country: code }) => {
-  if (value.trim() === '' || !code) return undefined;
-  const prefix = vatPrefix(code);
-  const format = EU_VAT_FORMATS[prefix];
-  if (!format) return undefined;
-  let body = normalizeVat(value);
-  if (body.startsWith(prefix)) body = body.slice(prefix.length);
-  return format.pattern.test(body) ? undefined : { key: 'taxId', params: { example: format.example } };
-};
+export const vatNumber: Validator = (value, { country: code }) =>
+  value.trim() === '' || taxIdPlausible(code ?? '', value) ? undefined : { key: 'taxId', params: { example: taxIdExample(code ?? '') } };

@@ -44,6 +44,47 @@ describe('validateTaxId', () => {
     assert.equal(validateTaxId('IE', 'IE 222 222 222'), null);
   });
 
+  // The numbers a customer was refused with before: every one is a valid tax ID of its country.
+  const ONCE_REFUSED: Array<[country: string, id: string, kind: string]> = [
+    ['IT', 'RCCMNL83S18D969H', 'codice fiscale'],
+    ['BG', '7523169263', 'EGN'],
+    ['BG', 'BG 8032056031', "a person's VAT number"],
+    ['FI', 'FI 2094606-3', 'ALV with the dash'],
+    ['CZ', 'CZ 640229/4448', 'DIČ with the slash'],
+    ['CZ', '8801251680', 'birth number, remainder 10'],
+    ['LV', '32073120115', 'personal code since 2017'],
+    ['GR', 'GR 094064321', 'AFM with GR'],
+    ['GR', '094064321', 'AFM without prefix'],
+    ['RO', 'RO 1630615123457', 'CNP'],
+    ['ES', 'X1111111G', 'NIE'],
+    ['ES', '54362315-K', 'DNI'],
+    ['PT', '501964843', 'NIF'],
+    ['HR', '33392005961', 'OIB'],
+    ['CY', '10259033P', 'TIC'],
+    ['DE', '36 574 261 809', 'Steuer-IdNr.'],
+    ['FR', '404833048', 'SIREN'],
+    ['GB', '1955839661', 'UTR'],
+    ['NO', '988 077 917', 'organisasjonsnummer without MVA'],
+    ['CH', 'CHE-100.155.212', 'UID without MWST'],
+    ['CH', '756.9217.0769.85', 'AHV'],
+    ['AU', '004 085 616', 'ACN'],
+    ['AU', '123 456 782', 'TFN'],
+    ['CA', '12302 6635', 'BN9'],
+  ];
+  for (const [country, id, kind] of ONCE_REFUSED) {
+    test(`${country} ${id} (${kind}) is valid`, () => assert.equal(validateTaxId(country, id), true));
+  }
+
+  test('a kind no maintained validator checks, in a checked country, could not be checked (null)', () => {
+    assert.equal(validateTaxId('HU', '8123456789'), null, "a Hungarian person's adóazonosító jel");
+    assert.equal(validateTaxId('BG', '1234567890123'), null, "a branch's 13-digit BULSTAT");
+  });
+
+  test('nothing left once the separators and the prefix are gone is refused everywhere', () => {
+    assert.equal(validateTaxId('DE', 'DE'), false);
+    assert.equal(validateTaxId('JP', '---'), false);
+  });
+
   test("another country's number is refused", () => assert.equal(validateTaxId('FR', 'DE136695976'), false));
   test('a country no validator covers cannot be checked (null)', () => assert.equal(validateTaxId('JP', '1234567890123'), null));
 

@@ -1,6 +1,6 @@
 // The checkout's one state, as a discriminated union, and the pure transitions of the form. No Lit, no DOM, no I/O:
 // the model (model.ts) runs the effects and feeds their results through these functions.
-import { EU_VAT_FORMATS, vatPrefix, type FieldError } from '../../session/validation.ts';
+import { taxIdExample, type FieldError } from '../../session/validation.ts';
 import { ADDRESS_FIELDS, BILLING_FIELDS, emptyValues, isBillingField, type BillingField, type BillingValues } from '../../session/fields.ts';
 import { isEditable, type CheckoutSession, type CustomerInput, type PaymentMethod } from '../../session/schema.ts';
 import type { CouponRefusal } from './coupon.ts';
@@ -114,8 +114,7 @@ function serverKey(field: BillingField, values: BillingValues): FieldError {
       // why: an empty tax ID the server refuses is one the sale needs (`tax_id_required`, a domestic sale the form had
       // not been told about); a given one is a format, shown with the billing country's example (Germany's outside the EU).
       if (values.tax_id.trim() === '') return { key: 'taxIdRequired' };
-      const format = EU_VAT_FORMATS[vatPrefix(values.billing_country.trim().toUpperCase())] ?? EU_VAT_FORMATS.DE!;
-      return { key: 'taxId', params: { example: format.example } };
+      return { key: 'taxId', params: { example: taxIdExample(values.billing_country) } };
     }
     default:
       return { key: 'tooLong', params: { max: 255 } };
