@@ -10,37 +10,32 @@ import { parseDraft } from '../../src/checkout/model/draft.ts';
 const key = (error: FieldError | undefined) => error?.key;
 
 describe('vatNumber', () => {
+  // why so few refusals: the field reads the text as the server does and leaves the number's own check to it (the
+  // tax preview), so it never refuses what the server accepts. Each row was refused by the old per-country format.
   const cases: Array<[country: string, value: string, valid: boolean]> = [
-    ['DE', 'DE123456789', true],
-    ['DE', '123456789', true],
-    ['DE', 'de 123 456 789', true],
-    ['DE', 'DE12345678', false],
-    ['DE', 'FR12345678901', false],
-    ['GR', 'EL123456789', true],
-    ['GR', '123456789', true],
-    ['GR', 'GR123456789', false],
-    ['AT', 'ATU12345678', true],
-    ['AT', 'AT12345678', false],
-    ['NL', 'NL123456789B01', true],
-    ['NL', 'NL123456789', false],
-    ['FR', 'FRXX123456789', true],
-    ['FR', 'FR-12.345.678.901', true],
-    ['ES', 'ESX1234567X', true],
-    ['ES', 'B12345678', true],
-    ['IE', 'IE1234567WA', true],
-    ['SE', 'SE123456789001', true],
-    ['SE', 'SE123456789012', false],
-    ['BE', 'BE0123456789', true],
-    ['CY', 'CY12345678L', true],
-    ['FI', 'FI1234567', false],
-    ['HU', '12345678', true],
-    // Outside the EU, or without a country, any tax ID passes.
+    ['IT', 'RCCMNL83S18D969H', true],
+    ['GR', 'GR 094064321', true],
+    ['GR', 'EL094064321', true],
+    ['RO', 'RO1630615123457', true],
+    ['CZ', 'CZ 640229/4448', true],
+    ['BG', 'BG7523169263', true],
+    ['ES', 'X1111111G', true],
+    ['DE', '36 574 261 809', true],
+    ['FR', '404833048', true],
+    ['AT', 'AT 59-119/9013', true],
+    ['FI', '131052-308T', true],
+    // Outside the EU, or without a country, any tax ID passes too.
     ['US', '12-3456789', true],
-    ['GB', 'GB123456789', true],
+    ['AE', '100123456700003', true],
     ['', 'whatever', true],
+    ['', '', true],
+    // Only a text that can be no tax ID anywhere: nothing left once separators and prefix are gone.
+    ['DE', 'DE', false],
+    ['GR', 'EL', false],
+    ['US', '---', false],
   ];
   for (const [country, value, valid] of cases) {
-    it(`${country || '(none)'} ${value} is ${valid ? 'valid' : 'invalid'}`, () => {
+    it(`${country || '(none)'} ${value || '(empty)'} is ${valid ? 'accepted' : 'refused'}`, () => {
       const error = vatNumber(value, { country: country || undefined });
       assert.equal(error === undefined, valid, JSON.stringify(error));
       if (!valid) assert.equal(error?.key, 'taxId');
@@ -48,8 +43,8 @@ describe('vatNumber', () => {
   }
 
   it('gives an example in the error for the country', () => {
-    assert.deepEqual(vatNumber('EL1', { country: 'GR' }), { key: 'taxId', params: { example: 'EL123456789' } });
-    assert.equal(translateError(en.validation, vatNumber('1', { country: 'DE' })!), 'Enter a valid VAT number, like DE123456789.');
+    assert.deepEqual(vatNumber('EL', { country: 'GR' }), { key: 'taxId', params: { example: 'EL123456789' } });
+    assert.equal(translateError(en.validation, vatNumber('-', { country: 'DE' })!), 'Enter a valid VAT number, like DE123456789.');
   });
 });
 
@@ -148,13 +143,13 @@ describe('billing fields', () => {
     });
   }
 
-  it('validateBilling checks the VAT number against the chosen country', () => {
+  it('validateBilling checks the tax ID against the chosen country', () => {
     const values: BillingValues = {
       first_name: 'Ada',
       last_name: 'Lovelace',
       email: 'ada@example.com',
       company: '',
-      tax_id: 'DE123',
+      tax_id: 'DE',
       billing_street_line_1: 'Unter den Linden 1',
       billing_street_line_2: '',
       billing_city: 'Berlin',
