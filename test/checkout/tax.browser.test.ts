@@ -2,8 +2,8 @@
 // request, a valid foreign EU VAT number shows the reverse charge, an unverifiable one the standard rate, a US
 // customer is asked for a ZIP code, and the amount charged is the amount shown.
 import { expect } from '@open-wc/testing';
-import { describe, it, waitUntil } from '../helpers/harness.ts';
-import { getSession } from '../helpers/sandbox.ts';
+import { afterEach, describe, it, waitUntil } from '../helpers/harness.ts';
+import { getSession, sandboxUrl } from '../helpers/sandbox.ts';
 import { injectFault, tokenOf } from '../helpers/faults.ts';
 import { openForm, requestsTo, sleep, useCheckoutSuite, type Mounted } from './support.ts';
 
@@ -27,6 +27,36 @@ async function paysWithTaxId(m: Awaited<ReturnType<typeof openForm>>, taxId: str
   await m.h.waitFor('completed', 10_000);
   const stored = (await getSession(m.session.id)) as { customer?: { tax_id?: string } } | null;
   expect(stored?.customer?.tax_id).to.equal(taxId);
+}
+
+/** The sandbox account's home country (the seller's), as a merchant sets it; the suite puts Spain back after. */
+async function sellerIn(home_country: string): Promise<void> {
+  const reply = await fetch(`${await sandboxUrl()}/sandbox/tax-settings.json`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ home_country }),
+  });
+  expect(reply.status, `seller in ${home_country}`).to.equal(200);
+}
+
+/**
+ * A consumer of a seller in their own country, where a domestic sale needs the buyer's tax ID, gives their personal
+ * number: the field takes it, the server checks it (verified), and the sale completes with it stored.
+ */
+async function consumerPaysWithPersonalNumber(country: string, taxId: string, postalCode: string): Promise<void> {
+  await sellerIn(country);
+  const m = await openForm({ billing_details_collection: 'auto', customer: { billing_country: country } });
+  const field = () => m.h.control('tax_id') as HTMLInputElement;
+  expect(field().required, `required for a domestic sale in ${country}`).to.equal(true);
+  await m.h.fillAll({ email: 'buyer@example.com', first_name: 'Alex', last_name: 'Doe', tax_id: taxId });
+  await settled(m);
+  expect(m.h.errorFor('tax_id')).to.equal('');
+  expect(normalize(m.h.$('#qc-tax_id-hint')?.textContent)).to.equal('Tax ID verified.');
+  expect(taxRows(m).join(), 'a consumer at home: the domestic rate, no reverse charge').not.to.contain('reverse-charge');
+  await m.h.fillAll({ billing_street_line_1: 'Main Street 1', billing_city: 'Capital', billing_postal_code: postalCode });
+  await m.h.chooseMethod('card');
+  await m.h.fillCard('4242 4242 4242 4242');
+  await paysWithTaxId(m, taxId);
 }
 
 const taxRows = (m: Mounted) => m.h.$$('[data-tax]').map((row) => `${row.dataset.tax}: ${normalize(row.innerText)}`);
@@ -133,6 +163,24 @@ describe('<quaderno-checkout> tax', () => {
     expect(m.h.state()).to.equal('form');
     await m.h.fill('tax_id', 'ESA58818501');
     await paysWithTaxId(m, 'ESA58818501');
+  });
+
+  describe('domestic sales that need the buyer\'s tax ID: a consumer pays with their personal number', () => {
+    afterEach(() => sellerIn('ES'));
+    const CONSUMERS: Array<[country: string, kind: string, taxId: string, postalCode: string]> = [
+      ['IT', 'codice fiscale', 'RCCMNL83S18D969H', '00184'],
+      ['ES', 'NIE', 'X1111111G', '28013'],
+      ['PT', 'NIF of a person', '123456789', '1100-148'],
+      ['HR', 'OIB', '33392005961', '10000'],
+      ['BG', 'EGN', '7523169263', '1000'],
+      ['CY', 'TIC of a person', '00632993F', '1010'],
+    ];
+    for (const [country, kind, taxId, postalCode] of CONSUMERS) {
+      it(`${country}: their ${kind}`, async function () {
+        this.timeout(30_000);
+        await consumerPaysWithPersonalNumber(country, taxId, postalCode);
+      });
+    }
   });
 
   it("the preview keeps the element's timeout: a slow one gives up, the old figures stay and the form stays usable", async function () {
