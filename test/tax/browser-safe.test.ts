@@ -24,3 +24,10 @@ test('src/tax/index.ts bundles for the browser without Node modules, under 2 KB 
   console.log(`src/tax/index.ts: ${code.length} B minified, ${size} B brotli (${inputs.length} modules)`);
   assert.ok(size < 2048, `${size} B brotli`);
 });
+
+test("the field's tax-ID rule (src/session/validation.ts) ships tax-id-text.ts only: no stdnum, no validator module", async () => {
+  const result = await build({ entryPoints: ['src/session/validation.ts'], bundle: true, minify: true, format: 'esm', platform: 'browser', write: false, metafile: true });
+  const inputs = Object.keys(result.metafile.inputs);
+  assert.ok(inputs.includes('src/tax/tax-id-text.ts'), inputs.join(', '));
+  assert.ok(inputs.every((path) => !/stdnum|tax-ids|tax-id-fixes/.test(path)), inputs.join(', '));
+});
