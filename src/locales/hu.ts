@@ -25,7 +25,7 @@ const hu: Translation = {
     'A rendelés több pénznemet tartalmaz, ezért itt nem fizethető ki. Kérjük, vegye fel a kapcsolatot az eladóval.',
   retry: 'Újrapróbálás',
 
-  orderSummary: 'Rendelés összesítése',
+  orderSummary: 'Rendelésösszesítő',
   itemCount: (count) => `${count} termék`,
   quantity: 'Mennyiség',
   unitPrice: 'Egységár',
@@ -34,7 +34,7 @@ const hu: Translation = {
   subtotal: 'Részösszeg',
   discountWithCode: (code) => `Kedvezmény (${code})`,
   total: 'Fizetendő összeg',
-  includesTax: (tax) => `Tartalmazza: ${tax}`,
+  includesTax: (tax) => `Ebből ${tax}`,
   reverseCharge: 'Fordított adózás: az áfát Ön vallja be a saját országában.',
   taxNeedsPostalCode: 'Adja meg az irányítószámát az adó megjelenítéséhez.',
   taxIdChecking: 'Adószám ellenőrzése…',
@@ -43,8 +43,8 @@ const hu: Translation = {
   taxIdInvalidRequired: 'Ez az adószám érvénytelen. Kérjük, ellenőrizze.',
   taxIdUnverified: 'Ezt az adószámot most nem tudjuk ellenőrizni, ezért az általános adókulcs érvényes.',
   errorTotalChanged: 'A végösszeg megváltozott. Ellenőrizze az új összeget, és fizessen újra.',
-  showOrderSummary: 'Rendelés összesítőjének megjelenítése',
-  hideOrderSummary: 'Rendelés összesítőjének elrejtése',
+  showOrderSummary: 'Rendelésösszesítő megjelenítése',
+  hideOrderSummary: 'Rendelésösszesítő elrejtése',
 
   billingDetails: 'Számlázási adatok',
   contactDetails: 'Elérhetőség',
@@ -54,7 +54,7 @@ const hu: Translation = {
     last_name: 'Vezetéknév',
     email: 'E-mail-cím',
     company: 'Cégnév',
-    tax_id: 'Közösségi adószám',
+    tax_id: '(Közösségi) adószám',
     billing_street_line_1: 'Utca, házszám',
     billing_street_line_2: 'Emelet, ajtó stb.',
     billing_city: 'Település',
@@ -70,7 +70,7 @@ const hu: Translation = {
     paymentMethod: 'Válasszon fizetési módot.',
     email: 'Adjon meg egy érvényes e-mail-címet.',
     tooLong: (max) => `Legfeljebb ${max} karaktert adhat meg.`,
-    taxId: (example) => `Adjon meg egy érvényes közösségi adószámot (például ${example}).`,
+    taxId: (example) => `Adjon meg egy érvényes adószámot (például ${example}).`,
     postalCode: 'Adjon meg egy érvényes irányítószámot.',
     country: 'Válasszon országot.',
     cardNumber: 'Adjon meg egy érvényes kártyaszámot.',
@@ -136,7 +136,7 @@ const hu: Translation = {
   paymentFailed: 'A fizetés nem sikerült. Próbálja újra.',
   paypalCancelled: 'Fizetés előtt bezárta a PayPalt.',
   paypalFailed: 'A PayPal nem tudta teljesíteni a fizetést. Próbálja újra.',
-  paypalUseButton: 'Fizessen a PayPal gombbal.',
+  paypalUseButton: 'Fizessen a PayPal-gombbal.',
 };
 
 export default hu;

@@ -103,7 +103,7 @@ describe('<quaderno-checkout> tax', () => {
     const m = await open({ billing_country: 'DE' });
     await m.h.fill('tax_id', 'DE111111111');
     await settled(m);
-    expect(m.h.errorFor('tax_id')).to.equal('This tax ID is not valid. Check it or leave it empty.');
+    expect(m.h.errorFor('tax_id')).to.equal('This tax ID isn’t valid. Check it or leave it empty.');
     expect(m.h.control('tax_id')!.getAttribute('aria-invalid')).to.equal('true');
   });
 
@@ -137,7 +137,7 @@ describe('<quaderno-checkout> tax', () => {
     expect(requestsTo(new URL(m.session.permalink).pathname + '.json', 'PUT'), 'nothing saved or paid').to.have.length(puts);
     await m.h.fill('tax_id', 'ESA58818500');
     await settled(m);
-    expect(m.h.errorFor('tax_id'), 'a refused one: no "leave it empty" where it is required').to.equal('This tax ID is not valid. Check it.');
+    expect(m.h.errorFor('tax_id'), 'a refused one: no "leave it empty" where it is required').to.equal('This tax ID isn’t valid. Check it.');
     await m.h.fill('tax_id', 'ESA58818501');
     await settled(m);
     expect(m.h.errorFor('tax_id')).to.equal('');

@@ -44,7 +44,7 @@ describe('vatNumber', () => {
 
   it('gives an example in the error for the country', () => {
     assert.deepEqual(vatNumber('EL', { country: 'GR' }), { key: 'taxId', params: { example: 'EL123456789' } });
-    assert.equal(translateError(en.validation, vatNumber('-', { country: 'DE' })!), 'Enter a valid VAT number, like DE123456789.');
+    assert.equal(translateError(en.validation, vatNumber('-', { country: 'DE' })!), 'Enter a valid tax ID, like DE123456789.');
   });
 });
 
@@ -183,6 +183,7 @@ describe('billing fields', () => {
     ];
     for (const error of errors) assert.ok(translateError(en.validation, error).length > 3, error.key);
     assert.equal(translateError(en.validation, { key: 'tooLong', params: { max: 5 } }), 'Use at most 5 characters.');
+    assert.equal(translateError(en.validation, { key: 'tooLong', params: { max: 1 } }), 'Use at most 1 character.');
   });
 });
 
