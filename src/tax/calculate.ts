@@ -4,7 +4,7 @@ import { COUNTRY_CODES } from '../locales/countries.ts';
 import { majorToMinor, minorDigits } from '../session/money.ts';
 import { findRate, LocationError, taxCodeOf, type RateResult, type SellerSettings } from './rates.ts';
 import { computeTaxSummary } from './summary.ts';
-import { validateTaxId } from './tax-ids.ts';
+import { validateVatNumber } from './tax-ids.ts';
 import { TAX_CODES, type TaxBehavior } from './types.ts';
 
 /** The query parameters, as the official clients send them (all strings; absent = undefined). */
@@ -70,7 +70,7 @@ export function calculateTaxRate(params: CalculateParams, settings: SellerSettin
       {
         country,
         postal_code: params.to_postal_code,
-        tax_id_valid: taxId ? validateTaxId(country, taxId) : null,
+        tax_id_valid: taxId ? validateVatNumber(country, taxId) : null,
         tax_code: params.tax_code,
         product_type: productType,
         date: params.date,

@@ -55,16 +55,29 @@ const UNCHECKED_KINDS: Readonly<Record<string, readonly RegExp[]>> = {
   MT: [/^\d{1,7}[MGAPLHBZ]$/], // a person's ID card number
 };
 
-/** The stdnum module(s) that check each country's tax IDs; Canada: Québec's QST, the federal GST/HST or BN. */
-export const VALIDATORS: Readonly<Record<string, readonly string[]>> = {
-  ...Object.fromEntries(EU_STATES.map((country) => [country, [EU_VAT_MODULES[country]!, ...(NATIONAL_MODULES[country] ?? [])]])),
-  GB: ['gb/vat', 'gb/utr'],
-  CH: ['ch/vat', 'ch/uid', 'ch/ssn'],
-  NO: ['no/mva', 'no/orgnr', 'no/fodselsnummer'],
-  AU: ['au/abn', 'au/acn', 'au/tfn'],
+/** The stdnum module(s) of each country's VAT number (Canada: Québec's QST or the federal GST/HST number). */
+const VAT_MODULES: Readonly<Record<string, readonly string[]>> = {
+  ...Object.fromEntries(EU_STATES.map((country) => [country, [EU_VAT_MODULES[country]!]])),
+  GB: ['gb/vat'],
+  CH: ['ch/vat'],
+  NO: ['no/mva'],
+  AU: ['au/abn'],
   NZ: ['nz/ird'],
-  CA: ['ca/qst', 'ca/gst', 'ca/bn'],
+  CA: ['ca/qst', 'ca/gst'],
 };
+
+const OTHER_NATIONAL_MODULES: Readonly<Record<string, readonly string[]>> = {
+  GB: ['gb/utr'],
+  CH: ['ch/uid', 'ch/ssn'],
+  NO: ['no/orgnr', 'no/fodselsnummer'],
+  AU: ['au/acn', 'au/tfn'],
+  CA: ['ca/bn'],
+};
+
+/** The stdnum modules that check each country's tax IDs: its VAT number's first, then its other tax numbers. */
+export const VALIDATORS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  Object.entries(VAT_MODULES).map(([country, vat]) => [country, [...vat, ...(NATIONAL_MODULES[country] ?? []), ...(OTHER_NATIONAL_MODULES[country] ?? [])]]),
+);
 
 /** Countries whose tax IDs can be checked. */
 export const CHECKED_COUNTRIES: readonly string[] = Object.keys(VALIDATORS);
@@ -100,7 +113,21 @@ export function validateTaxId(country: string, taxId: string): boolean | null {
   const paths = VALIDATORS[code];
   if (!paths) return null;
   const spellings = taxIdSpellings(code, taxId);
-  if (paths.some((path) => spellings.some((text) => validator(path).validate(text).isValid))) return true;
+  if (accepted(paths, spellings)) return true;
   const unchecked = UNCHECKED_KINDS[code] ?? [];
   return spellings.some((text) => unchecked.some((shape) => shape.test(text))) ? null : false;
+}
+
+const accepted = (paths: readonly string[], spellings: readonly string[]) =>
+  paths.some((path) => spellings.some((text) => validator(path).validate(text).isValid));
+
+/**
+ * Whether the tax ID is a valid VAT number of the country, which is what reverse charge needs: a consumer's codice
+ * fiscale or DNI is a valid tax ID (`validateTaxId`) but no VAT number. Null where `validateTaxId` says null.
+ */
+export function validateVatNumber(country: string, taxId: string): boolean | null {
+  const valid = validateTaxId(country, taxId);
+  if (valid !== true || compactTaxId(taxId) in SANDBOX_TAX_IDS) return valid;
+  const code = country.trim().toUpperCase();
+  return accepted(VAT_MODULES[code] ?? [], taxIdSpellings(code, taxId));
 }

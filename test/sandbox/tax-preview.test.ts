@@ -153,6 +153,14 @@ describe('tax preview through the permalink', () => {
     assert.deepEqual([missing.status, missing.json.code], [422, 'field_invalid']);
   });
 
+  test("a consumer's national tax number is verified but charged the standard rate; a VAT number reverse-charges", async () => {
+    const { path } = session(SAAS_AND_CUSTOM);
+    const personal = (await preview(path, 'country=IT&tax_id=RCCMNL83S18D969H')).json;
+    assert.deepEqual([personal.tax_id, personal.status, personal.lines[0].rate], [{ valid: true }, 'taxable', 22]);
+    const business = (await preview(path, 'country=IT&tax_id=IT00743110157')).json;
+    assert.deepEqual([business.tax_id, business.status, business.tax], [{ valid: true }, 'reverse_charge', 0]);
+  });
+
   test('sessionTax: the saved customer decides; an unplaceable saved ZIP only needs a postal code', () => {
     const store = sandbox().store;
     const settings = new TaxSettingsHolder({}, {}).get();

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { euVat } from 'stdnum';
 import { EU_STATES } from '../../src/tax/data/jurisdictions.ts';
-import { SANDBOX_TAX_IDS, validateTaxId, validator, VALIDATORS } from '../../src/tax/tax-ids.ts';
+import { SANDBOX_TAX_IDS, validateTaxId, validateVatNumber, validator, VALIDATORS } from '../../src/tax/tax-ids.ts';
 
 /** Published company numbers whose check digits hold, one per country; the last character changed makes each fail. */
 const VALID: Array<[string, string]> = [
@@ -83,6 +83,23 @@ describe('validateTaxId', () => {
   test('nothing left once the separators and the prefix are gone is refused everywhere', () => {
     assert.equal(validateTaxId('DE', 'DE'), false);
     assert.equal(validateTaxId('JP', '---'), false);
+  });
+
+  test("a national tax number is a valid tax ID but no VAT number (no reverse charge); a VAT number is both", () => {
+    const cases: Array<[country: string, id: string, valid: boolean | null, vat: boolean | null]> = [
+      ['IT', 'RCCMNL83S18D969H', true, false],
+      ['IT', 'IT00743110157', true, true],
+      ['DE', '36 574 261 809', true, false],
+      ['FR', '404833048', true, false],
+      ['FR', 'FR40303265045', true, true],
+      ['GR', 'GR 094064321', true, true],
+      ['IT', 'RCCMNL83S18D969J', false, false],
+      ['IE', 'IE222222222', null, null],
+      ['JP', '5835678256246', null, null],
+    ];
+    for (const [country, id, valid, vat] of cases) {
+      assert.deepEqual([validateTaxId(country, id), validateVatNumber(country, id)], [valid, vat], `${country} ${id}`);
+    }
   });
 
   test("another country's number is refused", () => assert.equal(validateTaxId('FR', 'DE136695976'), false));

@@ -3,7 +3,7 @@ import { COUNTRY_CODES } from '../../locales/countries.ts';
 import { findRate, LocationError, taxCodeOf, taxNeeds, type SellerSettings } from '../../tax/rates.ts';
 import { taxIdRequired } from '../../tax/tax-id-rule.ts';
 import { computeTaxSummary, type SummaryInput, type TaxableItem } from '../../tax/summary.ts';
-import { validateTaxId } from '../../tax/tax-ids.ts';
+import { validateTaxId, validateVatNumber } from '../../tax/tax-ids.ts';
 import type { TaxRate, TaxSummary } from '../../tax/types.ts';
 import { PRODUCTS } from '../seed.ts';
 
@@ -51,10 +51,12 @@ export function previewTax(session: TaxableSession, location: TaxLocation, setti
   const items = taxableItems(session, settings);
   const needs = taxNeeds(country, postal);
   const valid = country && taxId ? validateTaxId(country, taxId) : null;
+  // why: only a VAT number makes a sale reverse-charged; a consumer's national tax number is valid, but not one.
+  const vatNumber = country && taxId && valid === true ? validateVatNumber(country, taxId) : valid;
   const rates: Record<string, TaxRate> = {};
   if (country && needs.length === 0) {
     for (const code of new Set(items.map((item) => item.tax_code))) {
-      rates[code] = findRate({ country, postal_code: postal, tax_id_valid: valid, tax_code: code }, settings);
+      rates[code] = findRate({ country, postal_code: postal, tax_id_valid: vatNumber, tax_code: code }, settings);
     }
   }
   return computeTaxSummary({
