@@ -2,7 +2,8 @@
 // separators people type and the country prefix never decide anything; only an empty or overlong text is refused.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { compactTaxId, taxIdBody, taxIdExample, taxIdPlausible, taxIdSpellings } from '../../src/tax/tax-id-text.ts';
+import { FIELD_SPECS } from '../../src/session/fields.ts';
+import { compactTaxId, TAX_ID_MAX_LENGTH, taxIdBody, taxIdExample, taxIdPlausible, taxIdSpellings } from '../../src/tax/tax-id-text.ts';
 
 describe('tax ID text', () => {
   const bodies: Array<[country: string, typed: string, body: string]> = [
@@ -44,6 +45,8 @@ describe('tax ID text', () => {
     assert.equal(compactTaxId(' nl 8225.69.759 b01 '), 'NL822569759B01');
     assert.equal(compactTaxId('DK: 21599336'), 'DK:21599336');
   });
+
+  test("the field's length limit is the rule's", () => assert.equal(FIELD_SPECS.tax_id.maxLength, TAX_ID_MAX_LENGTH));
 
   test("an example per country (Greece's with EL), Germany's elsewhere", () => {
     assert.equal(taxIdExample('gr'), 'EL123456789');
