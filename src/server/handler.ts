@@ -24,6 +24,8 @@ export interface CheckoutHandlerOptions {
   prefix?: string;
   /** The public origin of permalinks when requests arrive with another (behind a proxy). Default: each request's. */
   publicOrigin?: string;
+  /** Sends Quaderno's numeric session `id` to the browser too. Default false: the permalink's token hides it. */
+  exposeSessionId?: boolean;
   /** Per-attempt timeout of a call to Quaderno. Default 8000 ms. */
   timeoutMs?: number;
   /** Retries of idempotent calls to Quaderno (GET, PUT) on network errors, 5xx and short 429s. Default 2. */
@@ -160,7 +162,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
 
   async function present(session: CheckoutSession, id: string, request: Request): Promise<Response> {
     const origin = options.publicOrigin ?? new URL(request.url).origin;
-    return json(200, presentSession(session, permalinkFor(id, origin), await savedTax(session), publicKeys));
+    return json(200, presentSession(session, permalinkFor(id, origin), await savedTax(session), publicKeys, options.exposeSessionId));
   }
 
   async function update(id: string, request: Request): Promise<Response> {
