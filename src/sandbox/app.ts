@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { Hono, type Context, type Next } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import { STATUSES, type SessionStatus } from '../session/schema.ts';
 import { readBody } from './body.ts';
@@ -337,7 +337,7 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
    * Guards a dev endpoint that changes the sandbox. why: a bodiless or form POST is CORS-simple, so any page the
    * developer visits could send one; the demo's own page, curl and a caller with the key may.
    */
-  const sameSiteOrKey = async (c: Context, next: Next) => {
+  const sameSiteOrKey: MiddlewareHandler = async (c, next) => {
     if (fromAnotherSite(c)) requireKey(c);
     await next();
   };

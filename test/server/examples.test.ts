@@ -77,7 +77,7 @@ describe('mounting examples (examples/server/)', { concurrency: 3, timeout: 120_
       assert.equal(saved.status, 200, saved.text);
       assert.ok(!('id' in session.json), "Quaderno's session number stays on the server");
       // why the signer: the token is the only place the id is, and only the secret's holder can read it.
-      const id = createTokenSigner(SECRET, sandbox.url).verify(permalink.split('/').pop()!)!;
+      const id = createTokenSigner(SECRET, sandbox.url).verify(permalink!.split('/').pop()!)!;
       assert.equal(sandbox.store.getSession(Number(id))!.customer.email, 'ana@example.com');
       const forged = await browser(`${url}/checkout/${'A'.repeat(30)}.json`);
       assert.equal(forged.status, 404);
