@@ -61,6 +61,8 @@ export interface CheckoutHandler {
   (request: Request): Promise<Response>;
   /** The permalink of a session on this handler: `<origin><prefix>/<token>`; without an origin, a root-relative path. */
   permalinkFor(sessionId: number | string, origin?: string): string;
+  /** Where it reports failures (the `onError` option); toNodeListener reports its own there too. */
+  readonly onError: (error: unknown) => void;
 }
 
 const english = z.locales.en();
@@ -247,5 +249,5 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
       return json(500, { code: 'internal', error: 'The checkout server failed' });
     }
   };
-  return Object.assign(handler, { permalinkFor });
+  return Object.assign(handler, { permalinkFor, onError });
 }
