@@ -33,7 +33,7 @@ export function errorCode(error: unknown): string {
 }
 
 /** The load ends within the client's per-request `timeout` plus this: retries get what the first try left of it. */
-export const LOAD_RETRY_WINDOW_MS = 5000;
+const LOAD_RETRY_WINDOW_MS = 5000;
 
 /** The state, the runs, loading and following a session, and the form's edits; checkout-model.ts adds the actions. */
 export abstract class CheckoutCore {
