@@ -49,7 +49,8 @@ function summarize(name: string, event: Event): string {
   if (name === 'quaderno-error') return `${detail.code}: ${detail.message}`;
   if (!session) return '';
   const coupon = session.coupon ? ` · coupon ${session.coupon.code}` : '';
-  return `#${session.id} ${session.status}${coupon}`;
+  // why: a merchant's handler does not send the session's number.
+  return `${session.id === undefined ? '' : `#${session.id} `}${session.status}${coupon}`;
 }
 
 function log(name: string, text: string, prevented = false): void {

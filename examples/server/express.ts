@@ -1,7 +1,9 @@
 // quaderno-checkout behind Express. Copy this file; set the variables listed in node-http.ts; run it with tsx.
 import express from 'express';
-import type { AddressInfo } from 'node:net';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createCheckoutHandler, createPrivateClient, toNodeListener } from 'quaderno-checkout/server';
+import type { AddressInfo } from 'node:net';
 
 const env = (name: string) => process.env[name] ?? (() => { throw new Error(`Set ${name}`); })();
 
@@ -10,6 +12,8 @@ const checkout = createCheckoutHandler({
   apiKey: env('QUADERNO_API_KEY'),
   secret: env('CHECKOUT_SECRET'),
   prefix: '/checkout',
+  // Behind a proxy or a platform's router, the origin customers use (else each request's own Host).
+  publicOrigin: process.env.CHECKOUT_PUBLIC_ORIGIN || undefined,
   // Optional, public by design: they let Stripe.js and PayPal's buttons load before any payment starts.
   stripePublishableKey: process.env.STRIPE_PUBLISHABLE_KEY || undefined,
   paypalClientId: process.env.PAYPAL_CLIENT_ID || undefined,
@@ -20,6 +24,9 @@ const quaderno = createPrivateClient({ baseUrl: env('QUADERNO_API_URL'), apiKey:
 const app = express();
 // Before any body parser (express.json()): the handler reads and bounds the body itself.
 app.all('/checkout/{*rest}', toNodeListener(checkout));
+// The element's files, from node_modules/quaderno-checkout/dist: the bundle loads its chunks from beside itself.
+const dist = dirname(fileURLToPath(import.meta.resolve('quaderno-checkout/bundle')));
+app.use('/quaderno-checkout', express.static(dist));
 
 app.get('/buy', async (req, res) => {
   const origin = `${req.protocol}://${req.get('host')}`;
@@ -29,7 +36,7 @@ app.get('/buy', async (req, res) => {
     cancel_url: `${origin}/`,
   });
   res.type('html').send(`<!doctype html><meta charset="utf-8"><title>Checkout</title>
-<script type="module" src="https://cdn.jsdelivr.net/npm/quaderno-checkout/dist/quaderno-checkout.js"></script>
+<script type="module" src="/quaderno-checkout/quaderno-checkout.js"></script>
 <quaderno-checkout permalink="${checkout.permalinkFor(session.id!)}"></quaderno-checkout>`);
 });
 

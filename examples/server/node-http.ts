@@ -3,6 +3,7 @@
 //   QUADERNO_API_KEY   your private key (it stays on this server)
 //   CHECKOUT_SECRET    32+ random characters, the same across restarts (it signs the permalinks)
 //   QUADERNO_PRODUCT   the code of a product in your Quaderno catalog
+// and, behind a proxy, CHECKOUT_PUBLIC_ORIGIN: the origin customers use (e.g. https://shop.example);
 // and, optionally, your processors' public keys (sent to the browser as the session's `processor_public_keys`):
 //   STRIPE_PUBLISHABLE_KEY   pk_live_… or pk_test_… (never the secret key: it is refused)
 //   PAYPAL_CLIENT_ID         your PayPal app's client id
@@ -17,6 +18,8 @@ const checkout = createCheckoutHandler({
   apiKey: env('QUADERNO_API_KEY'),
   secret: env('CHECKOUT_SECRET'),
   prefix: '/checkout',
+  // Behind a proxy or a platform's router, the origin customers use (else each request's own Host).
+  publicOrigin: process.env.CHECKOUT_PUBLIC_ORIGIN || undefined,
   // Optional, public by design: they let Stripe.js and PayPal's buttons load before any payment starts.
   stripePublishableKey: process.env.STRIPE_PUBLISHABLE_KEY || undefined,
   paypalClientId: process.env.PAYPAL_CLIENT_ID || undefined,

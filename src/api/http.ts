@@ -22,6 +22,11 @@ export interface CallOptions {
   timeoutMs?: number;
   /** Retries for idempotent calls (GET, PUT, DELETE). Default 3; POST never retries. */
   retries?: number;
+  /**
+   * The whole call, every attempt and every wait between them, ends within this many ms (a TimeoutError naming it);
+   * an attempt gets what is left of it, and a retry that cannot start in time is not made. Default none.
+   */
+  deadlineMs?: number;
 }
 
 /** Settings shared by all calls of one client. */
@@ -139,11 +144,16 @@ export async function requestJson(spec: RequestSpec, transport: TransportOptions
   const headers: Record<string, string> = { Accept: 'application/json', ...transport.headers };
   if (spec.body !== undefined) headers['Content-Type'] = 'application/json';
 
+  const deadline = spec.deadlineMs === undefined ? Infinity : Date.now() + spec.deadlineMs;
   for (let attempt = 0; ; attempt++) {
     let failure: ApiError;
+    const left = deadline - Date.now();
     try {
-      return await attemptOnce(spec, doFetch, headers, timeoutMs, transport.credentials ?? 'omit');
+      if (left <= 0) throw new TimeoutError(spec.deadlineMs!);
+      const attemptMs = Math.min(timeoutMs, left);
+      return await attemptOnce(spec, doFetch, headers, attemptMs, transport.credentials ?? 'omit');
     } catch (error) {
+      if (error instanceof TimeoutError && timeoutMs > left) throw new TimeoutError(spec.deadlineMs!);
       if (!(error instanceof ApiError) || !isRetryable(error)) throw error;
       failure = error;
     }
@@ -152,6 +162,8 @@ export async function requestJson(spec: RequestSpec, transport: TransportOptions
     const delay = retryAfterMs ?? baseMs * 2 ** attempt * (0.75 + Math.random() * 0.5);
     // why: a server asking for a longer pause than we are willing to hold the customer gets reported, not waited out.
     if (delay > maxDelayMs) throw failure;
+    // A retry that could not start before the deadline is not made; timeouts then read as the deadline's.
+    if (Date.now() + delay >= deadline) throw failure instanceof TimeoutError ? new TimeoutError(spec.deadlineMs!) : failure;
     await sleep(delay, spec.signal);
   }
 }

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import { STATUSES, type SessionStatus } from '../session/schema.ts';
 import { readBody } from './body.ts';
@@ -333,10 +333,18 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
     return origin !== undefined && origin !== originOf(c);
   };
 
-  app.on('POST', ['/sandbox/reset', '/sandbox/reset.json'], (c) => {
-    // why: a bodiless POST is CORS-simple, so any page the developer visits could wipe every session; the demo's own
-    // page, curl and a caller with the key may.
+  /**
+   * Guards a dev endpoint that changes the sandbox. why: a bodiless or form POST is CORS-simple, so any page the
+   * developer visits could send one; the demo's own page, curl and a caller with the key may.
+   */
+  const sameSiteOrKey: MiddlewareHandler = async (c, next) => {
     if (fromAnotherSite(c)) requireKey(c);
+    await next();
+  };
+  // why before mountTaxRoutes: middleware runs in registration order, ahead of the settings' own routes.
+  app.on(['PUT', 'PATCH', 'POST', 'DELETE'], ['/sandbox/tax-settings', '/sandbox/tax-settings.json'], sameSiteOrKey);
+
+  app.on('POST', ['/sandbox/reset', '/sandbox/reset.json'], sameSiteOrKey, (c) => {
     // why no tax line: the store keeps the tax settings, and its reset returns them to the start too.
     store.reset();
     return c.body(null, 204);

@@ -15,7 +15,12 @@ async function readBounded(request: Request, maxBytes: number): Promise<Uint8Arr
   const chunks: Uint8Array[] = [];
   let total = 0;
   const reader = request.body.getReader();
-  for (let next = await reader.read(); !next.done; next = await reader.read()) {
+  // why: a client that gives up halfway (a closed tab, a dropped connection) sent a bad request, not a server fault.
+  const read = () =>
+    reader.read().catch(() => {
+      throw failure(400, 'body_invalid', 'The request body was not received in full');
+    });
+  for (let next = await read(); !next.done; next = await read()) {
     total += next.value.byteLength;
     if (total > maxBytes) {
       await reader.cancel().catch(() => undefined);

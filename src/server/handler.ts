@@ -4,6 +4,8 @@ import { isHttpUrl } from '../api/urls.ts';
 import type { PrivateClient } from '../api/private.ts';
 import { publicUpdateSchema } from '../session/requests.ts';
 import type { CheckoutSession } from '../session/schema.ts';
+import { AbortedError } from '../api/errors.ts';
+import type { CallOptions } from '../api/http.ts';
 import { readJsonBody } from './body.ts';
 import { TtlCache } from './cache.ts';
 import { failure, fieldFailure, fromUpstream, ProtocolFailure, sessionNotFound, type UpstreamContext } from './errors.ts';
@@ -24,10 +26,18 @@ export interface CheckoutHandlerOptions {
   prefix?: string;
   /** The public origin of permalinks when requests arrive with another (behind a proxy). Default: each request's. */
   publicOrigin?: string;
-  /** Per-attempt timeout of a call to Quaderno. Default 8000 ms. */
+  /** Sends Quaderno's numeric session `id` to the browser too. Default false: the permalink's token hides it. */
+  exposeSessionId?: boolean;
+  /** Per-attempt timeout of a call to Quaderno. Default 8000 ms (each attempt also ends with `deadlineMs`). */
   timeoutMs?: number;
   /** Retries of idempotent calls to Quaderno (GET, PUT) on network errors, 5xx and short 429s. Default 2. */
   retries?: number;
+  /**
+   * The whole answer to one request, every call to Quaderno and every retry, ends within this (504
+   * `upstream_unavailable` after it). Default 8000 ms: under the element's default `timeout` (10 s), so the element
+   * reads the handler's answer instead of giving up on it first.
+   */
+  deadlineMs?: number;
   /** Largest accepted request body. Default 16 KiB. */
   maxBodyBytes?: number;
   /** How long a tax rate or a tax ID's validity is reused for the same input. Default 60 s; 0 disables. */
@@ -59,6 +69,8 @@ export interface CheckoutHandler {
   (request: Request): Promise<Response>;
   /** The permalink of a session on this handler: `<origin><prefix>/<token>`; without an origin, a root-relative path. */
   permalinkFor(sessionId: number | string, origin?: string): string;
+  /** Where it reports failures (the `onError` option); toNodeListener reports its own there too. */
+  readonly onError: (error: unknown) => void;
 }
 
 const english = z.locales.en();
@@ -127,6 +139,18 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
     sellerCountry: options.sellerCountry,
   });
   const sessions = new TtlCache<CheckoutSession>(options.sessionTtlMs ?? 10_000, options.cacheMaxEntries ?? 1000);
+  const deadlineMs = options.deadlineMs ?? 8000;
+
+  /**
+   * What one request may still spend on Quaderno: the time left of its deadline and, for a call of its own, its
+   * client's signal (a browser that goes away cancels it). why not the signal for a `shared` call: a cached call
+   * serves other customers too; the deadline still bounds it.
+   */
+  const budgetOf = (request: Request) => {
+    const until = Date.now() + deadlineMs;
+    return (shared = false): CallOptions => ({ deadlineMs: Math.max(0, until - Date.now()), ...(shared ? {} : { signal: request.signal }) });
+  };
+  type Budget = ReturnType<typeof budgetOf>;
 
   const permalinkFor = (sessionId: number | string, origin?: string) =>
     `${(origin ?? options.publicOrigin ?? '').replace(/\/+$/, '')}${prefix}/${signer.sign(sessionId)}`;
@@ -136,34 +160,36 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
       return await call();
     } catch (error) {
       const mapped = fromUpstream(error, context);
-      if (mapped.status >= 500 && !(error instanceof ProtocolFailure)) onError(error);
+      // why not an abort: the browser went away, which is no failure the merchant should see.
+      if (mapped.status >= 500 && !(error instanceof ProtocolFailure) && !(error instanceof AbortedError)) onError(error);
       throw mapped;
     }
   }
 
-  const retrieve = (id: string) =>
+  const retrieve = (id: string, budget: Budget) =>
     upstream('session', async () => {
-      const session = await client.retrieve(id);
+      const session = await client.retrieve(id, budget());
       sessions.set(id, session);
       return session;
     });
 
   /** The saved customer's tax, or null when it can't be had now: a preview failure never fails the session. */
-  async function savedTax(session: CheckoutSession): Promise<TaxSummary | null> {
+  async function savedTax(session: CheckoutSession, budget: Budget): Promise<TaxSummary | null> {
     const { billing_country, billing_postal_code, tax_id } = session.customer;
     try {
-      return await previewer.summary(session, normalizeTaxInput({ country: billing_country, postal_code: billing_postal_code, tax_id }));
+      const input = normalizeTaxInput({ country: billing_country, postal_code: billing_postal_code, tax_id });
+      return await previewer.summary(session, input, budget(true));
     } catch {
       return null;
     }
   }
 
-  async function present(session: CheckoutSession, id: string, request: Request): Promise<Response> {
+  async function present(session: CheckoutSession, id: string, request: Request, budget: Budget): Promise<Response> {
     const origin = options.publicOrigin ?? new URL(request.url).origin;
-    return json(200, presentSession(session, permalinkFor(id, origin), await savedTax(session), publicKeys));
+    return json(200, presentSession(session, permalinkFor(id, origin), await savedTax(session, budget), publicKeys, options.exposeSessionId));
   }
 
-  async function update(id: string, request: Request): Promise<Response> {
+  async function update(id: string, request: Request, budget: Budget): Promise<Response> {
     const data = parseUpdate(await readJsonBody(request, maxBodyBytes));
     if (data.coupon !== undefined) {
       throw fieldFailure(
@@ -172,21 +198,21 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
         "Quaderno's API has no call to apply a coupon to a session",
       );
     }
-    const session = data.customer ? await saveCustomer(id, data.customer) : await retrieve(id);
+    const session = data.customer ? await saveCustomer(id, data.customer, budget) : await retrieve(id, budget);
     sessions.set(id, session);
-    return present(session, id, request);
+    return present(session, id, request, budget);
   }
 
   /**
    * why: Quaderno documents that only pending sessions can be updated, not how it refuses the others; a refusal of a
    * session that has left `pending` is reported as such, whatever words it came with.
    */
-  async function saveCustomer(id: string, customer: NonNullable<ReturnType<typeof parseUpdate>['customer']>) {
+  async function saveCustomer(id: string, customer: NonNullable<ReturnType<typeof parseUpdate>['customer']>, budget: Budget) {
     try {
-      return await upstream('session', () => client.update(id, { customer }));
+      return await upstream('session', () => client.update(id, { customer }, budget()));
     } catch (error) {
       if (!(error instanceof ProtocolFailure) || error.body.code !== 'field_invalid') throw error;
-      const current = await retrieve(id).catch(() => undefined);
+      const current = await retrieve(id, budget).catch(() => undefined);
       if (current && current.status !== 'pending') {
         throw failure(422, 'session_not_pending', 'The checkout session can no longer be changed', { status: current.status });
       }
@@ -194,11 +220,11 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
     }
   }
 
-  async function tax(id: string, request: Request, what: 'tax' | 'tax_id'): Promise<Response> {
+  async function tax(id: string, request: Request, what: 'tax' | 'tax_id', budget: Budget): Promise<Response> {
     const input: TaxInput = parseTaxQuery(new URL(request.url).searchParams);
-    const session = await upstream('session', () => sessions.get(id, () => client.retrieve(id)));
+    const session = await upstream('session', () => sessions.get(id, () => client.retrieve(id, budget(true))));
     const body = await upstream<unknown>('tax', () =>
-      what === 'tax' ? previewer.summary(session, input) : previewer.validateTaxId(input),
+      what === 'tax' ? previewer.summary(session, input, budget(true)) : previewer.validateTaxId(input, budget(true)),
     );
     // why: the same input gives the same answer for a while; the browser may keep it too.
     return json(200, body, { 'Cache-Control': 'private, max-age=30' });
@@ -212,16 +238,17 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
     if (!match || id === undefined) throw sessionNotFound();
     const [, , action, dotJson] = match;
     const method = request.method.toUpperCase();
+    const budget = budgetOf(request);
     if (!dotJson && !action && method === 'GET') {
       // The permalink opened as a page: on to Quaderno's hosted page for the same session.
-      const hosted = (await retrieve(id)).permalink;
+      const hosted = (await retrieve(id, budget)).permalink;
       if (!isHttpUrl(hosted)) throw sessionNotFound();
       return new Response(null, { status: 303, headers: { Location: hosted, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' } });
     }
     if (!dotJson) throw sessionNotFound();
-    if (!action && method === 'GET') return present(await retrieve(id), id, request);
-    if (!action && method === 'PUT') return update(id, request);
-    if ((action === 'tax' || action === 'tax_id') && method === 'GET') return tax(id, request, action);
+    if (!action && method === 'GET') return present(await retrieve(id, budget), id, request, budget);
+    if (!action && method === 'PUT') return update(id, request, budget);
+    if ((action === 'tax' || action === 'tax_id') && method === 'GET') return tax(id, request, action, budget);
     if (action === 'pay' || action === 'cancel') {
       // why: Quaderno's API has no call for either; the session advertises neither, and the customer does both on
       // the hosted page. 422 is the protocol's status for an operation a server does not offer.
@@ -245,5 +272,5 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
       return json(500, { code: 'internal', error: 'The checkout server failed' });
     }
   };
-  return Object.assign(handler, { permalinkFor });
+  return Object.assign(handler, { permalinkFor, onError });
 }

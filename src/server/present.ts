@@ -19,16 +19,19 @@ const pick = <T extends object, K extends keyof T>(value: T, keys: readonly K[])
 /**
  * The public JSON: `permalink` is this handler's, `hosted_url` Quaderno's hosted page for the same session, and
  * `processor_public_keys` the merchant's configured ones (Quaderno's API tells none; null where none is configured).
+ * Quaderno's session `id` only when `showId`: the token hides it, since sequential numbers tell anyone the
+ * merchant's order volume.
  */
 export function presentSession(
   session: CheckoutSession,
   permalink: string,
   tax: TaxSummary | null,
   keys: Partial<Record<PaymentProcessorId, string | undefined>> = {},
+  showId = false,
 ): Record<string, unknown> {
   const hosted = isHttpUrl(session.permalink) ? session.permalink : null;
   return {
-    id: session.id,
+    ...(showId ? { id: session.id } : {}),
     status: session.status,
     billing_details_collection: session.billing_details_collection,
     cancel_url: session.cancel_url ?? null,

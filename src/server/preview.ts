@@ -1,5 +1,6 @@
 // The tax preview and the tax ID check, on Quaderno's documented `tax_rates/calculate` and `tax_ids/validate`,
 // each answer cached per input so a customer typing does not spend the merchant's rate limit.
+import type { CallOptions } from '../api/http.ts';
 import type { PrivateClient, TaxRate } from '../api/private.ts';
 import type { CheckoutSession } from '../session/schema.ts';
 import { TtlCache } from './cache.ts';
@@ -64,14 +65,14 @@ export class TaxPreviewer {
   }
 
   /** `{ valid }` of a tax ID; both inputs are required. */
-  async validateTaxId(input: TaxInput): Promise<{ valid: boolean | null }> {
+  async validateTaxId(input: TaxInput, call: CallOptions = {}): Promise<{ valid: boolean | null }> {
     const missing = { ...(input.country ? {} : { country: ['is required'] }), ...(input.tax_id ? {} : { tax_id: ['is required'] }) };
     if (Object.keys(missing).length) throw fieldFailure('field_invalid', missing, 'A country and a tax ID are required');
-    return { valid: await this.checkTaxId(input.country!, input.tax_id!) };
+    return { valid: await this.checkTaxId(input.country!, input.tax_id!, call) };
   }
 
   /** The session's summary for a location. Nothing is saved. */
-  async summary(session: CheckoutSession, input: TaxInput): Promise<TaxSummary> {
+  async summary(session: CheckoutSession, input: TaxInput, call: CallOptions = {}): Promise<TaxSummary> {
     const currency = session.items[0]?.currency ?? 'EUR';
     if (session.items.some((item) => item.currency !== currency)) {
       throw failure(422, 'session_broken', 'The session mixes currencies; it cannot be taxed or charged');
@@ -80,21 +81,21 @@ export class TaxPreviewer {
     if (!input.country) needs.push('country');
     else if (NEEDS_POSTAL_CODE.has(input.country) && !input.postal_code) needs.push('postal_code');
     const [rate, valid] = await Promise.all([
-      needs.length ? undefined : this.rate(input),
-      input.country && input.tax_id ? this.checkTaxId(input.country, input.tax_id) : undefined,
+      needs.length ? undefined : this.rate(input, call),
+      input.country && input.tax_id ? this.checkTaxId(input.country, input.tax_id, call) : undefined,
     ]);
     const tax_id_required = this.sellerCountry ? taxIdRequired(this.sellerCountry, input.country) : undefined;
     return summarize(session.items, session.coupon, rate, { needs, tax_id: valid === undefined ? null : { valid }, tax_id_required });
   }
 
-  private rate(input: TaxInput): Promise<TaxRate> {
+  private rate(input: TaxInput, call: CallOptions): Promise<TaxRate> {
     const key = JSON.stringify([input.country, input.postal_code ?? '', input.tax_id ?? '']);
     return this.rates.get(key, () =>
-      this.client.calculateTax({ to_country: input.country!, to_postal_code: input.postal_code, tax_id: input.tax_id }),
+      this.client.calculateTax({ to_country: input.country!, to_postal_code: input.postal_code, tax_id: input.tax_id }, call),
     );
   }
 
-  private checkTaxId(country: string, taxId: string): Promise<boolean | null> {
-    return this.validity.get(`${country}|${taxId}`, async () => (await this.client.validateTaxId({ country, tax_id: taxId })).valid);
+  private checkTaxId(country: string, taxId: string, call: CallOptions): Promise<boolean | null> {
+    return this.validity.get(`${country}|${taxId}`, async () => (await this.client.validateTaxId({ country, tax_id: taxId }, call)).valid);
   }
 }

@@ -106,6 +106,19 @@ describe('API client against a real HTTP server', () => {
     await assert.rejects(createPublicClient(permalink(), { timeoutMs: 100, retries: 0 }).retrieve(), { code: 'timeout' });
   });
 
+  test('deadlineMs ends the whole call: an attempt gets what is left, a retry that cannot start in time is not made', async () => {
+    server.queue(...Array.from({ length: 10 }, () => ({ hang: true as const })));
+    const started = Date.now();
+    await assert.rejects(createPublicClient(permalink(), { ...fast, retries: 9 }).retrieve({ deadlineMs: 700 }), (e: unknown) => {
+      assert.equal((e as ApiError).code, 'timeout');
+      assert.match((e as Error).message, /700 ms/);
+      return true;
+    });
+    // why loose: nine 300 ms retries would take 3 s; a loaded machine fits fewer attempts, never more.
+    assert.ok(Date.now() - started < 2000, `${Date.now() - started} ms`);
+    assert.ok(server.seen.length <= 3, `${server.seen.length} attempts`);
+  });
+
   test('honours Retry-After before retrying a 429', async () => {
     server.queue({ status: 429, headers: { 'Retry-After': '1' } }, { status: 200, body: session });
     const started = Date.now();

@@ -4,13 +4,19 @@ import type { AddressInfo } from 'node:net';
 
 export type Scripted =
   | { status: number; body?: unknown; raw?: string; headers?: Record<string, string>; delayMs?: number }
-  | { drop: true };
+  | { drop: true }
+  /** Never answers: the request stays open until its client gives up. */
+  | { hang: true };
 
 export interface SeenRequest {
   method: string;
   url: string;
   headers: IncomingMessage['headers'];
   body: string;
+  /** When it arrived (performance.now()). */
+  at: number;
+  /** When its client closed it unanswered (performance.now()), if it did. */
+  closedAt?: number;
 }
 
 export async function startFaultServer() {
@@ -19,9 +25,15 @@ export async function startFaultServer() {
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     let body = '';
     req.on('data', (chunk) => (body += chunk));
+    const at = performance.now();
     req.on('end', () => {
-      seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
+      const request: SeenRequest = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body, at };
+      seen.push(request);
+      res.once('close', () => {
+        if (!res.writableFinished) request.closedAt = performance.now();
+      });
       const next = script.shift() ?? { status: 200, body: {} };
+      if ('hang' in next) return;
       if ('drop' in next) {
         req.socket.destroy();
         return;

@@ -56,6 +56,11 @@ export interface ContractTarget {
   publicKeys?: Partial<Record<PaymentProcessorId, string>>;
   /** The server answers the payment start (`POST <permalink>/payment.json`) itself. Default false. */
   startsPayments?: boolean;
+  /**
+   * The server sends its session's numeric `id` to the browser because its operator chose to. Default false: a
+   * session's number tells a customer the merchant's order volume, so no server sends one unasked.
+   */
+  showsSessionId?: boolean;
 }
 
 export interface ContractOptions {
@@ -139,6 +144,18 @@ export const CONTRACT_CASES: ContractCase[] = [
       assert.equal(body.status, 'pending');
       assert.ok(body.items.length > 0);
       assert.equal(tokenOf(String(body.permalink)), tokenOf(permalink), 'the session names its own permalink');
+    },
+  },
+  {
+    id: 'session.no-id',
+    title: "the session (GET and PUT answers) carries no numeric id unless the server's operator opted in",
+    async run({ session, target }) {
+      if (target.showsSessionId) return;
+      const { permalink, body } = await session();
+      const saved = await put(permalink, { customer: { first_name: 'Ada' } });
+      for (const [what, answer] of [['GET', body], ['PUT', saved.status === 200 ? saved.json : {}]] as const) {
+        assert.equal(typeof answer.id, 'undefined', `${what}: the session's number reached the browser: ${JSON.stringify(answer.id)}`);
+      }
     },
   },
   {

@@ -22,6 +22,8 @@ export interface SandboxBackedOptions {
   publicKeys?: ContractTarget['publicKeys'];
   /** The server under test answers the payment start itself. */
   startsPayments?: boolean;
+  /** The server under test sends the session's numeric id by its operator's choice (ContractTarget's `showsSessionId`). */
+  showsSessionId?: boolean;
 }
 
 export function sandboxBackedTarget(o: SandboxBackedOptions): ContractTarget {
@@ -63,5 +65,6 @@ export function sandboxBackedTarget(o: SandboxBackedOptions): ContractTarget {
     settleWithinMs: 5_000,
     publicKeys: o.publicKeys,
     startsPayments: o.startsPayments,
+    showsSessionId: o.showsSessionId,
   };
 }

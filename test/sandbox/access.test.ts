@@ -97,6 +97,34 @@ describe('resetting the sandbox (POST /sandbox/reset.json)', () => {
   });
 });
 
+describe('changing the tax settings (PUT/PATCH/POST/DELETE /sandbox/tax-settings)', () => {
+  const sandbox = useSandbox();
+  const change = (method: 'PUT' | 'PATCH' | 'POST' | 'DELETE', headers: Record<string, string>) =>
+    call(sandbox().url, '/sandbox/tax-settings.json', { method, headers, auth: false, ...(method === 'DELETE' ? {} : { body: { home_country: 'PT' } }) });
+  const homeCountry = () => sandbox().store.taxSettings.get().home_country;
+
+  test("another site's page cannot rewrite the seller's settings: a cross-site browser request is a 401 and nothing changes", async () => {
+    const before = homeCountry();
+    for (const method of ['PUT', 'PATCH', 'POST', 'DELETE'] as const) {
+      for (const headers of [{ Origin: 'https://evil.example' }, { 'Sec-Fetch-Site': 'cross-site', Origin: 'https://evil.example' }, { 'Sec-Fetch-Site': 'same-site' }] as Array<Record<string, string>>) {
+        const reply = await change(method, headers);
+        assert.equal(reply.status, 401, `${method} ${JSON.stringify(headers)}: ${reply.text}`);
+        assert.equal(reply.json.code, 'unauthorized');
+      }
+    }
+    assert.equal(homeCountry(), before, 'the settings are unchanged');
+  });
+
+  test("the sandbox's own pages, a tool without Origin (curl) and the key may change them", async () => {
+    for (const headers of [{}, { 'Sec-Fetch-Site': 'same-origin', Origin: 'http://localhost:5173' }, { Origin: sandbox().url }, { Origin: 'https://evil.example', Authorization: AUTH }] as Array<Record<string, string>>) {
+      const reply = await change('PUT', headers);
+      assert.equal(reply.status, 200, `${JSON.stringify(headers)}: ${reply.text}`);
+      assert.equal(homeCountry(), 'PT');
+      assert.equal((await change('DELETE', headers)).status, 200);
+    }
+  });
+});
+
 describe('GET /api/ping(.json): the official clients’ connection test', () => {
   const sandbox = useSandbox();
   for (const path of ['/api/ping', '/api/ping.json']) {

@@ -5,6 +5,8 @@
 // The merchant page never talks to Quaderno's API and never sees the key; the customer ends on the success_url.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
@@ -12,7 +14,8 @@ import { completeCheckout, DIST, ensureBuild, launchBrowser, waitForView } from 
 import en from '../../src/locales/en.ts';
 import { ANA, fillBilling } from '../helpers/fill-billing.ts';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/server.ts';
-import { createCheckoutHandler, type CheckoutHandler } from '../../src/server/index.ts';
+import { createCheckoutHandler, toNodeListener, type CheckoutHandler } from '../../src/server/index.ts';
+import { startFaultServer } from '../helpers/fault-server.ts';
 import { API_KEY, KEY_ON_THE_WIRE, SECRET, serveFetch, type Served } from './support.ts';
 
 async function until(check: () => boolean, what: string, withinMs = 15_000): Promise<void> {
@@ -124,6 +127,79 @@ describe('Chromium: a merchant page through the handler, paid on the hosted page
       assert.equal(read.status, 'completed', 'the handler reads it completed too');
       assert.ok(bodies.length > 2);
       for (const body of bodies) assert.ok(!body.includes(API_KEY) && !body.includes('secret-crm-id'));
+    } finally {
+      await tab.close();
+    }
+  });
+});
+
+describe('Chromium: a Quaderno that never answers, everything at its defaults', () => {
+  let upstream: Awaited<ReturnType<typeof startFaultServer>>;
+  let shop: Server;
+  let origin = '';
+  let handler: CheckoutHandler;
+  let browser: Browser;
+
+  before(async () => {
+    await ensureBuild();
+    upstream = await startFaultServer();
+    // The handler as the README shows it: no timing option set.
+    handler = createCheckoutHandler({ apiUrl: upstream.url, apiKey: API_KEY, secret: SECRET, onError: () => undefined });
+    const checkout = toNodeListener(handler);
+    shop = createServer((req, res) => {
+      const path = (req.url ?? '/').split('?')[0]!;
+      if (path.startsWith('/checkout/')) return void checkout(req, res);
+      if (/^\/quaderno-checkout[\w-]*\.js$/.test(path)) {
+        res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(readFileSync(join(DIST, path.slice(1)), 'utf8'));
+        return;
+      }
+      if (path === '/buy') {
+        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(`<!doctype html><html lang="en"><head><meta charset="utf-8">
+<script type="module" src="/quaderno-checkout.js"></script></head>
+<body><quaderno-checkout permalink="${handler.permalinkFor(77, origin)}"></quaderno-checkout></body></html>`);
+        return;
+      }
+      res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => shop.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(shop.address() as AddressInfo).port}`;
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    shop?.closeAllConnections();
+    await new Promise((resolve) => shop?.close(resolve));
+    await upstream?.close();
+  });
+
+  test('the error view with Retry within 15 s; at most 2 calls reach Quaderno; the call the browser gave up on is aborted', async () => {
+    upstream.queue(...Array.from({ length: 20 }, () => ({ hang: true as const })));
+    const tab = await browser.newPage();
+    try {
+      const started = performance.now();
+      // why from the element's first request: a loaded machine may take seconds to start the page's script.
+      let loadStarted = 0;
+      tab.on('request', (request) => {
+        if (!loadStarted && request.url().includes('/checkout/')) loadStarted = performance.now();
+      });
+      await tab.goto(`${origin}/buy`);
+      // why 20 s: a bound the defaults must meet with room for a loaded machine; the figure is printed below.
+      await waitForView(tab, 'error', 20_000);
+      const shown = performance.now();
+      assert.equal(await tab.locator('quaderno-checkout [part="retry-button"]').count(), 1, 'the error view offers Retry');
+      // Nothing more is asked of Quaderno once the customer sees the error.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const calls = upstream.seen.map((call) => ({ startedMs: Math.round(call.at - started), openMs: call.closedAt === undefined ? undefined : Math.round(call.closedAt - call.at) }));
+      const waited = Math.round(shown - loadStarted);
+      console.log(`hung Quaderno: error view ${waited} ms after the element's first request; upstream calls ${JSON.stringify(calls)}`);
+      // why 16.5 s: the element's default deadline is 15 s; the rest is for a loaded machine.
+      assert.ok(waited <= 16_500, `the error view after ${waited} ms`);
+      assert.ok(calls.length >= 1 && calls.length <= 2, `${calls.length} calls to Quaderno for one customer`);
+      for (const call of calls) assert.notEqual(call.openMs, undefined, 'no call to Quaderno is left open');
+      // why below 8000: the handler's own deadline would close the last call at 8 s; the browser leaving closed it first.
+      const last = calls.at(-1)!;
+      assert.ok(last.openMs! < 8000, `the late call was aborted with the browser's request (${last.openMs} ms)`);
+      assert.ok(calls.every((call) => call.openMs! <= 8500), 'no call outlives the handler deadline');
     } finally {
       await tab.close();
     }

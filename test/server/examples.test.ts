@@ -1,10 +1,14 @@
 // Each mounting example in examples/server/, started as a merchant would run it, in front of the sandbox's private API.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/server.ts';
 import { createCheckoutHandler } from '../../src/server/index.ts';
+import { createTokenSigner } from '../../src/server/token.ts';
+import { DIST, ensureBuild } from '../build/support.ts';
 import { API_KEY, browser, SECRET } from './support.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -45,6 +49,8 @@ describe('mounting examples (examples/server/)', { concurrency: 3, timeout: 120_
   let env: Record<string, string>;
 
   before(async () => {
+    // why: the Express and Hono examples serve the element's files from the package's dist/.
+    await ensureBuild();
     sandbox = await startSandbox({ port: 0, apiKey: API_KEY });
     env = {
       QUADERNO_API_URL: sandbox.url,
@@ -74,30 +80,85 @@ describe('mounting examples (examples/server/)', { concurrency: 3, timeout: 120_
       assert.deepEqual(session.json.processor_public_keys, { stripe: 'pk_test_example', paypal: null }, 'a card session: the key from the env');
       const saved = await browser(`${url}${permalink}.json`, { method: 'PUT', body: { customer: { email: 'ana@example.com' } } });
       assert.equal(saved.status, 200, saved.text);
-      assert.equal(sandbox.store.getSession(session.json.id)!.customer.email, 'ana@example.com');
+      assert.ok(!('id' in session.json), "Quaderno's session number stays on the server");
+      // why the signer: the token is the only place the id is, and only the secret's holder can read it.
+      const id = createTokenSigner(SECRET, sandbox.url).verify(permalink!.split('/').pop()!)!;
+      assert.equal(sandbox.store.getSession(Number(id))!.customer.email, 'ana@example.com');
       const forged = await browser(`${url}/checkout/${'A'.repeat(30)}.json`);
       assert.equal(forged.status, 404);
+      const script = /<script type="module" src="([^"]+)"/.exec(page.text)?.[1];
+      if (script?.startsWith('/')) {
+        // The element's files from the merchant's own app: the bundle, and a chunk it loads from beside itself.
+        const chunk = /quaderno-checkout-flow-[\w-]+\.js/.exec(readFileSync(join(DIST, 'quaderno-checkout.js'), 'utf8'))?.[0];
+        for (const path of [script, script.replace(/[^/]+$/, chunk!)]) {
+          const served = await fetch(`${url}${path}`);
+          assert.equal(served.status, 200, path);
+          assert.match(served.headers.get('content-type') ?? '', /javascript/, path);
+        }
+      } else assert.equal(file, 'node-http.ts', `${file} serves the element's files itself`);
     });
   }
 
-  test('next/app/checkout/[...path]/route.ts: GET and PUT are the handler, called with a Request', async () => {
-    Object.assign(process.env, env);
+  test("next/app/checkout/[...path]/route.ts: imported without the secrets (next build), then a cross-origin page's preflight, GET and PUT", async () => {
+    // why without them: `next build` imports the route to collect page data, in CI where the secrets are not set.
+    for (const name of Object.keys(env)) delete process.env[name];
     const route = (await import('../../examples/server/next/app/checkout/[...path]/route.ts')) as Record<string, unknown>;
-    const GET = route.GET as (request: Request, context?: unknown) => Promise<Response>;
-    const PUT = route.PUT as typeof GET;
-    assert.equal(route.POST, GET);
-    assert.equal(route.OPTIONS, GET);
+    const [GET, PUT, POST, OPTIONS] = (['GET', 'PUT', 'POST', 'OPTIONS'] as const).map((method) => route[method] as (request: Request, context?: unknown) => Promise<Response>);
+    for (const method of [GET, PUT, POST, OPTIONS]) assert.equal(typeof method, 'function');
     assert.equal(route.runtime, 'nodejs');
+    // why another origin: Next serves the route on its own listening origin, not always the one customers use.
+    Object.assign(process.env, env, { CHECKOUT_PUBLIC_ORIGIN: 'https://shop.example' });
     const id = sandbox.store.createSession({ items: [{ product: '000000' }], payment_methods: ['card', 'paypal'] }).id;
     // why: the same secret and prefix give the same permalink in any process (a page's and the route's).
     const permalink = createCheckoutHandler({ apiUrl: sandbox.url, apiKey: API_KEY, secret: SECRET, prefix: '/checkout' }).permalinkFor(id, 'https://shop.example');
-    const got = await GET(new Request(`${permalink}.json`), { params: Promise.resolve({ path: [] }) });
+    const onNext = `${permalink.replace('https://shop.example', 'http://localhost:3000')}.json`;
+    const page = { Origin: 'https://pages.example' };
+    const preflight = await OPTIONS!(new Request(onNext, { method: 'OPTIONS', headers: { ...page, 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'content-type' } }));
+    assert.equal(preflight.status, 204);
+    assert.equal(preflight.headers.get('access-control-allow-origin'), '*');
+    assert.match(preflight.headers.get('access-control-allow-methods') ?? '', /\bPUT\b/);
+    assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /content-type/i);
+    const got = await GET!(new Request(onNext, { headers: page }), { params: Promise.resolve({ path: [] }) });
     assert.equal(got.status, 200);
+    assert.equal(got.headers.get('access-control-allow-origin'), '*');
     const body = (await got.json()) as { permalink: string; processor_public_keys: unknown };
-    assert.equal(body.permalink, permalink);
+    assert.equal(body.permalink, permalink, 'publicOrigin names the origin customers use');
     assert.deepEqual(body.processor_public_keys, { stripe: 'pk_test_example', paypal: 'example-paypal-client' });
-    const put = await PUT(new Request(`${permalink}.json`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: '{"customer":{"first_name":"Ana"}}' }));
+    const put = await PUT!(new Request(onNext, { method: 'PUT', headers: { ...page, 'Content-Type': 'application/json' }, body: '{"customer":{"first_name":"Ana"}}' }));
     assert.equal(put.status, 200);
+    assert.equal(put.headers.get('access-control-allow-origin'), '*');
     assert.equal(sandbox.store.getSession(id)!.customer.first_name, 'Ana');
+  });
+});
+
+/**
+ * The README's framework snippets: every code block whose first line names an example file (`// examples/server/…`)
+ * is copied from that file (pieces between `// …` lines, each verbatim and in order), so the README cannot drift from
+ * what the suite above runs.
+ */
+describe("README.md's framework snippets are the examples' own lines", () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const blocks = [...readme.matchAll(/```ts\n\/\/ (examples\/server\/\S+)\n([\s\S]*?)```/g)].map(([, file, body]) => ({ file: file!, body: body! }));
+
+  test('each framework has one: node:http, Express, Hono, and Next.js with OPTIONS', () => {
+    const files = new Set(blocks.map((block) => block.file));
+    for (const file of ['node-http.ts', 'express.ts', 'hono.ts', 'next/app/checkout/[...path]/route.ts', 'next/lib/checkout.ts']) {
+      assert.ok(files.has(`examples/server/${file}`), `a README block from examples/server/${file}`);
+    }
+    const next = blocks.find((block) => block.file.endsWith('route.ts'))!;
+    assert.match(next.body, /handler as OPTIONS/);
+  });
+
+  test('every such block is copied from its file', () => {
+    assert.ok(blocks.length > 0);
+    for (const { file, body } of blocks) {
+      const source = readFileSync(join(ROOT, file), 'utf8');
+      let from = 0;
+      for (const piece of body.split(/^\/\/ …\n/m).filter((part) => part.trim())) {
+        const at = source.indexOf(piece, from);
+        assert.ok(at >= 0, `README block of ${file}: not in the file (or out of order):\n${piece}`);
+        from = at + piece.length;
+      }
+    }
   });
 });

@@ -117,6 +117,47 @@ describe('Quaderno failing behind the handler', () => {
     assert.ok(performance.now() - started < 5000, 'three 300 ms attempts, not three 1 s answers');
   });
 
+  test('deadlineMs bounds the whole answer: retries only inside it, then 504 naming it', async () => {
+    const bounded = await startHandler(upstream.url, { timeoutMs: 300, retries: 10, deadlineMs: 800 });
+    try {
+      upstream.queue(...Array.from({ length: 12 }, () => ({ hang: true as const })));
+      const started = performance.now();
+      const reply = await browser(`${bounded.permalink(77)}.json`);
+      const took = performance.now() - started;
+      assert.deepEqual([reply.status, reply.json.code], [504, 'upstream_unavailable']);
+      assert.match(reply.json.error, /800 ms/);
+      // why these bounds: ten retries of 300 ms would take over 3 s; load can only make fewer fit.
+      assert.ok(took < 2500, `answered after ${Math.round(took)} ms`);
+      assert.ok(upstream.seen.length <= 3, `${upstream.seen.length} calls`);
+      // why a wait: the closed socket reaches the fault server a moment after the handler answered.
+      const until = Date.now() + 2000;
+      while (upstream.seen.some((call) => call.closedAt === undefined) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.ok(upstream.seen.every((call) => call.closedAt !== undefined), 'every hung call was closed');
+    } finally {
+      await bounded.close();
+    }
+  });
+
+  test("a browser that goes away cancels the handler's call to Quaderno, and it is not reported", async () => {
+    const patient = await startHandler(upstream.url, { timeoutMs: 20_000, deadlineMs: 20_000 });
+    try {
+      upstream.queue({ hang: true });
+      const leaving = new AbortController();
+      const reply = fetch(`${patient.permalink(77)}.json`, { signal: leaving.signal }).catch(() => undefined);
+      const deadline = Date.now() + 5000;
+      while (upstream.seen.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      leaving.abort();
+      await reply;
+      while (upstream.seen[0]?.closedAt === undefined && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.equal(upstream.seen.length, 1);
+      assert.ok(upstream.seen[0]!.closedAt !== undefined, 'the call to Quaderno was aborted with the browser');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      assert.deepEqual(patient.errors, [], 'a customer leaving is no failure');
+    } finally {
+      await patient.close();
+    }
+  });
+
   test('a dropped connection and a body that is not a session are upstream_unavailable', async () => {
     upstream.queue({ drop: true }, { drop: true }, { drop: true });
     assert.equal((await browser(url)).json.code, 'upstream_unavailable');

@@ -43,7 +43,7 @@ describe('createCheckoutHandler against the sandbox', () => {
     assert.equal(reply.status, 200);
     assert.equal(reply.headers.get('cache-control'), 'no-store');
     const body = reply.json;
-    assert.equal(body.id, session.id);
+    assert.ok(!('id' in body), "Quaderno's session number is not sent");
     assert.equal(body.permalink, permalink);
     assert.deepEqual(body.capabilities, ['update', 'tax_preview', 'tax_id_validation', 'hosted_payment']);
     assert.equal(body.hosted_url, `${quaderno.sandbox.url}/checkout/session/${session.token}`, "Quaderno's hosted page");
@@ -64,6 +64,16 @@ describe('createCheckoutHandler against the sandbox', () => {
       assert.deepEqual((await send(`${keyed.permalink(cardOnly.id)}.json`)).json.processor_public_keys, { stripe: 'pk_test_shop', paypal: null });
     } finally {
       await keyed.close();
+    }
+  });
+
+  test("exposeSessionId: true sends Quaderno's session number, by the merchant's choice", async () => {
+    const opted = await startHandler(quaderno.url, { fetch: quaderno.fetch, exposeSessionId: true });
+    try {
+      const session = createSession(quaderno.sandbox);
+      assert.equal((await send(`${opted.permalink(session.id)}.json`)).json.id, session.id);
+    } finally {
+      await opted.close();
     }
   });
 

@@ -54,7 +54,7 @@ describe('accountPlugin in the Vite dev server', () => {
     assert.deepEqual([opened.status, opened.json.permalink], [201, pending.permalink], 'the same session, not a copy');
     const session = await browser(`${pending.permalink}.json`);
     assert.equal(session.status, 200);
-    assert.equal(session.json.id, pending.id);
+    assert.equal(session.json.permalink, pending.permalink);
     const saved = await browser(`${pending.permalink}.json`, { method: 'PUT', body: { customer: { first_name: 'Ana' } } });
     assert.equal(saved.status, 200);
     assert.equal(sandbox.store.getSession(pending.id)!.customer.first_name, 'Ana');

@@ -32,6 +32,9 @@ export function errorCode(error: unknown): string {
   return error instanceof ApiError || error instanceof ProcessorPaymentError ? error.code : 'unknown';
 }
 
+/** The load ends within the client's per-request `timeout` plus this: retries get what the first try left of it. */
+const LOAD_RETRY_WINDOW_MS = 5000;
+
 /** The state, the runs, loading and following a session, and the form's edits; checkout-model.ts adds the actions. */
 export abstract class CheckoutCore {
   state: CheckoutState = { kind: 'loading' };
@@ -104,7 +107,11 @@ export abstract class CheckoutCore {
     const form = formOf(state);
     if (!keep || !known) this.set({ kind: 'loading' });
     else if (state.kind === 'error' && form) this.set(placeSession(known, state, form));
-    const running = this.runs.start((signal) => this.options.client().retrieve({ signal }));
+    const running = this.runs.start((signal) => {
+      const client = this.options.client();
+      // why a deadline: retries end with the error view and its Retry, not an endless "Loading…" (15 s by default).
+      return client.retrieve({ signal, deadlineMs: (client.transport?.timeoutMs ?? 10_000) + LOAD_RETRY_WINDOW_MS });
+    });
     // why here: the actions' code downloads while the session GET runs (asked just after it, so the GET goes first).
     this.prefetch();
     const result = await running;
