@@ -32,6 +32,29 @@ export function sandboxCommands(sandbox) {
   };
 }
 
+/**
+ * A second sandbox whose sessions are abandoned after `abandonAfterMs` without a write, started on first use: the
+ * session-expiry tests watch the element warn and extend in seconds, not in the main sandbox's minute.
+ */
+export function shortLimitSandbox(startSandbox, abandonAfterMs) {
+  let started;
+  return {
+    name: 'quaderno-short-limit-sandbox',
+    async executeCommand({ command, payload }) {
+      if (command !== 'short-limit-create' && command !== 'short-limit-get') return undefined;
+      const sandbox = await (started ??= startSandbox({ port: 0, processingDelayMs: 300, abandonAfterMs, log: false }));
+      if (command === 'short-limit-get') {
+        const session = sandbox.store.getSession(payload.id);
+        return session ? sandbox.store.toJSON(session, sandbox.url) : null;
+      }
+      return sandbox.store.toJSON(sandbox.store.createSession(payload?.body ?? {}), sandbox.url);
+    },
+    async serverStop() {
+      if (started) await (await started).close();
+    },
+  };
+}
+
 function count(results, tally) {
   for (const test of results?.tests ?? []) {
     if (test.skipped) tally.skipped++;
