@@ -36,17 +36,17 @@ export function setStatus(id: number, status: SessionStatus): Promise<SandboxSes
   return executeServerCommand<SandboxSession, { id: number; status: SessionStatus }>('sandbox-set-status', { id, status });
 }
 
-/** The short-limit sandbox's inactivity limit (web-test-runner.config.mjs): its sessions are abandoned after 10 s. */
+/** The short-limit sandbox's default inactivity limit (web-test-runner.config.mjs): its sessions are abandoned after 10 s. */
 export const SHORT_LIMIT_MS = 10_000;
 
-/** Creates a session on the second sandbox, whose sessions are abandoned after SHORT_LIMIT_MS without a write. */
-export async function createShortLimitSession(body: CreateSessionBody): Promise<SandboxSession> {
-  const session = await executeServerCommand<SandboxSession | undefined, { body: CreateSessionBody }>('short-limit-create', { body });
+/** Creates a session on a sandbox whose sessions are abandoned after `limitMs` (default SHORT_LIMIT_MS) without a write. */
+export async function createShortLimitSession(body: CreateSessionBody, limitMs = SHORT_LIMIT_MS): Promise<SandboxSession> {
+  const session = await executeServerCommand<SandboxSession | undefined, { body: CreateSessionBody; limitMs: number }>('short-limit-create', { body, limitMs });
   if (!session?.permalink) throw new Error('short-limit-create returned no session');
   return session;
 }
 
-/** A session of the short-limit sandbox as it holds it now, or null. */
-export function getShortLimitSession(id: number): Promise<SandboxSession | null> {
-  return executeServerCommand<SandboxSession | null, { id: number }>('short-limit-get', { id });
+/** A session of the short-limit sandbox (of `limitMs`) as it holds it now, or null. */
+export function getShortLimitSession(id: number, limitMs = SHORT_LIMIT_MS): Promise<SandboxSession | null> {
+  return executeServerCommand<SandboxSession | null, { id: number; limitMs: number }>('short-limit-get', { id, limitMs });
 }
