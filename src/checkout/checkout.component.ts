@@ -132,7 +132,8 @@ export class QuadernoCheckout extends LitElement {
   private container: HTMLElement | undefined;
   private readonly locales = new LocaleController(this, () => ({ attribute: this.locale, session: this.session?.locale, hasSession: !!this.session }));
   private readonly expiry = new ExpiryController(this, {
-    formSession: () => (this.model.state.kind === 'form' ? this.model.state.session : undefined),
+    // why not while busy: the save or payment in flight is itself a write, and a reload then would abort it.
+    formSession: () => (this.model.state.kind === 'form' && !this.model.state.busy ? this.model.state.session : undefined),
     client: () => this.client(),
     warned: (minutes) => this.announce('assertive', (t) => t.expiryWarning(minutes)),
     extended: () => {
