@@ -35,6 +35,17 @@ describe('<quaderno-checkout> session time limit', () => {
     expect(Date.parse(now.expires_at)).to.be.greaterThan(Date.parse(first));
   });
 
+  it('unanswered, the limit passes: the element reads the session again and shows it expired (never a form that cannot save)', async function () {
+    this.timeout(25_000);
+    const session = await createShortLimitSession(sessionBody());
+    const m = await mountFast(session.permalink, 5000);
+    await m.h.waitFor('form');
+    await waitUntil(() => m.h.$('[data-expiry]'), () => 'the warning', SHORT_LIMIT_MS);
+    await m.h.waitFor('abandoned', SHORT_LIMIT_MS);
+    expect((await getShortLimitSession(session.id))?.status).to.equal('abandoned');
+    await waitUntil(() => m.h.announcement('polite').startsWith(t.abandonedTitle), () => `announced, got ${m.h.announcement('polite')}`);
+  });
+
   it('typing counts as activity: a customer typing past the warning time is never warned', async function () {
     this.timeout(20_000);
     const session = await createShortLimitSession(sessionBody());
