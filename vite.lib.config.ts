@@ -110,6 +110,9 @@ export function templateMinifier() {
     exclude: [src('sandbox/**')],
     failOnError: true,
     options: {
+      // why: html-minifier parses an svg`` template as HTML, where `<path/>` is no self-closing tag; without the slash
+      // each shape opens inside the previous one, and SVG draws only the first (a check icon without its check).
+      minifyOptions: { keepClosingSlash: true },
       // why: a declaration-list fragment meant for a `${}` hole (checkout.styles.ts's `darkDefaults`) is no
       // stylesheet, and LightningCSS refuses it; it stays as written (about 0.1 KB brotli).
       shouldMinifyCSS: (template: { tag?: string; parts: { text: string }[] }) =>

@@ -2,7 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { findBrowser, CHROME_ARGS } from './scripts/find-browser.mjs';
-import { sandboxCommands, summaryReporter } from './test/helpers/wtr-plugins.mjs';
+import { sandboxCommands, shortLimitSandbox, summaryReporter } from './test/helpers/wtr-plugins.mjs';
 import { hardeningCommands } from './test/helpers/hardening-plugins.mjs';
 import { frameCommands } from './test/processors/frame-commands.mjs';
 
@@ -31,6 +31,7 @@ export default {
     // why: the plugin ignores tsconfig, so decorators need this target to be lowered for the browser.
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     sandboxCommands(sandbox),
+    shortLimitSandbox(startSandbox, 10_000),
     hardeningCommands(sandbox),
     frameCommands(),
     { name: 'close-sandbox', serverStop: () => sandbox.close() },

@@ -1,15 +1,15 @@
 // `npm run screenshots`: real PNGs of the widget, from headless Chromium, into docs/screenshots/.
-// Starts the sandbox (on its own port) and a small page server (another port) that serves the element bundled
-// from src/ with esbuild (scripts/element-bundle.ts), so the pictures show the current source without `npm run build`.
+// Starts the sandbox (on its own port) and a small page server (another port) that serves the shipped classic bundle,
+// dist/quaderno-checkout.iife.js (run `npm run build` first): the pictures show what a merchant's page gets, template
+// minification included (a bundle made another way once hid icons the minifier had broken).
 // Env: CHROME_PATH (see scripts/find-browser.mjs); SHOTS=name,name to take only some.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { startSandbox } from '../src/sandbox/server.ts';
-import { bundleElement } from './element-bundle.ts';
 
 // why: find-browser.mjs is plain JS without declarations; a computed specifier keeps tsc from asking for them.
 const findBrowserModule = './find-browser.mjs';
@@ -19,7 +19,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = join(root, 'docs/screenshots');
 const only = process.env.SHOTS?.split(',').filter(Boolean);
 
-const { code: script } = await bundleElement();
+const bundle = join(root, 'dist/quaderno-checkout.iife.js');
+if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run \`npm run build\` first`);
+const script = readFileSync(bundle, 'utf8');
 
 // why: a long processing delay holds a paid session in `processing` long enough to photograph it.
 const sandbox = await startSandbox({ port: 0, processingDelayMs: 120_000, abandonAfterMs: 0 });
@@ -50,7 +52,7 @@ function page(permalink: string, theme: string, locale?: string): string {
   @media (max-width: 480px) { #frame { padding: 0; } }
   quaderno-checkout { margin: 0 auto; border-radius: 12px; box-shadow: 0 12px 32px rgb(16 24 40 / ${dark ? '0.5' : '0.08'}); }
 </style>
-<script type="module" src="/quaderno-checkout.js"></script></head>
+<script src="/quaderno-checkout.js" defer></script></head>
 <body><div id="frame"><quaderno-checkout ${attrs}></quaderno-checkout></div></body></html>`;
 }
 

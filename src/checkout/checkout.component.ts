@@ -1,4 +1,4 @@
-import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { createPublicClient, type PublicClient } from '../api/public.ts';
 import type { LocaleCode, Translation } from '../locales/translation.ts';
@@ -7,6 +7,7 @@ import { processorFor } from '../processors/choice.ts';
 import { placeInLightDom } from '../processors/light-dom.ts';
 import type { CheckoutSession } from '../session/schema.ts';
 import { styles } from './checkout.styles.ts';
+import { ExpiryController } from './controllers/expiry-controller.ts';
 import { LocaleController } from './controllers/locale-controller.ts';
 import { emit } from './events.ts';
 import { deferredHosted, deferredSandbox, loadedFlow, loadFlow } from './flow-loader.ts';
@@ -17,7 +18,9 @@ import type { Words } from './model/words.ts';
 import { navigate } from './navigation.ts';
 import { fieldId } from './views/billing.ts';
 import { renderForm, type FormActions } from './views/form.ts';
+import { renderExpiryWarning } from './views/expiry.ts';
 import { renderError, renderLoading } from './views/states.ts';
+import { TaxAnnouncer } from './tax-announcer.ts';
 
 export type { CheckoutView };
 
@@ -70,13 +73,14 @@ const PROCESSOR_SLOT = 'processor';
  * @csspart continue-link - The link on to success_url after a payment.
  * @csspart return-link - The link back to cancel_url of an expired session.
  *
- * @cssproperty --quaderno-color-primary - Buttons, links, the selected method, focus.
- * @cssproperty --quaderno-color-on-primary - Text on primary buttons.
+ * @cssproperty --quaderno-color-primary - Buttons, links, the selected method, focus (keep 4.5:1 on the background: links use it).
+ * @cssproperty --quaderno-color-on-primary - Text on primary buttons (default: black or white, whichever contrasts more with the primary).
  * @cssproperty --quaderno-color-background - The widget's background.
  * @cssproperty --quaderno-color-surface - The summary card and notices.
  * @cssproperty --quaderno-color-text - Body text.
  * @cssproperty --quaderno-color-text-muted - Secondary text (keep 4.5:1 contrast on the surface).
- * @cssproperty --quaderno-color-border - Borders of inputs and cards.
+ * @cssproperty --quaderno-color-border - Borders of cards and dividers (decorative).
+ * @cssproperty --quaderno-color-input-border - Borders of text fields and selects (keep 3:1 on the background and the surface).
  * @cssproperty --quaderno-color-input-background - Inputs and method tiles.
  * @cssproperty --quaderno-color-error - Error text and invalid borders.
  * @cssproperty --quaderno-color-success - The discount and the paid confirmation.
@@ -124,16 +128,40 @@ export class QuadernoCheckout extends LitElement {
   private clientCache: { key: string; client: PublicClient } | undefined;
   private lastView: CheckoutView | undefined;
   private shownView: CheckoutView = 'loading';
+  private readonly taxAnnouncer = new TaxAnnouncer();
   private container: HTMLElement | undefined;
   private readonly locales = new LocaleController(this, () => ({ attribute: this.locale, session: this.session?.locale, hasSession: !!this.session }));
+  private readonly expiry = new ExpiryController(this, {
+    // why not while busy: the save or payment in flight is itself a write, and a reload then would abort it.
+    formSession: () => (this.model.state.kind === 'form' && !this.model.state.busy ? this.model.state.session : undefined),
+    client: () => this.client(),
+    warned: (minutes) => this.announce('assertive', (t) => t.expiryWarning(minutes)),
+    extended: () => {
+      this.announce('polite', (t) => t.expiryExtended);
+      // why: the button that had focus is gone with the warning; focus goes back to the form, not to the page.
+      void this.updateComplete.then(() => {
+        if (!this.renderRoot.querySelector(':focus')) this.renderRoot.querySelector<HTMLElement>('form [name], form button')?.focus();
+      });
+    },
+    expired: () => this.model.retry(),
+  });
   private mounted: PaymentProcessor | undefined;
   private unrelay: (() => void) | undefined;
 
   private readonly actions: FormActions = {
-    input: (field, value) => this.model.input(field, value),
+    input: (field, value) => {
+      this.expiry.activity();
+      this.model.input(field, value);
+    },
     blur: (field) => this.model.blur(field),
-    selectMethod: (method) => this.model.selectMethod(method),
-    couponInput: (value) => this.model.couponInput(value),
+    selectMethod: (method) => {
+      this.expiry.activity();
+      this.model.selectMethod(method);
+    },
+    couponInput: (value) => {
+      this.expiry.activity();
+      this.model.couponInput(value);
+    },
     applyCoupon: () => void this.model.applyCoupon(),
     removeCoupon: () => void this.model.removeCoupon(),
     openAddress: () => this.model.openAddress(),
@@ -193,6 +221,7 @@ export class QuadernoCheckout extends LitElement {
 
   protected override updated(): void {
     this.syncProcessor();
+    this.announceTax();
     const view = this.shownView;
     if (view === this.lastView) return;
     const previous = this.lastView;
@@ -201,7 +230,7 @@ export class QuadernoCheckout extends LitElement {
     const words = loadedFlow()?.outcomeWords(this.model.state);
     // why: deferred, so the announcement's own update does not start inside this one.
     if (words) queueMicrotask(() => this.announce('polite', words));
-    if (this.model.acted) this.renderRoot.querySelector<HTMLElement>('.state-heading')?.focus();
+    if (this.model.acted) this.focusView();
   }
 
   private client(): PublicClient {
@@ -224,6 +253,10 @@ export class QuadernoCheckout extends LitElement {
       this.unrelay = placeInLightDom(this, this.container, PROCESSOR_SLOT);
     }
     this.container.setAttribute('theme', this.theme);
+    // why: the container is a light-DOM child, outside the shadow tree's lang, so the page's language would name the
+    // processor's fields.
+    this.container.setAttribute('lang', this.t.$code);
+    this.container.setAttribute('dir', this.t.$dir);
     if (this.mounted !== this.activeProcessor) {
       this.mounted?.unmount();
       this.mounted = this.activeProcessor;
@@ -258,7 +291,10 @@ export class QuadernoCheckout extends LitElement {
       method: state.form.method,
       disabled: state.busy === 'saving' || state.busy === 'paying',
       fields: {
-        report: (key, field, changed) => model.processorField(key, field, changed),
+        report: (key, field, changed) => {
+          if (changed) this.expiry.activity();
+          model.processorField(key, field, changed);
+        },
         errorFor: (key) => (model.state.kind === 'form' ? visibleProcessorError(model.state.form, key) : undefined),
         serverMessage: (key) => (model.state.kind === 'form' ? model.state.form.processor[key]?.server?.message : undefined),
       },
@@ -280,6 +316,23 @@ export class QuadernoCheckout extends LitElement {
       if (invalid) invalid.focus();
       else this.activeProcessor.focusFirstInvalid();
     }
+  }
+
+  /** A tax preview changed the tax rows and total shown: the polite region says them once (tax-announcer.ts). */
+  private announceTax(): void {
+    const words = this.taxAnnouncer.next(this.model.state, this.t, this.localeCode);
+    if (words) queueMicrotask(() => this.announce('polite', () => words));
+  }
+
+  /**
+   * Focus for a new view the customer asked for: its heading, unless the layout hides it (the order summary's heading
+   * below the two-column width, where its fold's button stands for it).
+   */
+  private focusView(): void {
+    const heading = this.renderRoot.querySelector<HTMLElement>('.state-heading');
+    const toggle = this.renderRoot.querySelector<HTMLElement>('.summary-toggle');
+    if (heading?.classList.contains('summary-heading') && toggle && toggle.getClientRects().length > 0) toggle.focus();
+    else heading?.focus();
   }
 
   /** Says something in a live region (cleared first, so a repeat is announced again). */
@@ -309,7 +362,10 @@ export class QuadernoCheckout extends LitElement {
     return html`<div part="base" class="base" data-state=${state.kind} lang=${t.$code} dir=${t.$dir}>
       <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this.politeMessage}</div>
       <div class="sr-only" role="alert" aria-live="assertive" aria-atomic="true">${this.assertiveMessage}</div>
-      <div class="frame">${this.renderState(state, t)}</div>
+      <div class="frame">
+        ${state.kind === 'form' && this.expiry.warning ? renderExpiryWarning(t, this.expiry.expiry.minutesLeft, () => this.expiry.extend()) : nothing}
+        ${this.renderState(state, t)}
+      </div>
     </div>`;
   }
 

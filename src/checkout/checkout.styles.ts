@@ -11,9 +11,9 @@ const darkDefaults = css`
   --_text: var(--quaderno-color-text, #eceef3);
   --_muted: var(--quaderno-color-text-muted, #a9afbf);
   --_border: var(--quaderno-color-border, #363b4a);
+  --_field-border: var(--quaderno-color-input-border, #6b7286);
   --_input-bg: var(--quaderno-color-input-background, #12141b);
   --_primary: var(--quaderno-color-primary, #a9a4ff);
-  --_on-primary: var(--quaderno-color-on-primary, #14122e);
   --_error: var(--quaderno-color-error, #ff9b9b);
   --_success: var(--quaderno-color-success, #6fdc9c);
   --_badge-bg: #3d2c0c;
@@ -30,9 +30,22 @@ export const styles = css`
     --_text: var(--quaderno-color-text, #1a1f36);
     --_muted: var(--quaderno-color-text-muted, #596077);
     --_border: var(--quaderno-color-border, #d5d9e2);
+    /* why its own token: a field's border is its only boundary, so it keeps 3:1 on the background and the surface;
+       the cards' border is decoration and stays light. */
+    --_field-border: var(--quaderno-color-input-border, #7c8396);
     --_input-bg: var(--quaderno-color-input-background, #ffffff);
     --_primary: var(--quaderno-color-primary, #4f46e5);
-    --_on-primary: var(--quaderno-color-on-primary, #ffffff);
+    /* why computed: a merchant's light primary (a sky blue) under white text read at 1.67:1. Each channel is 1
+       (white) when the primary's relative luminance is under 0.179, where white and black contrast equally, else
+       0 (black): at least 4.58:1 on any primary. A merchant's own --quaderno-color-on-primary still wins. */
+    --_on-primary: var(
+      --quaderno-color-on-primary,
+      color(
+        from var(--_primary) srgb-linear clamp(0, (0.1791 - (0.2126 * r + 0.7152 * g + 0.0722 * b)) * 100000, 1)
+          clamp(0, (0.1791 - (0.2126 * r + 0.7152 * g + 0.0722 * b)) * 100000, 1)
+          clamp(0, (0.1791 - (0.2126 * r + 0.7152 * g + 0.0722 * b)) * 100000, 1)
+      )
+    );
     --_error: var(--quaderno-color-error, #c02631);
     --_success: var(--quaderno-color-success, #18794e);
     --_badge-bg: #fff1d6;

@@ -138,6 +138,9 @@ const ca: Translation = {
   paypalCancelled: 'Has tancat PayPal abans de pagar.',
   paypalFailed: 'PayPal no ha pogut fer el pagament. Torna-ho a provar.',
   paypalUseButton: 'Paga amb el botó de PayPal.',
+  expiryWarning: (minutes) => `Aquest pagament es tancarà ${minutes === 1 ? 'd’aquí a 1 minut' : `d’aquí a uns ${minutes} minuts`} si no hi ha activitat. El que has escrit es conserva.`,
+  expiryExtend: 'Continua en aquesta pàgina',
+  expiryExtended: 'Tens més temps. Pren-te el que necessitis.',
 };
 
 export default ca;

@@ -137,6 +137,9 @@ const de: Translation = {
   paypalCancelled: 'Sie haben PayPal vor der Zahlung geschlossen.',
   paypalFailed: 'PayPal konnte die Zahlung nicht ausführen. Bitte versuchen Sie es erneut.',
   paypalUseButton: 'Bitte bezahlen Sie mit dem PayPal-Button.',
+  expiryWarning: (minutes) => `Dieser Bezahlvorgang wird ${minutes === 1 ? 'in 1 Minute' : `in etwa ${minutes} Minuten`} ohne Aktivität geschlossen. Ihre Eingaben bleiben erhalten.`,
+  expiryExtend: 'Auf dieser Seite bleiben',
+  expiryExtended: 'Sie haben jetzt mehr Zeit.',
 };
 
 export default de;

@@ -130,6 +130,9 @@ const en: Translation = {
   paypalCancelled: 'You closed PayPal before paying.',
   paypalFailed: 'PayPal couldn’t take the payment. Try again.',
   paypalUseButton: 'Pay with the PayPal button.',
+  expiryWarning: (minutes) => `This checkout closes in ${minutes === 1 ? '1 minute' : `about ${minutes} minutes`} if nothing happens. Anything you typed is kept.`,
+  expiryExtend: 'Stay on this page',
+  expiryExtended: 'You have more time. Take as long as you need.',
 };
 
 export default en;

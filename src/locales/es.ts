@@ -138,6 +138,9 @@ const es: Translation = {
   paypalCancelled: 'Has cerrado PayPal antes de pagar.',
   paypalFailed: 'PayPal no ha podido realizar el pago. Inténtalo de nuevo.',
   paypalUseButton: 'Paga con el botón de PayPal.',
+  expiryWarning: (minutes) => `Este pago se cerrará ${minutes === 1 ? 'en 1 minuto' : `en unos ${minutes} minutos`} si no hay actividad. Lo que has escrito se conserva.`,
+  expiryExtend: 'Seguir en esta página',
+  expiryExtended: 'Tienes más tiempo. Tómate el que necesites.',
 };
 
 export default es;

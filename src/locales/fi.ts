@@ -134,6 +134,9 @@ const fi: Translation = {
   paypalCancelled: 'Suljit PayPalin ennen maksamista.',
   paypalFailed: 'PayPal ei voinut veloittaa maksua. Yritä uudelleen.',
   paypalUseButton: 'Maksa PayPal-painikkeella.',
+  expiryWarning: (minutes) => `Tämä maksu sulkeutuu ${minutes === 1 ? '1 minuutin' : `noin ${minutes} minuutin`} kuluttua, jos mitään ei tapahdu. Kirjoittamasi tiedot säilyvät.`,
+  expiryExtend: 'Pysy tällä sivulla',
+  expiryExtended: 'Aikaa on nyt enemmän.',
 };
 
 export default fi;

@@ -139,6 +139,9 @@ const fr: Translation = {
   paypalCancelled: 'Vous avez fermé PayPal avant de payer.',
   paypalFailed: 'PayPal n’a pas pu effectuer le paiement. Réessayez.',
   paypalUseButton: 'Payez avec le bouton PayPal.',
+  expiryWarning: (minutes) => `Ce paiement se fermera ${minutes === 1 ? 'dans 1 minute' : `dans environ ${minutes} minutes`} sans activité. Ce que vous avez saisi est conservé.`,
+  expiryExtend: 'Rester sur cette page',
+  expiryExtended: 'Vous avez plus de temps. Prenez celui qu’il vous faut.',
 };
 
 export default fr;

@@ -137,6 +137,9 @@ const hu: Translation = {
   paypalCancelled: 'Fizetés előtt bezárta a PayPalt.',
   paypalFailed: 'A PayPal nem tudta teljesíteni a fizetést. Próbálja újra.',
   paypalUseButton: 'Fizessen a PayPal-gombbal.',
+  expiryWarning: (minutes) => `Ez a fizetés ${minutes === 1 ? '1 perc' : `körülbelül ${minutes} perc`} múlva bezárul, ha nem történik semmi. A beírt adatok megmaradnak.`,
+  expiryExtend: 'Maradok ezen az oldalon',
+  expiryExtended: 'Több ideje van. Nyugodtan folytassa.',
 };
 
 export default hu;

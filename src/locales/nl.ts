@@ -139,6 +139,9 @@ const nl: Translation = {
   paypalCancelled: 'Je hebt PayPal gesloten voordat je betaalde.',
   paypalFailed: 'PayPal kon de betaling niet uitvoeren. Probeer het opnieuw.',
   paypalUseButton: 'Betaal met de PayPal-knop.',
+  expiryWarning: (minutes) => `Deze betaling sluit ${minutes === 1 ? 'over 1 minuut' : `over ongeveer ${minutes} minuten`} als er niets gebeurt. Wat je hebt ingevuld, blijft bewaard.`,
+  expiryExtend: 'Op deze pagina blijven',
+  expiryExtended: 'Je hebt meer tijd. Neem de tijd die je nodig hebt.',
 };
 
 export default nl;

@@ -134,6 +134,9 @@ const no: Translation = {
   paypalCancelled: 'Du lukket PayPal før du betalte.',
   paypalFailed: 'PayPal kunne ikke gjennomføre betalingen. Prøv igjen.',
   paypalUseButton: 'Betal med PayPal-knappen.',
+  expiryWarning: (minutes) => `Denne betalingen lukkes ${minutes === 1 ? 'om 1 minutt' : `om omtrent ${minutes} minutter`} hvis ingenting skjer. Det du har skrevet, blir tatt vare på.`,
+  expiryExtend: 'Bli på denne siden',
+  expiryExtended: 'Du har mer tid. Bruk den tiden du trenger.',
 };
 
 export default no;

@@ -137,6 +137,9 @@ const sv: Translation = {
   paypalCancelled: 'Du stängde PayPal innan du betalade.',
   paypalFailed: 'PayPal kunde inte genomföra betalningen. Försök igen.',
   paypalUseButton: 'Betala med PayPal-knappen.',
+  expiryWarning: (minutes) => `Den här betalningen stängs ${minutes === 1 ? 'om 1 minut' : `om ungefär ${minutes} minuter`} om inget händer. Det du har skrivit sparas.`,
+  expiryExtend: 'Stanna på sidan',
+  expiryExtended: 'Du har mer tid. Ta den tid du behöver.',
 };
 
 export default sv;

@@ -158,4 +158,11 @@ export interface Translation {
   paypalCancelled: string;
   paypalFailed: string;
   paypalUseButton: string;
+  // the session's inactivity limit: a warning before it, and its one-action extension
+  /** Shown (as an alert) a few minutes before an idle checkout closes. */
+  expiryWarning: (minutes: number) => string;
+  /** The warning's button: keeps the checkout open. */
+  expiryExtend: string;
+  /** Said once the checkout was kept open. */
+  expiryExtended: string;
 }

@@ -19,6 +19,8 @@ export const processorPublicKeysSchema = z.looseObject(
 /**
  * The session as the permalink serves it: the session schema plus what the protocol adds. `capabilities` stays a
  * list of strings so a newer server's capability does not break an older element (see capabilitiesOf).
+ * `expires_at` (ISO 8601) is when a pending session is abandoned unless the customer writes (any successful
+ * `PUT <permalink>.json`, `{}` included, restarts the clock); missing or null where no limit applies.
  */
 export const protocolSessionSchema = z.extend(sessionSchema, {
   protocol_version: z.optional(z.string()),
@@ -26,6 +28,7 @@ export const protocolSessionSchema = z.extend(sessionSchema, {
   hosted_url: z.optional(z.nullable(z.string())),
   tax: z.optional(z.nullable(taxSummarySchema)),
   processor_public_keys: z.optional(z.nullable(processorPublicKeysSchema)),
+  expires_at: z.optional(z.nullable(z.string())),
 });
 
 export type ProtocolSession = z.output<typeof protocolSessionSchema>;

@@ -35,3 +35,18 @@ export function updateSession(id: number, body: Partial<CreateSessionBody>): Pro
 export function setStatus(id: number, status: SessionStatus): Promise<SandboxSession> {
   return executeServerCommand<SandboxSession, { id: number; status: SessionStatus }>('sandbox-set-status', { id, status });
 }
+
+/** The short-limit sandbox's default inactivity limit (web-test-runner.config.mjs): its sessions are abandoned after 10 s. */
+export const SHORT_LIMIT_MS = 10_000;
+
+/** Creates a session on a sandbox whose sessions are abandoned after `limitMs` (default SHORT_LIMIT_MS) without a write. */
+export async function createShortLimitSession(body: CreateSessionBody, limitMs = SHORT_LIMIT_MS): Promise<SandboxSession> {
+  const session = await executeServerCommand<SandboxSession | undefined, { body: CreateSessionBody; limitMs: number }>('short-limit-create', { body, limitMs });
+  if (!session?.permalink) throw new Error('short-limit-create returned no session');
+  return session;
+}
+
+/** A session of the short-limit sandbox (of `limitMs`) as it holds it now, or null. */
+export function getShortLimitSession(id: number, limitMs = SHORT_LIMIT_MS): Promise<SandboxSession | null> {
+  return executeServerCommand<SandboxSession | null, { id: number; limitMs: number }>('short-limit-get', { id, limitMs });
+}

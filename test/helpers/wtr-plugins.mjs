@@ -32,6 +32,32 @@ export function sandboxCommands(sandbox) {
   };
 }
 
+/**
+ * Sandboxes whose sessions are abandoned after a short time without a write (`payload.limitMs`, default
+ * `abandonAfterMs`), each started on first use: the session-expiry tests watch the element warn and extend in seconds,
+ * not in the main sandbox's minute.
+ */
+export function shortLimitSandbox(startSandbox, abandonAfterMs) {
+  const started = new Map();
+  return {
+    name: 'quaderno-short-limit-sandbox',
+    async executeCommand({ command, payload }) {
+      if (command !== 'short-limit-create' && command !== 'short-limit-get') return undefined;
+      const limit = payload?.limitMs ?? abandonAfterMs;
+      if (!started.has(limit)) started.set(limit, startSandbox({ port: 0, processingDelayMs: 300, abandonAfterMs: limit, log: false }));
+      const sandbox = await started.get(limit);
+      if (command === 'short-limit-get') {
+        const session = sandbox.store.getSession(payload.id);
+        return session ? sandbox.store.toJSON(session, sandbox.url) : null;
+      }
+      return sandbox.store.toJSON(sandbox.store.createSession(payload?.body ?? {}), sandbox.url);
+    },
+    async serverStop() {
+      for (const sandbox of started.values()) await (await sandbox).close();
+    },
+  };
+}
+
 function count(results, tally) {
   for (const test of results?.tests ?? []) {
     if (test.skipped) tally.skipped++;

@@ -18,6 +18,7 @@ const SAMPLES: Record<string, unknown[][]> = {
   couponApplied: [['SUMMER10']],
   couponCurrency: [['USD']],
   payAmount: [['9,99 €']],
+  expiryWarning: [[1], [3]],
 };
 
 type Leaf = { path: string; value: string; args?: unknown[] };

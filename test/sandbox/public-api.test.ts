@@ -42,6 +42,24 @@ describe('sandbox public endpoints (by permalink)', () => {
     assert.equal('hosted_url' in privately.json, false);
   });
 
+  test('expires_at: a pending session says when it is abandoned, and a PUT of {} restarts the clock', async () => {
+    const session = fresh();
+    const limit = sandbox().store.abandonAfterMs;
+    const first = await read(session);
+    const at = Date.parse(first.expires_at);
+    assert.ok(at > Date.now() && at <= Date.now() + limit, `expires_at within the limit: ${first.expires_at}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const kept = await call(base(), publicPath(session), { method: 'PUT', body: {} });
+    assert.equal(kept.status, 200);
+    assert.ok(Date.parse(kept.json.expires_at) > at, `a PUT of {} moves expires_at: ${first.expires_at} → ${kept.json.expires_at}`);
+    assert.deepEqual(kept.json.customer, first.customer, 'and writes nothing');
+    for (const status of ['processing', 'completed', 'failed', 'abandoned'] as const) {
+      assert.equal((await read(fresh({}, status))).expires_at, null, `${status}: no limit`);
+    }
+    const privately = await call(base(), `/api/checkout/sessions/${session.id}.json`);
+    assert.equal('expires_at' in privately.json, false, 'the private JSON keeps Quaderno’s shape');
+  });
+
   test('the permalink names the sandbox’s bound origin, not the Host it was asked for', async () => {
     const session = fresh();
     const reply = await getWithHost(base(), publicPath(session), 'shop.localtest:8080');

@@ -34,8 +34,9 @@ export function renderField(o: FieldOptions): TemplateResult {
   const hintId = `${o.id}-hint`;
   const describedBy = o.hint ? `${hintId} ${errorId}` : errorId;
   const invalid = o.error ? 'true' : 'false';
+  // why the space inside the expression: the template minifier trims a template's leading space ("Company(optional)").
   const label = html`<label part="label" class="label" for=${o.id}
-    >${o.label}${o.required ? nothing : html` <span class="optional">(${o.optionalText})</span>`}</label
+    >${o.label}${o.required ? nothing : html`<span class="optional">${` (${o.optionalText})`}</span>`}</label
   >`;
   const control = o.options
     ? html`<select

@@ -53,3 +53,20 @@ export function taxPhrase(t: Translation, locale: LocaleCode, tax: TaxSummary): 
   const labels = charged.map((line) => taxLabel(line, locale)).join(', ');
   return `${t.includesTax(labels)} ${formatMoney(tax.tax, tax.currency, locale)}`;
 }
+
+/**
+ * What the polite live region says when the tax shown changes: each tax row as the totals show it, then the total
+ * ("MwSt. 19% €2.56. Total due: €16.05"; "Reverse charge: … Total due: €13.49").
+ */
+export function taxChangeWords(t: Translation, locale: LocaleCode, tax: TaxSummary): string {
+  const money = (minor: number) => formatMoney(minor, tax.currency, locale);
+  if (tax.needs.includes('postal_code')) return t.taxNeedsPostalCode;
+  const rows = tax.lines.flatMap((line) => {
+    if (line.status === 'reverse_charge') return [t.reverseCharge];
+    if (line.rate === 0 || line.amount === 0) return line.notes ? [line.notes] : [];
+    const label = taxLabel(line, locale);
+    return [line.behavior === 'inclusive' ? `${t.includesTax(label)} ${money(line.amount)}` : `${label} ${money(line.amount)}`];
+  });
+  // why: a row may end with its own full stop (the reverse-charge note); the next sentence starts after one.
+  return [...rows, `${t.total}: ${money(tax.total)}`].map((part) => part.replace(/[.。]\s*$/, '')).join('. ') + '.';
+}

@@ -297,7 +297,7 @@ export class SandboxStore {
 
   /** The permalink endpoints' representation: `toJSON` plus the protocol's fields (serialize.ts). */
   publicJSON(session: StoredSession, origin: string): Record<string, unknown> {
-    return publicSessionJSON(session, origin, this.taxOf(session), this.processorKeys);
+    return publicSessionJSON(session, origin, this.taxOf(session), this.processorKeys, this.abandonAfterMs);
   }
 
   /**

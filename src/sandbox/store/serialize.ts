@@ -60,13 +60,21 @@ export function sessionJSON(session: StoredSession, origin: string, tax: TaxSumm
 
 /**
  * The representation the permalink endpoints answer: the private one plus the protocol's `protocol_version`,
- * `capabilities`, `hosted_url` and `processor_public_keys`. The private API keeps Quaderno's recorded shape, without them.
+ * `capabilities`, `hosted_url`, `processor_public_keys` and `expires_at` (a pending session's inactivity limit). The private API keeps Quaderno's recorded shape, without them.
  * why LEGACY_CAPABILITIES: the protocol's "all but `hosted_payment`" is exactly what the sandbox does, and that list
  * has one home.
  * why `hosted_url` null: it is where a `hosted_payment` server sends the customer to pay; the sandbox is not one,
  * and its own hosted page (the permalink) embeds this same element, so pointing there would send it in a circle.
  */
-export function publicSessionJSON(session: StoredSession, origin: string, tax: TaxSummary | null, keys: ProcessorKeys): Record<string, unknown> {
+export function publicSessionJSON(
+  session: StoredSession,
+  origin: string,
+  tax: TaxSummary | null,
+  keys: ProcessorKeys,
+  abandonAfterMs = 0,
+): Record<string, unknown> {
+  // why: the element warns before the limit and extends it with a PUT; only a pending session is abandoned for it.
+  const expires = session.status === 'pending' && abandonAfterMs > 0 && Number.isFinite(abandonAfterMs);
   return {
     ...sessionJSON(session, origin, tax),
     protocol_version: PROTOCOL_VERSION,
@@ -75,5 +83,6 @@ export function publicSessionJSON(session: StoredSession, origin: string, tax: T
     // why: the simulated processors' keys, the ones the payment start answers, so the element's SDK loads before any
     // payment starts (no PayPal order at mount); null for a processor none of the session's methods uses.
     processor_public_keys: processorPublicKeys(session.payment_methods, keys),
+    expires_at: expires ? new Date(session.internal.lastActivityAt + abandonAfterMs).toISOString() : null,
   };
 }
