@@ -12,8 +12,9 @@ import { normalizeTaxInput, parseTaxQuery, TaxPreviewer, type TaxInput } from '.
 import type { TaxSummary } from '../tax/index.ts';
 import { createTokenSigner } from './token.ts';
 import { createUpstream } from './upstream.ts';
+import { checkPaymentOptions, createPayments, type InPagePaymentOptions } from './payments/index.ts';
 
-export interface CheckoutHandlerOptions {
+export interface CheckoutHandlerOptions extends InPagePaymentOptions {
   /** The account's API origin, e.g. `https://ACCOUNT.quadernoapp.com` (or the sandbox's). */
   apiUrl: string;
   /** The private API key. It is only ever sent to `apiUrl`. */
@@ -109,6 +110,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
   if (options.stripePublishableKey !== undefined && !/^pk_(live|test)_\w+$/.test(options.stripePublishableKey)) {
     throw new TypeError('createCheckoutHandler: `stripePublishableKey` must be a publishable key (pk_live_… or pk_test_…)');
   }
+  checkPaymentOptions(options);
   const publicKeys = { stripe: options.stripePublishableKey, paypal: options.paypalClientId || undefined };
   const prefix = `/${(options.prefix ?? '/checkout').replace(/^\/+|\/+$/g, '')}`.replace(/^\/$/, '');
   const signer = createTokenSigner(options.secret, new URL(options.apiUrl).origin);
@@ -127,6 +129,17 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
     sellerCountry: options.sellerCountry,
   });
   const sessions = new TtlCache<CheckoutSession>(options.sessionTtlMs ?? 10_000, options.cacheMaxEntries ?? 1000);
+  const payments = createPayments(options, {
+    client,
+    apiUrl: options.apiUrl,
+    apiKey: options.apiKey,
+    fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
+    timeoutMs: options.timeoutMs ?? 8000,
+    sellerCountry: options.sellerCountry,
+    publishableKey: options.stripePublishableKey,
+    onError,
+    readBody: (request) => readJsonBody(request, maxBodyBytes),
+  });
 
   const permalinkFor = (sessionId: number | string, origin?: string) =>
     `${(origin ?? options.publicOrigin ?? '').replace(/\/+$/, '')}${prefix}/${signer.sign(sessionId)}`;
@@ -160,7 +173,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
 
   async function present(session: CheckoutSession, id: string, request: Request): Promise<Response> {
     const origin = options.publicOrigin ?? new URL(request.url).origin;
-    return json(200, presentSession(session, permalinkFor(id, origin), await savedTax(session), publicKeys));
+    return json(200, await payments.present(id, presentSession(session, permalinkFor(id, origin), await savedTax(session), publicKeys)));
   }
 
   async function update(id: string, request: Request): Promise<Response> {
@@ -174,6 +187,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
     }
     const session = data.customer ? await saveCustomer(id, data.customer) : await retrieve(id);
     sessions.set(id, session);
+    if (data.customer) await payments.customerChanged(id, session);
     return present(session, id, request);
   }
 
@@ -206,8 +220,9 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
 
   async function route(request: Request): Promise<Response> {
     const path = new URL(request.url).pathname;
+    if (path === `${prefix}/webhooks/stripe` && request.method.toUpperCase() === 'POST') return payments.webhook(request);
     if (!path.startsWith(`${prefix}/`)) throw sessionNotFound();
-    const match = /^([A-Za-z0-9_-]+)(?:\/(tax|tax_id|pay|cancel))?(\.json)?$/.exec(path.slice(prefix.length + 1));
+    const match = /^([A-Za-z0-9_-]+)(?:\/(tax|tax_id|pay|cancel|payment))?(\.json)?$/.exec(path.slice(prefix.length + 1));
     const id = match ? signer.verify(match[1]!) : undefined;
     if (!match || id === undefined) throw sessionNotFound();
     const [, , action, dotJson] = match;
@@ -219,7 +234,8 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
       return new Response(null, { status: 303, headers: { Location: hosted, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' } });
     }
     if (!dotJson) throw sessionNotFound();
-    if (!action && method === 'GET') return present(await retrieve(id), id, request);
+    if (!action && method === 'GET') return present((await payments.recordedSession(id)) ?? (await retrieve(id)), id, request);
+    if (action === 'payment' && method === 'POST') return json(201, await payments.start(id, request, () => retrieve(id)));
     if (!action && method === 'PUT') return update(id, request);
     if ((action === 'tax' || action === 'tax_id') && method === 'GET') return tax(id, request, action);
     if (action === 'pay' || action === 'cancel') {

@@ -105,6 +105,15 @@ export function mountStripeApi(app: Hono, readBody: (c: Context) => Promise<unkn
     }),
   );
   app.get('/v1/events/:id', handle((c) => eventJSON(double.event(c.req.param('id') ?? ''))));
+  // The double's own switch: tests that drive every delivery themselves turn the automatic one off.
+  app.post(
+    '/sandbox/stripe/settings',
+    handle(async (c) => {
+      const input = await body(c);
+      if (input.auto_deliver !== undefined) double.autoDeliver = input.auto_deliver === true || input.auto_deliver === 'true';
+      return { auto_deliver: double.autoDeliver };
+    }),
+  );
   app.post('/sandbox/stripe/events/:id/deliver', handle(async (c) => ({ statuses: await double.deliver(c.req.param('id') ?? '') })));
   return double;
 }
