@@ -234,7 +234,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
       return new Response(null, { status: 303, headers: { Location: hosted, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' } });
     }
     if (!dotJson) throw sessionNotFound();
-    if (!action && method === 'GET') return present((await payments.recordedSession(id)) ?? (await retrieve(id)), id, request);
+    if (!action && method === 'GET') return present(await payments.sessionFor(id, () => retrieve(id)), id, request);
     if (action === 'payment' && method === 'POST') return json(201, await payments.start(id, request, () => retrieve(id)));
     if (!action && method === 'PUT') return update(id, request);
     if ((action === 'tax' || action === 'tax_id') && method === 'GET') return tax(id, request, action);

@@ -223,9 +223,12 @@ export function createPayments(options: InPagePaymentOptions, context: Context) 
       throw failure(400, 'body_invalid', 'The webhook signature does not verify');
     }
     if (event.type === 'payment_intent.succeeded') {
-      const outcome = await recorder.settle((event.data.object as { id: string }).id);
-      // why a 5xx while another caller records it: Stripe retries the delivery later, by when it is recorded or free.
-      if (outcome.kind === 'busy') throw failure(503, 'upstream_unavailable', 'The payment is being recorded');
+      const outcome = await recorder.settle((event.data.object as { id: string }).id).catch((error: unknown) => {
+        context.onError(error);
+        return { kind: 'busy' as const };
+      });
+      // why a 503 while another caller records it, or Quaderno failed: Stripe retries the delivery later.
+      if (outcome.kind === 'busy') throw failure(503, 'upstream_unavailable', 'The payment is not recorded yet');
     }
     return new Response(null, { status: 200 });
   }
@@ -254,9 +257,20 @@ export function createPayments(options: InPagePaymentOptions, context: Context) 
     return { ...body, capabilities, status: 'completed', tax: record.tax, invoice_permalink: record.invoice?.permalink ?? null };
   }
 
-  /** The confirmed session of a recorded sale (Quaderno's was deleted), for answering its permalink. */
-  async function recordedSession(id: string): Promise<CheckoutSession | undefined> {
-    return (await recordedSale(id))?.session;
+  /**
+   * The session to answer a permalink with: a recorded sale's confirmed one (Quaderno's is deleted once recorded),
+   * else Quaderno's; and if Quaderno's vanished meanwhile because a recorder just deleted it, the recorded one.
+   */
+  async function sessionFor(id: string, load: () => Promise<CheckoutSession>): Promise<CheckoutSession> {
+    const recorded = (await recordedSale(id))?.session;
+    if (recorded) return recorded;
+    try {
+      return await load();
+    } catch (error) {
+      const now = (await recordedSale(id))?.session;
+      if (now) return now;
+      throw error;
+    }
   }
 
   /** A customer change the tax reads voids the open intent (the contract's replace rule). */
@@ -273,6 +287,6 @@ export function createPayments(options: InPagePaymentOptions, context: Context) 
     }
   }
 
-  return { enabled: !!stripe, start, webhook, present, recordedSession, customerChanged, settle: (processorId: string) => recorder?.settle(processorId) };
+  return { enabled: !!stripe, start, webhook, present, sessionFor, customerChanged, settle: (processorId: string) => recorder?.settle(processorId) };
 }
 export type Payments = ReturnType<typeof createPayments>;

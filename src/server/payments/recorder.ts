@@ -5,10 +5,17 @@
 import { randomUUID } from 'node:crypto';
 import type { PaymentStore } from './store.ts';
 import { chargeId, cardCountry, type StripeAccount } from './stripe.ts';
-import { transactionBody, type PaymentRecord, type TransactionsApi } from './transaction.ts';
+import { TransactionRefused, transactionBody, type PaymentRecord, type TransactionsApi } from './transaction.ts';
 
-/** How long a recorder may hold a payment's lock: longer than a lookup plus a create at their timeouts. */
+/**
+ * How long a recorder may hold a payment's lock: longer than a lookup plus a create at their timeouts. A create whose
+ * outcome is unknown (a timeout, a dropped connection, a 5xx) keeps the lock until it expires: Quaderno may still be
+ * issuing that invoice, and a lookup before it lands would post a second one.
+ */
 export const RECORD_LOCK_MS = 60_000;
+
+/** Thrown through when the create's outcome is unknown: the lock stays held until it expires. */
+class AmbiguousCreate extends Error {}
 
 export type SettleOutcome =
   | { kind: 'recorded'; record: PaymentRecord }
@@ -59,9 +66,14 @@ export function createRecorder(options: RecorderOptions) {
       invoice = null;
     } else {
       const processorIdThere = chargeId(intent);
-      invoice =
-        (await transactions.find(record.processor, processorIdThere)) ??
-        (await transactions.create(transactionBody(record, { processorId: processorIdThere, cardCountry: cardCountry(intent) })));
+      invoice = await transactions.find(record.processor, processorIdThere);
+      if (!invoice) {
+        try {
+          invoice = await transactions.create(transactionBody(record, { processorId: processorIdThere, cardCountry: cardCountry(intent) }));
+        } catch (error) {
+          throw error instanceof TransactionRefused ? error : new AmbiguousCreate('The transaction may have been created', { cause: error });
+        }
+      }
     }
     const settled: PaymentRecord = { ...record, state: options.quadernoInvoicesStripe ? 'paid_elsewhere' : 'recorded', invoice };
     await writeRecord(store, settled);
@@ -75,10 +87,14 @@ export function createRecorder(options: RecorderOptions) {
       const record = await readRecord(store, processorId);
       return record?.state === 'recorded' || record?.state === 'paid_elsewhere' ? { kind: 'recorded', record } : { kind: 'busy' };
     }
+    let release = true;
     try {
       return await settleLocked(processorId);
+    } catch (error) {
+      if (error instanceof AmbiguousCreate) release = false;
+      throw error;
     } finally {
-      await store.release(lock, owner);
+      if (release) await store.release(lock, owner);
     }
   }
 

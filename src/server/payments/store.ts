@@ -6,7 +6,7 @@
 export interface PaymentStore {
   get(key: string): Promise<string | undefined>;
   set(key: string, value: string): Promise<void>;
-  /** Takes the lock `key` for `ttlMs` unless another owner holds it; true when taken. */
+  /** Takes the lock `key` for `ttlMs` unless anyone (this owner too) holds it; true when taken. */
   acquire(key: string, owner: string, ttlMs: number): Promise<boolean>;
   /** Releases the lock if `owner` still holds it. */
   release(key: string, owner: string): Promise<void>;
@@ -29,7 +29,8 @@ export class MemoryPaymentStore implements PaymentStore {
 
   async acquire(key: string, owner: string, ttlMs: number): Promise<boolean> {
     const held = this.locks.get(key);
-    if (held && held.until > this.now() && held.owner !== owner) return false;
+    // why not re-entrant, even for its own owner: a lock kept after an unknown outcome must stop this instance too.
+    if (held && held.until > this.now()) return false;
     this.locks.set(key, { owner, until: this.now() + ttlMs });
     return true;
   }

@@ -95,6 +95,11 @@ export interface TransactionsApiOptions {
   timeoutMs: number;
 }
 
+/** Quaderno answered the create with a refusal (a 4xx): nothing was issued, so trying again cannot double it. */
+export class TransactionRefused extends Error {
+  override readonly name = 'TransactionRefused';
+}
+
 /** The two documented calls, with the handler's API key (HTTP Basic, as every private call). */
 export function transactionsApi(options: TransactionsApiOptions) {
   const base = options.apiUrl.replace(/\/+$/, '');
@@ -123,7 +128,8 @@ export function transactionsApi(options: TransactionsApiOptions) {
     },
     async create(body: Record<string, unknown>): Promise<IssuedInvoice> {
       const { status, data } = await call('POST', 'transactions.json', body);
-      if (status !== 200 && status !== 201) throw new Error(`Quaderno refused the transaction (${status}): ${JSON.stringify(data).slice(0, 300)}`);
+      if (status >= 400 && status < 500 && status !== 408 && status !== 429) throw new TransactionRefused(`Quaderno refused the transaction (${status}): ${JSON.stringify(data).slice(0, 300)}`);
+      if (status !== 200 && status !== 201) throw new Error(`Quaderno answered ${status} to the transaction`);
       return invoiceOf(data);
     },
   };

@@ -41,7 +41,7 @@ export async function startInPage(options: Partial<CheckoutHandlerOptions> = {},
   const stripe = sdkFor(quaderno.url);
   let current: CheckoutHandler | undefined;
   const served = await serveFetch((request) => current!(request));
-  const endpoint = await stripe.webhookEndpoints.create({ url: `${served.url}/checkout/webhooks/stripe`, enabled_events: ['payment_intent.succeeded'] });
+  const endpoint = await stripe.webhookEndpoints.create({ url: `${served.url}/checkout/webhooks/stripe`, enabled_events: ['payment_intent.succeeded', 'payment_intent.payment_failed'] });
   const store = new MemoryPaymentStore();
   const errors: unknown[] = [];
   const logs: string[] = [];
@@ -58,6 +58,10 @@ export async function startInPage(options: Partial<CheckoutHandlerOptions> = {},
       paymentStore: store,
       clientIp: (request) => request.headers.get('x-test-client-ip') ?? undefined,
       log: (line) => logs.push(line),
+      fetch: quaderno.fetch,
+      // why: the suites share two cores with others; a create timing out is the ambiguous case the recorder then
+      // waits out for a minute, which no test wants to sit through by accident.
+      timeoutMs: 30_000,
       ...options,
     });
   current = make();
