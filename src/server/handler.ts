@@ -178,6 +178,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
 
   async function update(id: string, request: Request): Promise<Response> {
     const data = parseUpdate(await readJsonBody(request, maxBodyBytes));
+    await payments.assertUnpaid(id);
     if (data.coupon !== undefined) {
       throw fieldFailure(
         'capability_unsupported',

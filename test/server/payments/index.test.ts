@@ -100,6 +100,8 @@ describe('in-page payments through the handler', () => {
     assert.equal(again.status, 'completed');
     const restart = await browser(`${rig.permalink(id)}/payment.json`, { method: 'POST', body: { method: 'card', total: paid.total } });
     assert.equal((restart.json as { code: string }).code, 'session_not_pending');
+    const edit = await browser(`${rig.permalink(id)}.json`, { method: 'PUT', body: { customer: { first_name: 'Grace' } } });
+    assert.deepEqual([edit.status, (edit.json as { code: string; status: string }).code, (edit.json as { status: string }).status], [422, 'session_not_pending', 'completed']);
   });
 
   test('a decline records nothing and leaves the session pending', async () => {
