@@ -44,7 +44,7 @@ const PROCESSOR_SLOT = 'processor';
  *
  * @event {QuadernoReadyEvent} quaderno-ready - The session is loaded and shown. `detail.session`.
  * @event {QuadernoUpdateEvent} quaderno-update - Customer data or a coupon was saved. `detail.session`.
- * @event {QuadernoCompleteEvent} quaderno-complete - The payment completed. Cancelable: `preventDefault()` stops the redirect to success_url. `detail.session`.
+ * @event {QuadernoCompleteEvent} quaderno-complete - The payment completed. Cancelable: `preventDefault()` stops the redirect to success_url. `detail.session`, `detail.invoicePermalink` (the paid invoice's page, or null).
  * @event {QuadernoCancelEvent} quaderno-cancel - The customer cancelled. Cancelable: `preventDefault()` stops the redirect to cancel_url. `detail.session`.
  * @event {QuadernoErrorEvent} quaderno-error - Something failed. `detail.code` (`network`, `timeout`, `not_found`, `validation`, `conflict`, `rate_limited`, `server`, `bad_response`, `invalid_permalink`, `unsafe_url`, `mixed_currencies`, `unknown`) and `detail.message`.
  *

@@ -11,6 +11,8 @@ export interface QuadernoUpdateDetail {
 /** `quaderno-complete`: the payment completed. Cancelable: preventDefault() stops the redirect to success_url. */
 export interface QuadernoCompleteDetail {
   session: CheckoutSession;
+  /** The paid invoice's public page, when the server recorded the sale itself (a merchant handler paying in the page); else null. */
+  invoicePermalink: string | null;
 }
 /** `quaderno-cancel`: the customer cancelled. Cancelable: preventDefault() stops the redirect to cancel_url. */
 export interface QuadernoCancelDetail {

@@ -11,6 +11,9 @@ import type { ProcessorOptions } from './processors/keys.ts';
 import { mountProcessors, type SandboxProcessors } from './processors/routes.ts';
 import { SandboxStore } from './store.ts';
 import { mountTaxRoutes, type TaxRoutes } from './tax/routes.ts';
+import { mountTransactions, type TransactionsLedger } from './quaderno/transactions.ts';
+import { mountStripeApi } from './stripe-api/routes.ts';
+import type { StripeApiDouble } from './stripe-api/double.ts';
 import type { TaxSettingsPatch } from './tax/settings.ts';
 
 export interface SandboxOptions {
@@ -51,6 +54,8 @@ export interface SandboxApp {
   tax: TaxRoutes;
   /** The simulated Stripe and PayPal, and the origin their SDK doubles draw frames on. */
   processors: SandboxProcessors;
+  /** Quaderno's transactions (`POST /api/transactions`) and the Stripe API test double a merchant server calls. */
+  merchant: { transactions: TransactionsLedger; stripe: StripeApiDouble };
   /** Stops the store's timers. */
   close(): void;
 }
@@ -347,10 +352,13 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
   app.on('POST', ['/sandbox/reset', '/sandbox/reset.json'], sameSiteOrKey, (c) => {
     // why no tax line: the store keeps the tax settings, and its reset returns them to the start too.
     store.reset();
+    merchant.transactions.clear();
+    merchant.stripe.clear();
     return c.body(null, 204);
   });
 
   const tax = mountTaxRoutes(app, store);
+  const merchant = { transactions: mountTransactions(app, body, originOf), stripe: mountStripeApi(app, body) };
 
-  return { app, store, faults, tax, processors, close: () => store.close() };
+  return { app, store, faults, tax, processors, merchant, close: () => store.close() };
 }

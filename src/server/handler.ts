@@ -14,8 +14,9 @@ import { normalizeTaxInput, parseTaxQuery, TaxPreviewer, type TaxInput } from '.
 import type { TaxSummary } from '../tax/index.ts';
 import { createTokenSigner } from './token.ts';
 import { createUpstream } from './upstream.ts';
+import { checkPaymentOptions, createPayments, type InPagePaymentOptions } from './payments/index.ts';
 
-export interface CheckoutHandlerOptions {
+export interface CheckoutHandlerOptions extends InPagePaymentOptions {
   /** The account's API origin, e.g. `https://ACCOUNT.quadernoapp.com` (or the sandbox's). */
   apiUrl: string;
   /** The private API key. It is only ever sent to `apiUrl`. */
@@ -121,6 +122,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
   if (options.stripePublishableKey !== undefined && !/^pk_(live|test)_\w+$/.test(options.stripePublishableKey)) {
     throw new TypeError('createCheckoutHandler: `stripePublishableKey` must be a publishable key (pk_live_… or pk_test_…)');
   }
+  checkPaymentOptions(options);
   const publicKeys = { stripe: options.stripePublishableKey, paypal: options.paypalClientId || undefined };
   const prefix = `/${(options.prefix ?? '/checkout').replace(/^\/+|\/+$/g, '')}`.replace(/^\/$/, '');
   const signer = createTokenSigner(options.secret, new URL(options.apiUrl).origin);
@@ -151,6 +153,18 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
     return (shared = false): CallOptions => ({ deadlineMs: Math.max(0, until - Date.now()), ...(shared ? {} : { signal: request.signal }) });
   };
   type Budget = ReturnType<typeof budgetOf>;
+
+  const payments = createPayments(options, {
+    client,
+    apiUrl: options.apiUrl,
+    apiKey: options.apiKey,
+    fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
+    timeoutMs: options.timeoutMs ?? 8000,
+    sellerCountry: options.sellerCountry,
+    publishableKey: options.stripePublishableKey,
+    onError,
+    readBody: (request) => readJsonBody(request, maxBodyBytes),
+  });
 
   const permalinkFor = (sessionId: number | string, origin?: string) =>
     `${(origin ?? options.publicOrigin ?? '').replace(/\/+$/, '')}${prefix}/${signer.sign(sessionId)}`;
@@ -186,11 +200,12 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
 
   async function present(session: CheckoutSession, id: string, request: Request, budget: Budget): Promise<Response> {
     const origin = options.publicOrigin ?? new URL(request.url).origin;
-    return json(200, presentSession(session, permalinkFor(id, origin), await savedTax(session, budget), publicKeys, options.exposeSessionId));
+    return json(200, await payments.present(id, presentSession(session, permalinkFor(id, origin), await savedTax(session, budget), publicKeys, options.exposeSessionId)));
   }
 
   async function update(id: string, request: Request, budget: Budget): Promise<Response> {
     const data = parseUpdate(await readJsonBody(request, maxBodyBytes));
+    await payments.assertUnpaid(id);
     if (data.coupon !== undefined) {
       throw fieldFailure(
         'capability_unsupported',
@@ -200,6 +215,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
     }
     const session = data.customer ? await saveCustomer(id, data.customer, budget) : await retrieve(id, budget);
     sessions.set(id, session);
+    if (data.customer) await payments.customerChanged(id, session);
     return present(session, id, request, budget);
   }
 
@@ -232,8 +248,9 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
 
   async function route(request: Request): Promise<Response> {
     const path = new URL(request.url).pathname;
+    if (path === `${prefix}/webhooks/stripe` && request.method.toUpperCase() === 'POST') return payments.webhook(request);
     if (!path.startsWith(`${prefix}/`)) throw sessionNotFound();
-    const match = /^([A-Za-z0-9_-]+)(?:\/(tax|tax_id|pay|cancel))?(\.json)?$/.exec(path.slice(prefix.length + 1));
+    const match = /^([A-Za-z0-9_-]+)(?:\/(tax|tax_id|pay|cancel|payment))?(\.json)?$/.exec(path.slice(prefix.length + 1));
     const id = match ? signer.verify(match[1]!) : undefined;
     if (!match || id === undefined) throw sessionNotFound();
     const [, , action, dotJson] = match;
@@ -246,7 +263,8 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
       return new Response(null, { status: 303, headers: { Location: hosted, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' } });
     }
     if (!dotJson) throw sessionNotFound();
-    if (!action && method === 'GET') return present(await retrieve(id, budget), id, request, budget);
+    if (!action && method === 'GET') return present(await payments.sessionFor(id, () => retrieve(id, budget)), id, request, budget);
+    if (action === 'payment' && method === 'POST') return json(201, await payments.start(id, request, () => retrieve(id, budget)));
     if (!action && method === 'PUT') return update(id, request, budget);
     if ((action === 'tax' || action === 'tax_id') && method === 'GET') return tax(id, request, action, budget);
     if (action === 'pay' || action === 'cancel') {

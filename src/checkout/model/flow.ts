@@ -275,7 +275,8 @@ export function settled(m: CheckoutModel, session: CheckoutSession, form: FormSt
   m.completeSent = true;
   m.options.draft.clear();
   m.options.processor().reset?.();
-  const proceed = m.host.emit('quaderno-complete', { session }, true);
+  const invoice = (session as { invoice_permalink?: unknown }).invoice_permalink;
+  const proceed = m.host.emit('quaderno-complete', { session, invoicePermalink: isHttpUrl(invoice) ? invoice : null }, true);
   if (proceed && isHttpUrl(session.success_url)) {
     m.set({ kind: 'completed', session, redirecting: true });
     m.host.navigate(session.success_url);

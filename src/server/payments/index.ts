@@ -1,0 +1,299 @@
+// Paying inside the page with the merchant's own processor account: the handler starts a Stripe PaymentIntent for
+// exactly the total the customer confirmed (tax from Quaderno's calculate), keeps what was confirmed as a payment
+// record, and records the sale in Quaderno exactly once (recorder.ts) from the signed webhook or the customer's
+// return, whichever comes first.
+import * as z from 'zod/mini';
+import type { PrivateClient } from '../../api/private.ts';
+import { PAYMENT_METHODS } from '../../session/methods.ts';
+import type { CheckoutSession } from '../../session/schema.ts';
+import { taxIdRequired } from '../../tax/tax-id-rule.ts';
+import { failure, fieldFailure } from '../errors.ts';
+import { normalizeTaxInput } from '../preview.ts';
+import { summarize } from '../tax-summary.ts';
+import { createRecorder, readRecord, writeRecord, type Recorder } from './recorder.ts';
+import { MemoryPaymentStore, type PaymentStore } from './store.ts';
+import { stripeAccount, type StripeAccount } from './stripe.ts';
+import { transactionsApi, type PaymentRecord } from './transaction.ts';
+
+export type { PaymentStore } from './store.ts';
+export { MemoryPaymentStore } from './store.ts';
+
+/** The options of paying inside the page (all server-side secrets: none of them ever reaches a browser). */
+export interface InPagePaymentOptions {
+  /**
+   * The secret (`sk_…`) or restricted (`rk_…`) key of the merchant's Stripe account. With it (and
+   * `stripePublishableKey`), card payments happen inside the page and each sale is recorded through Quaderno's
+   * `POST /api/transactions`. Needs the `stripe` package. Default none: the customer pays on Quaderno's hosted page.
+   */
+  stripeSecretKey?: string;
+  /** The signing secret (`whsec_…`) of the webhook endpoint pointed at `<prefix>/webhooks/stripe`. */
+  stripeWebhookSecret?: string;
+  /** Another Stripe API origin for the SDK (its `host`/`port`/`protocol`): the sandbox's test double. Default Stripe's. */
+  stripeApiUrl?: string;
+  /**
+   * true when the account's Stripe integration in Quaderno already issues an invoice for every Stripe payment: the
+   * handler then records nothing (a transaction would be a second invoice) and says so once at startup. Default false.
+   */
+  quadernoInvoicesStripe?: boolean;
+  /** Payment records and locks. Default in memory: one instance only; several instances must share one store. */
+  paymentStore?: PaymentStore;
+  /** The customer's IP address for the tax evidence (e.g. from your proxy's header). Default none. */
+  clientIp?: (request: Request) => string | undefined;
+  /** Where the startup notice goes. Default console.info. */
+  log?: (line: string) => void;
+}
+
+interface Context {
+  client: PrivateClient;
+  apiUrl: string;
+  apiKey: string;
+  fetch: typeof fetch;
+  timeoutMs: number;
+  sellerCountry?: string;
+  publishableKey?: string;
+  onError: (error: unknown) => void;
+  readBody: (request: Request) => Promise<unknown>;
+}
+
+const english = z.locales.en();
+const startBody = z.object({
+  method: z.enum(PAYMENT_METHODS),
+  total: z.number().check(z.refine(Number.isSafeInteger, 'must be an integer amount in minor units'), z.gte(0)),
+});
+
+interface SessionPayments {
+  /** The intent the next start reuses. */
+  current: string | null;
+  all: string[];
+}
+
+/** Refuses options that would put a secret where a browser gets it, or the wrong kind of key in a secret's place. */
+export function checkPaymentOptions(options: InPagePaymentOptions & { stripePublishableKey?: string }): void {
+  const fail = (message: string) => {
+    throw new TypeError(`createCheckoutHandler: ${message}`);
+  };
+  if (options.stripeSecretKey !== undefined) {
+    if (!/^(sk|rk)_(live|test)_\w+$/.test(options.stripeSecretKey)) fail('`stripeSecretKey` must be a secret or restricted key (sk_… or rk_…)');
+    if (!options.stripePublishableKey) fail('`stripeSecretKey` needs `stripePublishableKey`: the card fields in the page are made with it');
+    if (!options.stripeWebhookSecret) fail('`stripeSecretKey` needs `stripeWebhookSecret` (whsec_…): a sale is recorded from the signed webhook');
+  }
+  if (options.stripeWebhookSecret !== undefined && !/^whsec_\w+$/.test(options.stripeWebhookSecret)) {
+    fail('`stripeWebhookSecret` must be a webhook signing secret (whsec_…)');
+  }
+}
+
+export function createPayments(options: InPagePaymentOptions, context: Context) {
+  const secretKey = options.stripeSecretKey;
+  const store = options.paymentStore ?? new MemoryPaymentStore();
+  const stripe: StripeAccount | undefined = secretKey
+    ? stripeAccount({ secretKey, webhookSecret: options.stripeWebhookSecret, apiUrl: options.stripeApiUrl })
+    : undefined;
+  const quadernoInvoicesStripe = options.quadernoInvoicesStripe ?? false;
+  if (stripe && quadernoInvoicesStripe) {
+    (options.log ?? console.info)(
+      '[quaderno-checkout/server] quadernoInvoicesStripe: Quaderno invoices this Stripe account itself, so no transaction is posted for card payments',
+    );
+  }
+  const sessionKey = (id: string) => `session:${id}`;
+  const readSession = async (id: string): Promise<SessionPayments> => {
+    const raw = await store.get(sessionKey(id));
+    return raw ? (JSON.parse(raw) as SessionPayments) : { current: null, all: [] };
+  };
+
+  const recorder: Recorder | undefined = stripe
+    ? createRecorder({
+        store,
+        stripe,
+        transactions: transactionsApi({ apiUrl: context.apiUrl, apiKey: context.apiKey, fetch: context.fetch, timeoutMs: context.timeoutMs }),
+        quadernoInvoicesStripe,
+        onError: context.onError,
+        afterRecorded: async (record) => {
+          // At most one capture: the session's other intents are cancelled, so a second confirm is refused by Stripe.
+          const payments = await readSession(record.session_id);
+          for (const other of payments.all) if (other !== record.processor_id) await voidPayment(other);
+          await writeSessionRecorded(record);
+          // why delete: Quaderno's API cannot mark the session completed; deleted, it cannot be paid a second time on
+          // the hosted page nor show up as abandoned. The handler answers for it from the record from now on.
+          await context.client.delete(record.session_id).catch(context.onError);
+        },
+      })
+    : undefined;
+
+  async function writeSessionRecorded(record: PaymentRecord) {
+    await store.set(`recorded:${record.session_id}`, record.processor_id);
+  }
+
+  async function voidPayment(processorId: string) {
+    const record = await readRecord(store, processorId);
+    if (!record || record.state !== 'open') return;
+    try {
+      await stripe!.cancel(processorId);
+      await writeRecord(store, { ...record, state: 'void' });
+    } catch {
+      // why: a cancel refused because it succeeded meanwhile leaves it open: the recorder will find it paid.
+    }
+  }
+
+  /** The session's recorded sale, if any. */
+  async function recordedSale(id: string): Promise<PaymentRecord | undefined> {
+    const processorId = await store.get(`recorded:${id}`);
+    return processorId ? readRecord(store, processorId) : undefined;
+  }
+
+  /** `POST <permalink>/payment.json` with `{ method, total }`. */
+  async function start(id: string, request: Request, load: () => Promise<CheckoutSession>): Promise<Record<string, unknown>> {
+    const parsed = startBody.safeParse(await context.readBody(request), { error: english.localeError });
+    if (!parsed.success) {
+      const errors: Record<string, string[]> = {};
+      for (const issue of parsed.error.issues) (errors[issue.path.map(String).join('.') || 'base'] ??= []).push(issue.message);
+      throw fieldFailure('field_invalid', errors, 'The payment start needs a method and the confirmed total');
+    }
+    const { method, total } = parsed.data;
+    if (method !== 'card' || !stripe || !context.publishableKey) {
+      throw failure(422, 'capability_unsupported', `This server takes ${method} payments on the hosted page`);
+    }
+    await assertUnpaid(id);
+    const session = await load();
+    if (session.status !== 'pending') throw failure(422, 'session_not_pending', 'The checkout session can no longer be paid', { status: session.status });
+    if (!session.payment_methods.includes(method)) throw fieldFailure('payment_method_unavailable', { method: [`${method} is not offered by this session`] });
+    if (session.coupon) {
+      throw fieldFailure('capability_unsupported', { coupon: ['Coupons are applied on the hosted payment page'] }, "Quaderno's API cannot apply a coupon");
+    }
+    const c = session.customer;
+    const input = normalizeTaxInput({ country: c.billing_country, postal_code: c.billing_postal_code, tax_id: c.tax_id });
+    if (!input.country) throw fieldFailure('field_invalid', { billing_country: ['is required to pay'] });
+    if (context.sellerCountry && taxIdRequired(context.sellerCountry, input.country) && !input.tax_id) {
+      throw fieldFailure('tax_id_required', { tax_id: ['is required for a domestic sale'] });
+    }
+    const rate = await context.client.calculateTax({ to_country: input.country, to_postal_code: input.postal_code, tax_id: input.tax_id });
+    const tax = summarize(session.items, null, rate, { needs: [], tax_id: null });
+    if (tax.total !== total) {
+      throw fieldFailure('payment_total_changed', { total: [`The total is now ${tax.total}`] }, 'The total changed since the customer confirmed it');
+    }
+    const currency = tax.currency.toUpperCase();
+    const payments = await readSession(id);
+    let intent = payments.current ? await reusable(payments.current, total, currency) : undefined;
+    if (!intent) {
+      intent = await stripe.create(total, currency, { quaderno_checkout_session: id }, `qc-start-${id}-${payments.all.length}-${total}`);
+      payments.all.push(intent.id);
+    }
+    payments.current = intent.id;
+    const record: PaymentRecord = {
+      processor: 'stripe',
+      processor_id: intent.id,
+      session_id: id,
+      session,
+      tax,
+      rate,
+      total,
+      currency,
+      ip: options.clientIp?.(request) ?? null,
+      state: 'open',
+      invoice: null,
+    };
+    await writeRecord(store, record);
+    await store.set(sessionKey(id), JSON.stringify(payments));
+    return {
+      processor: 'stripe',
+      processor_id: intent.id,
+      publishable_key: context.publishableKey,
+      client_secret: intent.client_secret,
+      amount: total,
+      currency,
+    };
+  }
+
+  /** The session's open intent, brought up to the new total, while it can still be paid. */
+  async function reusable(processorId: string, total: number, currency: string) {
+    const record = await readRecord(store, processorId);
+    if (record?.state !== 'open' || record.currency !== currency) return undefined;
+    const intent = await stripe!.retrieve(processorId);
+    if (intent.status !== 'requires_payment_method' && intent.status !== 'requires_confirmation') return undefined;
+    return intent.amount === total ? intent : stripe!.update(processorId, total);
+  }
+
+  /** `POST <prefix>/webhooks/stripe`: Stripe's signed event; a payment it names is recorded (once). */
+  async function webhook(request: Request): Promise<Response> {
+    if (!stripe || !recorder) throw failure(404, 'session_not_found', 'No webhook here');
+    const payload = await request.text();
+    let event;
+    try {
+      event = await stripe.verify(payload, request.headers.get('stripe-signature') ?? '');
+    } catch {
+      throw failure(400, 'body_invalid', 'The webhook signature does not verify');
+    }
+    if (event.type === 'payment_intent.succeeded') {
+      const outcome = await recorder.settle((event.data.object as { id: string }).id).catch((error: unknown) => {
+        context.onError(error);
+        return { kind: 'busy' as const };
+      });
+      // why a 503 while another caller records it, or Quaderno failed: Stripe retries the delivery later.
+      if (outcome.kind === 'busy') throw failure(503, 'upstream_unavailable', 'The payment is not recorded yet');
+    }
+    return new Response(null, { status: 200 });
+  }
+
+  /**
+   * The session as the browser should see it: a recorded sale is `completed` with its invoice's permalink; a paid
+   * intent not yet recorded is recorded now (the customer's return); while it cannot be, the session is `processing`.
+   */
+  async function present(id: string, body: Record<string, unknown>): Promise<Record<string, unknown>> {
+    if (!stripe || !recorder) return body;
+    const capabilities = Array.isArray(body.capabilities) ? [...(body.capabilities as string[])] : [];
+    if (!capabilities.includes('pay')) capabilities.push('pay');
+    let record = await recordedSale(id);
+    if (!record) {
+      const current = (await readSession(id)).current;
+      if (current) {
+        const outcome = await recorder.settle(current).catch((error: unknown) => {
+          context.onError(error);
+          return { kind: 'busy' as const };
+        });
+        if (outcome.kind === 'recorded') record = outcome.record;
+        else if (outcome.kind === 'busy') return { ...body, capabilities, status: 'processing' };
+      }
+    }
+    if (!record) return { ...body, capabilities };
+    return { ...body, capabilities, status: 'completed', tax: record.tax, invoice_permalink: record.invoice?.permalink ?? null };
+  }
+
+  /**
+   * The session to answer a permalink with: a recorded sale's confirmed one (Quaderno's is deleted once recorded),
+   * else Quaderno's; and if Quaderno's vanished meanwhile because a recorder just deleted it, the recorded one.
+   */
+  async function sessionFor(id: string, load: () => Promise<CheckoutSession>): Promise<CheckoutSession> {
+    const recorded = (await recordedSale(id))?.session;
+    if (recorded) return recorded;
+    try {
+      return await load();
+    } catch (error) {
+      const now = (await recordedSale(id))?.session;
+      if (now) return now;
+      throw error;
+    }
+  }
+
+  /** Refuses a change to a session whose sale is recorded, as Quaderno refuses a change to a paid session. */
+  async function assertUnpaid(id: string): Promise<void> {
+    if (await recordedSale(id)) throw failure(422, 'session_not_pending', 'The checkout session is paid', { status: 'completed' });
+  }
+
+  /** A customer change the tax reads voids the open intent (the contract's replace rule). */
+  async function customerChanged(id: string, session: CheckoutSession): Promise<void> {
+    if (!stripe) return;
+    const current = (await readSession(id)).current;
+    const record = current ? await readRecord(store, current) : undefined;
+    if (!record || record.state !== 'open') return;
+    const before = record.session.customer;
+    const after = session.customer;
+    if (before.billing_country !== after.billing_country || before.billing_postal_code !== after.billing_postal_code || before.tax_id !== after.tax_id) {
+      await voidPayment(record.processor_id);
+      await store.set(sessionKey(id), JSON.stringify({ ...(await readSession(id)), current: null }));
+    }
+  }
+
+  // why no recorder in the answer: its types reach the `stripe` package's, and a merchant without that optional
+  // peer must still type-check the handler's declarations.
+  return { enabled: !!stripe, start, webhook, present, sessionFor, assertUnpaid, customerChanged };
+}
+export type Payments = ReturnType<typeof createPayments>;

@@ -1,0 +1,67 @@
+// The merchant's Stripe account, through the official `stripe` SDK, loaded only when a secret key is configured
+// (it is an optional peer dependency: a handler without `stripeSecretKey` never imports it).
+import type Stripe from 'stripe';
+
+export interface StripeAccountOptions {
+  secretKey: string;
+  webhookSecret?: string;
+  /** Another API origin (a test double): its host, port and protocol go to the SDK's documented settings. */
+  apiUrl?: string;
+}
+
+/** What the handler does with the merchant's Stripe account. */
+export interface StripeAccount {
+  create(amount: number, currency: string, metadata: Record<string, string>, idempotencyKey: string): Promise<Stripe.PaymentIntent>;
+  update(id: string, amount: number): Promise<Stripe.PaymentIntent>;
+  /** The intent with its latest charge expanded (the card's country is on it). */
+  retrieve(id: string): Promise<Stripe.PaymentIntent>;
+  cancel(id: string): Promise<void>;
+  /** The event of a webhook delivery, verified with the SDK's own `webhooks.constructEvent`; throws when forged or stale. */
+  verify(payload: string, signature: string): Promise<Stripe.Event>;
+}
+
+export function stripeAccount(options: StripeAccountOptions): StripeAccount {
+  let loaded: Promise<Stripe> | undefined;
+  const sdk = () =>
+    (loaded ??= import('stripe').then(({ default: StripeSdk }) => {
+      const api = options.apiUrl ? new URL(options.apiUrl) : undefined;
+      return new StripeSdk(options.secretKey, {
+        maxNetworkRetries: 2,
+        timeout: 8000,
+        ...(api ? { host: api.hostname, port: Number(api.port || (api.protocol === 'https:' ? 443 : 80)), protocol: api.protocol === 'https:' ? 'https' : 'http' } : {}),
+      });
+    }));
+  return {
+    async create(amount, currency, metadata, idempotencyKey) {
+      return (await sdk()).paymentIntents.create(
+        { amount, currency: currency.toLowerCase(), metadata, automatic_payment_methods: { enabled: true } },
+        { idempotencyKey },
+      );
+    },
+    async update(id, amount) {
+      return (await sdk()).paymentIntents.update(id, { amount });
+    },
+    async retrieve(id) {
+      return (await sdk()).paymentIntents.retrieve(id, { expand: ['latest_charge'] });
+    },
+    async cancel(id) {
+      await (await sdk()).paymentIntents.cancel(id);
+    },
+    async verify(payload, signature) {
+      if (!options.webhookSecret) throw new Error('No stripeWebhookSecret is configured');
+      return (await sdk()).webhooks.constructEvent(payload, signature, options.webhookSecret);
+    },
+  };
+}
+
+/** The card's issuing country from an intent whose latest charge was expanded, when Stripe gives it. */
+export function cardCountry(intent: Stripe.PaymentIntent): string | undefined {
+  const charge = intent.latest_charge;
+  return typeof charge === 'object' && charge ? (charge.payment_method_details?.card?.country ?? undefined) : undefined;
+}
+
+/** The charge id of a paid intent (the transaction's `processor_id`), falling back to the intent's own. */
+export function chargeId(intent: Stripe.PaymentIntent): string {
+  const charge = intent.latest_charge;
+  return (typeof charge === 'string' ? charge : charge?.id) ?? intent.id;
+}

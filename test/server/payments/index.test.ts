@@ -1,0 +1,153 @@
+// Paying inside the page through the handler with the merchant's own Stripe account: the start takes exactly the
+// confirmed total, the sale is recorded once in Quaderno (webhook or return, whichever first), a decline records
+// nothing, and with Quaderno's Stripe integration on, nothing is posted at all.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { createCheckoutHandler } from '../../../src/server/index.ts';
+import { API_KEY, browser, SECRET } from '../support.ts';
+import { PUBLISHABLE_KEY, startInPage, type InPageRig } from './support.ts';
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Starts a payment for the shown total and confirms it with a test card, as Stripe.js does in the page. */
+async function pay(rig: InPageRig, id: number, paymentMethod = 'pm_card_fr') {
+  const total = await rig.total(id);
+  const start = await browser(`${rig.permalink(id)}/payment.json`, { method: 'POST', body: { method: 'card', total }, headers: { 'X-Test-Client-IP': '203.0.113.7' } });
+  assert.equal(start.status, 201, start.text);
+  const body = start.json as { processor_id: string; client_secret: string; amount: number; publishable_key: string };
+  await rig.stripe.paymentIntents.confirm(body.processor_id, { payment_method: paymentMethod }).catch((error: Error) => error);
+  return { total, ...body };
+}
+
+describe('in-page payments: options', () => {
+  const base = { apiUrl: 'http://127.0.0.1:9', apiKey: API_KEY, secret: SECRET };
+  const cases: Array<[string, Record<string, string>, RegExp]> = [
+    ['a publishable key as the secret key', { stripeSecretKey: 'pk_test_abc', stripePublishableKey: PUBLISHABLE_KEY, stripeWebhookSecret: 'whsec_x' }, /stripeSecretKey/],
+    ['a secret key as the publishable key', { stripePublishableKey: 'sk_test_abc' }, /stripePublishableKey/],
+    ['a secret key without the publishable key', { stripeSecretKey: 'sk_test_abc', stripeWebhookSecret: 'whsec_x' }, /stripePublishableKey/],
+    ['a secret key without the webhook secret', { stripeSecretKey: 'sk_test_abc', stripePublishableKey: PUBLISHABLE_KEY }, /stripeWebhookSecret/],
+    ['a webhook secret that is not one', { stripeSecretKey: 'sk_test_abc', stripePublishableKey: PUBLISHABLE_KEY, stripeWebhookSecret: 'sk_test_abc' }, /stripeWebhookSecret/],
+  ];
+  for (const [name, options, message] of cases) {
+    test(`refused: ${name}`, () => assert.throws(() => createCheckoutHandler({ ...base, ...options }), message));
+  }
+});
+
+describe('in-page payments through the handler', () => {
+  let rig: InPageRig;
+  before(async () => {
+    rig = await startInPage();
+  });
+  after(() => rig.close());
+
+  test('the session advertises pay (in the page) besides the hosted hand-off', async () => {
+    const reply = await browser(`${rig.permalink(rig.session().id)}.json`);
+    assert.ok((reply.json as { capabilities: string[] }).capabilities.includes('pay'));
+  });
+
+  const refusals: Array<[string, (total: number) => unknown, number, string, string]> = [
+    ['no total', () => ({ method: 'card' }), 422, 'field_invalid', 'total'],
+    ['a total in floats', (total) => ({ method: 'card', total: total + 0.5 }), 422, 'field_invalid', 'total'],
+    ['another total', (total) => ({ method: 'card', total: total - 1 }), 422, 'payment_total_changed', 'total'],
+    ['PayPal (not taken in the page here)', (total) => ({ method: 'paypal', total }), 422, 'capability_unsupported', ''],
+  ];
+  for (const [name, body, status, code, field] of refusals) {
+    test(`start refused: ${name} → ${status} ${code}, and no PaymentIntent is made`, async () => {
+      const { id } = rig.session();
+      const reply = await browser(`${rig.permalink(id)}/payment.json`, { method: 'POST', body: body(await rig.total(id)) });
+      assert.equal(reply.status, status, reply.text);
+      const error = reply.json as { code: string; field_codes?: Record<string, string> };
+      assert.equal(error.code, code);
+      if (field) assert.equal(error.field_codes?.[field], code);
+      const events = await rig.stripe.events.list({ type: 'payment_intent.created' });
+      assert.ok(!events.data.some((e) => (e.data.object as { metadata: Record<string, string> }).metadata.quaderno_checkout_session === String(id)));
+    });
+  }
+
+  test('a coupon on the session is refused at start (Quaderno cannot apply one)', async () => {
+    const { id } = rig.session({ coupon_collection: true });
+    rig.quaderno.sandbox.store.publicUpdate(
+      String(rig.quaderno.sandbox.store.toJSON(rig.quaderno.sandbox.store.getSession(id)!, rig.quaderno.url).permalink).split('/').pop()!,
+      { coupon: 'WELCOME10' },
+    );
+    const reply = await browser(`${rig.permalink(id)}/payment.json`, { method: 'POST', body: { method: 'card', total: 1 } });
+    assert.equal(reply.status, 422);
+    assert.equal((reply.json as { field_codes: Record<string, string> }).field_codes.coupon, 'capability_unsupported');
+  });
+
+  test('paid: one invoice with the tax, the evidence and the charge id; the session answers completed with its permalink', async () => {
+    const { id } = rig.session();
+    const paid = await pay(rig, id, 'pm_card_de');
+    assert.equal(paid.amount, paid.total);
+    assert.equal(paid.publishable_key, PUBLISHABLE_KEY);
+    const session = (await browser(`${rig.permalink(id)}.json`)).json as Record<string, any>;
+    assert.equal(session.status, 'completed');
+    for (let i = 0; i < 50 && (await rig.invoices()).filter((doc) => doc.custom_metadata.checkout_session === String(id)).length === 0; i++) await wait(20);
+    await wait(100); // the webhook's delivery, racing the return above
+    const invoices = (await rig.invoices()).filter((doc) => doc.custom_metadata.checkout_session === String(id));
+    assert.equal(invoices.length, 1);
+    const invoice = invoices[0]!;
+    assert.equal(session.invoice_permalink, invoice.permalink);
+    assert.equal(invoice.total_cents, paid.total);
+    assert.equal(invoice.taxes[0].rate, 20);
+    assert.equal(invoice.taxes[0].amount_cents, session.tax.tax);
+    assert.match(invoice.payments[0].processor_id, /^ch_/);
+    assert.deepEqual(invoice.evidence, { billing_country: 'FR', ip_address: '203.0.113.7', bank_country: 'DE' });
+    assert.equal(invoice.contact.email, 'ada@example.com');
+    // the session left behind was deleted in Quaderno; the handler answers for it from its record
+    assert.equal(rig.quaderno.sandbox.store.getSession(id), undefined);
+    const again = (await browser(`${rig.permalink(id)}.json`)).json as Record<string, any>;
+    assert.equal(again.status, 'completed');
+    const restart = await browser(`${rig.permalink(id)}/payment.json`, { method: 'POST', body: { method: 'card', total: paid.total } });
+    assert.equal((restart.json as { code: string }).code, 'session_not_pending');
+    const edit = await browser(`${rig.permalink(id)}.json`, { method: 'PUT', body: { customer: { first_name: 'Grace' } } });
+    assert.deepEqual([edit.status, (edit.json as { code: string; status: string }).code, (edit.json as { status: string }).status], [422, 'session_not_pending', 'completed']);
+  });
+
+  test('a decline records nothing and leaves the session pending', async () => {
+    const { id } = rig.session();
+    await pay(rig, id, 'pm_card_chargeDeclined');
+    await wait(100);
+    const session = (await browser(`${rig.permalink(id)}.json`)).json as Record<string, any>;
+    assert.equal(session.status, 'pending');
+    assert.equal((await rig.invoices()).filter((doc) => doc.custom_metadata.checkout_session === String(id)).length, 0);
+  });
+
+  test('a changed country voids the open intent: Stripe refuses to confirm it', async () => {
+    const { id } = rig.session();
+    const total = await rig.total(id);
+    const start = (await browser(`${rig.permalink(id)}/payment.json`, { method: 'POST', body: { method: 'card', total } })).json as { processor_id: string };
+    const put = await browser(`${rig.permalink(id)}.json`, { method: 'PUT', body: { customer: { billing_country: 'DE' } } });
+    assert.equal(put.status, 200, put.text);
+    await assert.rejects(rig.stripe.paymentIntents.confirm(start.processor_id, { payment_method: 'pm_card_visa' }), /status of canceled/);
+  });
+
+  test('a forged webhook is refused with 400 and records nothing', async () => {
+    const reply = await fetch(`${rig.url}/checkout/webhooks/stripe`, {
+      method: 'POST',
+      headers: { 'Stripe-Signature': `t=${Math.floor(Date.now() / 1000)},v1=${'0'.repeat(64)}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ id: 'evt_forged', type: 'payment_intent.succeeded', data: { object: { id: 'pi_x' } } }),
+    });
+    assert.equal(reply.status, 400);
+  });
+});
+
+describe('in-page payments with Quaderno invoicing the Stripe account itself', () => {
+  let rig: InPageRig;
+  before(async () => {
+    rig = await startInPage({ quadernoInvoicesStripe: true });
+  });
+  after(() => rig.close());
+
+  test('says so once at startup, posts no transaction, and still shows the sale completed', async () => {
+    assert.equal(rig.logs.filter((line) => /quadernoInvoicesStripe/.test(line)).length, 1);
+    const { id } = rig.session();
+    await pay(rig, id);
+    const session = (await browser(`${rig.permalink(id)}.json`)).json as Record<string, any>;
+    assert.equal(session.status, 'completed');
+    assert.equal(session.invoice_permalink, null);
+    await wait(100);
+    assert.equal(rig.quaderno.count('/api/transactions'), 0);
+    assert.equal((await rig.invoices()).length, 0);
+  });
+});
