@@ -45,7 +45,7 @@ export type UpstreamContext = 'session' | 'tax';
  * (its API key, its limits) reaches the browser; a refused key is the merchant's misconfiguration and reads as
  * `upstream_unavailable`, reported to `onError` for the merchant's logs.
  */
-export function fromUpstream(error: unknown, context: UpstreamContext): ProtocolFailure {
+export function fromUpstream(error: unknown, context: UpstreamContext, limits?: { attemptMs: number; deadlineMs: number }): ProtocolFailure {
   if (error instanceof ProtocolFailure) return error;
   if (!(error instanceof ApiError)) return failure(500, 'internal', 'The checkout server failed');
   if (error instanceof NotFoundError && context === 'session') return sessionNotFound();
@@ -65,7 +65,9 @@ export function fromUpstream(error: unknown, context: UpstreamContext): Protocol
     return new ProtocolFailure(429, { code: 'rate_limited', error: 'Too many requests; try again shortly' }, headers);
   }
   if (error instanceof TimeoutError) {
-    return failure(504, 'upstream_unavailable', `Quaderno did not answer within ${error.timeoutMs} ms`);
+    // why: an attempt's timeout names itself, but a deadline's TimeoutError names only what was left of it when the call began.
+    const named = limits && error.timeoutMs !== limits.attemptMs ? limits.deadlineMs : error.timeoutMs;
+    return failure(504, 'upstream_unavailable', `Quaderno did not answer within ${named} ms`);
   }
   if (error instanceof UnauthorizedError) return failure(502, 'upstream_unavailable', 'The checkout is not available right now');
   if (error instanceof AbortedError) return failure(503, 'upstream_unavailable', 'The request was aborted');

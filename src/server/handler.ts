@@ -173,7 +173,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
     try {
       return await call();
     } catch (error) {
-      const mapped = fromUpstream(error, context);
+      const mapped = fromUpstream(error, context, { attemptMs: options.timeoutMs ?? 8000, deadlineMs });
       // why not an abort: the browser went away, which is no failure the merchant should see.
       if (mapped.status >= 500 && !(error instanceof ProtocolFailure) && !(error instanceof AbortedError)) onError(error);
       throw mapped;
