@@ -98,6 +98,16 @@ describe('processor payments settle exactly the open payment record', () => {
     assert.deepEqual([done.status, done.charged.amount_cents], ['completed', 1190]);
   });
 
+  test('the merchant’s private update of the items voids the open payment too; the next start charges the new items', async () => {
+    const session = await s.create({ billing_country: 'DE' });
+    const started = await s.started(session, 'paypal');
+    const items = [{ name: 'Plan', amount: 2000, currency: 'EUR' }];
+    const updated = await call(sandbox().url, `/api/checkout/sessions/${session.id}.json`, { method: 'PUT', body: { items } });
+    assert.equal(updated.status, 200, updated.text);
+    assertRefused(await s.approve(started.order_id), 'paypal');
+    assert.equal((await s.started(session, 'paypal')).amount, 2380);
+  });
+
   test('reverse charge: start at 1000, PUT tax_id null, confirm → refused; no taxable sale recorded uncollected', async () => {
     const session = await s.create({ billing_country: 'DE', tax_id: 'DE136695976' });
     const started = await s.started(session, 'card');
