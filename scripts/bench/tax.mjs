@@ -136,7 +136,7 @@ export const canPreviewTax = () => false;
 export const shownTax = () => undefined;
 export const taxIdRequiredFor = () => false;
 export const taxIdState = () => 'none';`,
-  [src('protocol/client.ts')]: `export const protocolUrl = () => '';
+  [src('api/tax.ts')]: `export const protocolUrl = () => '';
 export const previewTax = () => Promise.reject(new Error('no tax'));
 export const validateTaxId = previewTax;`,
 };

@@ -14,7 +14,7 @@ import { sessionDraft } from './model/draft.ts';
 import { CheckoutModel, type FocusTarget, type ModelHost } from './model/model.ts';
 import { sessionOf, visibleProcessorError, type CheckoutState, type CheckoutView } from './model/state.ts';
 import type { Words } from './model/words.ts';
-import { navigate } from './navigation.ts';
+import { navigate } from '../ui/navigation.ts';
 import { fieldId } from './views/billing.ts';
 import { renderForm, type FormActions } from './views/form.ts';
 import { renderError, renderLoading } from './views/states.ts';

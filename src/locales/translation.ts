@@ -1,7 +1,8 @@
 import type { BillingField } from '../session/fields.ts';
-import type { LocaleCode } from './codes.ts';
+import type { LocaleCode } from '../session/locale-codes.ts';
+import type { ErrorKey } from '../session/validation.ts';
 
-/** Locales the widget ships translations for (every documented session locale except `auto`); see ./codes.ts. */
+/** Locales the widget ships translations for (every documented session locale except `auto`); see src/session/locale-codes.ts. */
 export type { LocaleCode };
 
 /** The billing fields the form can show (the table in src/session/fields.ts); each locale labels every one. */
@@ -24,6 +25,11 @@ export interface ValidationMessages {
   cardExpiry: string;
   cardCvc: string;
 }
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Compile-time proof that the locales word exactly the validators' error keys. */
+export type ValidationKeysMatch = Assert<Same<keyof ValidationMessages, ErrorKey>>;
+type Assert<T extends true> = T;
 
 /**
  * Every string the element shows. One typed object per locale implements it, so a missing or

@@ -9,7 +9,7 @@ import { checkoutPage, DEFAULT_SCRIPT_URL, messagePage, pageCsp, ScriptBundler }
 import { SEED_COUPONS } from './seed.ts';
 import type { ProcessorOptions } from './processors/keys.ts';
 import { mountProcessors, type SandboxProcessors } from './processors/routes.ts';
-import { SandboxStore } from './store.ts';
+import { SandboxStore } from './store/index.ts';
 import { mountTaxRoutes, type TaxRoutes } from './tax/routes.ts';
 import type { TaxSettingsPatch } from './tax/settings.ts';
 

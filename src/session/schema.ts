@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { LOCALE_CODES } from '../locales/codes.ts';
+import { LOCALE_CODES } from './locale-codes.ts';
 import { inexactAmounts } from './amounts.ts';
 import { BILLING_FIELDS } from './fields.ts';
 import { PAYMENT_METHODS, type PaymentMethod } from './methods.ts';

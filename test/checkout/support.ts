@@ -1,6 +1,6 @@
 // Shared set-up of the checkout suites: sessions to create, mounting, navigation and fetch spies, tear-down.
 import { loadFlow } from '../../src/checkout/flow-loader.ts';
-import { setNavigator } from '../../src/checkout/navigation.ts';
+import { setNavigator } from '../../src/ui/navigation.ts';
 import type { CreateSessionBody } from '../../src/session/schema.ts';
 import { sessionBody } from './sessions.ts';
 import { afterEach, beforeEach, mountCheckout, type HarnessField, type Mounted } from '../helpers/harness.ts';

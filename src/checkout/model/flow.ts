@@ -5,7 +5,7 @@
 import { ConflictError, ValidationError } from '../../api/errors.ts';
 import { isHttpUrl } from '../../api/urls.ts';
 import type { PublicClient } from '../../api/public.ts';
-import { previewTax } from '../../protocol/client.ts';
+import { previewTax } from '../../api/tax.ts';
 import { ADDRESS_FIELDS, type BillingField } from '../../session/fields.ts';
 import type { CheckoutSession } from '../../session/schema.ts';
 import { needsOf, validateNow } from './billing-rule.ts';

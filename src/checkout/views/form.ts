@@ -8,10 +8,10 @@ import { describeCouponRefusal } from '../model/coupon.ts';
 import { visibleFieldError, type CheckoutState, type CouponError } from '../model/state.ts';
 import { sessionTax, shownTax, taxIdState, taxQuery } from '../model/tax.ts';
 import { errorMessage } from '../model/words.ts';
-import { translateError } from '../../session/validation.ts';
+import { translateError } from '../../locales/validation.ts';
 import { renderBilling } from './billing.ts';
 import { renderCoupon } from './coupon.ts';
-import { errorIcon, icon, lockIcon } from './icons.ts';
+import { errorIcon, icon, lockIcon } from '../../ui/icons.ts';
 import { renderItems } from './items.ts';
 import { renderMethods } from './methods.ts';
 

@@ -10,7 +10,7 @@ import { paymentStartRequest } from '../../protocol/requests.ts';
 import { fragment, REDIRECT_METHODS, type BankPageConfig } from '../doubles/messages.ts';
 import { mountDoubles } from '../doubles/routes.ts';
 import { conflict, invalid, notFound, parseOptions, validationErrors } from '../errors.ts';
-import type { SandboxStore, StoredSession } from '../store.ts';
+import type { SandboxStore, StoredSession } from '../store/index.ts';
 import { missingTaxId } from '../store/payments.ts';
 import { PaypalSimulator } from './paypal.ts';
 import { intentJSON, StripeSimulator, type StripeAnswer } from './stripe.ts';

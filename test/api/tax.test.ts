@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { BadResponseError, ValidationError } from '../../src/api/errors.ts';
-import { previewTax, protocolUrl, validateTaxId } from '../../src/protocol/client.ts';
+import { previewTax, protocolUrl, validateTaxId } from '../../src/api/tax.ts';
 import { startFaultServer } from '../helpers/fault-server.ts';
 
 const TAX = {

@@ -1,8 +1,8 @@
-// The protocol's calls that the public client (src/api/public.ts) does not make yet: the tax preview and the tax ID
-// check. Both are simple GETs (no body, no custom header), so a browser sends them without a preflight.
-import { BadResponseError } from '../api/errors.ts';
-import { requestJson, type CallOptions, type TransportOptions } from '../api/http.ts';
-import { permalinkEndpoint } from '../api/urls.ts';
+// The protocol's calls that the public client (public.ts) does not make yet: the tax preview. A simple GET (no
+// body, no custom header), so a browser sends it without a preflight.
+import { BadResponseError } from './errors.ts';
+import { requestJson, type CallOptions, type TransportOptions } from './http.ts';
+import { permalinkEndpoint } from './urls.ts';
 import {
   taxIdCheckSchema,
   taxSummarySchema,
@@ -10,7 +10,7 @@ import {
   type TaxIdQuery,
   type TaxPreviewQuery,
   type TaxSummary,
-} from './tax.ts';
+} from '../protocol/tax.ts';
 
 /** `<permalink>/<subpath>.json?…` with the given query; empty and missing values are left out. */
 export function protocolUrl(permalink: string, subpath: string, query: Record<string, string | undefined> = {}): string {
