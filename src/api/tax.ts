@@ -4,10 +4,7 @@ import { BadResponseError } from './errors.ts';
 import { requestJson, type CallOptions, type TransportOptions } from './http.ts';
 import { permalinkEndpoint } from './urls.ts';
 import {
-  taxIdCheckSchema,
   taxSummarySchema,
-  type TaxIdCheck,
-  type TaxIdQuery,
   type TaxPreviewQuery,
   type TaxSummary,
 } from '../protocol/tax.ts';
@@ -43,14 +40,4 @@ export function previewTax(
   transport: TransportOptions = {},
 ): Promise<TaxSummary> {
   return getParsed(protocolUrl(permalink, '/tax', { ...query }), taxSummarySchema, options, transport);
-}
-
-/** `GET <permalink>/tax_id.json`: `{ valid: true | false | null }` (null: the authority could not be asked). */
-export function validateTaxId(
-  permalink: string,
-  query: TaxIdQuery,
-  options: CallOptions = {},
-  transport: TransportOptions = {},
-): Promise<TaxIdCheck> {
-  return getParsed(protocolUrl(permalink, '/tax_id', { ...query }), taxIdCheckSchema, options, transport);
 }

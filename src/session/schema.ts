@@ -12,10 +12,6 @@ export const STATUSES = ['pending', 'processing', 'failed', 'completed', 'abando
 export const LOCALES = ['auto', ...LOCALE_CODES] as const;
 /** How much billing detail the checkout collects. */
 export const BILLING_MODES = ['auto', 'required'] as const;
-/** Processors that can settle a session: the one list, for the schemas and the sandbox. */
-export const PROCESSORS = ['stripe', 'paypal'] as const;
-/** A processor that can settle a session. */
-export type ProcessorName = (typeof PROCESSORS)[number];
 
 export type SessionStatus = (typeof STATUSES)[number];
 export type SessionLocale = (typeof LOCALES)[number];
