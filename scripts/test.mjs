@@ -75,6 +75,7 @@ if (only !== '--node' && browserFiles.length > 0) {
     const summary = JSON.parse(readFileSync(summaryFile, 'utf8'));
     passed += summary.passed;
     failed += summary.failed + (code !== 0 && summary.failed === 0 ? 1 : 0);
+    if (summary.failed > 0) exitCode = 1;
   } else {
     failed += 1;
   }

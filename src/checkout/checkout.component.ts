@@ -189,10 +189,12 @@ export class QuadernoCheckout extends LitElement {
     }
     if (changed.has('pollInterval')) this.model.pollInterval = Math.max(50, this.pollInterval || 1000);
     if (changed.has('processor')) this.unmountProcessor();
+    // why here and not in updated(): a processor reports its fields as it mounts or updates, and a report changes the
+    // model; here that change joins this render instead of scheduling another (Lit's change-in-update).
+    this.syncProcessor();
   }
 
   protected override updated(): void {
-    this.syncProcessor();
     const view = this.shownView;
     if (view === this.lastView) return;
     const previous = this.lastView;
@@ -320,7 +322,16 @@ export class QuadernoCheckout extends LitElement {
       case 'error':
         return renderError(t, state.code, () => this.model.retry());
       case 'form':
-        return renderForm({ t, locale: this.localeCode, state, testMode: this.activeProcessor.testMode, processorSlot: PROCESSOR_SLOT, actions: this.actions });
+        return renderForm({
+          t,
+          locale: this.localeCode,
+          state,
+          testMode: this.activeProcessor.testMode,
+          processorSlot: PROCESSOR_SLOT,
+          // processor contract: the processor's own button (PayPal's) replaces the form's Pay button.
+          ownButton: this.activeProcessor.ownButton ?? false,
+          actions: this.actions,
+        });
       default:
         return loadedFlow()!.renderOutcome(state, t, this.localeCode, this.activeProcessor.testMode, () => this.model.tryAgain());
     }

@@ -67,6 +67,7 @@ const ca: Translation = {
     plural('ca', count, { one: `Hi ha ${count} camp per corregir.`, other: `Hi ha ${count} camps per corregir.` }),
   validation: {
     required: 'Aquest camp és obligatori.',
+    invalid: 'Revisa aquest camp.',
     taxIdRequired: 'Introdueix el teu NIF: és obligatori per a les compres al teu país.',
     paymentMethod: 'Tria un mètode de pagament.',
     email: 'Introdueix una adreça electrònica vàlida.',

@@ -67,6 +67,7 @@ const de: Translation = {
     plural('de', count, { one: 'Bitte korrigieren Sie 1 Feld.', other: `Bitte korrigieren Sie ${count} Felder.` }),
   validation: {
     required: 'Bitte füllen Sie dieses Feld aus.',
+    invalid: 'Bitte prüfen Sie dieses Feld.',
     taxIdRequired: 'Bitte geben Sie Ihre Steuernummer an: Sie ist für Käufe in Ihrem Land erforderlich.',
     paymentMethod: 'Bitte wählen Sie eine Zahlungsart aus.',
     email: 'Bitte geben Sie eine gültige E-Mail-Adresse ein.',

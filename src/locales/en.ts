@@ -61,6 +61,7 @@ const en: Translation = {
   formHasErrors: (count) => (count === 1 ? 'Please correct 1 field.' : `Please correct ${count} fields.`),
   validation: {
     required: 'This field is required.',
+    invalid: 'Check this field.',
     taxIdRequired: 'Enter your tax ID: it is required for purchases in your country.',
     paymentMethod: 'Choose a payment method.',
     email: 'Enter a valid email address.',

@@ -67,6 +67,7 @@ const es: Translation = {
     plural('es', count, { one: `Hay ${count} campo por corregir.`, other: `Hay ${count} campos por corregir.` }),
   validation: {
     required: 'Este campo es obligatorio.',
+    invalid: 'Revisa este campo.',
     taxIdRequired: 'Introduce tu NIF: es obligatorio para las compras en tu país.',
     paymentMethod: 'Elige un método de pago.',
     email: 'Introduce un correo electrónico válido.',

@@ -64,6 +64,7 @@ const fi: Translation = {
   formHasErrors: (count) => plural('fi', count, { one: `Korjaa ${count} kenttä.`, other: `Korjaa ${count} kenttää.` }),
   validation: {
     required: 'Tämä kenttä on pakollinen.',
+    invalid: 'Tarkista tämä kenttä.',
     taxIdRequired: 'Anna verotunnisteesi: se on pakollinen ostoksissa kotimaassasi.',
     paymentMethod: 'Valitse maksutapa.',
     email: 'Anna kelvollinen sähköpostiosoite.',

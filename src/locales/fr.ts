@@ -68,6 +68,7 @@ const fr: Translation = {
     plural('fr', count, { one: `Veuillez corriger ${count} champ.`, other: `Veuillez corriger ${count} champs.` }),
   validation: {
     required: 'Ce champ est obligatoire.',
+    invalid: 'Vérifiez ce champ.',
     taxIdRequired: 'Saisissez votre numéro d’identification fiscale\u00a0: il est obligatoire pour les achats dans votre pays.',
     paymentMethod: 'Veuillez choisir un moyen de paiement.',
     email: 'Veuillez saisir une adresse e-mail valide.',

@@ -66,6 +66,7 @@ const hu: Translation = {
   formHasErrors: (count) => `Kérjük, javítson ki ${count} mezőt.`,
   validation: {
     required: 'Ezt a mezőt ki kell tölteni.',
+    invalid: 'Kérjük, ellenőrizze ezt a mezőt.',
     taxIdRequired: 'Adja meg az adószámát: az Ön országában történő vásárlásokhoz kötelező.',
     paymentMethod: 'Válasszon fizetési módot.',
     email: 'Adjon meg egy érvényes e-mail-címet.',

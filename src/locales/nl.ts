@@ -69,6 +69,7 @@ const nl: Translation = {
     }),
   validation: {
     required: 'Dit veld is verplicht.',
+    invalid: 'Controleer dit veld.',
     taxIdRequired: 'Vul je fiscale nummer in: dit is verplicht voor aankopen in je land.',
     paymentMethod: 'Kies een betaalmethode.',
     email: 'Vul een geldig e-mailadres in.',

@@ -64,6 +64,7 @@ const no: Translation = {
   formHasErrors: (count) => `${count} felt må rettes.`,
   validation: {
     required: 'Dette feltet må fylles ut.',
+    invalid: 'Kontroller dette feltet.',
     taxIdRequired: 'Oppgi organisasjons- eller skattenummeret ditt: det er påkrevd for kjøp i landet ditt.',
     paymentMethod: 'Velg en betalingsmåte.',
     email: 'Skriv inn en gyldig e-postadresse.',

@@ -67,6 +67,7 @@ const sv: Translation = {
     }),
   validation: {
     required: 'Fyll i det här fältet.',
+    invalid: 'Kontrollera det här fältet.',
     taxIdRequired: 'Ange ditt skatte- eller momsnummer: det krävs för köp i ditt land.',
     paymentMethod: 'Välj ett betalningssätt.',
     email: 'Ange en giltig e-postadress.',

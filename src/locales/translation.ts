@@ -11,6 +11,8 @@ export type { BillingField };
 /** Keys of validation errors; the validators return these with parameters, the locale words them. */
 export interface ValidationMessages {
   required: string;
+  /** The server refused a value the form's own rules accepted, and gave no reason the form words. */
+  invalid: string;
   /** No payment method chosen (a radio group, so not "fill in this field"). */
   paymentMethod: string;
   email: string;

@@ -8,6 +8,7 @@ import * as z from 'zod/mini';
  */
 export type ErrorKey =
   | 'required'
+  | 'invalid'
   | 'paymentMethod'
   | 'email'
   | 'tooLong'
