@@ -234,7 +234,7 @@ ${table}
 ## How each number was taken
 
 - **Sizes** are bytes of the built files: gzip at level 9, brotli at quality 11 (node:zlib). "KB" is 1024 bytes.
-- **Locale chunks** are the ES build's other locales (issue 16): \`dist/quaderno-checkout-<code>-<hash>.js\`, each importing
+- **Locale chunks** are the ES build's other locales: \`dist/quaderno-checkout-<code>-<hash>.js\`, each importing
   only from the core. The classic script inlines them all. Each chunk alone compresses worse than its share of a
   bundle with all ten (compression context), which is why the chunks add up to more than the locales did inside one file.
 - **Goals** (issue 16): the ES critical path, core plus the one locale the form needs, at most 26 KB brotli (the worst

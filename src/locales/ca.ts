@@ -130,7 +130,7 @@ const ca: Translation = {
 
   // the hosted payment hand-off
   hostedPaymentNote: 'Acabaràs el pagament a la pàgina segura de Quaderno.',
-  // real processors (issue 14)
+  // real processors (Stripe, PayPal)
   processorUnavailable: 'No s’ha pogut carregar el formulari de pagament. Comprova la connexió i torna-ho a provar.',
   cardIncomplete: 'Completa les dades de la targeta.',
   cardDeclined: 'La targeta ha estat rebutjada. Prova amb una altra targeta.',

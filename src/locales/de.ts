@@ -129,7 +129,7 @@ const de: Translation = {
 
   // the hosted payment hand-off
   hostedPaymentNote: 'Sie schließen die Zahlung auf der sicheren Seite von Quaderno ab.',
-  // real processors (issue 14)
+  // real processors (Stripe, PayPal)
   processorUnavailable: 'Das Zahlungsformular konnte nicht geladen werden. Bitte prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
   cardIncomplete: 'Bitte vervollständigen Sie Ihre Kartendaten.',
   cardDeclined: 'Ihre Karte wurde abgelehnt. Bitte verwenden Sie eine andere Karte.',

@@ -122,7 +122,7 @@ const en: Translation = {
 
   // the hosted payment hand-off
   hostedPaymentNote: 'You’ll finish paying on Quaderno’s secure page.',
-  // real processors (issue 14)
+  // real processors (Stripe, PayPal)
   processorUnavailable: 'The payment form could not load. Check your connection and try again.',
   cardIncomplete: 'Complete your card details.',
   cardDeclined: 'Your card was declined. Try another card.',

@@ -126,7 +126,7 @@ const fi: Translation = {
 
   // the hosted payment hand-off
   hostedPaymentNote: 'Viimeistelet maksun Quadernon suojatulla sivulla.',
-  // real processors (issue 14)
+  // real processors (Stripe, PayPal)
   processorUnavailable: 'Maksulomaketta ei voitu ladata. Tarkista yhteytesi ja yritä uudelleen.',
   cardIncomplete: 'Täydennä korttisi tiedot.',
   cardDeclined: 'Korttisi hylättiin. Kokeile toista korttia.',

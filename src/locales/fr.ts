@@ -131,7 +131,7 @@ const fr: Translation = {
 
   // the hosted payment hand-off
   hostedPaymentNote: 'Vous finaliserez le paiement sur la page sécurisée de Quaderno.',
-  // real processors (issue 14)
+  // real processors (Stripe, PayPal)
   processorUnavailable: 'Le formulaire de paiement n’a pas pu se charger. Vérifiez votre connexion et réessayez.',
   cardIncomplete: 'Complétez les informations de votre carte.',
   cardDeclined: 'Votre carte a été refusée. Essayez avec une autre carte.',

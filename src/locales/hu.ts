@@ -129,7 +129,7 @@ const hu: Translation = {
 
   // the hosted payment hand-off
   hostedPaymentNote: 'A fizetést a Quaderno biztonságos oldalán fejezi be.',
-  // real processors (issue 14)
+  // real processors (Stripe, PayPal)
   processorUnavailable: 'A fizetési űrlap nem töltődött be. Ellenőrizze a kapcsolatot, és próbálja újra.',
   cardIncomplete: 'Adja meg a kártya összes adatát.',
   cardDeclined: 'A kártyáját elutasították. Próbálkozzon másik kártyával.',

@@ -131,7 +131,7 @@ const nl: Translation = {
 
   // the hosted payment hand-off
   hostedPaymentNote: 'Je rondt de betaling af op de beveiligde pagina van Quaderno.',
-  // real processors (issue 14)
+  // real processors (Stripe, PayPal)
   processorUnavailable: 'Het betaalformulier kon niet worden geladen. Controleer je verbinding en probeer het opnieuw.',
   cardIncomplete: 'Vul je kaartgegevens volledig in.',
   cardDeclined: 'Je kaart is geweigerd. Probeer een andere kaart.',

@@ -126,7 +126,7 @@ const no: Translation = {
 
   // the hosted payment hand-off
   hostedPaymentNote: 'Du fullfører betalingen på Quadernos sikre side.',
-  // real processors (issue 14)
+  // real processors (Stripe, PayPal)
   processorUnavailable: 'Betalingsskjemaet kunne ikke lastes inn. Sjekk tilkoblingen og prøv igjen.',
   cardIncomplete: 'Fyll ut kortopplysningene dine.',
   cardDeclined: 'Kortet ditt ble avvist. Prøv et annet kort.',

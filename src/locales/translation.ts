@@ -157,7 +157,7 @@ export interface Translation {
   // the hosted payment hand-off (a server that advertises `hosted_payment`, not `pay`)
   /** Under the payment methods: the customer finishes paying on Quaderno's page. */
   hostedPaymentNote: string;
-  // real processors (issue 14): their loading, field and payment errors
+  // real processors (Stripe, PayPal): their loading, field and payment errors
   processorUnavailable: string;
   cardIncomplete: string;
   cardDeclined: string;

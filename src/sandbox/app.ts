@@ -38,7 +38,7 @@ export interface SandboxOptions {
   faults?: boolean;
   /** The account's tax settings (home country, registrations, default tax code); over env `SANDBOX_TAX_*`. */
   tax?: TaxSettingsPatch;
-  /** The real processors' keys the payment start hands out (issue 14; see src/sandbox/processors/). */
+  /** The real processors' keys the payment start hands out (see src/sandbox/processors/). */
   processors?: ProcessorOptions;
 }
 

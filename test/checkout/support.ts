@@ -10,7 +10,7 @@ export { CANCEL_URL, FULL_CUSTOMER, sessionBody, SUCCESS_URL } from './sessions.
 
 /**
  * Just what `auto` mode requires of a customer abroad. why French: the sandbox seller is Spanish, and a Spanish
- * customer of a Spanish seller must also give a tax ID (issue 13's domestic rule), which then asks for the address.
+ * customer of a Spanish seller must also give a tax ID (the domestic tax-ID rule), which then asks for the address.
  */
 export const AUTO_CUSTOMER: Partial<Record<HarnessField, string>> = {
   email: 'grace@example.com',

@@ -67,7 +67,7 @@ async function mount(place: Place): Promise<Checkout> {
   cleanup.push(top);
   const h = new CheckoutHarness(el);
   await waitUntil(() => h.state() === 'form', () => `form, not ${h.state()}`, 15_000);
-  // why: a Spanish customer of the (Spanish) sandbox seller must give a tax ID (issue 13's domestic rule); these
+  // why: a Spanish customer of the (Spanish) sandbox seller must give a tax ID (the domestic tax-ID rule); these
   // flows are about the processors, so the customer is French, and `auto` then needs no more than the country.
   await h.fill('billing_country', 'FR');
   await h.fill('tax_id', ''); // the saved Spanish tax ID is no French one

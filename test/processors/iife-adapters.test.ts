@@ -84,7 +84,7 @@ ${scripts.join('\n')}
     await card.locator('#number').pressSequentially('4242424242424242');
     await card.locator('#expiry').pressSequentially('1239');
     await card.locator('#cvc').pressSequentially('123');
-    // why: the card frame's last change event crosses processes to the page (the race noted in issue 14).
+    // why: the card frame's last change event crosses processes to the page (a race between the frame's process and the page's).
     await page.waitForTimeout(300);
     assert.equal(await el.locator('#qc-card_number').count(), 0, "the sandbox's own card fields are gone");
     await el.locator('.totals[aria-busy="false"]').waitFor();

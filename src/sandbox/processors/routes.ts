@@ -1,4 +1,4 @@
-// The sandbox's server side of the real processors (issue 14):
+// The sandbox's server side of the real processors (Stripe and PayPal):
 // - `POST <permalink>/payment.json` (the checkout protocol's payment start), and
 // - the simulated Stripe and PayPal APIs that their SDK test doubles call (`/doubles/stripe/v1/…`,
 //   `/doubles/paypal/v2/…`). Neither simulated API is part of Quaderno's; see src/sandbox/doubles/README.md.

@@ -216,7 +216,7 @@ export class SandboxStore {
    * A coupon that became unusable since it was applied (expired, run out, deleted or replaced) is dropped from the
    * session and the pay is refused with `payment_total_changed`, naming why in `field_codes.coupon`: the customer
    * sees the new total and pays again. why: a failed session cannot be updated, so without this a coupon that ran
-   * out would leave it stuck (issue 17, defect 4); and charging a total the customer did not confirm is no answer.
+   * out would leave it stuck; and charging a total the customer did not confirm is no answer.
    */
   pay(token: string, body: unknown): StoredSession {
     const session = this.requireToken(token);
