@@ -220,7 +220,7 @@ describe('the element with PayPal, whose own button pays', function () {
     await c.h.chooseMethod('paypal');
     const button = await until(() => c.container().querySelector<HTMLButtonElement>('[data-paypal-double="button"]'), 'the PayPal button');
     await waitUntil(() => !shown(), () => 'the Pay button to hide beside the PayPal button', 5_000);
-    // why requestSubmit: Enter in a field still submits the form; only PayPal's button can open its window.
+    // why requestSubmit: a page's script can still submit the form; only PayPal's button can open its window.
     c.h.control('email')!.form!.requestSubmit();
     await waitUntil(() => c.h.alert() !== '', () => 'the alert', 15_000);
     expect(c.h.alert()).to.contain(en.paypalUseButton);
