@@ -7,12 +7,12 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type InlineConfig, type Plugin } from 'vite';
 import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
-import { LOCALE_CODES } from './src/locales/codes.ts';
+import { LOCALE_CODES } from './src/session/locale-codes.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const src = (path: string) => `${root}src/${path}`;
 
-/** The translations (src/locales/<code>.ts), one per code of src/locales/codes.ts. */
+/** The translations (src/locales/<code>.ts), one per code of src/session/locale-codes.ts. */
 export const LOCALE_FILES = LOCALE_CODES.map((code) => src(`locales/${code}.ts`));
 
 /** The file name of a locale's chunk in the ES module build: `quaderno-checkout-de-<hash>.js`, next to the core. */

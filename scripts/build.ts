@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
 import { build } from 'vite';
-import { LOCALE_CODES } from '../src/locales/codes.ts';
+import { LOCALE_CODES } from '../src/session/locale-codes.ts';
 import { browserConfig, libConfig } from '../vite.lib.config.ts';
 import { ADAPTER_SCRIPTS, adapterScriptOptions } from './element-bundle.ts';
 

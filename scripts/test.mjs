@@ -1,5 +1,6 @@
 // The test command: node's runner for Node-side suites, web-test-runner in Chromium for *.browser.test.ts.
-// Prints one closing line, `tests: N passed, N failed`, summed over both runners.
+// Prints one closing line, `tests: N passed, N failed`, summed over both runners from their machine-readable
+// summaries (a node:test reporter and a wtr reporter, each writing JSON under .tmp/), never from their human output.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,20 +28,16 @@ const RUNNER_LIMIT_MS = Number(process.env.TEST_RUNNER_LIMIT_MS ?? 30 * 60_000);
 
 function run(command, commandArgs, env = {}) {
   return new Promise((resolve) => {
-    let output = '';
     const child = spawn(command, commandArgs, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     const watchdog = setTimeout(() => {
       console.error(`\n${commandArgs.at(-1)}…: the runner is still going after ${RUNNER_LIMIT_MS / 60_000} min; stopping it`);
       child.kill('SIGKILL');
     }, RUNNER_LIMIT_MS);
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      process.stdout.write(chunk);
-    });
+    child.stdout.on('data', (chunk) => process.stdout.write(chunk));
     child.stderr.on('data', (chunk) => process.stderr.write(chunk));
     child.on('close', (code) => {
       clearTimeout(watchdog);
-      resolve({ code: code ?? 1, output });
+      resolve({ code: code ?? 1 });
     });
   });
 }
@@ -50,14 +47,25 @@ let failed = 0;
 let exitCode = 0;
 
 if (only !== '--browser' && nodeFiles.length > 0) {
-  const { code, output } = await run(process.execPath, [
-    '--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...nodeFiles,
+  mkdirSync('.tmp', { recursive: true });
+  const summaryFile = '.tmp/node-summary.json';
+  rmSync(summaryFile, { force: true });
+  // why two reporters: spec for people, and the counts from the runner's own events (test/helpers/node-summary-reporter.mjs)
+  // for this line, so nothing here parses the human output.
+  const { code } = await run(process.execPath, [
+    '--import', 'tsx', '--test', '--test-concurrency=2',
+    '--test-reporter=spec', '--test-reporter-destination=stdout',
+    '--test-reporter=./test/helpers/node-summary-reporter.mjs', `--test-reporter-destination=${summaryFile}`,
+    ...nodeFiles,
   ]);
-  const pass = Number(/ℹ pass (\d+)/.exec(output)?.[1] ?? 0);
-  const fail = Number(/ℹ fail (\d+)/.exec(output)?.[1] ?? 0);
-  const cancelled = Number(/ℹ cancelled (\d+)/.exec(output)?.[1] ?? 0);
-  passed += pass;
-  failed += fail + cancelled + (code !== 0 && fail + cancelled === 0 ? 1 : 0);
+  const summary = existsSync(summaryFile) ? JSON.parse(readFileSync(summaryFile, 'utf8')) : undefined;
+  if (summary) {
+    passed += summary.passed;
+    failed += summary.failed + summary.cancelled + (code !== 0 && summary.failed + summary.cancelled === 0 ? 1 : 0);
+    if (summary.skipped + summary.todo > 0) console.log(`node: ${summary.skipped} skipped, ${summary.todo} todo`);
+  } else {
+    failed += 1;
+  }
   if (code !== 0) exitCode = 1;
 }
 
@@ -75,6 +83,7 @@ if (only !== '--node' && browserFiles.length > 0) {
     const summary = JSON.parse(readFileSync(summaryFile, 'utf8'));
     passed += summary.passed;
     failed += summary.failed + (code !== 0 && summary.failed === 0 ? 1 : 0);
+    if (summary.failed > 0) exitCode = 1;
   } else {
     failed += 1;
   }

@@ -3,8 +3,8 @@
 export { QuadernoCheckout } from './checkout/checkout.component.ts';
 export type { CheckoutView, CheckoutTheme } from './checkout/checkout.component.ts';
 export * from './checkout/events.ts';
-export { navigate, setNavigator } from './checkout/navigation.ts';
-export type { Navigator } from './checkout/navigation.ts';
+export { navigate, setNavigator } from './ui/navigation.ts';
+export type { Navigator } from './ui/navigation.ts';
 export * as validation from './session/validation.ts';
 export type { FieldError, ErrorKey } from './session/validation.ts';
 export * from './api/index.ts';

@@ -5,7 +5,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROME_ARGS, findBrowser } from '../find-browser.mjs';
 import { startSandbox } from '../../src/sandbox/server.ts';
-import { SandboxStore } from '../../src/sandbox/store.ts';
+import { SandboxStore } from '../../src/sandbox/store/index.ts';
 import { COUNTRY_CODES } from '../../src/locales/countries.ts';
 import { delayProxy, median, roundTrips, sizes, staticServer } from './lib.mjs';
 

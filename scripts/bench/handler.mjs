@@ -1,4 +1,4 @@
-// The merchant handler's throughput (issue 15): `createCheckoutHandler` in a child process of its own, in front of the
+// The merchant handler's throughput: `createCheckoutHandler` in a child process of its own, in front of the
 // sandbox (its own child too) acting as Quaderno, against the same calls made directly to the sandbox's private API.
 // `node --import tsx scripts/bench/handler.mjs` measures and prints the markdown section alone; the bench imports it.
 import http from 'node:http';
@@ -83,7 +83,7 @@ const overhead = (through, direct) =>
 
 /** The markdown section for BENCHMARKS.md. */
 export function handlerSection(r) {
-  return `## Merchant handler (issue 15)
+  return `## Merchant handler
 
 | Measure | Through the handler | Direct to Quaderno (the sandbox's private API) | Overhead |
 | --- | --- | --- | --- |

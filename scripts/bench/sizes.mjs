@@ -7,7 +7,7 @@ import { build } from 'vite';
 import * as esbuild from 'esbuild';
 import { fileSizes, sizes } from './lib.mjs';
 import { attribute } from './attribution.mjs';
-import { LOCALE_CODES } from '../../src/locales/codes.ts';
+import { LOCALE_CODES } from '../../src/session/locale-codes.ts';
 
 const ROOT = process.cwd();
 const ENTRY = resolve(ROOT, 'src/quaderno-checkout.ts');

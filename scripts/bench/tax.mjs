@@ -136,7 +136,7 @@ export const canPreviewTax = () => false;
 export const shownTax = () => undefined;
 export const taxIdRequiredFor = () => false;
 export const taxIdState = () => 'none';`,
-  [src('protocol/client.ts')]: `export const protocolUrl = () => '';
+  [src('api/tax.ts')]: `export const protocolUrl = () => '';
 export const previewTax = () => Promise.reject(new Error('no tax'));
 export const validateTaxId = previewTax;`,
 };
@@ -194,7 +194,7 @@ export function taxRows(row, preview, size) {
 
 /** The "How each number was taken" bullet for these rows. */
 export function taxHow(preview) {
-  return `- **Tax** (issue 13, \`scripts/bench/tax.mjs\`): the **country change** loads the ES build on a merchant page on
+  return `- **Tax** (\`scripts/bench/tax.mjs\`): the **country change** loads the ES build on a merchant page on
   \`http://localhost:A\`, the sandbox at \`http://127.0.0.1:B\`, each behind a proxy holding every request and every
   response ${preview?.latencyMs ?? LATENCY_MS} ms (as the network rows). A fresh \`auto\` session of a German customer (€21.00 +
   MwSt. 19 %) per run, a fresh browser context each; once the form shows with its tax settled, the page sets the country

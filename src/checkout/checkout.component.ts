@@ -15,7 +15,7 @@ import { sessionDraft } from './model/draft.ts';
 import { CheckoutModel, type FocusTarget, type ModelHost } from './model/model.ts';
 import { sessionOf, visibleProcessorError, type CheckoutState, type CheckoutView } from './model/state.ts';
 import type { Words } from './model/words.ts';
-import { navigate } from './navigation.ts';
+import { navigate } from '../ui/navigation.ts';
 import { fieldId } from './views/billing.ts';
 import { renderForm, type FormActions } from './views/form.ts';
 import { renderExpiryWarning } from './views/expiry.ts';
@@ -217,10 +217,12 @@ export class QuadernoCheckout extends LitElement {
     }
     if (changed.has('pollInterval')) this.model.pollInterval = Math.max(50, this.pollInterval || 1000);
     if (changed.has('processor')) this.unmountProcessor();
+    // why here and not in updated(): a processor reports its fields as it mounts or updates, and a report changes the
+    // model; here that change joins this render instead of scheduling another (Lit's change-in-update).
+    this.syncProcessor();
   }
 
   protected override updated(): void {
-    this.syncProcessor();
     this.announceTax();
     const view = this.shownView;
     if (view === this.lastView) return;
@@ -324,10 +326,7 @@ export class QuadernoCheckout extends LitElement {
     if (words) queueMicrotask(() => this.announce('polite', () => words));
   }
 
-  /**
-   * Focus for a new view the customer asked for: its heading, unless the layout hides it (the order summary's heading
-   * below the two-column width, where its fold's button stands for it).
-   */
+  /** Focus for a new view the customer asked for: its heading, or the summary's fold button where that heading is hidden. */
   private focusView(): void {
     const heading = this.renderRoot.querySelector<HTMLElement>('.state-heading');
     const toggle = this.renderRoot.querySelector<HTMLElement>('.summary-toggle');
@@ -376,7 +375,16 @@ export class QuadernoCheckout extends LitElement {
       case 'error':
         return renderError(t, state.code, () => this.model.retry());
       case 'form':
-        return renderForm({ t, locale: this.localeCode, state, testMode: this.activeProcessor.testMode, processorSlot: PROCESSOR_SLOT, actions: this.actions });
+        return renderForm({
+          t,
+          locale: this.localeCode,
+          state,
+          testMode: this.activeProcessor.testMode,
+          processorSlot: PROCESSOR_SLOT,
+          // processor contract: the processor's own button (PayPal's) replaces the form's Pay button.
+          ownButton: this.activeProcessor.ownButton ?? false,
+          actions: this.actions,
+        });
       default:
         return loadedFlow()!.renderOutcome(state, t, this.localeCode, this.activeProcessor.testMode, () => this.model.tryAgain());
     }

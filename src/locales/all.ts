@@ -11,7 +11,7 @@ import hu from './hu.ts';
 import nl from './nl.ts';
 import no from './no.ts';
 import sv from './sv.ts';
-import type { LocaleCode } from './codes.ts';
+import type { LocaleCode } from '../session/locale-codes.ts';
 import { matchLocale } from './index.ts';
 import type { Translation } from './translation.ts';
 

@@ -67,6 +67,7 @@ const ca: Translation = {
     plural('ca', count, { one: `Hi ha ${count} camp per corregir.`, other: `Hi ha ${count} camps per corregir.` }),
   validation: {
     required: 'Aquest camp és obligatori.',
+    invalid: 'Revisa aquest camp.',
     taxIdRequired: 'Introdueix el teu NIF o NIF-IVA: és obligatori per a les compres al teu país.',
     paymentMethod: 'Tria un mètode de pagament.',
     email: 'Introdueix una adreça electrònica vàlida.',
@@ -129,7 +130,7 @@ const ca: Translation = {
 
   // the hosted payment hand-off
   hostedPaymentNote: 'Acabaràs el pagament a la pàgina segura de Quaderno.',
-  // real processors (issue 14)
+  // real processors (Stripe, PayPal)
   processorUnavailable: 'No s’ha pogut carregar el formulari de pagament. Comprova la connexió i torna-ho a provar.',
   cardIncomplete: 'Completa les dades de la targeta.',
   cardDeclined: 'S’ha rebutjat la targeta. Prova amb una altra targeta.',

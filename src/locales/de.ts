@@ -67,6 +67,7 @@ const de: Translation = {
     plural('de', count, { one: 'Bitte korrigieren Sie 1 Feld.', other: `Bitte korrigieren Sie ${count} Felder.` }),
   validation: {
     required: 'Bitte füllen Sie dieses Feld aus.',
+    invalid: 'Bitte prüfen Sie dieses Feld.',
     taxIdRequired: 'Bitte geben Sie Ihre USt-IdNr. oder Steuernummer an: Sie ist für Käufe in Ihrem Land erforderlich.',
     paymentMethod: 'Bitte wählen Sie eine Zahlungsart aus.',
     email: 'Bitte geben Sie eine gültige E-Mail-Adresse ein.',
@@ -128,7 +129,7 @@ const de: Translation = {
 
   // the hosted payment hand-off
   hostedPaymentNote: 'Sie schließen die Zahlung auf der sicheren Seite von Quaderno ab.',
-  // real processors (issue 14)
+  // real processors (Stripe, PayPal)
   processorUnavailable: 'Das Zahlungsformular konnte nicht geladen werden. Bitte prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
   cardIncomplete: 'Bitte vervollständigen Sie Ihre Kartendaten.',
   cardDeclined: 'Ihre Karte wurde abgelehnt. Bitte verwenden Sie eine andere Karte.',

@@ -61,6 +61,7 @@ const en: Translation = {
   formHasErrors: (count) => (count === 1 ? 'Please correct 1 field.' : `Please correct ${count} fields.`),
   validation: {
     required: 'This field is required.',
+    invalid: 'Check this field.',
     taxIdRequired: 'Enter your tax ID: it is required for purchases in your country.',
     paymentMethod: 'Choose a payment method.',
     email: 'Enter a valid email address.',
@@ -121,7 +122,7 @@ const en: Translation = {
 
   // the hosted payment hand-off
   hostedPaymentNote: 'You’ll finish paying on Quaderno’s secure page.',
-  // real processors (issue 14)
+  // real processors (Stripe, PayPal)
   processorUnavailable: 'The payment form couldn’t load. Check your connection and try again.',
   cardIncomplete: 'Complete your card details.',
   cardDeclined: 'Your card was declined. Try another card.',

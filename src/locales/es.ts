@@ -67,6 +67,7 @@ const es: Translation = {
     plural('es', count, { one: `Hay ${count} campo por corregir.`, other: `Hay ${count} campos por corregir.` }),
   validation: {
     required: 'Este campo es obligatorio.',
+    invalid: 'Revisa este campo.',
     taxIdRequired: 'Introduce tu NIF o NIF-IVA: es obligatorio para las compras en tu país.',
     paymentMethod: 'Elige un método de pago.',
     email: 'Introduce un correo electrónico válido.',
@@ -129,7 +130,7 @@ const es: Translation = {
 
   // the hosted payment hand-off
   hostedPaymentNote: 'Terminarás el pago en la página segura de Quaderno.',
-  // real processors (issue 14)
+  // real processors (Stripe, PayPal)
   processorUnavailable: 'No se ha podido cargar el formulario de pago. Comprueba tu conexión e inténtalo de nuevo.',
   cardIncomplete: 'Completa los datos de tu tarjeta.',
   cardDeclined: 'Tu tarjeta ha sido rechazada. Prueba con otra tarjeta.',

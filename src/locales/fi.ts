@@ -64,6 +64,7 @@ const fi: Translation = {
   formHasErrors: (count) => plural('fi', count, { one: `Korjaa ${count} kenttä.`, other: `Korjaa ${count} kenttää.` }),
   validation: {
     required: 'Tämä kenttä on pakollinen.',
+    invalid: 'Tarkista tämä kenttä.',
     taxIdRequired: 'Anna ALV- tai verotunnisteesi: se on pakollinen ostoksissa kotimaassasi.',
     paymentMethod: 'Valitse maksutapa.',
     email: 'Anna kelvollinen sähköpostiosoite.',
@@ -125,7 +126,7 @@ const fi: Translation = {
 
   // the hosted payment hand-off
   hostedPaymentNote: 'Viimeistelet maksun Quadernon suojatulla sivulla.',
-  // real processors (issue 14)
+  // real processors (Stripe, PayPal)
   processorUnavailable: 'Maksulomaketta ei voitu ladata. Tarkista yhteytesi ja yritä uudelleen.',
   cardIncomplete: 'Täydennä korttisi tiedot.',
   cardDeclined: 'Korttisi hylättiin. Kokeile toista korttia.',

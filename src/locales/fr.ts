@@ -68,6 +68,7 @@ const fr: Translation = {
     plural('fr', count, { one: `Veuillez corriger ${count} champ.`, other: `Veuillez corriger ${count} champs.` }),
   validation: {
     required: 'Ce champ est obligatoire.',
+    invalid: 'Vérifiez ce champ.',
     taxIdRequired: 'Saisissez votre numéro de TVA ou d’identification fiscale\u00a0: il est obligatoire pour les achats dans votre pays.',
     paymentMethod: 'Veuillez choisir un moyen de paiement.',
     email: 'Veuillez saisir une adresse e-mail valide.',
@@ -130,7 +131,7 @@ const fr: Translation = {
 
   // the hosted payment hand-off
   hostedPaymentNote: 'Vous finaliserez le paiement sur la page sécurisée de Quaderno.',
-  // real processors (issue 14)
+  // real processors (Stripe, PayPal)
   processorUnavailable: 'Le formulaire de paiement n’a pas pu se charger. Vérifiez votre connexion et réessayez.',
   cardIncomplete: 'Complétez les informations de votre carte.',
   cardDeclined: 'Votre carte a été refusée. Essayez avec une autre carte.',

@@ -66,6 +66,7 @@ const hu: Translation = {
   formHasErrors: (count) => `Kérjük, javítson ki ${count} mezőt.`,
   validation: {
     required: 'Ezt a mezőt ki kell tölteni.',
+    invalid: 'Kérjük, ellenőrizze ezt a mezőt.',
     taxIdRequired: 'Adja meg az adószámát: az Ön országában történő vásárlásokhoz kötelező.',
     paymentMethod: 'Válasszon fizetési módot.',
     email: 'Adjon meg egy érvényes e-mail-címet.',
@@ -128,7 +129,7 @@ const hu: Translation = {
 
   // the hosted payment hand-off
   hostedPaymentNote: 'A fizetést a Quaderno biztonságos oldalán fejezi be.',
-  // real processors (issue 14)
+  // real processors (Stripe, PayPal)
   processorUnavailable: 'A fizetési űrlap nem töltődött be. Ellenőrizze a kapcsolatot, és próbálja újra.',
   cardIncomplete: 'Adja meg a kártya összes adatát.',
   cardDeclined: 'A kártyáját elutasították. Próbálkozzon másik kártyával.',

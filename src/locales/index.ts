@@ -2,7 +2,7 @@
 // locale is a dynamic `import()`, which the ES module build emits as a chunk of its own next to the bundle (the
 // classic-script build and the single-file esbuild bundles inline them, so they stay self-contained).
 import en from './en.ts';
-import { DEFAULT_LOCALE, LOCALE_CODES, type LocaleCode } from './codes.ts';
+import { DEFAULT_LOCALE, LOCALE_CODES, type LocaleCode } from '../session/locale-codes.ts';
 import type { Translation } from './translation.ts';
 
 export type { BillingField, LocaleCode, Translation, ValidationMessages } from './translation.ts';

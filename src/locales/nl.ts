@@ -69,6 +69,7 @@ const nl: Translation = {
     }),
   validation: {
     required: 'Dit veld is verplicht.',
+    invalid: 'Controleer dit veld.',
     taxIdRequired: 'Vul je btw- of fiscale nummer in: dit is verplicht voor aankopen in je land.',
     paymentMethod: 'Kies een betaalmethode.',
     email: 'Vul een geldig e-mailadres in.',
@@ -130,7 +131,7 @@ const nl: Translation = {
 
   // the hosted payment hand-off
   hostedPaymentNote: 'Je rondt de betaling af op de beveiligde pagina van Quaderno.',
-  // real processors (issue 14)
+  // real processors (Stripe, PayPal)
   processorUnavailable: 'Het betaalformulier kon niet worden geladen. Controleer je verbinding en probeer het opnieuw.',
   cardIncomplete: 'Vul je kaartgegevens volledig in.',
   cardDeclined: 'Je kaart is geweigerd. Probeer een andere kaart.',

@@ -64,6 +64,7 @@ const no: Translation = {
   formHasErrors: (count) => `${count} felt må rettes.`,
   validation: {
     required: 'Dette feltet må fylles ut.',
+    invalid: 'Kontroller dette feltet.',
     taxIdRequired: 'Oppgi MVA- eller skattenummeret ditt: det er påkrevd for kjøp i landet ditt.',
     paymentMethod: 'Velg en betalingsmåte.',
     email: 'Skriv inn en gyldig e-postadresse.',
@@ -125,7 +126,7 @@ const no: Translation = {
 
   // the hosted payment hand-off
   hostedPaymentNote: 'Du fullfører betalingen på Quadernos sikre side.',
-  // real processors (issue 14)
+  // real processors (Stripe, PayPal)
   processorUnavailable: 'Betalingsskjemaet kunne ikke lastes inn. Sjekk tilkoblingen og prøv igjen.',
   cardIncomplete: 'Fyll ut kortopplysningene dine.',
   cardDeclined: 'Kortet ditt ble avvist. Prøv et annet kort.',

@@ -67,6 +67,7 @@ const sv: Translation = {
     }),
   validation: {
     required: 'Fyll i det här fältet.',
+    invalid: 'Kontrollera det här fältet.',
     taxIdRequired: 'Ange ditt momsregistrerings- eller skattenummer: det krävs för köp i ditt land.',
     paymentMethod: 'Välj ett betalningssätt.',
     email: 'Ange en giltig e-postadress.',
@@ -128,7 +129,7 @@ const sv: Translation = {
 
   // the hosted payment hand-off
   hostedPaymentNote: 'Du slutför betalningen på Quadernos säkra sida.',
-  // real processors (issue 14)
+  // real processors (Stripe, PayPal)
   processorUnavailable: 'Betalningsformuläret kunde inte laddas. Kontrollera anslutningen och försök igen.',
   cardIncomplete: 'Fyll i dina kortuppgifter.',
   cardDeclined: 'Ditt kort nekades. Prova ett annat kort.',

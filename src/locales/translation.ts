@@ -1,7 +1,8 @@
 import type { BillingField } from '../session/fields.ts';
-import type { LocaleCode } from './codes.ts';
+import type { LocaleCode } from '../session/locale-codes.ts';
+import type { ErrorKey } from '../session/validation.ts';
 
-/** Locales the widget ships translations for (every documented session locale except `auto`); see ./codes.ts. */
+/** Locales the widget ships translations for (every documented session locale except `auto`); see src/session/locale-codes.ts. */
 export type { LocaleCode };
 
 /** The billing fields the form can show (the table in src/session/fields.ts); each locale labels every one. */
@@ -10,6 +11,8 @@ export type { BillingField };
 /** Keys of validation errors; the validators return these with parameters, the locale words them. */
 export interface ValidationMessages {
   required: string;
+  /** The server refused a value the form's own rules accepted, and gave no reason the form words. */
+  invalid: string;
   /** No payment method chosen (a radio group, so not "fill in this field"). */
   paymentMethod: string;
   email: string;
@@ -24,6 +27,11 @@ export interface ValidationMessages {
   cardExpiry: string;
   cardCvc: string;
 }
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Compile-time proof that the locales word exactly the validators' error keys. */
+export type ValidationKeysMatch = Assert<Same<keyof ValidationMessages, ErrorKey>>;
+type Assert<T extends true> = T;
 
 /**
  * Every string the element shows. One typed object per locale implements it, so a missing or
@@ -149,7 +157,7 @@ export interface Translation {
   // the hosted payment hand-off (a server that advertises `hosted_payment`, not `pay`)
   /** Under the payment methods: the customer finishes paying on Quaderno's page. */
   hostedPaymentNote: string;
-  // real processors (issue 14): their loading, field and payment errors
+  // real processors (Stripe, PayPal): their loading, field and payment errors
   processorUnavailable: string;
   cardIncomplete: string;
   cardDeclined: string;

@@ -56,6 +56,12 @@ export class AdapterProcessor implements PaymentProcessor {
     this.testMode = options.testMode ?? false;
   }
 
+  /** The chosen method's adapter pays with its own button (PayPal), once it is mounted. */
+  get ownButton(): boolean {
+    const method = this.context?.method;
+    return !!(method && this.slots.get(method)?.mounted?.ownButton);
+  }
+
   async mount(container: HTMLElement, context: ProcessorContext): Promise<void> {
     this.container = container;
     this.update(context);
@@ -91,8 +97,10 @@ export class AdapterProcessor implements PaymentProcessor {
       .then(([adapter]) => adapter.mount(node, this.mountContext(method)))
       .then(
         (mounted) => {
-          if (this.slots.get(method) === slot) slot.mounted = mounted;
-          else mounted.unmount();
+          if (this.slots.get(method) !== slot) return mounted.unmount();
+          slot.mounted = mounted;
+          // why: reported again so the element renders, and reads `ownButton` now that the adapter is in.
+          this.report(method, slot.state, false);
         },
         (error: unknown) => {
           // why: an unavailable processor is shown in place; the billing form around it keeps what was typed.
@@ -138,7 +146,7 @@ export class AdapterProcessor implements PaymentProcessor {
     let outcome: PayOutcome;
     if (mounted.ownButton) {
       // why: only the processor's own button pays (PayPal opens its window from the click); the Pay button cannot.
-      if (!this.begun) throw new ProcessorPaymentError('payment_incomplete', 'use_own_button');
+      if (!this.begun) throw new ProcessorPaymentError('payment_incomplete', 'use_own_button', 'paypalUseButton');
       const begun = this.begun;
       this.begun = undefined;
       outcome = await new Promise<PayOutcome>((resolve) => {
@@ -148,7 +156,7 @@ export class AdapterProcessor implements PaymentProcessor {
     } else {
       outcome = await mounted.pay({ billing: billingOf(session), returnUrl: location.href });
     }
-    if (outcome.status === 'failed') throw new ProcessorPaymentError(outcome.error.code, outcome.error.sdkCode);
+    if (outcome.status === 'failed') throw new ProcessorPaymentError(outcome.error.code, outcome.error.sdkCode, outcome.error.messageKey);
     return client.retrieve({ signal });
   }
 

@@ -2,7 +2,6 @@
 // its flow chunk (checkout/flow.ts), which the element starts fetching with the session GET. Until the code is in,
 // the processor's area keeps the height its fields will take (no layout shift); validate() and pay() await the same
 // load. A load that fails (offline) says so in the area, with a retry, and the form keeps everything typed.
-import { errorMessage } from '../checkout/model/words.ts';
 import type { CheckoutSession } from '../session/schema.ts';
 import type { PaymentProcessor, PayRequest, ProcessorContext } from './processor.ts';
 
@@ -95,7 +94,7 @@ export class DeferredProcessor implements PaymentProcessor {
     box.setAttribute('part', 'alert');
     box.setAttribute('role', 'alert');
     const text = document.createElement('p');
-    text.textContent = errorMessage(context.t, 'network');
+    text.textContent = context.t.errorNetwork;
     const retry = document.createElement('button');
     retry.type = 'button';
     retry.dataset.action = 'processor-retry';

@@ -4,7 +4,7 @@
 // loads this with its flow chunk; choice.ts decides when it pays.
 import { BadResponseError } from '../api/errors.ts';
 import { isHttpUrl } from '../api/urls.ts';
-import { navigate } from '../checkout/navigation.ts';
+import { navigate } from '../ui/navigation.ts';
 import type { CheckoutSession } from '../session/schema.ts';
 import type { PaymentProcessor, PayRequest, ProcessorContext } from './processor.ts';
 

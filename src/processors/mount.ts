@@ -1,4 +1,4 @@
-// The minimal shape of a processor that mounts into real DOM (issue 12 item 4, issue 14): the checkout gives it a
+// The minimal shape of a processor that mounts into real DOM (Stripe's and PayPal's adapters): the checkout gives it a
 // light-DOM container (a `<div slot>` child of the element, slotted into its shadow tree) and a context; the
 // processor draws its SDK's fields there. Small on purpose, so it maps onto the checkout model's interface.
 // why no HTTP and no zod here: the classic adapter scripts bundle this module; the payment start (payment-start.ts)

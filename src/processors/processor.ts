@@ -69,6 +69,11 @@ export interface PaymentProcessor {
   readonly id: string;
   /** Whether the processor moves no real money; the element then shows a "Test mode" badge. */
   readonly testMode: boolean;
+  /**
+   * True while the processor's own button pays for the chosen method (PayPal's): the element then hides its Pay
+   * button. Read on every render; report a field (`context.fields.report`) when it changes, so the element renders.
+   */
+  readonly ownButton?: boolean;
   /** Renders into the container (once per container) and reports every field it shows. May load an SDK first. */
   mount(container: HTMLElement, context: ProcessorContext): Promise<void>;
   /** The locale, method, session or disabled state changed, or a field error must show or hide. */

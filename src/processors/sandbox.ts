@@ -1,8 +1,10 @@
 import { adoptStyles, html, nothing, render, type TemplateResult } from 'lit';
-import { styles } from '../checkout/checkout.styles.ts';
-import { translateError, type Validator } from '../session/validation.ts';
-import { renderField } from '../checkout/views/field.ts';
-import { renderRadios } from '../checkout/views/radio.ts';
+import { fieldStyles } from '../ui/field.styles.ts';
+import { themeStyles } from '../ui/theme.styles.ts';
+import type { Validator } from '../session/validation.ts';
+import { translateError } from '../locales/validation.ts';
+import { renderField } from '../ui/field.ts';
+import { renderRadios } from '../ui/radio.ts';
 import type { CheckoutSession } from '../session/schema.ts';
 // why: type-only, so the request schemas stay out of the processor's chunk.
 import type { SIMULATED_OUTCOMES } from '../protocol/requests.ts';
@@ -45,7 +47,7 @@ export class SandboxProcessor implements PaymentProcessor {
   async mount(container: HTMLElement, context: ProcessorContext): Promise<void> {
     // why: a container is reused when the element reconnects; its shadow root can be attached only once.
     this.root = container.shadowRoot ?? container.attachShadow({ mode: 'open' });
-    adoptStyles(this.root, [styles]);
+    adoptStyles(this.root, [themeStyles, fieldStyles]);
     this.update(context);
     this.validate();
   }

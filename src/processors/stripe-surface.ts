@@ -1,6 +1,6 @@
-// The part of Stripe.js the Stripe adapter uses, in @stripe/stripe-js's own types. One home for the adapter
-// (stripe.ts) and the sandbox's Stripe.js test double (src/sandbox/doubles/stripe.ts), which implements it; a
-// compile-time check proves that the real SDK fits, so a signature change in @stripe/stripe-js breaks the build.
+// The part of Stripe.js the Stripe adapter uses, in @stripe/stripe-js's own types. A compile-time check proves that
+// the real SDK fits, so a signature change in @stripe/stripe-js breaks the build; the sandbox's Stripe.js test double
+// types itself from the SDK, and test/processors/stripe.test.ts proves it fits this surface too.
 import type * as StripeJs from '@stripe/stripe-js';
 
 /** The SDK's own type definitions, for the few types the adapter and the double name beyond this surface. */

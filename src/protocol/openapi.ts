@@ -227,7 +227,7 @@ function registries() {
     [s.protocolSessionSchema.shape.protocol_version, { description: `The protocol version the server speaks (\`${PROTOCOL_VERSION}\`). Missing means 1.0.`, examples: [PROTOCOL_VERSION] }],
     [s.protocolSessionSchema.shape.capabilities, { description: `What the server offers the element, from: ${CAPABILITIES.join(', ')}. Unknown names are ignored; a missing list means every one but hosted_payment.` }],
     [s.protocolSessionSchema.shape.hosted_url, { description: 'With `hosted_payment`: the http(s) page where the customer pays. Otherwise null.' }],
-    [s.protocolSessionSchema.shape.tax, { description: 'The tax for the saved customer (issue 13).' }],
+    [s.protocolSessionSchema.shape.tax, { description: 'The tax for the saved customer.' }],
     [s.protocolSessionSchema.shape.expires_at, { description: 'When a pending session is abandoned for inactivity (ISO 8601), unless the customer writes first: any successful PUT of the permalink, `{}` included, restarts the clock. Missing or null where no limit applies (any other status).' }],
     [s.protocolSessionSchema.shape.processor_public_keys, { description: 'Each processor\'s public key, for its SDK before any payment starts: `stripe` the publishable key (pk_…), `paypal` the client id. Null where no method of the session uses the processor or the server has no key; never a secret key. A missing field is an older server: the element then learns a key from the payment start.' }],
   ];

@@ -1,4 +1,4 @@
-// The payment start of the checkout protocol (issue 14): the element asks the server to start a payment for the
+// The payment start of the checkout protocol: the element asks the server to start a payment for the
 // chosen method and gets back what that method's processor needs. zod/mini: the adapters parse this in browsers.
 import * as z from 'zod/mini';
 import type { PaymentMethod } from '../session/methods.ts';

@@ -1,4 +1,4 @@
-// The tax preview's and tax ID check's messages (issue 13). zod/mini only, nothing from the request schemas: the
+// The tax preview's and tax ID check's messages. zod/mini only, nothing from the request schemas: the
 // element imports this to read previews, and it must stay small.
 import * as z from 'zod/mini';
 

@@ -9,7 +9,7 @@ import { checkoutPage, DEFAULT_SCRIPT_URL, messagePage, pageCsp, ScriptBundler }
 import { SEED_COUPONS } from './seed.ts';
 import type { ProcessorOptions } from './processors/keys.ts';
 import { mountProcessors, type SandboxProcessors } from './processors/routes.ts';
-import { SandboxStore } from './store.ts';
+import { SandboxStore } from './store/index.ts';
 import { mountTaxRoutes, type TaxRoutes } from './tax/routes.ts';
 import { mountTransactions, type TransactionsLedger } from './quaderno/transactions.ts';
 import { mountStripeApi } from './stripe-api/routes.ts';
@@ -41,7 +41,7 @@ export interface SandboxOptions {
   faults?: boolean;
   /** The account's tax settings (home country, registrations, default tax code); over env `SANDBOX_TAX_*`. */
   tax?: TaxSettingsPatch;
-  /** The real processors' keys the payment start hands out (issue 14; see src/sandbox/processors/). */
+  /** The real processors' keys the payment start hands out (see src/sandbox/processors/). */
   processors?: ProcessorOptions;
 }
 

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createSandboxApp, type SandboxOptions } from './app.ts';
 import type { FaultSchedule } from './faults.ts';
-import type { SandboxStore } from './store.ts';
+import type { SandboxStore } from './store/index.ts';
 
 export interface StartOptions extends SandboxOptions {
   /** 0 picks a free port. Default 4010. */

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { LOCALE_CODES } from '../locales/codes.ts';
+import { LOCALE_CODES } from './locale-codes.ts';
 import { inexactAmounts } from './amounts.ts';
 import { BILLING_FIELDS } from './fields.ts';
 import { PAYMENT_METHODS, type PaymentMethod } from './methods.ts';
@@ -12,10 +12,6 @@ export const STATUSES = ['pending', 'processing', 'failed', 'completed', 'abando
 export const LOCALES = ['auto', ...LOCALE_CODES] as const;
 /** How much billing detail the checkout collects. */
 export const BILLING_MODES = ['auto', 'required'] as const;
-/** Processors that can settle a session: the one list, for the schemas and the sandbox. */
-export const PROCESSORS = ['stripe', 'paypal'] as const;
-/** A processor that can settle a session. */
-export type ProcessorName = (typeof PROCESSORS)[number];
 
 export type SessionStatus = (typeof STATUSES)[number];
 export type SessionLocale = (typeof LOCALES)[number];

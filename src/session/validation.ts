@@ -1,11 +1,25 @@
 // Plain validators (Lion style): each returns nothing or an error key with parameters that a locale words.
 // No Lit and no DOM here, so the rules are tested in a table. Which field runs which rule is src/session/fields.ts.
 import * as z from 'zod/mini';
-import type { ValidationMessages } from '../locales/translation.ts';
 import { taxIdExample, taxIdPlausible } from '../tax/tax-id-text.ts';
 
-/** The keys of `Translation['validation']`. */
-export type ErrorKey = keyof ValidationMessages;
+/**
+ * What a validator can find wrong; each locale words every key (`Translation['validation']`, held to this list by
+ * tsc in src/locales/translation.ts).
+ */
+export type ErrorKey =
+  | 'required'
+  | 'invalid'
+  | 'paymentMethod'
+  | 'email'
+  | 'tooLong'
+  | 'taxId'
+  | 'postalCode'
+  | 'taxIdRequired'
+  | 'country'
+  | 'cardNumber'
+  | 'cardExpiry'
+  | 'cardCvc';
 
 /** A validation failure: a message key and its parameters, e.g. `{ key: 'tooLong', params: { max: 100 } }`. */
 export interface FieldError {
@@ -22,18 +36,6 @@ export interface ValidationContext {
 }
 
 export type Validator = (value: string, context: ValidationContext) => FieldError | undefined;
-
-/** Words an error in the given locale. */
-export function translateError(messages: ValidationMessages, error: FieldError): string {
-  switch (error.key) {
-    case 'tooLong':
-      return messages.tooLong(error.params?.max ?? 0);
-    case 'taxId':
-      return messages.taxId(error.params?.example ?? '');
-    default:
-      return messages[error.key];
-  }
-}
 
 // ---- generic validators ----------------------------------------------------------------------------------
 

@@ -2,7 +2,7 @@
 // states. Browser-safe: the sandbox and a merchant server compute it; the element only reads the summary's flag.
 
 /**
- * Where a domestic sale needs the customer's tax ID (Quaderno's checkout docs, as in ../shared/seed/tax-api.md:
+ * Where a domestic sale needs the customer's tax ID (Quaderno's checkout documentation:
  * "A tax ID is mandatory for domestic sales in BG, CY, ES, HR, IT and PT, optional elsewhere in the EU").
  * why no business/consumer split: the rule as Quaderno states it names none; in these states every invoice (a
  * consumer's too: Spain's NIF, Italy's codice fiscale, Portugal's NIF) carries the buyer's tax number.

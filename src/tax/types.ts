@@ -41,7 +41,7 @@ export interface TaxLine {
   notes: string | null;
 }
 
-/** The tax of a session for one customer location and tax ID (see BRIEF / issue 13). All amounts in minor units. */
+/** The tax of a session for one customer location and tax ID (the protocol's tax preview, src/protocol/tax.ts). All amounts in minor units. */
 export interface TaxSummary {
   currency: string;
   /** The items' prices × quantities, as listed (inclusive prices keep their tax). */

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { LOCALE_CODES, type LocaleCode } from '../../src/locales/codes.ts';
+import { LOCALE_CODES, type LocaleCode } from '../../src/session/locale-codes.ts';
 import { TRANSLATIONS } from '../../src/locales/all.ts';
 import type { RunningSandbox } from '../../src/sandbox/server.ts';
 import { DIST, collectErrors, createSession, ensureBuild, waitForView, builtSiteSuite, type StaticServer } from './support.ts';

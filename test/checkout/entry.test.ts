@@ -1,7 +1,7 @@
 // Node side: the entries load without a DOM and without side effects; navigation refuses non-http(s) URLs.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { navigate, setNavigator } from '../../src/checkout/navigation.ts';
+import { navigate, setNavigator } from '../../src/ui/navigation.ts';
 
 describe('entries in Node', () => {
   it('src/index.ts and src/quaderno-checkout.ts import without touching customElements or window', async () => {

@@ -159,7 +159,7 @@ describe('<quaderno-checkout> flow', () => {
     },
     {
       mode: 'auto',
-      // why: the postal code only where the rate depends on it (issue 13); no country yet, so not yet.
+      // why: the postal code only where the rate depends on it; no country yet, so not yet.
       required: ['email', 'first_name', 'last_name', 'billing_country'],
       optional: ['company', 'tax_id', 'billing_postal_code'],
     },
@@ -333,7 +333,7 @@ describe('<quaderno-checkout> flow', () => {
     expect(h.total('total')).to.equal('€26.00');
     await h.fill('email', 'ada@example.com');
     el.setAttribute('locale', 'fi');
-    // why wait: Finnish is a chunk loaded on the switch (issue 16); the form stays up meanwhile.
+    // why wait: Finnish is a chunk loaded on the switch; the form stays up meanwhile.
     expect(h.state()).to.equal('form');
     await waitUntil(() => h.$('[part="base"]')!.getAttribute('lang') === 'fi', () => 'the Finnish chunk');
     expect(h.state()).to.equal('form');

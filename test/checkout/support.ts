@@ -1,6 +1,6 @@
 // Shared set-up of the checkout suites: sessions to create, mounting, navigation and fetch spies, tear-down.
 import { loadFlow } from '../../src/checkout/flow-loader.ts';
-import { setNavigator } from '../../src/checkout/navigation.ts';
+import { setNavigator } from '../../src/ui/navigation.ts';
 import type { CreateSessionBody } from '../../src/session/schema.ts';
 import { sessionBody } from './sessions.ts';
 import { afterEach, beforeEach, mountCheckout, type HarnessField, type Mounted } from '../helpers/harness.ts';
@@ -10,7 +10,7 @@ export { CANCEL_URL, FULL_CUSTOMER, sessionBody, SUCCESS_URL } from './sessions.
 
 /**
  * Just what `auto` mode requires of a customer abroad. why French: the sandbox seller is Spanish, and a Spanish
- * customer of a Spanish seller must also give a tax ID (issue 13's domestic rule), which then asks for the address.
+ * customer of a Spanish seller must also give a tax ID (the domestic tax-ID rule), which then asks for the address.
  */
 export const AUTO_CUSTOMER: Partial<Record<HarnessField, string>> = {
   email: 'grace@example.com',

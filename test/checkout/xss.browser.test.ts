@@ -4,7 +4,7 @@ import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { describe, it, waitUntil } from '../helpers/harness.ts';
 import { createSession, type SandboxSession } from '../helpers/sandbox.ts';
-import { navigate } from '../../src/checkout/navigation.ts';
+import { navigate } from '../../src/ui/navigation.ts';
 import type { CreateSessionBody } from '../../src/session/schema.ts';
 import { FULL_CUSTOMER, json, navigations, sessionBody, stubFetch, useCheckoutSuite } from './support.ts';
 import { mountFast, watchErrors } from '../helpers/faults.ts';

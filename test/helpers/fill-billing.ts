@@ -6,7 +6,7 @@ import type { PaymentMethod } from '../../src/session/schema.ts';
 
 /**
  * Every field `required` billing asks for: a customer in Madrid (IVA 21 %). A domestic sale of the Spanish sandbox
- * seller needs the buyer's tax ID (issue 13's rule, in both billing modes), so Ana gives one the sandbox accepts; a
+ * seller needs the buyer's tax ID (the domestic tax-ID rule, src/tax/tax-id-rule.ts, in both billing modes), so Ana gives one the sandbox accepts; a
  * domestic tax ID changes no rate.
  */
 export const ANA: Readonly<Partial<Record<BillingField, string>>> = {

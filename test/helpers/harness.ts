@@ -158,7 +158,7 @@ export class CheckoutHarness {
 
   /** Clicks Pay (a real submit of the form). */
   async submit(): Promise<void> {
-    // why: a customer sees the tax for what they typed before paying; Pay pressed while it updates asks again (issue 13).
+    // why: a customer sees the tax for what they typed before paying; Pay pressed while it updates asks again.
     await waitUntil(() => !this.root.querySelector('.totals[aria-busy="true"]'), () => 'the tax preview to settle');
     const button = this.payButton();
     if (!button) throw new Error(`No pay button in state ${this.state()}`);

@@ -67,15 +67,40 @@ function count(results, tally) {
   for (const suite of results?.suites ?? []) count(suite, tally);
 }
 
-/** Writes `{passed, failed, skipped}` for scripts/test.mjs, which sums every runner into one line. */
+/**
+ * Browser log lines no test file may leave: Lit's dev-mode warning that an element scheduled an update from inside
+ * `updated()` (an extra render each time, https://lit.dev/msg/change-in-update).
+ */
+export const FORBIDDEN_LOGS = [{ pattern: /lit\.dev\/msg\/change-in-update/, why: "Lit's change-in-update warning" }];
+
+/** The forbidden lines a test file's browser logged, as `why: text`. */
+export function forbiddenLogs(logs) {
+  const found = [];
+  for (const args of logs ?? []) {
+    const text = (Array.isArray(args) ? args : [args]).map((part) => (typeof part === 'string' ? part : JSON.stringify(part))).join(' ');
+    for (const { pattern, why } of FORBIDDEN_LOGS) if (pattern.test(text)) found.push(`${why}: ${text.slice(0, 160)}`);
+  }
+  return found;
+}
+
+/**
+ * Writes `{passed, failed, skipped}` for scripts/test.mjs, which sums every runner into one line. A file whose
+ * browser logged a forbidden line (FORBIDDEN_LOGS) counts as one more failure, and says which.
+ */
 export function summaryReporter(file) {
   return {
     onTestRunFinished({ sessions }) {
-      const tally = { passed: 0, failed: 0, skipped: 0 };
+      const tally = { passed: 0, failed: 0, skipped: 0, forbidden: [] };
       for (const session of sessions) {
         count(session.testResults, tally);
         // why: a file that fails to load has no test results but must still count as a failure.
         if (!session.passed && (session.errors?.length ?? 0) > 0) tally.failed++;
+        const forbidden = forbiddenLogs(session.logs);
+        if (forbidden.length > 0) {
+          tally.failed++;
+          tally.forbidden.push({ file: session.testFile, logs: forbidden });
+          console.error(`\n✖ ${session.testFile} logged what no test may:\n  ${forbidden.join('\n  ')}`);
+        }
       }
       if (file) writeFileSync(file, JSON.stringify(tally));
     },

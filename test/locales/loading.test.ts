@@ -1,7 +1,7 @@
 // Issue 16's negotiation before the session: which locales the element starts loading, and the loader's cache.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { LOCALE_CODES } from '../../src/locales/codes.ts';
+import { LOCALE_CODES } from '../../src/session/locale-codes.ts';
 import { LOCALES } from '../../src/session/schema.ts';
 import { loadTranslation, peekTranslation, predictLocales } from '../../src/locales/index.ts';
 import { TRANSLATIONS } from '../../src/locales/all.ts';

@@ -7,6 +7,7 @@ import '../../src/quaderno-checkout.ts';
 import type { QuadernoCheckout } from '../../src/checkout/checkout.component.ts';
 import { realProcessors } from '../../src/processors/lazy.ts';
 import type { StripeLoader } from '../../src/processors/stripe.ts';
+import en from '../../src/locales/en.ts';
 import { CheckoutHarness, waitUntil } from '../helpers/harness.ts';
 import { getSession } from '../helpers/sandbox.ts';
 import { frameClick, frameType, injectScript, paypalOrders, paySession, SANDBOX, SANDBOX_PAYPAL_CLIENT_ID, settled, until } from './support.ts';
@@ -66,7 +67,7 @@ async function mount(place: Place): Promise<Checkout> {
   cleanup.push(top);
   const h = new CheckoutHarness(el);
   await waitUntil(() => h.state() === 'form', () => `form, not ${h.state()}`, 15_000);
-  // why: a Spanish customer of the (Spanish) sandbox seller must give a tax ID (issue 13's domestic rule); these
+  // why: a Spanish customer of the (Spanish) sandbox seller must give a tax ID (the domestic tax-ID rule); these
   // flows are about the processors, so the customer is French, and `auto` then needs no more than the country.
   await h.fill('billing_country', 'FR');
   await h.fill('tax_id', ''); // the saved Spanish tax ID is no French one
@@ -205,3 +206,29 @@ for (const place of PLACES) {
     });
   });
 }
+
+describe('the element with PayPal, whose own button pays', function () {
+  this.timeout(90_000);
+
+  it("hides the element's Pay button; a submit says to use PayPal's button; an SDK error says PayPal failed", async () => {
+    const c = await mount('document');
+    const shown = () => {
+      const pay = c.h.payButton();
+      return !!pay && !pay.hidden && pay.getClientRects().length > 0;
+    };
+    expect(shown(), 'Pay shows for the card').to.equal(true);
+    await c.h.chooseMethod('paypal');
+    const button = await until(() => c.container().querySelector<HTMLButtonElement>('[data-paypal-double="button"]'), 'the PayPal button');
+    await waitUntil(() => !shown(), () => 'the Pay button to hide beside the PayPal button', 5_000);
+    // why requestSubmit: a page's script can still submit the form; only PayPal's button can open its window.
+    c.h.control('email')!.form!.requestSubmit();
+    await waitUntil(() => c.h.alert() !== '', () => 'the alert', 15_000);
+    expect(c.h.alert()).to.contain(en.paypalUseButton);
+    button.click();
+    await until(() => document.querySelector('[data-paypal-double="window"]'), 'the PayPal window');
+    await frameClick(WINDOW_FRAME, '#error');
+    await waitUntil(() => c.h.alert().includes(en.paypalFailed), () => `PayPal's failure, not "${c.h.alert()}"`, 30_000);
+    expect(c.errors).to.include('payment_failed');
+    expect((await getSession(c.sessionId))?.status).to.equal('pending');
+  });
+});

@@ -2,7 +2,7 @@
 // to an http(s) hosted_url (through the element's one navigation helper) and saves nothing itself.
 import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';
-import { setNavigator } from '../../src/checkout/navigation.ts';
+import { setNavigator } from '../../src/ui/navigation.ts';
 import { paysOnHostedPage, processorFor } from '../../src/processors/choice.ts';
 import { HostedProcessor } from '../../src/processors/hosted.ts';
 import { createSandboxProcessor } from '../../src/processors/sandbox.ts';

@@ -75,16 +75,16 @@ ${scripts.join('\n')}
     return { page, ...sessions[0]!, errors };
   }
 
-  /** Chooses card in the nth element and types the success card into its Stripe frame. */
-  async function typeCard(page: Page, nth = 0) {
+  /** Chooses card in the nth element and types a card (default: the success card) into its Stripe frame. */
+  async function typeCard(page: Page, nth = 0, number = '4242424242424242') {
     const el = page.locator('quaderno-checkout').nth(nth);
     const method = el.locator('#qc-method-card');
     if (!(await method.isChecked())) await method.check();
     const card = el.frameLocator('div[data-processor-method="card"] iframe');
-    await card.locator('#number').pressSequentially('4242424242424242');
+    await card.locator('#number').pressSequentially(number);
     await card.locator('#expiry').pressSequentially('1239');
     await card.locator('#cvc').pressSequentially('123');
-    // why: the card frame's last change event crosses processes to the page (the race noted in issue 14).
+    // why: the card frame's last change event crosses processes to the page (a race between the frame's process and the page's).
     await page.waitForTimeout(300);
     assert.equal(await el.locator('#qc-card_number').count(), 0, "the sandbox's own card fields are gone");
     await el.locator('.totals[aria-busy="false"]').waitFor();
@@ -129,6 +129,22 @@ ${scripts.join('\n')}
     await first.locator('[part="base"][data-state="completed"]').waitFor({ timeout: 30_000 });
     assert.equal(box.store.getSession(sessions[0]!.id)!.status, 'completed');
     assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  // why: the adapter script bundles its own copy of the processor error class; the core recognises it by its code.
+  test('a declined card through the Stripe adapter script keeps its code: quaderno-error says payment_declined, the alert the decline', { timeout: 120_000 }, async () => {
+    const { page, id } = await open('card', STRIPE_PAGE());
+    await page.evaluate(() => {
+      const codes: string[] = ((window as unknown as { __codes: string[] }).__codes = []);
+      document.querySelector('quaderno-checkout')!.addEventListener('quaderno-error', (e) => codes.push((e as CustomEvent<{ code: string }>).detail.code));
+    });
+    const el = await typeCard(page, 0, '4000000000000002');
+    await el.locator('[part="pay-button"]').click();
+    await el.locator('[part="alert"]').waitFor({ timeout: 30_000 });
+    assert.deepEqual(await page.evaluate(() => (window as unknown as { __codes: string[] }).__codes), ['payment_declined']);
+    assert.equal((await el.locator('[part="alert"] p').textContent())?.trim(), en.cardDeclined);
+    assert.notEqual(box.store.getSession(id)!.status, 'completed', 'nothing was charged');
     await page.close();
   });
 

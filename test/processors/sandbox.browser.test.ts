@@ -3,7 +3,7 @@
 // own web component or design system often renders the checkout there; its events must still reach the document).
 import { expect } from '@open-wc/testing';
 import '../../src/quaderno-checkout.ts';
-import { setNavigator } from '../../src/checkout/navigation.ts';
+import { setNavigator } from '../../src/ui/navigation.ts';
 import { CheckoutHarness, describe as suite, it as test } from '../helpers/harness.ts';
 import { createSession, getSession } from '../helpers/sandbox.ts';
 import { FULL_CUSTOMER, mount, openForm, sessionBody, useCheckoutSuite } from '../checkout/support.ts';

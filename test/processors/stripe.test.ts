@@ -6,6 +6,12 @@ import { LOCALES } from '../../src/session/schema.ts';
 import { PROCESSOR_MESSAGE_KEYS, type ThemeToken } from '../../src/processors/mount.ts';
 import { STRIPE_LOCALES, stripeAppearance, stripeErrorOf } from '../../src/processors/stripe.ts';
 import { PAYMENT_ERROR_CODES } from '../../src/protocol/payments.ts';
+import type { StripeSurface } from '../../src/processors/stripe-surface.ts';
+import type { StripeDouble } from '../../src/sandbox/doubles/stripe.ts';
+
+type Assert<T extends true> = T;
+/** Compile-time proof that the sandbox's Stripe.js double answers every call the adapter makes (tsc checks tests). */
+export type DoubleFitsAdapter = Assert<StripeDouble extends StripeSurface ? true : false>;
 
 describe('Stripe adapter mappings', () => {
   const errors: Array<[string, { type: any; code?: string }, string, string]> = [

@@ -1,6 +1,6 @@
 // The checkout protocol's contract suite: one table of cases that runs against any server claiming the protocol
 // (docs/protocol.openapi.json). A server is reached only through the permalinks its target hands out, so the same
-// cases run against the sandbox and against a merchant's handler with a sandbox behind it (issue 15).
+// cases run against the sandbox and against a merchant's handler with a sandbox behind it.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { capabilitiesOf, type Capability } from '../../src/protocol/capabilities.ts';

@@ -1,5 +1,5 @@
-// Invariant: a coupon's max_redemptions is never exceeded, however many sessions pay with it at once (issue 17,
-// defect 2). A payment reserves a redemption when it starts and releases it when it fails.
+// Invariant: a coupon's max_redemptions is never exceeded, however many sessions pay with it at once.
+// A payment reserves a redemption when it starts and releases it when it fails.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { assertSession, call, eventually, publicPath, RECORDED_CREATE, useSandbox, payShown } from './harness.ts';

@@ -55,7 +55,7 @@ describe('sandbox payment simulation and status machine', () => {
     assertNotPending(third, 'completed');
   });
 
-  describe('a failed session stays payable (issue 17, defect 4): pay drops a coupon that became unusable, and says so', () => {
+  describe('a failed session stays payable: pay drops a coupon that became unusable, and says so', () => {
     // Decision: a failed session is not editable (only pending ones are), so the server drops the coupon that ran
     // out or was deleted, refuses that pay with payment_total_changed (field_codes.coupon names why), and the next
     // pay charges the new total the customer now sees.

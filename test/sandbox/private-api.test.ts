@@ -183,7 +183,7 @@ describe('sandbox private API', () => {
     });
   });
 
-  describe("Quaderno's PHP client (issue 17): it sends an empty object back as []", () => {
+  describe("Quaderno's PHP client: it sends an empty object back as []", () => {
     test('create with custom: [] and metadata: [] → 201, stored as {}', async () => {
       const session = await create({ ...RECORDED_CREATE, custom: [], metadata: [] });
       assert.deepEqual(session.custom, {});
@@ -212,7 +212,7 @@ describe('sandbox private API', () => {
     }
   });
 
-  describe('sessions the element would refuse as broken (issue 17, defect 5)', () => {
+  describe('sessions the element would refuse as broken', () => {
     const EUR = { name: 'EUR line', amount: 1000, currency: 'EUR' };
     const broken: Array<[string, unknown[], string]> = [
       ['mixed currencies (full items)', [EUR, { name: 'USD line', amount: 1000, currency: 'USD' }], 'items.1.currency'],

@@ -225,7 +225,7 @@ describe('sandbox public endpoints (by permalink)', () => {
     }
 
     test('a coupon deleted and re-created with another discount: the session keeps what it showed, and pay asks to apply it again', async () => {
-      // Decision (issue 17, 6a): a session snapshots the coupon it applied, bound to that coupon's identity. The
+      // Decision: a session snapshots the coupon it applied, bound to that coupon's identity. The
       // re-created code is another coupon, so paying with the old snapshot is refused as coupon_unknown (the old
       // coupon is dropped) and the customer re-applies the code, seeing the new discount before paying; never a
       // discount nobody offers.

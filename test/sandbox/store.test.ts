@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import { parseForm, parseJson } from '../../src/sandbox/body.ts';
 import { SandboxError } from '../../src/sandbox/errors.ts';
 import { PRODUCTS, SEED_SESSIONS } from '../../src/sandbox/seed.ts';
-import { SandboxStore } from '../../src/sandbox/store.ts';
+import { SandboxStore } from '../../src/sandbox/store/index.ts';
 import { sessionSchema, STATUSES } from '../../src/session/schema.ts';
 import { minorDigits, sessionTotals } from '../../src/session/money.ts';
 import { seedExamples } from '../helpers/fixtures.ts';

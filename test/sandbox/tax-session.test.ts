@@ -1,5 +1,5 @@
 // A session's `tax` follows its saved customer, and a payment charges exactly that tax's total: over HTTP against a
-// real sandbox (issue 13, the server side). Sessions are made through the private API, as a merchant's server would.
+// real sandbox (the server side of the tax preview). Sessions are made through the private API, as a merchant's server would.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { PROTOCOL_VERSION, SANDBOX_CAPABILITIES } from '../../src/protocol/capabilities.ts';

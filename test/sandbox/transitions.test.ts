@@ -1,4 +1,4 @@
-// Invariant: every transition of the session status machine, legal and illegal, over HTTP (issue 17). Each cell
+// Invariant: every transition of the session status machine, legal and illegal, over HTTP. Each cell
 // of the table says what one action does from one status: the answer, and the status after. A refused action
 // changes nothing. The table is typed by SessionStatus, so a new status cannot be added without its row.
 import assert from 'node:assert/strict';

@@ -6,7 +6,7 @@ import { CUSTOMER_FIELDS, customerSchema } from '../../src/session/schema.ts';
 import { publicUpdateSchema } from '../../src/session/requests.ts';
 import { parseDraft } from '../../src/checkout/model/draft.ts';
 import { getTranslation } from '../../src/locales/all.ts';
-import { LOCALE_CODES } from '../../src/locales/codes.ts';
+import { LOCALE_CODES } from '../../src/session/locale-codes.ts';
 
 describe('the field table', () => {
   it('keys are unique, and the form, the schemas and every locale carry exactly them', () => {

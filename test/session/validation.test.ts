@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import en from '../../src/locales/en.ts';
-import { email, postalCode, translateError, vatNumber, type FieldError } from '../../src/session/validation.ts';
+import { email, postalCode, vatNumber, type FieldError } from '../../src/session/validation.ts';
+import { translateError } from '../../src/locales/validation.ts';
 import { isRequired, validateBilling, validateField, type BillingValues } from '../../src/session/fields.ts';
 import { cardCvc, cardExpiry, cardNumber, luhn, withExpirySlash } from '../../src/processors/sandbox-card.ts';
 import { parseDraft } from '../../src/checkout/model/draft.ts';

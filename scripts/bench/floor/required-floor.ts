@@ -1,12 +1,12 @@
-// The floor under the issues' requirements: the bare Lit element, plus what the foundation and locale issues
-// oblige every ES core to carry — one zod/mini object schema parsing the data, and the one locale the core holds
-// (English; issue 16 loads the others as chunks). It renders nothing a customer could use; it only shows how much of
+// The floor under the checkout's requirements: the bare Lit element, plus what the stack and the locales oblige
+// every ES core to carry — one zod/mini object schema parsing the data, and the one locale the core holds
+// (English; the others load as chunks). It renders nothing a customer could use; it only shows how much of
 // the critical-path goal is spoken for before any checkout code. Never shipped; only measured by `npm run bench`.
 import { html, LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import * as z from 'zod/mini';
 import en from '../../../src/locales/en.ts';
-import { LOCALE_CODES } from '../../../src/locales/codes.ts';
+import { LOCALE_CODES } from '../../../src/session/locale-codes.ts';
 
 const data = z.looseObject({ name: z.nullish(z.string()), locale: z.enum(LOCALE_CODES) });
 

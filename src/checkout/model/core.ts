@@ -2,7 +2,7 @@
 // interactive form needs. model.ts adds the customer's actions (coupon, pay, cancel), following a payment and the tax
 // preview, from the lazily loaded flow.ts; the members flow.ts uses are public for it. No Lit and no DOM here.
 import { ApiError, BadResponseError } from '../../api/errors.ts';
-import { ProcessorPaymentError } from '../../processors/errors.ts';
+import { processorErrorOf } from '../../processors/errors.ts';
 import type { BillingField } from '../../session/fields.ts';
 import type { CheckoutSession, PaymentMethod } from '../../session/schema.ts';
 import { pageReturn } from './resume.ts';
@@ -29,7 +29,8 @@ export class RefusedSessionError extends Error {
 }
 
 export function errorCode(error: unknown): string {
-  return error instanceof ApiError || error instanceof ProcessorPaymentError ? error.code : 'unknown';
+  // why by its data: an adapter script's processor error is its own copy of the class (processors/errors.ts).
+  return error instanceof ApiError ? error.code : (processorErrorOf(error)?.code ?? 'unknown');
 }
 
 /** The load ends within the client's per-request `timeout` plus this: retries get what the first try left of it. */

@@ -5,7 +5,8 @@
 import { ConflictError, ValidationError } from '../../api/errors.ts';
 import { isHttpUrl } from '../../api/urls.ts';
 import type { PublicClient } from '../../api/public.ts';
-import { previewTax } from '../../protocol/client.ts';
+import { previewTax } from '../../api/tax.ts';
+import { processorErrorOf } from '../../processors/errors.ts';
 import { ADDRESS_FIELDS, type BillingField } from '../../session/fields.ts';
 import type { CheckoutSession } from '../../session/schema.ts';
 import { needsOf, validateNow } from './billing-rule.ts';
@@ -13,10 +14,10 @@ import { describeCouponRefusal, refusalOf } from './coupon.ts';
 import { errorCode, RefusedSessionError } from './core.ts';
 import type { CheckoutModel } from './model.ts';
 import { pollSession } from './run.ts';
-import { customerBody, formErrorCount, formOf, formTransition, placeSession, serverFieldErrors, sessionOf, type Busy, type CheckoutState, type FormState } from './state.ts';
+import { customerBody, formErrorCount, formOf, formTransition, placeSession, serverFieldErrors, sessionOf, type Busy, type CheckoutState, type FormAlert, type FormState } from './state.ts';
 import { shownTax } from './tax.ts';
 import { TAX_FIELDS, TaxPreviews } from './tax-preview.ts';
-import { errorMessage } from './words.ts';
+import { alertMessage, errorMessage } from './words.ts';
 
 // ---- tax preview ----------------------------------------------------------------------------------------------
 
@@ -189,8 +190,10 @@ async function payFailed(m: CheckoutModel, error: unknown, phase: 'saving' | 'pa
   if (error instanceof ValidationError && error.reason === 'payment_total_changed') return totalChanged(m, error);
   if (error instanceof ValidationError && showServerErrors(m, error, phase, form)) return;
   const code = phase === 'saving' ? 'save' : errorCode(error);
-  m.set({ ...idle, form: formOf(m.state)!, alert: { code, retry: 'pay' } });
-  m.host.announce('assertive', (t) => errorMessage(t, code));
+  // why: a processor's failure keeps its own words (PayPal's), carried by the error whichever bundle threw it.
+  const alert: FormAlert = { code, retry: 'pay', messageKey: phase === 'saving' ? undefined : processorErrorOf(error)?.messageKey };
+  m.set({ ...idle, form: formOf(m.state)!, alert });
+  m.host.announce('assertive', (t) => alertMessage(t, alert));
 }
 
 /**
@@ -306,7 +309,14 @@ export async function cancel(m: CheckoutModel): Promise<void> {
     );
   } else {
     m.set({ ...state, alert: undefined, busy: undefined });
-    if (!(result.error instanceof ConflictError)) {
+    if (result.error instanceof ConflictError) {
+      // why: the session stopped being pending elsewhere (paid in another tab): the customer sees what it is now, and
+      // leaves for cancel_url only when it did end abandoned.
+      m.report(result.error);
+      m.host.announce('assertive', (t) => t.errorNotPending);
+      await m.load(true);
+      if (m.state.kind !== 'abandoned') return;
+    } else {
       m.report(result.error);
       // why: the customer wants to leave; a failed cancel call must not trap them on the page.
       if (!proceed || !isHttpUrl(url)) {

@@ -3,6 +3,7 @@
 import { taxIdExample, type FieldError } from '../../session/validation.ts';
 import { ADDRESS_FIELDS, BILLING_FIELDS, emptyValues, isBillingField, type BillingField, type BillingValues } from '../../session/fields.ts';
 import { isEditable, type CheckoutSession, type CustomerInput, type PaymentMethod } from '../../session/schema.ts';
+import type { ProcessorMessageKey } from '../../processors/mount.ts';
 import type { CouponRefusal } from './coupon.ts';
 import { needsOf, validateNow } from './billing-rule.ts';
 import type { Draft } from './draft.ts';
@@ -16,6 +17,8 @@ export interface FormAlert {
   /** An ApiErrorCode, or `save` for a failed customer save. */
   code: string;
   retry: 'pay' | 'cancel' | undefined;
+  /** A processor's own words for its failure (PayPal's `paypalFailed`…), which win over the code's. */
+  messageKey?: ProcessorMessageKey | undefined;
 }
 
 /** Why the coupon field shows an error. */
@@ -117,7 +120,8 @@ function serverKey(field: BillingField, values: BillingValues): FieldError {
       return { key: 'taxId', params: { example: taxIdExample(values.billing_country) } };
     }
     default:
-      return { key: 'tooLong', params: { max: 255 } };
+      // why neutral: the form's own rules accepted the value, so its length or format is not what the server refused.
+      return { key: 'invalid' };
   }
 }
 

@@ -1,6 +1,7 @@
 // Words the model asks the element to say: functions of the translation, so the model never holds a locale and a
 // translation that arrives late (an async locale chunk) still words what was announced. No Lit and no DOM here.
 import type { Translation } from '../../locales/translation.ts';
+import type { ProcessorMessageKey } from '../../processors/mount.ts';
 
 /** Something to say, in whatever locale the element shows when it says it. */
 export type Words = (t: Translation) => string;
@@ -48,6 +49,11 @@ export function errorMessage(t: Translation, code: string): string {
     default:
       return t.errorLoad;
   }
+}
+
+/** The words of an in-form alert: a processor's own (its message key), else its code's. */
+export function alertMessage(t: Translation, alert: { code: string; messageKey?: ProcessorMessageKey | undefined }): string {
+  return alert.messageKey ? t[alert.messageKey] : errorMessage(t, alert.code);
 }
 
 /** An abandoned session's title and body: "you cancelled" when the customer did it here, "expired" otherwise. */

@@ -4,7 +4,7 @@ import { familyNameFirst } from '../../locales/format.ts';
 import type { LocaleCode, Translation } from '../../locales/translation.ts';
 import { BILLING_FIELDS, FIELD_SPECS, isRequired, type BillingField, type BillingValues } from '../../session/fields.ts';
 import type { BillingMode } from '../../session/schema.ts';
-import { renderField } from './field.ts';
+import { renderField } from '../../ui/field.ts';
 
 /** The DOM id of a billing field. */
 export function fieldId(field: BillingField): string {

@@ -3,7 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { Translation } from '../../locales/translation.ts';
 import type { Coupon } from '../../session/schema.ts';
-import { errorIcon, icon, tagIcon } from './icons.ts';
+import { errorIcon, icon, tagIcon } from '../../ui/icons.ts';
 
 export interface CouponViewModel {
   t: Translation;

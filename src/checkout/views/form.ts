@@ -7,11 +7,11 @@ import { isEditable, type PaymentMethod } from '../../session/schema.ts';
 import { describeCouponRefusal } from '../model/coupon.ts';
 import { visibleFieldError, type CheckoutState, type CouponError } from '../model/state.ts';
 import { sessionTax, shownTax, taxIdState, taxQuery } from '../model/tax.ts';
-import { errorMessage } from '../model/words.ts';
-import { translateError } from '../../session/validation.ts';
+import { alertMessage, errorMessage } from '../model/words.ts';
+import { translateError } from '../../locales/validation.ts';
 import { renderBilling } from './billing.ts';
 import { renderCoupon } from './coupon.ts';
-import { errorIcon, icon, lockIcon } from './icons.ts';
+import { errorIcon, icon, lockIcon } from '../../ui/icons.ts';
 import { renderItems } from './items.ts';
 import { renderMethods } from './methods.ts';
 
@@ -36,6 +36,8 @@ export interface FormViewModel {
   testMode: boolean;
   /** The slot name of the processor's container (its fields render there, in the light DOM). */
   processorSlot: string;
+  /** The processor's own button pays (PayPal's): the form shows no Pay button of its own. */
+  ownButton?: boolean;
   actions: FormActions;
 }
 
@@ -125,17 +127,19 @@ export function renderForm(m: FormViewModel): TemplateResult {
       ${alert
         ? html`<div part="alert" class="alert" data-alert=${alert.code}>
             ${icon(errorIcon)}
-            <p>${errorMessage(t, alert.code)}</p>
+            <p>${alertMessage(t, alert)}</p>
             ${alert.retry
               ? html`<button type="button" class="secondary" data-action="alert-retry" @click=${actions.retryAlert}>${t.retry}</button>`
               : nothing}
           </div>`
         : nothing}
       <div class="pay-area">
-        <button part="pay-button" class="pay" type="submit" aria-disabled=${inert}>
-          ${paying ? html`<span class="spinner small-spinner" aria-hidden="true"></span>` : icon(lockIcon)}
-          <span>${payLabel}</span>
-        </button>
+        ${m.ownButton
+          ? nothing
+          : html`<button part="pay-button" class="pay" type="submit" aria-disabled=${inert}>
+              ${paying ? html`<span class="spinner small-spinner" aria-hidden="true"></span>` : icon(lockIcon)}
+              <span>${payLabel}</span>
+            </button>`}
         <button part="cancel" type="button" class="link cancel" data-action="cancel" aria-disabled=${inert} @click=${actions.cancel}>
           ${busy === 'cancel' ? t.cancelling : t.cancel}
         </button>

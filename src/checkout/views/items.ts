@@ -4,7 +4,7 @@ import type { LocaleCode, Translation } from '../../locales/translation.ts';
 import { formatMoney, lineTotal, sessionTotals, toMinor } from '../../session/money.ts';
 import type { CheckoutSession } from '../../session/schema.ts';
 import type { TaxSummary } from '../model/tax.ts';
-import { icon } from './icons.ts';
+import { icon } from '../../ui/icons.ts';
 import { renderTaxRows, taxPhrase } from './tax.ts';
 
 const chevron = svg`<path d="m6 9 6 6 6-6" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/>`;

@@ -8,7 +8,7 @@ import type { CheckoutSession } from '../../session/schema.ts';
 import type { CheckoutState } from '../model/state.ts';
 import { sessionTax } from '../model/tax.ts';
 import { abandonedWords, type Words } from '../model/words.ts';
-import { checkIcon, clockIcon, errorIcon } from './icons.ts';
+import { checkIcon, clockIcon, errorIcon } from '../../ui/icons.ts';
 import { renderStatus } from './states.ts';
 
 /** A state after the form: a payment processing or settled, or a session abandoned. */

@@ -3,7 +3,7 @@
 import { html, nothing, type SVGTemplateResult, type TemplateResult } from 'lit';
 import type { Translation } from '../../locales/translation.ts';
 import { errorMessage } from '../model/words.ts';
-import { errorIcon, icon } from './icons.ts';
+import { errorIcon, icon } from '../../ui/icons.ts';
 
 /** The skeleton shown at once, before the session arrives. */
 export function renderLoading(t: Translation): TemplateResult {

@@ -1,13 +1,14 @@
 // TEST DOUBLE of Stripe.js (https://js.stripe.com), served by the sandbox at /doubles/stripe.js. NOT Stripe's code and
-// never shipped in the package. It implements the calls the Stripe adapter makes, typed as the adapter's
-// StripeSurface (which the real SDK's types must satisfy), against the sandbox's simulated Stripe API:
+// never shipped in the package. It implements the calls the Stripe adapter makes, typed by @stripe/stripe-js itself
+// (test/processors/stripe.test.ts holds it to the part of the SDK the adapter uses), against the sandbox's simulated
+// Stripe API:
 // - `Stripe(pk)` → `elements({clientSecret, appearance, locale})` → `create('payment', options)` → `mount(node)`;
 // - `mount()` refuses a node inside a ShadowRoot with Stripe's own error, as Stripe.js does since late 2024;
 // - the card fields live in a frame on the sandbox's other origin, so the page cannot read them;
 // - `elements.submit()` asks that frame whether its fields are complete, and answers once it replied;
 // - `confirmPayment()` asks that frame to confirm, shows a challenge frame for `requires_action` cards, and sends the
 //   page to the simulated bank for a redirect-based method (iDEAL, Bancontact), which comes back to `return_url`.
-import type { ConfirmOptions, ElementsSurface, PaymentElementSurface, StripeJs, StripeSurface, SubmitResult } from '../../processors/stripe-surface.ts';
+import type * as StripeJs from '@stripe/stripe-js';
 import {
   fragment,
   modalFrame,
@@ -70,7 +71,7 @@ function listen<T>(source: () => Window | null, handle: (message: T) => void): (
   return () => window.removeEventListener('message', listener);
 }
 
-class PaymentElementDouble implements PaymentElementSurface {
+class PaymentElementDouble {
   private readonly handlers = new Map<string, Set<Handler>>();
   private frame: HTMLIFrameElement | null = null;
   private stopListening: (() => void) | null = null;
@@ -206,7 +207,7 @@ class PaymentElementDouble implements PaymentElementSurface {
   }
 }
 
-class ElementsDouble implements ElementsSurface {
+class ElementsDouble {
   readonly clientSecret: string;
   locale: StripeJs.StripeElementLocale;
   appearance: StripeJs.Appearance;
@@ -237,7 +238,7 @@ class ElementsDouble implements ElementsSurface {
   }
 
   /** As Stripe.js: validates the fields where they are (the frame) and answers `{error}` or the chosen method. */
-  async submit(): Promise<SubmitResult> {
+  async submit(): Promise<Awaited<ReturnType<StripeJs.StripeElements['submit']>>> {
     const element = this.created[0];
     if (!element) throw new IntegrationError('Create and mount a Payment Element before elements.submit().');
     const check = await element.check();
@@ -271,14 +272,19 @@ function leaveFor(url: string): Promise<StripeJs.PaymentIntentResult> {
   return new Promise(() => {});
 }
 
-class StripeDouble implements StripeSurface {
+/** `Stripe(pk)`'s answer. */
+export class StripeDouble {
   constructor(readonly publishableKey: string) {}
 
   elements(options: StripeJs.StripeElementsOptionsClientSecret): ElementsDouble {
     return new ElementsDouble(options);
   }
 
-  async confirmPayment(options: ConfirmOptions): Promise<StripeJs.PaymentIntentResult> {
+  async confirmPayment(options: {
+    elements: unknown;
+    confirmParams?: Partial<StripeJs.ConfirmPaymentData>;
+    redirect: 'if_required';
+  }): Promise<StripeJs.PaymentIntentResult> {
     const group = options.elements;
     if (!(group instanceof ElementsDouble)) throw new IntegrationError('confirmPayment() needs the elements group it created.');
     const element = group.created[0];
@@ -299,7 +305,7 @@ class StripeDouble implements StripeSurface {
   }
 }
 
-function StripeConstructorDouble(publishableKey: string): StripeSurface {
+function StripeConstructorDouble(publishableKey: string): StripeDouble {
   if (typeof publishableKey !== 'string' || !/^pk_(test|live)_/.test(publishableKey)) {
     throw new IntegrationError(`Invalid API Key provided: ${String(publishableKey)}`);
   }

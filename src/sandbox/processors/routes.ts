@@ -1,4 +1,4 @@
-// The sandbox's server side of the real processors (issue 14):
+// The sandbox's server side of the real processors (Stripe and PayPal):
 // - `POST <permalink>/payment.json` (the checkout protocol's payment start), and
 // - the simulated Stripe and PayPal APIs that their SDK test doubles call (`/doubles/stripe/v1/…`,
 //   `/doubles/paypal/v2/…`). Neither simulated API is part of Quaderno's; see src/sandbox/doubles/README.md.
@@ -10,7 +10,7 @@ import { paymentStartRequest } from '../../protocol/requests.ts';
 import { fragment, REDIRECT_METHODS, type BankPageConfig } from '../doubles/messages.ts';
 import { mountDoubles } from '../doubles/routes.ts';
 import { invalid, notFound, parseOptions, validationErrors } from '../errors.ts';
-import type { SandboxStore } from '../store.ts';
+import type { SandboxStore } from '../store/index.ts';
 import type { ProcessorReport } from '../store/open-payment.ts';
 import { PaypalSimulator } from './paypal.ts';
 import { intentJSON, StripeSimulator, type StripeAnswer } from './stripe.ts';

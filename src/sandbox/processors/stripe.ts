@@ -2,7 +2,7 @@
 // It answers in Stripe's shapes (status names, `card_error` bodies) so the adapter handles what Stripe sends.
 import { randomBytes } from 'node:crypto';
 import { luhn } from '../../session/card.ts';
-import { DECLINED_CARDS } from '../store.ts';
+import { DECLINED_CARDS } from '../store/index.ts';
 import type { BankPageConfig, RedirectMethod } from '../doubles/messages.ts';
 
 /** Stripe's test cards that the simulation knows; any other Luhn-valid number succeeds. */

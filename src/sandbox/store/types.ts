@@ -1,5 +1,6 @@
 // The shapes the sandbox store keeps: sessions, items, coupons, and the options of the store itself.
-import type { BillingMode, CustomerField, PaymentMethod, PROCESSORS, SessionLocale, SessionStatus } from '../../session/schema.ts';
+import type { BillingMode, CustomerField, PaymentMethod, SessionLocale, SessionStatus } from '../../session/schema.ts';
+import type { PaymentProcessorId } from '../../protocol/payments.ts';
 import type { TaxSettingsPatch } from '../tax/settings.ts';
 import type { ProcessorOptions } from '../processors/keys.ts';
 import type { TaxSummary } from '../../tax/types.ts';
@@ -34,7 +35,7 @@ export type StoredCoupon = AppliedCoupon & {
   times_redeemed: number;
 };
 
-export type Processor = (typeof PROCESSORS)[number];
+export type Processor = PaymentProcessorId;
 
 /** Sandbox bookkeeping of a session, never serialized. */
 export interface SessionInternals {

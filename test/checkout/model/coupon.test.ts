@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { couponRefusal, describeCouponRefusal, type CouponRefusal } from '../../../src/checkout/model/coupon.ts';
 import type { ProtocolErrorCode } from '../../../src/protocol/codes.ts';
 import { getTranslation } from '../../../src/locales/all.ts';
-import { LOCALE_CODES } from '../../../src/locales/codes.ts';
+import { LOCALE_CODES } from '../../../src/session/locale-codes.ts';
 import en from '../../../src/locales/en.ts';
 import { modelFor, sessionBody, useFlowSandbox } from './support.ts';
 

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { EXPIRED_GRACE_MS, expiryTime, SessionExpiry } from '../../../src/checkout/model/expiry.ts';
-import { SandboxStore } from '../../../src/sandbox/store.ts';
+import { SandboxStore } from '../../../src/sandbox/store/index.ts';
 import { RECORDED_CREATE } from '../../sandbox/harness.ts';
 
 const ORIGIN = 'http://sandbox.test';

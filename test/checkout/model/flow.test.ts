@@ -131,6 +131,19 @@ describe('checkout model: flow against the sandbox', () => {
     });
   }
 
+  it('cancel after the session was paid in another tab: no cancel_url, the paid session shows', async () => {
+    const { api, sandbox } = env();
+    const created = await api.create(sessionBody({ payment_methods: ['card'] }));
+    const r = modelFor(created.permalink!);
+    await r.model.load();
+    sandbox.store.setStatus(created.id!, 'completed');
+    await r.model.cancel();
+    assert.deepEqual(r.navigations, [], 'a paid session never sends the customer to cancel_url');
+    await r.waitFor('completed');
+    assert.deepEqual(r.events.filter((e) => e.name === 'quaderno-error').map((e) => e.detail.code), ['conflict']);
+    assert.ok(r.announced.some((a) => a.politeness === 'assertive' && a.text === 'This checkout can no longer be changed.'));
+  });
+
   it('a session that stops being pending mid-edit: the save is a conflict, the model reloads and shows it', async () => {
     const { api, sandbox } = env();
     const created = await api.create(sessionBody({ payment_methods: ['card'] }));

@@ -1,9 +1,9 @@
-// The protocol's tax calls, against a scripted HTTP server: the sandbox of this branch has no tax routes yet (the
+// The protocol's tax preview call, against a scripted HTTP server: the sandbox of this branch has no tax routes yet (the
 // contract suite covers them against the sandbox once it does).
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { BadResponseError, ValidationError } from '../../src/api/errors.ts';
-import { previewTax, protocolUrl, validateTaxId } from '../../src/protocol/client.ts';
+import { previewTax, protocolUrl } from '../../src/api/tax.ts';
 import { startFaultServer } from '../helpers/fault-server.ts';
 
 const TAX = {
@@ -66,18 +66,5 @@ describe('protocol client: tax preview and tax ID check', () => {
     assert.ok(error instanceof ValidationError);
     assert.equal(error.reason, 'tax_location_invalid');
     assert.deepEqual(error.fieldCodes, { country: 'tax_location_invalid' });
-  });
-
-  for (const valid of [true, false, null]) {
-    test(`validateTaxId passes { valid: ${valid} } through`, async () => {
-      server.queue({ status: 200, body: { valid } });
-      assert.deepEqual(await validateTaxId(permalink(), { country: 'IE', tax_id: 'IE222222222' }, {}, fast), { valid });
-      assert.equal(server.seen[0]!.url, '/checkout/session/abc123/tax_id.json?country=IE&tax_id=IE222222222');
-    });
-  }
-
-  test('a tax ID answer without `valid` is a bad response', async () => {
-    server.queue({ status: 200, body: { valid: 'yes' } });
-    await assert.rejects(validateTaxId(permalink(), { country: 'IE', tax_id: 'IE1' }, {}, fast), BadResponseError);
   });
 });

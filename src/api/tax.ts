@@ -1,16 +1,13 @@
-// The protocol's calls that the public client (src/api/public.ts) does not make yet: the tax preview and the tax ID
-// check. Both are simple GETs (no body, no custom header), so a browser sends them without a preflight.
-import { BadResponseError } from '../api/errors.ts';
-import { requestJson, type CallOptions, type TransportOptions } from '../api/http.ts';
-import { permalinkEndpoint } from '../api/urls.ts';
+// The protocol's calls that the public client (public.ts) does not make yet: the tax preview. A simple GET (no
+// body, no custom header), so a browser sends it without a preflight.
+import { BadResponseError } from './errors.ts';
+import { requestJson, type CallOptions, type TransportOptions } from './http.ts';
+import { permalinkEndpoint } from './urls.ts';
 import {
-  taxIdCheckSchema,
   taxSummarySchema,
-  type TaxIdCheck,
-  type TaxIdQuery,
   type TaxPreviewQuery,
   type TaxSummary,
-} from './tax.ts';
+} from '../protocol/tax.ts';
 
 /** `<permalink>/<subpath>.json?…` with the given query; empty and missing values are left out. */
 export function protocolUrl(permalink: string, subpath: string, query: Record<string, string | undefined> = {}): string {
@@ -43,14 +40,4 @@ export function previewTax(
   transport: TransportOptions = {},
 ): Promise<TaxSummary> {
   return getParsed(protocolUrl(permalink, '/tax', { ...query }), taxSummarySchema, options, transport);
-}
-
-/** `GET <permalink>/tax_id.json`: `{ valid: true | false | null }` (null: the authority could not be asked). */
-export function validateTaxId(
-  permalink: string,
-  query: TaxIdQuery,
-  options: CallOptions = {},
-  transport: TransportOptions = {},
-): Promise<TaxIdCheck> {
-  return getParsed(protocolUrl(permalink, '/tax_id', { ...query }), taxIdCheckSchema, options, transport);
 }
