@@ -98,6 +98,21 @@ const OPERATIONS: Operation[] = [
   },
   {
     method: 'post',
+    path: '/{token}/retry.json',
+    operationId: 'retrySession',
+    summary: 'Try again after a decline',
+    description:
+      'A new attempt of the customer after a failed payment: the `failed` session becomes `pending` again (the failed ' +
+      'attempt\'s `processor_id` stays), so what they now type is saved and taxed and they pay from the form. A pending ' +
+      'session answers unchanged; a processing, completed or abandoned one answers `session_not_pending` with its ' +
+      '`status`. A server that cannot reopen a session (one on Quaderno\'s private API) does not advertise `retry`.',
+    capability: 'retry',
+    request: { id: 'RetryBody' },
+    response: { status: 200, id: 'Session', description: 'The session, pending again.' },
+    errors: [...BODY, 'session_not_pending', 'capability_unsupported', ...TRANSPORT],
+  },
+  {
+    method: 'post',
     path: '/{token}/pay.json',
     operationId: 'startPayment',
     summary: 'Start the payment',
@@ -172,6 +187,7 @@ function registries() {
     [s.couponApplyBodySchema, { id: 'CouponApplyBody' }],
     [s.couponRemoveBodySchema, { id: 'CouponRemoveBody' }],
     [s.cancelBodySchema, { id: 'CancelBody' }],
+    [s.retryBodySchema, { id: 'RetryBody' }],
     [s.payBodySchema, { id: 'PayBody', description: '`card_number` and `outcome` are for the sandbox\'s simulated processor only.' }],
     [s.paymentStartRequest, { id: 'PaymentStartRequest' }],
     [s.paymentStartSchema, { id: 'PaymentStart', description: 'What the processor\'s SDK needs, by processor. In a pay result, absent means the server\'s own payment (poll the session).' }],

@@ -20,6 +20,9 @@ export const couponRemoveBodySchema = z.strictObject({ coupon: z.null() });
 /** Body of `POST <permalink>/cancel.json`: nothing is needed; an empty object is sent. */
 export const cancelBodySchema = z.object({});
 
+/** Body of `POST <permalink>/retry.json` (capability `retry`): nothing is needed; an empty object is sent. */
+export const retryBodySchema = z.object({});
+
 /** Outcomes the sandbox's simulated PayPal window can be told to give. */
 export const SIMULATED_OUTCOMES = ['approve', 'decline'] as const;
 

@@ -120,6 +120,9 @@ const REFUSALS: Record<Exclude<Capability, 'hosted_payment'>, (ctx: Ctx) => Prom
   async pay({ session, target }) {
     expectUnsupported(await call((await session()).permalink, 'POST', '/pay', { body: (target.payBodies ?? SIMULATED).approve }));
   },
+  async retry({ session }) {
+    expectUnsupported(await call((await session({ status: 'failed' })).permalink, 'POST', '/retry', { body: {} }));
+  },
   async tax_preview({ session }) {
     expectUnsupported(await call((await session()).permalink, 'GET', '/tax', { query: { country: 'DE' } }));
   },
@@ -360,6 +363,27 @@ export const CONTRACT_CASES: ContractCase[] = [
     async run({ session, target }) {
       const { permalink } = await session({ status: 'completed' });
       expectError(await call(permalink, 'POST', '/pay', { body: (target.payBodies ?? SIMULATED).approve }), 422, 'session_not_pending');
+    },
+  },
+  {
+    id: 'retry.failed',
+    title: 'POST retry.json on a failed session → 200 pending, editable again; once more → 200 unchanged',
+    needs: 'retry',
+    async run({ session }) {
+      const { permalink } = await session({ status: 'failed' });
+      assert.equal(expectSession(await call(permalink, 'POST', '/retry', { body: {} })).status, 'pending');
+      assert.equal(expectSession(await call(permalink, 'POST', '/retry', { body: {} })).status, 'pending');
+      assert.equal(expectSession(await put(permalink, { customer: { first_name: 'Grace' } })).customer?.first_name, 'Grace');
+    },
+  },
+  {
+    id: 'retry.not-pending',
+    title: 'retrying a completed session → 422 session_not_pending',
+    needs: 'retry',
+    async run({ session }) {
+      const { permalink } = await session({ status: 'completed' });
+      const body = expectError(await call(permalink, 'POST', '/retry', { body: {} }), 422, 'session_not_pending');
+      assert.equal(body.status, 'completed');
     },
   },
   {

@@ -46,7 +46,7 @@ test('it carries the protocol version, every error code with a status, and one c
   }
   assert.deepEqual(
     operations.map((op) => op.operationId).sort(),
-    ['cancelSession', 'previewTax', 'retrieveSession', 'startPayment', 'startProcessorPayment', 'updateSession', 'validateTaxId'],
+    ['cancelSession', 'previewTax', 'retrieveSession', 'retrySession', 'startPayment', 'startProcessorPayment', 'updateSession', 'validateTaxId'],
   );
 });
 

@@ -160,6 +160,30 @@ describe('sandbox payment simulation and status machine', () => {
     });
   }
 
+  test('retry: failed → pending (200, with and without .json), the failed processor_id kept, and editable again', async () => {
+    const session = fresh();
+    const declined = await pay(session, CARD_DECLINED);
+    assert.equal((await settled(session)).status, 'failed');
+    for (const path of [publicPath(session, '/retry'), publicPath(session, '/retry').replace(/\.json$/, '')]) {
+      const reply = await call(base(), path, { method: 'POST', body: {} });
+      assert.equal(reply.status, 200, reply.text);
+      assert.equal(reply.json.status, 'pending');
+      assert.equal(reply.json.processor_id, declined.json.processor_id);
+      assert.ok(reply.json.capabilities.includes('retry'));
+    }
+    const edited = await call(base(), publicPath(session), { method: 'PUT', body: { customer: { billing_country: 'FR' } } });
+    assert.equal(edited.status, 200, edited.text);
+    assert.equal(edited.json.customer.billing_country, 'FR');
+  });
+
+  for (const status of ['processing', 'completed', 'abandoned'] as const) {
+    test(`retry on a ${status} session → 422 session_not_pending naming the status, nothing changed`, async () => {
+      const session = fresh({}, status);
+      assertNotPending(await call(base(), publicPath(session, '/retry'), { method: 'POST', body: {} }), status);
+      assert.deepEqual(await read(session), session);
+    });
+  }
+
   test('a paid session is listed with its new status by the private API', async () => {
     const session = fresh();
     await pay(session, CARD_OK);

@@ -2,7 +2,7 @@
 // real sandbox (issue 13, the server side). Sessions are made through the private API, as a merchant's server would.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { LEGACY_CAPABILITIES, PROTOCOL_VERSION } from '../../src/protocol/capabilities.ts';
+import { PROTOCOL_VERSION, SANDBOX_CAPABILITIES } from '../../src/protocol/capabilities.ts';
 import { ERROR_STATUS } from '../../src/protocol/status.ts';
 import { taxSummarySchema } from '../../src/protocol/tax.ts';
 import { call, eventually, publicPath, useSandbox, type Reply } from './harness.ts';
@@ -100,7 +100,7 @@ describe('a session carries the tax of its saved customer', () => {
   test('the public JSON declares the protocol version and the protocol list of capabilities; the private one does not', async () => {
     const created = await create({ items: [PLAN('EUR')] });
     const pub = await read(created);
-    assert.deepEqual([pub.protocol_version, pub.capabilities, pub.hosted_url], [PROTOCOL_VERSION, [...LEGACY_CAPABILITIES], null]);
+    assert.deepEqual([pub.protocol_version, pub.capabilities, pub.hosted_url], [PROTOCOL_VERSION, [...SANDBOX_CAPABILITIES], null]);
     const priv = await readPrivate(created);
     assert.deepEqual(['protocol_version' in priv, 'capabilities' in priv, 'tax' in priv, 'charged' in priv], [false, false, true, false]);
   });

@@ -209,14 +209,9 @@ export class SandboxStore {
   }
 
   /**
-   * Sandbox-only payment simulation: pending or failed → processing → completed | failed.
-   * The amount charged is the server's `tax.total` for the saved customer, fixed here (`internal.paidTax`); a `total`
-   * in the body is what the customer saw, and one that differs refuses the pay with `payment_total_changed` and
-   * changes nothing.
-   * A coupon that became unusable since it was applied (expired, run out, deleted or replaced) is dropped from the
-   * session and the pay is refused with `payment_total_changed`, naming why in `field_codes.coupon`: the customer
-   * sees the new total and pays again. why: a failed session cannot be updated, so without this a coupon that ran
-   * out would leave it stuck (issue 17, defect 4); and charging a total the customer did not confirm is no answer.
+   * Sandbox-only payment simulation: pending or failed → processing → completed | failed, for the server's `tax.total`
+   * (fixed in `internal.paidTax`), refused with `payment_total_changed` when it is not the `total` the customer saw or
+   * the coupon became unusable (dropped, so they see the new total and pay again).
    */
   pay(token: string, body: unknown): StoredSession {
     const session = this.requireToken(token);
@@ -242,6 +237,15 @@ export class SandboxStore {
     session.internal.settleAt = this.now() + this.processingDelayMs;
     session.internal.lastActivityAt = this.now();
     this.schedule(session);
+    return session;
+  }
+
+  /** A new attempt after a decline: failed → pending (the failed `processor_id` stays); pending answers unchanged. */
+  retry(token: string): StoredSession {
+    const session = this.requireToken(token);
+    if (session.status !== 'failed' && session.status !== 'pending') throw conflict('retry', session.status);
+    if (session.status === 'failed') session.status = 'pending';
+    this.touch(session);
     return session;
   }
 
@@ -300,11 +304,7 @@ export class SandboxStore {
     return publicSessionJSON(session, origin, this.taxOf(session), this.processorKeys);
   }
 
-  /**
-   * The session's tax: while a payment runs or once it completed, the summary it charges; otherwise its saved
-   * customer's, under the current settings. Null for amounts no tax can be computed on (only test overrides store
-   * them; paying such a session is refused as `session_broken`).
-   */
+  /** The tax a running or completed payment charges, else the saved customer's now; null for unchargeable amounts. */
   taxOf(session: StoredSession): TaxSummary | null {
     const paid = session.internal.paidTax;
     if (paid && (session.status === 'processing' || session.status === 'completed')) return paid;
