@@ -138,6 +138,8 @@ const ca: Translation = {
   paypalCancelled: 'Has tancat PayPal abans de pagar.',
   paypalFailed: 'PayPal no ha pogut fer el pagament. Torna-ho a provar.',
   paypalUseButton: 'Paga amb el botó de PayPal.',
+  // a failed payment the server cannot reopen: why the billing fields are locked
+  detailsLocked: 'Després d’un pagament fallit, aquí ja no es poden canviar les teves dades. Pots tornar a pagar o, per canviar-les, començar una nova compra des de la botiga.',
 };
 
 export default ca;

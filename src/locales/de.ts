@@ -137,6 +137,8 @@ const de: Translation = {
   paypalCancelled: 'Sie haben PayPal vor der Zahlung geschlossen.',
   paypalFailed: 'PayPal konnte die Zahlung nicht ausführen. Bitte versuchen Sie es erneut.',
   paypalUseButton: 'Bitte bezahlen Sie mit dem PayPal-Button.',
+  // a failed payment the server cannot reopen: why the billing fields are locked
+  detailsLocked: 'Nach einer fehlgeschlagenen Zahlung können Ihre Angaben hier nicht mehr geändert werden. Sie können erneut bezahlen oder den Kauf im Shop neu beginnen, um sie zu ändern.',
 };
 
 export default de;

@@ -130,6 +130,8 @@ const en: Translation = {
   paypalCancelled: 'You closed PayPal before paying.',
   paypalFailed: 'PayPal could not take the payment. Try again.',
   paypalUseButton: 'Pay with the PayPal button.',
+  // a failed payment the server cannot reopen: why the billing fields are locked
+  detailsLocked: 'Your details can’t be changed after a failed payment here. You can pay again, or start a new checkout from the store to change them.',
 };
 
 export default en;

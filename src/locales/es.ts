@@ -138,6 +138,8 @@ const es: Translation = {
   paypalCancelled: 'Has cerrado PayPal antes de pagar.',
   paypalFailed: 'PayPal no ha podido realizar el pago. Inténtalo de nuevo.',
   paypalUseButton: 'Paga con el botón de PayPal.',
+  // a failed payment the server cannot reopen: why the billing fields are locked
+  detailsLocked: 'Después de un pago fallido, aquí ya no se pueden cambiar tus datos. Puedes volver a pagar o, para cambiarlos, empezar una nueva compra desde la tienda.',
 };
 
 export default es;

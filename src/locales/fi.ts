@@ -134,6 +134,8 @@ const fi: Translation = {
   paypalCancelled: 'Suljit PayPalin ennen maksamista.',
   paypalFailed: 'PayPal ei voinut veloittaa maksua. Yritä uudelleen.',
   paypalUseButton: 'Maksa PayPal-painikkeella.',
+  // a failed payment the server cannot reopen: why the billing fields are locked
+  detailsLocked: 'Epäonnistuneen maksun jälkeen tietojasi ei voi enää muuttaa tässä. Voit maksaa uudelleen tai muuttaa tietoja aloittamalla uuden oston kaupassa.',
 };
 
 export default fi;

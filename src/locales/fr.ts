@@ -139,6 +139,8 @@ const fr: Translation = {
   paypalCancelled: 'Vous avez fermé PayPal avant de payer.',
   paypalFailed: 'PayPal n’a pas pu effectuer le paiement. Réessayez.',
   paypalUseButton: 'Payez avec le bouton PayPal.',
+  // a failed payment the server cannot reopen: why the billing fields are locked
+  detailsLocked: 'Après un paiement refusé, vos informations ne peuvent plus être modifiées ici. Vous pouvez payer à nouveau, ou recommencer votre achat depuis la boutique pour les modifier.',
 };
 
 export default fr;

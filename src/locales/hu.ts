@@ -137,6 +137,8 @@ const hu: Translation = {
   paypalCancelled: 'Fizetés előtt bezárta a PayPalt.',
   paypalFailed: 'A PayPal nem tudta teljesíteni a fizetést. Próbálja újra.',
   paypalUseButton: 'Fizessen a PayPal gombbal.',
+  // a failed payment the server cannot reopen: why the billing fields are locked
+  detailsLocked: 'Sikertelen fizetés után az adatai itt már nem módosíthatók. Fizethet újra, vagy a módosításhoz kezdjen új vásárlást az áruházban.',
 };
 
 export default hu;

@@ -139,6 +139,8 @@ const nl: Translation = {
   paypalCancelled: 'Je hebt PayPal gesloten voordat je betaalde.',
   paypalFailed: 'PayPal kon de betaling niet uitvoeren. Probeer het opnieuw.',
   paypalUseButton: 'Betaal met de PayPal-knop.',
+  // a failed payment the server cannot reopen: why the billing fields are locked
+  detailsLocked: 'Na een mislukte betaling kun je je gegevens hier niet meer wijzigen. Je kunt opnieuw betalen, of een nieuwe bestelling starten in de winkel om ze te wijzigen.',
 };
 
 export default nl;

@@ -134,6 +134,8 @@ const no: Translation = {
   paypalCancelled: 'Du lukket PayPal før du betalte.',
   paypalFailed: 'PayPal kunne ikke gjennomføre betalingen. Prøv igjen.',
   paypalUseButton: 'Betal med PayPal-knappen.',
+  // a failed payment the server cannot reopen: why the billing fields are locked
+  detailsLocked: 'Etter en mislykket betaling kan du ikke lenger endre opplysningene dine her. Du kan betale på nytt, eller starte et nytt kjøp i butikken for å endre dem.',
 };
 
 export default no;

@@ -137,6 +137,8 @@ const sv: Translation = {
   paypalCancelled: 'Du stängde PayPal innan du betalade.',
   paypalFailed: 'PayPal kunde inte genomföra betalningen. Försök igen.',
   paypalUseButton: 'Betala med PayPal-knappen.',
+  // a failed payment the server cannot reopen: why the billing fields are locked
+  detailsLocked: 'Efter en misslyckad betalning går det inte längre att ändra dina uppgifter här. Du kan betala igen, eller börja ett nytt köp i butiken för att ändra dem.',
 };
 
 export default sv;

@@ -158,4 +158,6 @@ export interface Translation {
   paypalCancelled: string;
   paypalFailed: string;
   paypalUseButton: string;
+  /** Over the form of a failed session the server cannot reopen (no `retry`): why the fields are locked. */
+  detailsLocked: string;
 }

@@ -20,14 +20,18 @@ export function parsePaymentStart(data: unknown): PaymentStartResponse | undefin
   return parsed?.success ? parsed.data : undefined;
 }
 
-/** `POST <permalink>/payment.json` through the element's HTTP layer; a body outside the schema is a bad response. */
+/**
+ * `POST <permalink>/payment.json` through the element's HTTP layer; a body outside the schema is a bad response.
+ * `total` (minor units) is the total the customer sees: the server starts nothing for another (`payment_total_changed`).
+ */
 export async function startPayment(
   permalink: string,
   method: PaymentMethod,
-  options: { signal?: AbortSignal; transport?: TransportOptions } = {},
+  options: { total: number; signal?: AbortSignal | undefined; transport?: TransportOptions },
 ): Promise<PaymentStartResponse> {
   const url = permalinkEndpoint(permalink, '/payment');
-  const response = await requestJson({ method: 'POST', url, body: { method }, signal: options.signal }, options.transport);
+  const body = { method, total: options.total };
+  const response = await requestJson({ method: 'POST', url, body, signal: options.signal }, options.transport);
   const start = parsePaymentStart(response.data);
   if (!start) throw new BadResponseError('The payment start answer is not a processor payment', response.status, response.data);
   return start;

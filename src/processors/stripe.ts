@@ -184,6 +184,9 @@ class MountedStripe implements MountedProcessor {
     if (fresh.processor !== 'stripe' || fresh.client_secret !== this.start.client_secret) {
       return { status: 'failed', error: processorError('payment_failed', 'paymentFailed', 'intent_changed') };
     }
+    // why: the PaymentIntent is confirmed for the total the customer confirmed, or not at all; the element then shows
+    // the new total and asks again.
+    if (fresh.amount !== input.total) return { status: 'failed', error: processorError('payment_failed', 'paymentFailed', 'total_changed') };
     if (fresh.amount !== this.start.amount || fresh.currency !== this.start.currency) {
       const updated = await this.elements.fetchUpdates();
       if (updated.error) return { status: 'failed', error: processorError('payment_failed', 'paymentFailed', 'fetch_updates') };

@@ -235,7 +235,7 @@ export async function completeCheckout(page: Page, card = '4242 4242 4242 4242')
 /**
  * Installs a packed tarball into `project/node_modules` as npm would lay it out, without npm: unpacked, with the
  * package's own `dependencies` and the consumer's `packages` linked from this repository's node_modules.
- * why not `npm install --offline`: on a fresh machine (an empty npm cache) npm cannot resolve the package's
+ * why not `npm install` offline: on a fresh machine (an empty npm cache) npm cannot resolve the package's
  * dependencies (@stripe/stripe-js, @paypal/paypal-js) offline, and going online would make the test depend on the
  * registry; every package needed is already in node_modules, at the versions the lockfile pins.
  */

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { BadResponseError, ConflictError } from '../../src/api/errors.ts';
+import { createPublicClient } from '../../src/api/public.ts';
 import { parsePaymentStart, startPayment } from '../../src/processors/payment-start.ts';
 import { paymentStartResponse } from '../../src/protocol/payments.ts';
 import { RECORDED_CREATE, useSandbox } from '../sandbox/harness.ts';
@@ -15,22 +16,26 @@ describe('processors: the payment start', () => {
     sandbox().store.toJSON(sandbox().store.createSession({ ...RECORDED_CREATE, payment_methods: ['card', 'paypal'] }, { status }), sandbox().url)
       .permalink as string;
 
+  /** The total the server computes now, which the start must confirm. */
+  const totalOf = async (permalink: string) => ((await createPublicClient(permalink).retrieve()) as { tax?: { total: number } }).tax!.total;
+
   test('card and PayPal: the sandbox answer, parsed as the protocol schema parses it', async () => {
     const permalink = permalinkOf();
     for (const [method, processor] of [['card', 'stripe'], ['paypal', 'paypal']] as const) {
-      const start = await startPayment(permalink, method);
+      const start = await startPayment(permalink, method, { total: await totalOf(permalink) });
       assert.equal(start.processor, processor);
       assert.deepEqual(start, paymentStartResponse.parse(start));
     }
   });
 
   test('a session no longer pending: the core’s ConflictError, which the checkout model recognises', async () => {
-    await assert.rejects(startPayment(permalinkOf('completed'), 'card'), (error) => error instanceof ConflictError);
+    const permalink = permalinkOf('completed');
+    await assert.rejects(startPayment(permalink, 'card', { total: await totalOf(permalink) }), (error) => error instanceof ConflictError);
   });
 
   test('an answer outside the schema is a BadResponseError', async () => {
     const transport = { fetch: async () => Response.json({ processor: 'stripe', processor_id: 'pi_1' }, { status: 201 }) };
-    await assert.rejects(startPayment(permalinkOf(), 'card', { transport }), (error) => error instanceof BadResponseError);
+    await assert.rejects(startPayment(permalinkOf(), 'card', { total: 2100, transport }), (error) => error instanceof BadResponseError);
   });
 
   // why a table: parsePaymentStart reads through PAYMENT_STARTS, not the protocol's union (see payment-start.ts); each

@@ -3,6 +3,7 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { MountedProcessor, PayOutcome, ProcessorFieldState, ProcessorMountContext } from '../../src/processors/mount.ts';
+import { createPublicClient } from '../../src/api/public.ts';
 import { startPayment } from '../../src/processors/payment-start.ts';
 import type { PaymentMethod } from '../../src/session/schema.ts';
 import { createSession, getSession, type SandboxSession } from '../helpers/sandbox.ts';
@@ -28,6 +29,14 @@ export function paySession(): Promise<SandboxSession> {
     payment_methods: ['card', 'paypal'],
     customer: { first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.com', billing_country: 'ES', tax_id: 'ESA58818501' },
   });
+}
+
+/** The session's total as the server has it now (its `tax.total`): what an element would show and confirm. */
+export async function serverTotal(permalink: string): Promise<number> {
+  const session = (await createPublicClient(permalink).retrieve()) as { tax?: { total?: number } | null };
+  const total = session.tax?.total;
+  if (typeof total !== 'number') throw new Error(`no tax.total in ${permalink}`);
+  return total;
 }
 
 export async function until<T>(read: () => T | Promise<T>, what: string, timeoutMs = 20_000): Promise<NonNullable<T>> {
@@ -80,9 +89,10 @@ export function harness(
       currency: 'EUR',
       disabled: false,
       host,
-      start: (method: PaymentMethod, signal?: AbortSignal) => {
+      start: async (method: PaymentMethod, signal?: AbortSignal) => {
         h.starts++;
-        return startPayment(permalink, method, { signal });
+        // why: the harness stands in for the element, which confirms the total it shows (the server's, here).
+        return startPayment(permalink, method, { signal, total: await serverTotal(permalink) });
       },
       report: (state) => void h.reports.push(state),
       begin: async () => true,

@@ -21,13 +21,20 @@ const permalink = params.get('permalink') ?? '';
 const method = params.get('processor') === 'paypal' ? 'paypal' : 'card';
 const host = document.getElementById('checkout')!;
 const container = document.getElementById('processor')!;
+/** The session's total as the server computes it (its `tax.total`). */
+async function sessionTotal(): Promise<number> {
+  const session = (await (await fetch(`${permalink}.json`)).json()) as { tax: { total: number } };
+  return session.tax.total;
+}
+
 const ctx: ProcessorMountContext = {
   method,
   locale: 'en',
   currency: 'EUR',
   disabled: false,
   host,
-  start: (m) => startPayment(permalink, m),
+  // why: the page stands in for the element, which confirms the total it shows: the session's own here.
+  start: async (m) => startPayment(permalink, m, { total: await sessionTotal() }),
   report: () => {},
   begin: async () => true,
   finish: (outcome) => void (page.__outcome = outcome),
@@ -41,6 +48,7 @@ try {
       page.__outcome = await mounted.pay({
         billing: { name: 'Ada', email: 'ada@example.com', address: { line1: null, line2: null, city: null, postal_code: null, country: 'ES' } },
         returnUrl: location.href,
+        total: await sessionTotal(),
       });
     };
   } else {
