@@ -188,7 +188,7 @@ export class AdapterProcessor implements PaymentProcessor {
         const paying = this.paying;
         const total = paying?.total ?? savedTotal(this.context!.session);
         try {
-          const answer = await startPayment(permalink, startMethod, { total, signal });
+          const answer = await startPayment(permalink, startMethod, total, { signal });
           if (paying && answer.amount !== total) throw new ProcessorPaymentError('payment_failed', 'total_changed');
           return answer;
         } catch (error) {

@@ -21,17 +21,18 @@ export function parsePaymentStart(data: unknown): PaymentStartResponse | undefin
 }
 
 /**
- * `POST <permalink>/payment.json` through the element's HTTP layer; a body outside the schema is a bad response.
- * `total` (minor units) is the total the customer sees: the server starts nothing for another (`payment_total_changed`).
+ * `POST <permalink>/payment.json` through the element's HTTP layer, for the `total` (minor units) the customer
+ * confirmed: a server whose total differs refuses it (`payment_total_changed`). A body outside the schema is a bad
+ * response.
  */
 export async function startPayment(
   permalink: string,
   method: PaymentMethod,
-  options: { total: number; signal?: AbortSignal | undefined; transport?: TransportOptions },
+  total: number,
+  options: { signal?: AbortSignal; transport?: TransportOptions } = {},
 ): Promise<PaymentStartResponse> {
   const url = permalinkEndpoint(permalink, '/payment');
-  const body = { method, total: options.total };
-  const response = await requestJson({ method: 'POST', url, body, signal: options.signal }, options.transport);
+  const response = await requestJson({ method: 'POST', url, body: { method, total }, signal: options.signal }, options.transport);
   const start = parsePaymentStart(response.data);
   if (!start) throw new BadResponseError('The payment start answer is not a processor payment', response.status, response.data);
   return start;

@@ -4,8 +4,7 @@
 // core's own error classes (an adapter script carries none).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { BadResponseError, ConflictError } from '../../src/api/errors.ts';
-import { createPublicClient } from '../../src/api/public.ts';
+import { BadResponseError, ConflictError, ValidationError } from '../../src/api/errors.ts';
 import { parsePaymentStart, startPayment } from '../../src/processors/payment-start.ts';
 import { paymentStartResponse } from '../../src/protocol/payments.ts';
 import { RECORDED_CREATE, useSandbox } from '../sandbox/harness.ts';
@@ -16,26 +15,28 @@ describe('processors: the payment start', () => {
     sandbox().store.toJSON(sandbox().store.createSession({ ...RECORDED_CREATE, payment_methods: ['card', 'paypal'] }, { status }), sandbox().url)
       .permalink as string;
 
-  /** The total the server computes now, which the start must confirm. */
-  const totalOf = async (permalink: string) => ((await createPublicClient(permalink).retrieve()) as { tax?: { total: number } }).tax!.total;
-
   test('card and PayPal: the sandbox answer, parsed as the protocol schema parses it', async () => {
     const permalink = permalinkOf();
     for (const [method, processor] of [['card', 'stripe'], ['paypal', 'paypal']] as const) {
-      const start = await startPayment(permalink, method, { total: await totalOf(permalink) });
+      const start = await startPayment(permalink, method, 2100);
       assert.equal(start.processor, processor);
       assert.deepEqual(start, paymentStartResponse.parse(start));
     }
   });
 
   test('a session no longer pending: the core’s ConflictError, which the checkout model recognises', async () => {
-    const permalink = permalinkOf('completed');
-    await assert.rejects(startPayment(permalink, 'card', { total: await totalOf(permalink) }), (error) => error instanceof ConflictError);
+    await assert.rejects(startPayment(permalinkOf('completed'), 'card', 2100), (error) => error instanceof ConflictError);
+  });
+
+  test('another total than the server’s: the core’s ValidationError payment_total_changed, nothing started', async () => {
+    const permalink = permalinkOf();
+    await assert.rejects(startPayment(permalink, 'card', 2099), (error) => error instanceof ValidationError && error.reason === 'payment_total_changed');
+    assert.equal((await (await fetch(`${permalink}.json`)).json()).processor_id, undefined);
   });
 
   test('an answer outside the schema is a BadResponseError', async () => {
     const transport = { fetch: async () => Response.json({ processor: 'stripe', processor_id: 'pi_1' }, { status: 201 }) };
-    await assert.rejects(startPayment(permalinkOf(), 'card', { total: 2100, transport }), (error) => error instanceof BadResponseError);
+    await assert.rejects(startPayment(permalinkOf(), 'card', 2100, { transport }), (error) => error instanceof BadResponseError);
   });
 
   // why a table: parsePaymentStart reads through PAYMENT_STARTS, not the protocol's union (see payment-start.ts); each

@@ -3,7 +3,6 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { MountedProcessor, PayOutcome, ProcessorFieldState, ProcessorMountContext } from '../../src/processors/mount.ts';
-import { createPublicClient } from '../../src/api/public.ts';
 import { startPayment } from '../../src/processors/payment-start.ts';
 import type { PaymentMethod } from '../../src/session/schema.ts';
 import { createSession, getSession, type SandboxSession } from '../helpers/sandbox.ts';
@@ -33,7 +32,7 @@ export function paySession(): Promise<SandboxSession> {
 
 /** The session's total as the server has it now (its `tax.total`): what an element would show and confirm. */
 export async function serverTotal(permalink: string): Promise<number> {
-  const session = (await createPublicClient(permalink).retrieve()) as { tax?: { total?: number } | null };
+  const session = (await (await fetch(`${permalink}.json`)).json()) as { tax?: { total?: number } | null };
   const total = session.tax?.total;
   if (typeof total !== 'number') throw new Error(`no tax.total in ${permalink}`);
   return total;
@@ -91,8 +90,9 @@ export function harness(
       host,
       start: async (method: PaymentMethod, signal?: AbortSignal) => {
         h.starts++;
-        // why: the harness stands in for the element, which confirms the total it shows (the server's, here).
-        return startPayment(permalink, method, { signal, total: await serverTotal(permalink) });
+        // why the session's total: the start requires the total the customer confirmed, here the saved one.
+        const total = (await (await fetch(`${permalink}.json`, { signal })).json()).tax.total;
+        return startPayment(permalink, method, total, { signal });
       },
       report: (state) => void h.reports.push(state),
       begin: async () => true,

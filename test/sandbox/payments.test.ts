@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { sessionTotals } from '../../src/session/money.ts';
 import { assertCouponRefused, assertNotPending } from './refusals.ts';
-import { assertSession, call, eventually, publicPath, RECORDED_CREATE, sleep, useSandbox } from './harness.ts';
+import { assertSession, call, eventually, payShown, publicPath, RECORDED_CREATE, sleep, useSandbox } from './harness.ts';
 
 const CARD_OK = { method: 'card', card_number: '4242 4242 4242 4242' };
 const CARD_DECLINED = { method: 'card', card_number: '4000 0000 0000 0002' };
@@ -14,7 +14,7 @@ describe('sandbox payment simulation and status machine', () => {
   const fresh = (body: Record<string, unknown> = {}, status?: 'completed' | 'failed' | 'abandoned' | 'processing') =>
     sandbox().store.publicJSON(sandbox().store.createSession({ ...RECORDED_CREATE, payment_methods: ['card', 'paypal'], ...body }, { status }), base()) as Record<string, any>;
   const read = async (session: Record<string, unknown>) => (await call(base(), publicPath(session))).json;
-  const pay = (session: Record<string, unknown>, body: unknown) => call(base(), publicPath(session, '/pay'), { method: 'POST', body });
+  const pay = (session: Record<string, unknown>, body: unknown) => payShown(base(), session, body);
   const settled = (session: Record<string, unknown>) =>
     eventually(() => read(session), (s) => s.status !== 'processing', 5000);
 
