@@ -258,25 +258,26 @@ describe('Stripe adapter (Stripe.js test double)', function () {
     await until(async () => (await frameRead(CARD_FRAME, '#number')).readOnly === true, 'read-only fields');
   });
 
-  it('a load failure and an unknown client secret become processor_unavailable', async () => {
+  it('a load failure is processor_unavailable; a client secret Stripe does not know fails the payment, charging nothing', async () => {
     const session = await paySession();
     const { host, container } = lightContainer();
     mounts.keep(host);
     const failing = createStripeAdapter({ loadStripe: () => injectScript(`${SANDBOX()}/doubles/no-such-sdk.js`).then(() => null) });
     const loadError = await failing.mount(container, harness(session.permalink, host).ctx).catch((e: unknown) => e);
     expect((loadError as ProcessorLoadError).error?.sdkCode).to.equal('load_failed');
+    expect(container.querySelector('iframe'), 'a failed mount leaves nothing behind').to.equal(null);
 
+    // why at Pay: the elements are made in deferred mode, so the PaymentIntent (and its secret) is named at confirm.
     const h = harness(session.permalink, host);
     const forged = {
       ...h.ctx,
       start: async () => ({ ...(await h.ctx.start('card')), client_secret: 'pi_sandbox_forged_secret_nope' }),
     };
-    const missing = await createStripeAdapter({ loadStripe: doubleLoader }).mount(container, forged).catch((e: unknown) => e);
-    expect((missing as ProcessorLoadError).error).to.deep.equal({
-      code: 'processor_unavailable',
-      messageKey: 'processorUnavailable',
-      sdkCode: 'resource_missing',
-    });
-    expect(container.querySelector('iframe'), 'a failed mount leaves nothing behind').to.equal(null);
+    const mounted = mounts.set(await createStripeAdapter({ loadStripe: doubleLoader }).mount(container, forged));
+    await typeCard('4242 4242 4242 4242');
+    await until(() => h.reports.at(-1)?.complete, 'the fields to be complete');
+    const outcome = await mounted.pay(await payFor(session));
+    expect(outcome.status === 'failed' && outcome.error).to.deep.include({ code: 'payment_failed', sdkCode: 'resource_missing' });
+    expect((await getSession(session.id))?.status).to.equal('pending');
   });
 });
