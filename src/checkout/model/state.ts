@@ -6,7 +6,7 @@ import type { CheckoutSession, CustomerInput, PaymentMethod } from '../../sessio
 import type { CouponRefusal } from './coupon.ts';
 import { needsOf, validateNow } from './billing-rule.ts';
 import type { Draft } from './draft.ts';
-import { canReopen, savesEdits } from './session-checks.ts';
+import { savesEdits } from './session-checks.ts';
 import { sessionTax, taxIdState, taxQuery, type TaxPreview } from './tax.ts';
 
 /** What is in flight inside the form (the pay button, the coupon buttons and cancel show it). */
@@ -238,9 +238,8 @@ export function placeSession(session: CheckoutSession, current: CheckoutState, f
     case 'pending':
       return { kind: 'form', session, form, busy: undefined, alert: undefined };
     case 'failed':
-      // why: "Try again" on a failed payment shows the form over the still-failed session; a reload keeps it there, as
-      // it keeps a form whose payment failed meanwhile when the server reopens it (what was typed is then saved).
-      return current.kind === 'form' && (current.session.status === 'failed' || canReopen(session))
+      // why: "Try again" on a failed payment shows the form over the still-failed session; a reload keeps it there.
+      return current.kind === 'form' && current.session.status === 'failed'
         ? { ...current, session, busy: undefined }
         : { kind: 'failed', session, form };
     case 'processing':
