@@ -1,7 +1,9 @@
 // TEST DOUBLE of Stripe.js (https://js.stripe.com), served by the sandbox at /doubles/stripe.js. NOT Stripe's code and
 // never shipped in the package. It implements the calls the Stripe adapter makes, typed as the adapter's
 // StripeSurface (which the real SDK's types must satisfy), against the sandbox's simulated Stripe API:
-// - `Stripe(pk)` → `elements({clientSecret, appearance, locale})` → `create('payment', options)` → `mount(node)`;
+// - `Stripe(pk)` → `elements({clientSecret, appearance, locale})`, or in deferred mode `elements({mode: 'payment',
+//   amount, currency, …})` with the intent's `clientSecret` given to `confirmPayment()` → `create('payment', options)`
+//   → `mount(node)`;
 // - `mount()` refuses a node inside a ShadowRoot with Stripe's own error, as Stripe.js does since late 2024;
 // - the card fields live in a frame on the sandbox's other origin, so the page cannot read them;
 // - `elements.submit()` asks that frame whether its fields are complete, and answers once it replied;
