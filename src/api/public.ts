@@ -29,6 +29,8 @@ export interface PublicClient {
   cancel(options?: CallOptions): Promise<CheckoutSession>;
   /** `POST <permalink>/pay.json`: starts a payment with the processor's body (the sandbox's simulated payment). */
   pay(body: unknown, options?: CallOptions): Promise<CheckoutSession>;
+  /** `POST <permalink>/retry.json` (capability `retry`): a failed session becomes pending again, to correct and pay. */
+  retry(options?: CallOptions): Promise<CheckoutSession>;
 }
 
 /** Creates the public client; throws InvalidPermalinkError at once for a permalink that is not http(s). */
@@ -55,6 +57,9 @@ export function createPublicClient(permalink: string, transport: TransportOption
     },
     pay(body, options = {}) {
       return post('/pay', body, options);
+    },
+    retry(options = {}) {
+      return post('/retry', {}, options);
     },
   };
 }

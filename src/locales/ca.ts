@@ -142,6 +142,8 @@ const ca: Translation = {
   expiryWarning: (minutes) => `Aquest pagament es tancarà ${minutes === 1 ? 'd’aquí a 1 minut' : `d’aquí a uns ${minutes} minuts`} si no hi ha activitat. El que has escrit es conserva.`,
   expiryExtend: 'Continua en aquesta pàgina',
   expiryExtended: 'Tens més temps. Pren-te el que necessitis.',
+  // a failed payment the server cannot reopen: why the billing fields are locked
+  detailsLocked: 'Després d’un pagament fallit, aquí ja no es poden canviar les teves dades. Pots tornar a pagar o, per canviar-les, començar una nova compra des de la botiga.',
 };
 
 export default ca;

@@ -141,6 +141,8 @@ const de: Translation = {
   expiryWarning: (minutes) => `Dieser Bezahlvorgang wird ${minutes === 1 ? 'in 1 Minute' : `in etwa ${minutes} Minuten`} ohne Aktivität geschlossen. Ihre Eingaben bleiben erhalten.`,
   expiryExtend: 'Auf dieser Seite bleiben',
   expiryExtended: 'Sie haben jetzt mehr Zeit.',
+  // a failed payment the server cannot reopen: why the billing fields are locked
+  detailsLocked: 'Nach einer fehlgeschlagenen Zahlung können Ihre Angaben hier nicht mehr geändert werden. Sie können erneut bezahlen oder den Kauf im Shop neu beginnen, um sie zu ändern.',
 };
 
 export default de;

@@ -134,6 +134,8 @@ const en: Translation = {
   expiryWarning: (minutes) => `This checkout closes in ${minutes === 1 ? '1 minute' : `about ${minutes} minutes`} if nothing happens. Anything you typed is kept.`,
   expiryExtend: 'Stay on this page',
   expiryExtended: 'You have more time. Take as long as you need.',
+  // a failed payment the server cannot reopen: why the billing fields are locked
+  detailsLocked: 'Your details can’t be changed after a failed payment here. You can pay again, or start a new checkout from the store to change them.',
 };
 
 export default en;

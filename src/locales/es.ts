@@ -142,6 +142,8 @@ const es: Translation = {
   expiryWarning: (minutes) => `Este pago se cerrará ${minutes === 1 ? 'en 1 minuto' : `en unos ${minutes} minutos`} si no hay actividad. Lo que has escrito se conserva.`,
   expiryExtend: 'Seguir en esta página',
   expiryExtended: 'Tienes más tiempo. Tómate el que necesites.',
+  // a failed payment the server cannot reopen: why the billing fields are locked
+  detailsLocked: 'Después de un pago fallido, aquí ya no se pueden cambiar tus datos. Puedes volver a pagar o, para cambiarlos, empezar una nueva compra desde la tienda.',
 };
 
 export default es;

@@ -138,6 +138,8 @@ const fi: Translation = {
   expiryWarning: (minutes) => `Tämä maksu sulkeutuu ${minutes === 1 ? '1 minuutin' : `noin ${minutes} minuutin`} kuluttua, jos mitään ei tapahdu. Kirjoittamasi tiedot säilyvät.`,
   expiryExtend: 'Pysy tällä sivulla',
   expiryExtended: 'Aikaa on nyt enemmän.',
+  // a failed payment the server cannot reopen: why the billing fields are locked
+  detailsLocked: 'Epäonnistuneen maksun jälkeen tietojasi ei voi enää muuttaa tässä. Voit maksaa uudelleen tai muuttaa tietoja aloittamalla uuden oston kaupassa.',
 };
 
 export default fi;

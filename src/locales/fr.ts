@@ -143,6 +143,8 @@ const fr: Translation = {
   expiryWarning: (minutes) => `Ce paiement se fermera ${minutes === 1 ? 'dans 1 minute' : `dans environ ${minutes} minutes`} sans activité. Ce que vous avez saisi est conservé.`,
   expiryExtend: 'Rester sur cette page',
   expiryExtended: 'Vous avez plus de temps. Prenez celui qu’il vous faut.',
+  // a failed payment the server cannot reopen: why the billing fields are locked
+  detailsLocked: 'Après un paiement refusé, vos informations ne peuvent plus être modifiées ici. Vous pouvez payer à nouveau, ou recommencer votre achat depuis la boutique pour les modifier.',
 };
 
 export default fr;

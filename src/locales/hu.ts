@@ -141,6 +141,8 @@ const hu: Translation = {
   expiryWarning: (minutes) => `Ez a fizetés ${minutes === 1 ? '1 perc' : `körülbelül ${minutes} perc`} múlva bezárul, ha nem történik semmi. A beírt adatok megmaradnak.`,
   expiryExtend: 'Maradok ezen az oldalon',
   expiryExtended: 'Több ideje van. Nyugodtan folytassa.',
+  // a failed payment the server cannot reopen: why the billing fields are locked
+  detailsLocked: 'Sikertelen fizetés után az adatai itt már nem módosíthatók. Fizethet újra, vagy a módosításhoz kezdjen új vásárlást az áruházban.',
 };
 
 export default hu;

@@ -143,6 +143,8 @@ const nl: Translation = {
   expiryWarning: (minutes) => `Deze betaling sluit ${minutes === 1 ? 'over 1 minuut' : `over ongeveer ${minutes} minuten`} als er niets gebeurt. Wat je hebt ingevuld, blijft bewaard.`,
   expiryExtend: 'Op deze pagina blijven',
   expiryExtended: 'Je hebt meer tijd. Neem de tijd die je nodig hebt.',
+  // a failed payment the server cannot reopen: why the billing fields are locked
+  detailsLocked: 'Na een mislukte betaling kun je je gegevens hier niet meer wijzigen. Je kunt opnieuw betalen, of een nieuwe bestelling starten in de winkel om ze te wijzigen.',
 };
 
 export default nl;

@@ -138,6 +138,8 @@ const no: Translation = {
   expiryWarning: (minutes) => `Denne betalingen lukkes ${minutes === 1 ? 'om 1 minutt' : `om omtrent ${minutes} minutter`} hvis ingenting skjer. Det du har skrevet, blir tatt vare på.`,
   expiryExtend: 'Bli på denne siden',
   expiryExtended: 'Du har mer tid. Bruk den tiden du trenger.',
+  // a failed payment the server cannot reopen: why the billing fields are locked
+  detailsLocked: 'Etter en mislykket betaling kan du ikke lenger endre opplysningene dine her. Du kan betale på nytt, eller starte et nytt kjøp i butikken for å endre dem.',
 };
 
 export default no;

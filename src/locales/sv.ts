@@ -141,6 +141,8 @@ const sv: Translation = {
   expiryWarning: (minutes) => `Den här betalningen stängs ${minutes === 1 ? 'om 1 minut' : `om ungefär ${minutes} minuter`} om inget händer. Det du har skrivit sparas.`,
   expiryExtend: 'Stanna på sidan',
   expiryExtended: 'Du har mer tid. Ta den tid du behöver.',
+  // a failed payment the server cannot reopen: why the billing fields are locked
+  detailsLocked: 'Efter en misslyckad betalning går det inte längre att ändra dina uppgifter här. Du kan betala igen, eller börja ett nytt köp i butiken för att ändra dem.',
 };
 
 export default sv;

@@ -173,4 +173,6 @@ export interface Translation {
   expiryExtend: string;
   /** Said once the checkout was kept open. */
   expiryExtended: string;
+  /** Over the form of a failed session the server cannot reopen (no `retry`): why the fields are locked. */
+  detailsLocked: string;
 }

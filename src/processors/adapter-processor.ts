@@ -43,8 +43,8 @@ export class AdapterProcessor implements PaymentProcessor {
   /** PayPal's own button asked to pay: resolves its `begin()` once the model hands the payment over. */
   private begun: ((go: boolean) => void) | undefined;
   private finishing: { resolve(outcome: PayOutcome): void } | undefined;
-  /** The session the latest pay() was handed, saved with the customer's data: the total a payment start confirms. */
-  private saved: CheckoutSession | undefined;
+  /** While a payment runs: the total the customer confirmed, and a refusal of its start (PayPal's click hides it). */
+  private paying: { total: number; refused?: unknown } | undefined;
 
   constructor(
     private readonly loaders: Partial<Record<PaymentMethod, AdapterLoader>>,
@@ -139,10 +139,24 @@ export class AdapterProcessor implements PaymentProcessor {
     return true;
   }
 
-  async pay({ session, method, client, signal }: PayRequest): Promise<CheckoutSession> {
+  async pay({ session, method, client, signal, total }: PayRequest): Promise<CheckoutSession> {
     const mounted = this.slots.get(method)?.mounted;
     if (!mounted) throw new ProcessorPaymentError('processor_unavailable', 'not_mounted');
-    this.saved = session;
+    const paying = { total, refused: undefined as unknown };
+    this.paying = paying;
+    let outcome: PayOutcome;
+    try {
+      outcome = await this.confirm(mounted, session, total);
+    } finally {
+      if (this.paying === paying) this.paying = undefined;
+    }
+    // why: a start the server refused (a changed total) says more than the SDK's failure that followed it.
+    if (outcome.status === 'failed' && paying.refused) throw paying.refused;
+    if (outcome.status === 'failed') throw new ProcessorPaymentError(outcome.error.code, outcome.error.sdkCode, outcome.error.messageKey);
+    return client.retrieve({ signal });
+  }
+
+  private async confirm(mounted: MountedProcessor, session: CheckoutSession, total: number): Promise<PayOutcome> {
     let outcome: PayOutcome;
     if (mounted.ownButton) {
       // why: only the processor's own button pays (PayPal opens its window from the click); the Pay button cannot.
@@ -154,10 +168,9 @@ export class AdapterProcessor implements PaymentProcessor {
         begun(true);
       });
     } else {
-      outcome = await mounted.pay({ billing: billingOf(session), returnUrl: location.href });
+      outcome = await mounted.pay({ billing: billingOf(session), returnUrl: location.href, total });
     }
-    if (outcome.status === 'failed') throw new ProcessorPaymentError(outcome.error.code, outcome.error.sdkCode, outcome.error.messageKey);
-    return client.retrieve({ signal });
+    return outcome;
   }
 
   reset(): void {
@@ -179,11 +192,17 @@ export class AdapterProcessor implements PaymentProcessor {
         const startPayment = await this.services.loadPaymentStart();
         // why: the element's permalink is the one its client talks to; the session's own is the fallback.
         const permalink = (host as HTMLElement & { permalink?: string }).permalink || this.context!.session.permalink || '';
-        // why the saved session's total: the start now requires a confirmed total; this is the one the server last
-        // said for the saved customer (pay() passes the freshly saved session).
-        const saved = (this.saved ?? this.context!.session) as { tax?: { total?: unknown } | null };
-        const total = typeof saved.tax?.total === 'number' ? saved.tax.total : sessionTotals(this.context!.session).total;
-        return startPayment(permalink, startMethod, total, { signal });
+        // why: outside a payment (a mount's start, for the SDK's fields) the session's own total is what the server has.
+        const paying = this.paying;
+        const total = paying?.total ?? savedTotal(this.context!.session);
+        try {
+          const answer = await startPayment(permalink, startMethod, total, { signal });
+          if (paying && answer.amount !== total) throw new ProcessorPaymentError('payment_failed', 'total_changed');
+          return answer;
+        } catch (error) {
+          if (paying) paying.refused = error;
+          throw error;
+        }
       },
       report: (state) => {
         const slot = this.slots.get(method);
@@ -238,6 +257,15 @@ function publicKeysOf(session: CheckoutSession): Partial<Record<string, string>>
   const keys = (session as { processor_public_keys?: unknown }).processor_public_keys;
   if (!keys || typeof keys !== 'object') return {};
   return Object.fromEntries(Object.entries(keys).filter(([, key]) => typeof key === 'string' && key !== ''));
+}
+
+/**
+ * The session's own total: its `tax.total` (for the saved customer), or the items less the coupon from a server that
+ * sends no tax. why by hand: as publicKeysOf, a schema here would grow the adapter scripts.
+ */
+function savedTotal(session: CheckoutSession): number {
+  const total = (session as { tax?: { total?: unknown } | null }).tax?.total;
+  return typeof total === 'number' && Number.isSafeInteger(total) ? total : sessionTotals(session).total;
 }
 
 /** The customer's billing details from the saved session (Stripe's fields are set never to ask again). */

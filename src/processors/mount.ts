@@ -78,7 +78,10 @@ export interface ProcessorMountContext {
    * client id), so an SDK can load before any payment starts. Missing from an older server's session.
    */
   publicKeys?: Readonly<Partial<Record<PaymentProcessorId, string>>>;
-  /** Starts (or refreshes) the payment on the server: the protocol's payment start. */
+  /**
+   * Starts (or refreshes) the payment on the server: the protocol's payment start. It carries the total the customer
+   * confirmed while a payment runs (else the session's own), and refuses an answer for another amount.
+   */
   start(method: PaymentMethod, signal?: AbortSignal): Promise<PaymentStartResponse>;
   /** The processor's fields changed. */
   report(state: ProcessorFieldState): void;
@@ -93,6 +96,8 @@ export interface ProcessorMountContext {
 
 export interface PayInput {
   billing: BillingDetails;
+  /** The total the customer confirmed (minor units): the processor confirms this amount or none. */
+  total: number;
   /** Where a redirect-based method brings the customer back (the page the element resumes on). */
   returnUrl: string;
 }

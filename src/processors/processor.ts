@@ -56,6 +56,11 @@ export interface PayRequest {
   client: PublicClient;
   /** Aborts the hand-off (a disconnect, or a newer run). */
   signal: AbortSignal;
+  /**
+   * The total on the Pay button, in minor units: what the customer confirmed. Every request that starts the payment
+   * carries it, and the server refuses another (`payment_total_changed`); a processor never confirms another amount.
+   */
+  total: number;
 }
 
 /**

@@ -26,15 +26,19 @@ export interface ElementsSurface {
 /** The answer of `elements.submit()`, as the SDK types it. */
 export type SubmitResult = Awaited<ReturnType<StripeJs.StripeElements['submit']>>;
 
-/** `confirmPayment`'s options as the adapter passes them: always `redirect: 'if_required'`. */
+/**
+ * `confirmPayment`'s options as the adapter passes them: always `redirect: 'if_required'`, and the PaymentIntent's
+ * `clientSecret` when the elements were created without one (deferred mode: the intent is made at Pay).
+ */
 export interface ConfirmOptions {
   elements: ElementsSurface;
+  clientSecret?: string;
   confirmParams?: Partial<StripeJs.ConfirmPaymentData>;
   redirect: 'if_required';
 }
 
 export interface StripeSurface {
-  elements(options: StripeJs.StripeElementsOptionsClientSecret): ElementsSurface;
+  elements(options: StripeJs.StripeElementsOptionsMode): ElementsSurface;
   confirmPayment(options: ConfirmOptions): Promise<StripeJs.PaymentIntentResult>;
 }
 

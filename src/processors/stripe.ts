@@ -178,21 +178,24 @@ class MountedStripe implements MountedProcessor {
     // why: Stripe asks for `elements.submit()` before any other async work of a payment (wallets need the click).
     const invalid = await this.validate();
     if (invalid) return { status: 'failed', error: invalid };
-    // why: the total may have changed since mounting (a coupon, the tax of a new country); the server brings the
-    // same PaymentIntent up to date, and Elements re-reads it before confirming.
+    // why: the payment is started now, for the total the customer confirmed: a PaymentIntent has a fixed amount, and
+    // the one a mount saw is replaced once the customer's saved details change its tax (deferred mode, stripe.ts mount).
     const fresh = await this.ctx.start('card');
-    if (fresh.processor !== 'stripe' || fresh.client_secret !== this.start.client_secret) {
+    if (fresh.processor !== 'stripe' || fresh.publishable_key !== this.start.publishable_key) {
       return { status: 'failed', error: processorError('payment_failed', 'paymentFailed', 'intent_changed') };
     }
+    // why: the PaymentIntent is confirmed for the total the customer confirmed, or not at all; the element then shows
+    // the new total and asks again.
+    if (fresh.amount !== input.total) return { status: 'failed', error: processorError('payment_failed', 'paymentFailed', 'total_changed') };
     if (fresh.amount !== this.start.amount || fresh.currency !== this.start.currency) {
-      const updated = await this.elements.fetchUpdates();
-      if (updated.error) return { status: 'failed', error: processorError('payment_failed', 'paymentFailed', 'fetch_updates') };
+      await this.elements.update({ amount: fresh.amount, currency: fresh.currency.toLowerCase() });
     }
     this.start = fresh;
     let result: StripeJs.PaymentIntentResult;
     try {
       result = await this.stripe.confirmPayment({
         elements: this.elements,
+        clientSecret: fresh.client_secret,
         confirmParams: { return_url: input.returnUrl, payment_method_data: { billing_details: billingDetails(input.billing) } },
         redirect: 'if_required',
       });
@@ -232,8 +235,12 @@ export function createStripeAdapter(options: StripeAdapterOptions = {}): Process
         throw new ProcessorLoadError(unavailable('load_failed'), { cause });
       }
       if (!stripe) throw new ProcessorLoadError(unavailable('no_window'));
+      // why deferred mode (amount and currency, no client secret): the PaymentIntent is the one Pay starts for the
+      // confirmed total; this start only names the processor and its key, and its intent is replaced by a later save.
       const elements = stripe.elements({
-        clientSecret: start.client_secret,
+        mode: 'payment',
+        amount: start.amount,
+        currency: start.currency.toLowerCase(),
         appearance: stripeAppearance(computedTokens(ctx.host)),
         locale: STRIPE_LOCALES[ctx.locale],
       });

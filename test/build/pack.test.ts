@@ -1,15 +1,15 @@
 // The package as an app installs it: `npm pack`, installed into a fresh project in the OS temp dir, then a TS file,
 // a React TSX file and a Vue typings file compile against its declarations, and Node resolves its exports map.
 import assert from 'node:assert/strict';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { ROOT, ensureBuild } from './support.ts';
+import { ROOT, ensureBuild, installPacked } from './support.ts';
 
-/** Packages the consumer already has; linked from the repository so the test needs no network. */
-const LINKED = ['lit', 'zod', 'typescript', 'react', '@types/react', 'vue', '@types/node'];
+/** Packages the consumer app itself has (the package's own dependencies are linked by installPacked). */
+const CONSUMER = ['typescript', 'react', '@types/react', 'vue', '@types/node'];
 
 const MAIN_TS = `
 import 'quaderno-checkout';
@@ -122,29 +122,10 @@ describe('npm pack → install in a fresh project', () => {
     const packed = execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8' });
     tarball = join(work, (JSON.parse(packed) as Array<{ filename: string }>)[0]!.filename);
     project = join(work, 'app');
-    mkdirSync(join(project, 'node_modules/@types'), { recursive: true });
+    mkdirSync(project, { recursive: true });
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
-    for (const name of LINKED) {
-      mkdirSync(dirname(join(project, 'node_modules', name)), { recursive: true });
-      symlinkSync(join(ROOT, 'node_modules', name), join(project, 'node_modules', name), 'dir');
-    }
-    // why: offline, with lit and zod already present (linked above), npm only has to unpack the tarball.
-    const install = spawnSync(
-      'npm',
-      ['install', '--offline', '--no-audit', '--no-fund', '--no-save', '--ignore-scripts', '--no-package-lock', tarball],
-      { cwd: project, encoding: 'utf8' },
-    );
-    if (install.status !== 0 || !existsSync(join(project, 'node_modules/quaderno-checkout/package.json'))) {
-      // Fallback when npm insists on the network: unpack the tarball by hand, as npm would.
-      const target = join(project, 'node_modules/quaderno-checkout');
-      rmSync(target, { recursive: true, force: true });
-      mkdirSync(target, { recursive: true });
-      execFileSync('tar', ['xzf', tarball, '-C', target, '--strip-components=1']);
-    }
-    for (const name of LINKED) {
-      // why: `npm install` may prune links it did not create; put any missing one back.
-      if (!existsSync(join(project, 'node_modules', name))) symlinkSync(join(ROOT, 'node_modules', name), join(project, 'node_modules', name), 'dir');
-    }
+    // why no npm: see installPacked; no cache and no network needed, as on a new contributor's machine.
+    installPacked(tarball, project, CONSUMER);
     writeFileSync(join(project, 'main.ts'), MAIN_TS);
     writeFileSync(join(project, 'app.tsx'), APP_TSX);
     writeFileSync(join(project, 'vue.ts'), VUE_TS);

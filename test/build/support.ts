@@ -1,10 +1,10 @@
 // Shared by the build tests: a fresh dist/ (built at most once across parallel test files), a tiny static server,
 // headless Chromium through playwright-core, and a customer who completes a checkout through the shadow DOM.
 import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -230,4 +230,25 @@ export async function completeCheckout(page: Page, card = '4242 4242 4242 4242')
   // why: the customer pays the total they see; Pay pressed while a tax preview runs only shows the new total.
   await el.locator('.totals[aria-busy="false"]').waitFor();
   await el.locator('[part="pay-button"]').click();
+}
+
+/**
+ * Installs a packed tarball into `project/node_modules` as npm would lay it out, without npm: unpacked, with the
+ * package's own `dependencies` and the consumer's `packages` linked from this repository's node_modules.
+ * why not `npm install` offline: on a fresh machine (an empty npm cache) npm cannot resolve the package's
+ * dependencies (@stripe/stripe-js, @paypal/paypal-js) offline, and going online would make the test depend on the
+ * registry; every package needed is already in node_modules, at the versions the lockfile pins.
+ */
+export function installPacked(tarball: string, project: string, packages: readonly string[]): void {
+  const target = join(project, 'node_modules/quaderno-checkout');
+  mkdirSync(target, { recursive: true });
+  execFileSync('tar', ['xzf', tarball, '-C', target, '--strip-components=1']);
+  const manifest = JSON.parse(readFileSync(join(target, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+  for (const name of new Set([...Object.keys(manifest.dependencies ?? {}), ...packages])) {
+    const source = join(ROOT, 'node_modules', name);
+    if (!existsSync(source)) throw new Error(`${name} is not installed in this repository (run npm ci)`);
+    const link = join(project, 'node_modules', name);
+    mkdirSync(dirname(link), { recursive: true });
+    if (!existsSync(link)) symlinkSync(source, link, 'dir');
+  }
 }

@@ -101,6 +101,33 @@ describe('<quaderno-checkout> flow', () => {
     });
   }
 
+  it('after a declined card, Try again takes a corrected address: its tax shows, and the session completes with it', async () => {
+    const { h, session } = await openForm({ payment_methods: ['card'] });
+    await h.fillAll(FULL_CUSTOMER);
+    await h.fillCard('4000 0000 0000 0002');
+    await h.submit();
+    await h.waitFor('failed');
+    await h.tryAgain();
+    expect(normalize(h.total('total'))).to.equal('€30.94', 'German VAT for the saved address');
+    // the customer moved from Berlin to Paris
+    await h.fill('billing_country', 'FR');
+    await h.fill('billing_street_line_1', '1 rue de Rivoli');
+    await h.fill('billing_city', 'Paris');
+    await h.fill('billing_postal_code', '75001');
+    await waitUntil(() => normalize(h.total('total')) === '€31.20', () => `French VAT in the summary, not ${h.total('total')}`, 10_000);
+    expect(normalize(h.payButton()!.textContent)).to.contain('Pay €31.20');
+    await h.fill('card_number', '4242424242424242');
+    await h.submit();
+    await h.waitFor('completed', 15_000);
+    const stored = await getSession(session.id);
+    expect(stored!.customer!.billing_country).to.equal('FR');
+    expect(stored!.customer!.billing_city).to.equal('Paris');
+    const charged = (stored as { charged?: { amount_cents: number; tax_rate: number } }).charged;
+    expect(charged?.amount_cents, 'charged the total shown').to.equal(3120);
+    expect(charged?.tax_rate).to.equal(20);
+    expect(requestsTo('/retry.json', 'POST'), 'reopened once, before the save').to.have.length(1);
+  });
+
   it('refuses a card number that fails Luhn before any request', async () => {
     const { h } = await openForm({ payment_methods: ['card'] });
     await h.fillAll(FULL_CUSTOMER);

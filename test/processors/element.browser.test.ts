@@ -232,3 +232,53 @@ describe('the element with PayPal, whose own button pays', function () {
     expect((await getSession(c.sessionId))?.status).to.equal('pending');
   });
 });
+
+describe('the element with the real processors: paying again after a decline', function () {
+  this.timeout(90_000);
+
+  /** Pays with a card the Stripe double declines; the form stays, with the card's error and the session failed. */
+  async function declined(c: Checkout): Promise<void> {
+    await cardFrame(c);
+    await typeCard('4000 0000 0000 0002');
+    await c.h.submit();
+    await waitUntil(() => c.h.alert() !== '', () => 'the alert', 30_000);
+    expect(c.h.state()).to.equal('form');
+    expect(c.h.alert()).to.contain('Your card was declined');
+    expect((await getSession(c.sessionId))?.status).to.equal('failed');
+  }
+
+  it('Stripe: the corrected address and another card, straight from the form: saved, taxed and paid', async () => {
+    const c = await mount('document');
+    await declined(c);
+    // the customer corrects the address (Germany, not France) and the card
+    await c.h.fill('billing_country', 'DE');
+    await c.h.fill('billing_postal_code', '10117');
+    await waitUntil(() => c.h.total('total')?.includes('24.99'), () => `German VAT in the summary, not ${c.h.total('total')}`, 10_000);
+    await frameType(CARD_FRAME, '#number', '4242 4242 4242 4242', true);
+    await c.h.submit();
+    await waitUntil(() => c.h.state() === 'completed', () => `completed, not ${c.h.state()} (${c.h.alert()})`, 30_000);
+    const done = (await settled(c.sessionId)) as Awaited<ReturnType<typeof settled>> & { charged?: { amount_cents: number; tax_rate: number } };
+    expect(done.status).to.equal('completed');
+    expect(done.processor).to.equal('stripe');
+    expect(done.customer?.billing_country).to.equal('DE');
+    expect(done.charged?.amount_cents, 'charged the total shown').to.equal(2499);
+    expect(done.charged?.tax_rate).to.equal(19);
+    expect(c.errors).to.deep.equal(['payment_declined']);
+  });
+
+  it('PayPal: after a declined card, the PayPal button pays straight from the form', async () => {
+    const c = await mount('document');
+    await declined(c);
+    await c.h.chooseMethod('paypal');
+    const button = await until(() => c.container().querySelector<HTMLButtonElement>('[data-paypal-double="button"]'), 'the PayPal button');
+    button.click();
+    await until(() => document.querySelector('[data-paypal-double="window"]'), 'the PayPal window');
+    await frameClick(WINDOW_FRAME, '#approve');
+    await waitUntil(() => c.h.state() === 'completed', () => `completed, not ${c.h.state()} (${c.h.alert()})`, 30_000);
+    const done = await settled(c.sessionId);
+    expect(done.status).to.equal('completed');
+    expect(done.processor).to.equal('paypal');
+    expect(done.processor_id).to.equal((await paypalOrders(c.permalink)).at(-1)!.id);
+    expect(c.errors).to.deep.equal(['payment_declined']);
+  });
+});

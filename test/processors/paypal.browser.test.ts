@@ -188,7 +188,7 @@ describe('PayPal adapter (PayPal SDK test double)', function () {
     expect(button()!.disabled).to.equal(true);
     await mounted.update({ ...h.ctx, currency: 'USD', disabled: false });
     expect(button()!.disabled).to.equal(false);
-    const viaElement = await mounted.pay({ billing: { name: null, email: null, address: { line1: null, line2: null, city: null, postal_code: null, country: null } }, returnUrl: location.href });
+    const viaElement = await mounted.pay({ billing: { name: null, email: null, address: { line1: null, line2: null, city: null, postal_code: null, country: null } }, returnUrl: location.href, total: 0 });
     expect(viaElement.status === 'failed' && viaElement.error.messageKey).to.equal('paypalUseButton');
   });
 

@@ -17,6 +17,7 @@ import {
   lightContainer,
   paySession,
   SANDBOX,
+  serverTotal,
   settled,
   slottedThroughNestedShadows,
   until,
@@ -33,7 +34,7 @@ const doubleLoader: StripeLoader = async (key) => {
   return loadStripe(key);
 };
 
-const PAY: PayInput = {
+const PAY: Omit<PayInput, 'total'> = {
   billing: {
     name: 'Ada Lovelace',
     email: 'ada@example.com',
@@ -41,6 +42,9 @@ const PAY: PayInput = {
   },
   returnUrl: 'https://merchant.example/return',
 };
+
+/** The pay input for a session: the customer confirms the total the server has for it. */
+const payFor = async (session: { permalink: string }): Promise<PayInput> => ({ ...PAY, total: await serverTotal(session.permalink) });
 
 async function typeCard(number: string, clear = false): Promise<void> {
   await frameType(CARD_FRAME, '#number', number, clear);
@@ -99,7 +103,7 @@ describe('Stripe adapter (Stripe.js test double)', function () {
     await typeCard('4242 4242 4242 4242');
     await until(() => h.reports.at(-1)?.complete, 'the fields to be complete');
     expect(await mounted.validate()).to.equal(null);
-    const outcome = await mounted.pay(PAY);
+    const outcome = await mounted.pay(await payFor(session));
     await expectCompleted(outcome, session.id, 'stripe');
   });
 
@@ -117,7 +121,7 @@ describe('Stripe adapter (Stripe.js test double)', function () {
     expect(await mounted.validate()).to.deep.include({ code: 'payment_incomplete', sdkCode: 'incomplete_cvc' });
     expect((await frameRead(CARD_FRAME, 'p[role="alert"]')).text).to.equal("Your card's security code is incomplete.");
     await frameType(CARD_FRAME, '#cvc', '123', true, true);
-    await expectCompleted(await mounted.pay(PAY), session.id, 'stripe');
+    await expectCompleted(await mounted.pay(await payFor(session)), session.id, 'stripe');
   });
 
   it('is ready after three requests of the page (payment start, client secret check, card frame); axe finds nothing', async () => {
@@ -140,7 +144,7 @@ describe('Stripe adapter (Stripe.js test double)', function () {
     const { session, h, mounted } = await mountCard();
     await typeCard('4000 0000 0000 0002');
     await until(() => h.reports.at(-1)?.complete, 'the fields to be complete');
-    const outcome = await mounted.pay(PAY);
+    const outcome = await mounted.pay(await payFor(session));
     expect(outcome).to.deep.equal({
       status: 'failed',
       error: { code: 'payment_declined', messageKey: 'cardDeclined', sdkCode: 'card_declined' },
@@ -149,7 +153,22 @@ describe('Stripe adapter (Stripe.js test double)', function () {
     expect((await frameRead(CARD_FRAME, '#number')).value).to.equal('4000 0000 0000 0002');
     await frameType(CARD_FRAME, '#number', '4242 4242 4242 4242', true);
     await until(() => h.reports.at(-1)?.complete, 'the fields to be complete again');
-    expect((await mounted.pay(PAY)).status).to.equal('confirmed');
+    expect((await mounted.pay(await payFor(session))).status).to.equal('confirmed');
+    expect((await settled(session.id)).status).to.equal('completed');
+  });
+
+  it('never confirms an amount the customer did not confirm: a start for another total confirms nothing', async () => {
+    const { session, h, mounted } = await mountCard();
+    await typeCard('4242 4242 4242 4242');
+    await until(() => h.reports.at(-1)?.complete, 'the fields to be complete');
+    const confirmed = await payFor(session);
+    // why: the Pay button showed one cent more than the server's total (a rate changed meanwhile).
+    const outcome = await mounted.pay({ ...confirmed, total: confirmed.total + 1 });
+    expect(outcome).to.deep.equal({ status: 'failed', error: { code: 'payment_failed', messageKey: 'paymentFailed', sdkCode: 'total_changed' } });
+    const after = await getSession(session.id);
+    expect(after?.status).to.equal('pending');
+    expect(after?.charged ?? null).to.equal(null);
+    expect((await mounted.pay(confirmed)).status).to.equal('confirmed');
     expect((await settled(session.id)).status).to.equal('completed');
   });
 
@@ -157,7 +176,7 @@ describe('Stripe adapter (Stripe.js test double)', function () {
     const { session, h, mounted } = await mountCard();
     await typeCard('4000 0027 6000 3184');
     await until(() => h.reports.at(-1)?.complete, 'the fields to be complete');
-    const paying = mounted.pay(PAY);
+    const paying = mounted.pay(await payFor(session));
     const modal = await until(() => document.querySelector<HTMLElement>('[data-stripe-double="challenge"]'), 'the challenge modal');
     await expect(modal).to.be.accessible();
     expect((await getSession(session.id))?.status).to.equal('pending');
@@ -171,7 +190,7 @@ describe('Stripe adapter (Stripe.js test double)', function () {
     const { session, h, mounted } = await mountCard();
     await typeCard('4000 0027 6000 3184');
     await until(() => h.reports.at(-1)?.complete, 'the fields to be complete');
-    const paying = mounted.pay(PAY);
+    const paying = mounted.pay(await payFor(session));
     await frameClick(CHALLENGE_FRAME, '#fail');
     const outcome = await paying;
     expect(outcome.status === 'failed' && outcome.error.code).to.equal('payment_authentication_failed');
@@ -239,25 +258,26 @@ describe('Stripe adapter (Stripe.js test double)', function () {
     await until(async () => (await frameRead(CARD_FRAME, '#number')).readOnly === true, 'read-only fields');
   });
 
-  it('a load failure and an unknown client secret become processor_unavailable', async () => {
+  it('a load failure is processor_unavailable; a client secret Stripe does not know fails the payment, charging nothing', async () => {
     const session = await paySession();
     const { host, container } = lightContainer();
     mounts.keep(host);
     const failing = createStripeAdapter({ loadStripe: () => injectScript(`${SANDBOX()}/doubles/no-such-sdk.js`).then(() => null) });
     const loadError = await failing.mount(container, harness(session.permalink, host).ctx).catch((e: unknown) => e);
     expect((loadError as ProcessorLoadError).error?.sdkCode).to.equal('load_failed');
+    expect(container.querySelector('iframe'), 'a failed mount leaves nothing behind').to.equal(null);
 
+    // why at Pay: the elements are made in deferred mode, so the PaymentIntent (and its secret) is named at confirm.
     const h = harness(session.permalink, host);
     const forged = {
       ...h.ctx,
       start: async () => ({ ...(await h.ctx.start('card')), client_secret: 'pi_sandbox_forged_secret_nope' }),
     };
-    const missing = await createStripeAdapter({ loadStripe: doubleLoader }).mount(container, forged).catch((e: unknown) => e);
-    expect((missing as ProcessorLoadError).error).to.deep.equal({
-      code: 'processor_unavailable',
-      messageKey: 'processorUnavailable',
-      sdkCode: 'resource_missing',
-    });
-    expect(container.querySelector('iframe'), 'a failed mount leaves nothing behind').to.equal(null);
+    const mounted = mounts.set(await createStripeAdapter({ loadStripe: doubleLoader }).mount(container, forged));
+    await typeCard('4242 4242 4242 4242');
+    await until(() => h.reports.at(-1)?.complete, 'the fields to be complete');
+    const outcome = await mounted.pay(await payFor(session));
+    expect(outcome.status === 'failed' && outcome.error).to.deep.include({ code: 'payment_failed', sdkCode: 'resource_missing' });
+    expect((await getSession(session.id))?.status).to.equal('pending');
   });
 });

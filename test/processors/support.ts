@@ -30,6 +30,14 @@ export function paySession(): Promise<SandboxSession> {
   });
 }
 
+/** The session's total as the server has it now (its `tax.total`): what an element would show and confirm. */
+export async function serverTotal(permalink: string): Promise<number> {
+  const session = (await (await fetch(`${permalink}.json`)).json()) as { tax?: { total?: number } | null };
+  const total = session.tax?.total;
+  if (typeof total !== 'number') throw new Error(`no tax.total in ${permalink}`);
+  return total;
+}
+
 export async function until<T>(read: () => T | Promise<T>, what: string, timeoutMs = 20_000): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

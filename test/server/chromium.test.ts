@@ -131,6 +131,45 @@ describe('Chromium: a merchant page through the handler, paid on the hosted page
       await tab.close();
     }
   });
+
+  test('a failed session the handler cannot reopen: Try again shows the saved details locked, and says why', async () => {
+    const session = sandbox.store.createSession(
+      {
+        items: [{ product: '000000' }],
+        payment_methods: ['card'],
+        billing_details_collection: 'required',
+        customer: { email: ANA.email, first_name: ANA.first_name, billing_country: 'ES' },
+        success_url: `${shop.url}/thanks`,
+        cancel_url: `${shop.url}/cart`,
+      },
+      { status: 'failed' },
+    );
+    const permalink = handler.permalinkFor(session.id, shop.url);
+    page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="/quaderno-checkout.js"></script></head>
+<body><quaderno-checkout permalink="${permalink}"></quaderno-checkout></body></html>`;
+    const tab = await browser.newPage();
+    const sent: string[] = [];
+    tab.on('request', (request) => {
+      if (request.method() !== 'GET') sent.push(`${request.method()} ${request.url()}`);
+    });
+    try {
+      await tab.goto(`${shop.url}/buy`);
+      await waitForView(tab, 'failed', 30_000);
+      const el = tab.locator('quaderno-checkout');
+      await el.locator('[data-action="try-again"]').click();
+      await waitForView(tab, 'form');
+      // why: Quaderno updates only pending sessions, and the handler offers no `retry`: what was typed could not be saved.
+      assert.equal((await el.locator('[data-notice="details-locked"]').textContent())?.trim(), en.detailsLocked);
+      for (const field of ['email', 'first_name', 'billing_country', 'billing_city']) {
+        assert.equal(await el.locator(`#qc-${field}`).isDisabled(), true, `${field} is locked`);
+      }
+      assert.equal(await el.locator('#qc-email').inputValue(), ANA.email, 'the saved details show');
+      assert.equal(await el.locator('[part="coupon"]').count(), 0);
+      assert.deepEqual(sent, [], 'nothing was sent to save or reopen');
+    } finally {
+      await tab.close();
+    }
+  });
 });
 
 describe('Chromium: a Quaderno that never answers, everything at its defaults', () => {

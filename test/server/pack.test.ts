@@ -2,13 +2,14 @@
 // subpath entries (/core, /react, /vue, /server) type-check through `typesVersions`, and Node runs /server.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ROOT, ensureBuild } from '../build/support.ts';
+import { ROOT, ensureBuild, installPacked } from '../build/support.ts';
 
-const LINKED = ['lit', 'zod', 'typescript', 'react', '@types/react', '@types/node'];
+/** Packages the consumer app itself has (the package's own dependencies are linked by installPacked). */
+const CONSUMER = ['typescript', 'react', '@types/react', '@types/node'];
 
 const APP_TSX = `
 import 'quaderno-checkout';
@@ -38,14 +39,8 @@ describe('packed tarball, moduleResolution "node" (node10)', () => {
     const packed = execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8' });
     const tarball = join(work, (JSON.parse(packed) as Array<{ filename: string }>)[0]!.filename);
     project = join(work, 'app');
-    const target = join(project, 'node_modules/quaderno-checkout');
-    mkdirSync(target, { recursive: true });
-    // why: unpacked as npm would, with no network; the consumer's own dependencies are linked from this repository.
-    execFileSync('tar', ['xzf', tarball, '-C', target, '--strip-components=1']);
-    for (const name of LINKED) {
-      mkdirSync(dirname(join(project, 'node_modules', name)), { recursive: true });
-      symlinkSync(join(ROOT, 'node_modules', name), join(project, 'node_modules', name), 'dir');
-    }
+    // why: unpacked as npm would, with no network and no npm cache; the dependencies are linked from this repository.
+    installPacked(tarball, project, CONSUMER);
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
     writeFileSync(join(project, 'app.tsx'), APP_TSX);
   });

@@ -8,7 +8,7 @@ import type { CheckoutSession, PaymentMethod } from '../../session/schema.ts';
 import { pageReturn } from './resume.ts';
 import { Runs } from './run.ts';
 import type { TaxPreviews } from './tax-preview.ts';
-import { brokenSession, isPayable } from './session-checks.ts';
+import { brokenSession, isPayable, savesEdits } from './session-checks.ts';
 import {
   formOf,
   formTransition,
@@ -192,6 +192,9 @@ export abstract class CheckoutCore {
   }
 
   input(field: BillingField, value: string): void {
+    const state = this.state;
+    // why: a session that cannot save edits (failed, and not reopened by the server) is paid with its saved customer.
+    if (state.kind === 'form' && !savesEdits(state.session)) return;
     this.edit({ type: 'input', field, value }, true);
   }
 

@@ -14,8 +14,9 @@ import { describeCouponRefusal, refusalOf } from './coupon.ts';
 import { errorCode, RefusedSessionError } from './core.ts';
 import type { CheckoutModel } from './model.ts';
 import { pollSession } from './run.ts';
+import { canReopen, savesEdits } from './session-checks.ts';
 import { customerBody, formErrorCount, formOf, formTransition, placeSession, serverFieldErrors, sessionOf, type Busy, type CheckoutState, type FormAlert, type FormState } from './state.ts';
-import { shownTax } from './tax.ts';
+import { shownTotal } from './tax.ts';
 import { TAX_FIELDS, TaxPreviews } from './tax-preview.ts';
 import { alertMessage, errorMessage } from './words.ts';
 
@@ -91,6 +92,7 @@ async function save(m: CheckoutModel, busy: Busy, work: (signal: AbortSignal) =>
   if (start.kind !== 'form') return undefined;
   m.set({ ...start, busy });
   const result = await m.runs.start(async (signal) => {
+    await reopen(m, start.session, signal);
     const session = await work(signal);
     m.accept(session, true);
     return session;
@@ -151,21 +153,31 @@ export async function pay(m: CheckoutModel): Promise<void> {
   if (state.form.tax?.updating) return (await taxMoved(m)) ? undefined : pay(m);
   form = formTransition(form, { type: 'clear-coupon-error' });
   const method = form.method!;
-  const client = withShownTotal(m.options.client(), shownTax(state.session, form.tax)?.total);
+  // why: the total on the button is what the customer confirms; every request that pays carries it.
+  const total = shownTotal(state.session, form.tax).total;
+  const client = withShownTotal(m.options.client(), total);
   m.paid = true;
-  const first = state.session.status === 'pending' ? 'saving' : 'paying';
+  const first = savesEdits(state.session) ? 'saving' : 'paying';
   // why the wide type: the run's closure moves the phase on, which TypeScript's narrowing of a `let` cannot see.
   let phase = first as 'saving' | 'paying' | 'polling';
   m.set({ ...state, form, alert: undefined, busy: first });
   const result = await m.runs.start(async (signal) => {
     let session = state.session;
-    if (session.status === 'pending') {
+    if (savesEdits(session)) {
+      session = await reopen(m, session, signal);
       session = await client.update({ customer: customerBody(form.values) }, { signal });
       m.accept(session, true);
     }
     phase = 'paying';
     m.set({ kind: 'form', session, form, busy: 'paying', alert: undefined });
-    session = await m.options.processor().pay({ session, method, client, signal });
+    try {
+      session = await m.options.processor().pay({ session, method, client, signal, total });
+    } catch (error) {
+      const moved = await reread(m, error, form, signal);
+      if (!moved) throw error;
+      phase = 'polling';
+      return poll(m, moved, form, signal);
+    }
     m.accept(session, false);
     phase = 'polling';
     return poll(m, session, form, signal);
@@ -188,6 +200,7 @@ async function payFailed(m: CheckoutModel, error: unknown, phase: 'saving' | 'pa
     return;
   }
   if (error instanceof ValidationError && error.reason === 'payment_total_changed') return totalChanged(m, error);
+  if (processorErrorOf(error)?.sdkCode === TOTAL_CHANGED) return totalChanged(m);
   if (error instanceof ValidationError && showServerErrors(m, error, phase, form)) return;
   const code = phase === 'saving' ? 'save' : errorCode(error);
   // why: a processor's failure keeps its own words (PayPal's), carried by the error whichever bundle threw it.
@@ -203,10 +216,10 @@ async function payFailed(m: CheckoutModel, error: unknown, phase: 'saving' | 'pa
 async function taxMoved(m: CheckoutModel): Promise<boolean> {
   const before = m.state;
   if (before.kind !== 'form' || before.busy || !before.form.tax?.updating) return false;
-  const shown = shownTax(before.session, before.form.tax)?.total;
+  const shown = shownTotal(before.session, before.form.tax).total;
   await taxes(m).settle();
   const after = m.state;
-  if (after.kind !== 'form' || shownTax(after.session, after.form.tax)?.total === shown) return false;
+  if (after.kind !== 'form' || shownTotal(after.session, after.form.tax).total === shown) return false;
   m.set({ ...after, alert: { code: 'payment_total_changed', retry: undefined } });
   m.host.announce('assertive', (t) => t.errorTotalChanged);
   return true;
@@ -216,13 +229,13 @@ async function taxMoved(m: CheckoutModel): Promise<boolean> {
  * The server's total differs from the one shown (a rate changed, the country changed in another tab, a coupon ran
  * out): reload, show the new total, and ask again. Nothing was charged.
  */
-async function totalChanged(m: CheckoutModel, error: ValidationError): Promise<void> {
+async function totalChanged(m: CheckoutModel, error?: ValidationError): Promise<void> {
   refreshTax(m);
   await m.load(true);
   const state = m.state;
   if (state.kind !== 'form') return;
-  const coupon = error.fields.coupon?.[0];
-  const form = coupon === undefined ? state.form : formTransition(state.form, { type: 'coupon-error', error: { kind: 'refused', refusal: refusalOf(error), code: error.fieldCodes.coupon, serverMessage: coupon } });
+  const coupon = error?.fields.coupon?.[0];
+  const form = !error || coupon === undefined ? state.form : formTransition(state.form, { type: 'coupon-error', error: { kind: 'refused', refusal: refusalOf(error), code: error.fieldCodes.coupon, serverMessage: coupon } });
   m.set({ ...state, form, alert: { code: 'payment_total_changed', retry: undefined } });
   m.host.announce('assertive', (t) => t.errorTotalChanged);
 }
@@ -242,9 +255,41 @@ function showServerErrors(m: CheckoutModel, error: ValidationError, phase: 'savi
 }
 
 /** The client the processor pays through, its pay body carrying the total the customer saw (the server refuses another). */
-function withShownTotal(client: PublicClient, total: number | undefined): PublicClient {
-  if (total === undefined) return client;
+function withShownTotal(client: PublicClient, total: number): PublicClient {
   return { ...client, pay: (body, options) => client.pay({ ...(body as object), total }, options) };
+}
+
+/** A processor's code for a start whose amount is not the confirmed total (stripe.ts): asked again, as the server's. */
+const TOTAL_CHANGED = 'total_changed';
+
+/** Before an edit is saved to a failed session the server reopens (`retry`), it is made pending again; else as it is. */
+async function reopen(m: CheckoutModel, session: CheckoutSession, signal: AbortSignal): Promise<CheckoutSession> {
+  if (!canReopen(session)) return session;
+  const reopened = await m.options.client().retry({ signal });
+  m.accept(reopened, false);
+  return reopened;
+}
+
+/**
+ * A payment the processor refused (a declined card, a closed PayPal window, a lost answer) may have failed the session
+ * on the server: it is read again, so the form holds what the server holds and the next Pay reopens it instead of
+ * saving into a session that is no longer pending. The session when it went on (processing, completed) for the run to
+ * follow; undefined when the form stays (with the session read, if it could be).
+ */
+async function reread(m: CheckoutModel, error: unknown, form: FormState, signal: AbortSignal): Promise<CheckoutSession | undefined> {
+  // why not these: the server answered them itself (a conflict, a refused total or field), and payFailed reloads.
+  if (error instanceof ValidationError || error instanceof ConflictError || signal.aborted) return undefined;
+  // why: fields the processor found incomplete were never sent; nothing changed on the server.
+  if (processorErrorOf(error)?.code === 'payment_incomplete') return undefined;
+  const session = await m.options
+    .client()
+    .retrieve({ signal })
+    .catch(() => undefined);
+  if (!session) return undefined;
+  m.accept(session, false);
+  if (session.status !== 'pending' && session.status !== 'failed') return session;
+  m.set({ kind: 'form', session, form, busy: 'paying', alert: undefined });
+  return undefined;
 }
 
 // ---- following a payment --------------------------------------------------------------------------------------

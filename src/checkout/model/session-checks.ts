@@ -1,6 +1,7 @@
 // Sessions the element must refuse to show or pay: unsafe return URLs, implausible amounts, mixed currencies.
 // The money rules are src/session/amounts.ts's, the ones the sandbox refuses sessions by. No Lit and no DOM here.
 import { isHttpUrl } from '../../api/urls.ts';
+import { capabilitiesOf } from '../../protocol/capabilities.ts';
 import { hasImplausibleAmounts, mixedCurrencies } from '../../session/amounts.ts';
 import type { CheckoutSession } from '../../session/schema.ts';
 
@@ -20,4 +21,17 @@ export function brokenSession(session: CheckoutSession): { code: string; message
 /** Whether the customer could still be charged for it (so a broken answer must stop the flow). */
 export function isPayable(session: CheckoutSession): boolean {
   return session.status === 'pending' || session.status === 'failed';
+}
+
+/** A failed session the server can return to pending (`retry`), so what the customer corrects is saved and taxed. */
+export function canReopen(session: CheckoutSession): boolean {
+  return session.status === 'failed' && capabilitiesOf(session as { capabilities?: unknown }).has('retry');
+}
+
+/**
+ * Whether the customer's edits (billing fields, coupon) can be saved: a pending session, or a failed one the server
+ * reopens first. Anywhere else the form locks them: it never accepts an edit it cannot save.
+ */
+export function savesEdits(session: CheckoutSession): boolean {
+  return session.status === 'pending' || canReopen(session);
 }

@@ -2,11 +2,12 @@
 // the model (model.ts) runs the effects and feeds their results through these functions.
 import { taxIdExample, type FieldError } from '../../session/validation.ts';
 import { ADDRESS_FIELDS, BILLING_FIELDS, emptyValues, isBillingField, type BillingField, type BillingValues } from '../../session/fields.ts';
-import { isEditable, type CheckoutSession, type CustomerInput, type PaymentMethod } from '../../session/schema.ts';
+import { type CheckoutSession, type CustomerInput, type PaymentMethod } from '../../session/schema.ts';
 import type { ProcessorMessageKey } from '../../processors/mount.ts';
 import type { CouponRefusal } from './coupon.ts';
 import { needsOf, validateNow } from './billing-rule.ts';
 import type { Draft } from './draft.ts';
+import { savesEdits } from './session-checks.ts';
 import { sessionTax, taxIdState, taxQuery, type TaxPreview } from './tax.ts';
 
 /** What is in flight inside the form (the pay button, the coupon buttons and cancel show it). */
@@ -129,8 +130,10 @@ function serverKey(field: BillingField, values: BillingValues): FieldError {
 export function initialForm(session: CheckoutSession, draft: Draft | undefined): FormState {
   const values = emptyValues();
   const prefilled = new Set<BillingField>();
+  // why: a session whose details are locked is paid with its saved customer; a draft's values would show unsaved.
+  const typed = savesEdits(session) ? draft?.customer : undefined;
   for (const field of BILLING_FIELDS) {
-    const value = draft?.customer[field] ?? session.customer[field] ?? '';
+    const value = typed?.[field] ?? session.customer[field] ?? '';
     values[field] = field === 'billing_country' ? value.trim().toUpperCase() : value;
     if (value.trim() !== '') prefilled.add(field);
   }
@@ -148,7 +151,7 @@ export function initialForm(session: CheckoutSession, draft: Draft | undefined):
     couponInput: draft?.coupon ?? '',
     couponError: undefined,
     addressOpen: ADDRESS_FIELDS.some((field) => values[field].trim() !== ''),
-    draftRestored: restored && isEditable(session),
+    draftRestored: restored && savesEdits(session),
     tax: undefined,
   };
 }

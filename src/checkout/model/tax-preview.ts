@@ -1,7 +1,8 @@
 // The tax preview effect: when the country, postal code or tax ID change, one debounced GET <permalink>/tax.json per
 // settled input, the stale one aborted, every answer cached per input. The old figures stay, marked as updating,
 // until the new ones arrive; a failed preview falls back to the session's tax. No Lit and no DOM here.
-import { isEditable, type CheckoutSession } from '../../session/schema.ts';
+import type { CheckoutSession } from '../../session/schema.ts';
+import { savesEdits } from './session-checks.ts';
 import type { FormState } from './state.ts';
 import { canPreviewTax, taxKey, taxQuery, type TaxPreview, type TaxQuery, type TaxSummary } from './tax.ts';
 
@@ -33,7 +34,7 @@ export class TaxPreviews {
   /** A tax input changed: preview it once the customer pauses (at once from the cache). */
   changed(): void {
     const now = this.host.current();
-    if (!now || !isEditable(now.session) || !canPreviewTax(now.session)) return;
+    if (!now || !savesEdits(now.session) || !canPreviewTax(now.session)) return;
     clearTimeout(this.timer);
     const query = taxQuery(now.form.values);
     if (!query) {

@@ -5,7 +5,9 @@ import { capabilitiesOf } from '../../protocol/capabilities.ts';
 // why: tax.ts alone, not the protocol barrel, which carries the request schemas the bundle leaves out.
 import { taxSummarySchema, type TaxLine, type TaxSummary } from '../../protocol/tax.ts';
 import type { BillingValues } from '../../session/fields.ts';
-import { isEditable, type CheckoutSession } from '../../session/schema.ts';
+import { sessionTotals } from '../../session/money.ts';
+import type { CheckoutSession } from '../../session/schema.ts';
+import { savesEdits } from './session-checks.ts';
 
 export type { TaxLine, TaxSummary };
 
@@ -57,9 +59,20 @@ export function canPreviewTax(session: CheckoutSession): boolean {
 
 /** The tax to show: the preview's when there is one, else the session's. */
 export function shownTax(session: CheckoutSession, preview: TaxPreview | undefined): TaxSummary | undefined {
-  // why: only a pending session saves what was typed; a failed one is paid for its saved customer, so its tax shows.
-  if (!isEditable(session)) return sessionTax(session);
+  // why: a session that cannot save what was typed (a failed one the server does not reopen) is paid for its saved
+  // customer, so its tax shows.
+  if (!savesEdits(session)) return sessionTax(session);
   return preview?.summary ?? sessionTax(session);
+}
+
+/**
+ * The total on the Pay button, in minor units, and its currency: the shown tax's, or the items' less the coupon from
+ * a server that sends no tax. The one figure the view shows and every payment request confirms.
+ */
+export function shownTotal(session: CheckoutSession, preview: TaxPreview | undefined): { total: number; currency: string } {
+  const tax = shownTax(session, preview);
+  const totals = sessionTotals(session);
+  return tax ? { total: tax.total, currency: tax.currency } : { total: totals.total, currency: totals.currency };
 }
 
 /**

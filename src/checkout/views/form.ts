@@ -2,11 +2,12 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { LocaleCode, Translation } from '../../locales/translation.ts';
 import { BILLING_FIELDS, type BillingField } from '../../session/fields.ts';
 import { autoNeeds, needsOf, requiredNow, validateNow } from '../model/billing-rule.ts';
-import { formatMoney, sessionTotals } from '../../session/money.ts';
-import { isEditable, type PaymentMethod } from '../../session/schema.ts';
+import { formatMoney } from '../../session/money.ts';
+import type { PaymentMethod } from '../../session/schema.ts';
 import { describeCouponRefusal } from '../model/coupon.ts';
 import { visibleFieldError, type CheckoutState, type CouponError } from '../model/state.ts';
-import { sessionTax, shownTax, taxIdState, taxQuery } from '../model/tax.ts';
+import { savesEdits } from '../model/session-checks.ts';
+import { sessionTax, shownTax, shownTotal, taxIdState, taxQuery } from '../model/tax.ts';
 import { alertMessage, errorMessage } from '../model/words.ts';
 import { translateError } from '../../locales/validation.ts';
 import { renderBilling } from './billing.ts';
@@ -67,11 +68,12 @@ export function renderForm(m: FormViewModel): TemplateResult {
   else if (taxId === 'checking') hints.tax_id = t.taxIdChecking;
   else if (taxId === 'valid') hints.tax_id = t.taxIdValid;
   else if (taxId === 'unverified') hints.tax_id = t.taxIdUnverified;
-  const totals = sessionTotals(session);
-  const total = tax ? tax.total : totals.total;
+  const pays = shownTotal(session, form.tax);
+  // why: a failed session the server cannot reopen is paid with its saved details; typing into them would be lost.
+  const locked = !savesEdits(session);
   const couponError = form.couponError;
   const coupon =
-    session.coupon_collection && isEditable(session)
+    session.coupon_collection && !locked
       ? renderCoupon({
           t,
           applied: session.coupon,
@@ -86,7 +88,7 @@ export function renderForm(m: FormViewModel): TemplateResult {
           onRemove: actions.removeCoupon,
         })
       : nothing;
-  const payLabel = busy === 'saving' ? t.saving : busy === 'paying' ? t.processing : t.payAmount(formatMoney(total, tax?.currency ?? totals.currency, locale));
+  const payLabel = busy === 'saving' ? t.saving : busy === 'paying' ? t.processing : t.payAmount(formatMoney(pays.total, pays.currency, locale));
   const inert = busy ? 'true' : 'false';
   return html`<div class="layout">
     ${renderItems(t, locale, session, coupon, tax, !!form.tax?.updating)}
@@ -99,6 +101,7 @@ export function renderForm(m: FormViewModel): TemplateResult {
       }}
     >
       ${form.draftRestored ? html`<div part="notice" class="notice"><p>${t.draftRestored}</p></div>` : nothing}
+      ${locked ? html`<div part="notice" class="notice" data-notice="details-locked"><p>${t.detailsLocked}</p></div>` : nothing}
       ${renderBilling({
         t,
         locale,
@@ -109,7 +112,7 @@ export function renderForm(m: FormViewModel): TemplateResult {
         serverMessages: form.serverErrors,
         addressOpen: form.addressOpen || (needs.mode === 'auto' && autoNeeds(needs).address),
         required: (field) => requiredNow(field, needs),
-        disabled: paying,
+        disabled: paying || locked,
         onInput: actions.input,
         onBlur: actions.blur,
         onOpenAddress: actions.openAddress,

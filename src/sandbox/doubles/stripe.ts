@@ -2,7 +2,9 @@
 // never shipped in the package. It implements the calls the Stripe adapter makes, typed by @stripe/stripe-js itself
 // (test/processors/stripe.test.ts holds it to the part of the SDK the adapter uses), against the sandbox's simulated
 // Stripe API:
-// - `Stripe(pk)` → `elements({clientSecret, appearance, locale})` → `create('payment', options)` → `mount(node)`;
+// - `Stripe(pk)` → `elements({clientSecret, appearance, locale})`, or in deferred mode `elements({mode: 'payment',
+//   amount, currency, …})` with the intent's `clientSecret` given to `confirmPayment()` → `create('payment', options)`
+//   → `mount(node)`;
 // - `mount()` refuses a node inside a ShadowRoot with Stripe's own error, as Stripe.js does since late 2024;
 // - the card fields live in a frame on the sandbox's other origin, so the page cannot read them;
 // - `elements.submit()` asks that frame whether its fields are complete, and answers once it replied;
@@ -78,13 +80,15 @@ class PaymentElementDouble {
   private nextId = 1;
   /** Requests to the frame waiting for its reply (undefined: the element went away first). */
   private readonly pending = new Map<number, (reply: FromCardFrame | undefined) => void>();
-  /** `ready` fires once the frame drew its fields and the client secret proved valid, as with Stripe.js. */
-  private waiting = { frame: true, intent: true };
+  /** `ready` fires once the frame drew its fields and the client secret (if any) proved valid, as with Stripe.js. */
+  private waiting: { frame: boolean; intent: boolean };
 
   constructor(
     readonly group: ElementsDouble,
     private readonly options: StripeJs.StripePaymentElementOptions,
-  ) {}
+  ) {
+    this.waiting = { frame: true, intent: group.clientSecret !== undefined };
+  }
 
   mount(domElement: string | HTMLElement): void {
     const node = typeof domElement === 'string' ? document.querySelector<HTMLElement>(domElement) : domElement;
@@ -100,7 +104,7 @@ class PaymentElementDouble {
     this.frame = frame;
     this.stopListening = listen<FromCardFrame>(() => frame.contentWindow, (message) => this.receive(message));
     node.append(frame);
-    void this.checkIntent();
+    if (this.group.clientSecret !== undefined) void this.checkIntent();
   }
 
   on(eventType: 'change', handler: (event: StripeJs.StripePaymentElementChangeEvent) => unknown): PaymentElementDouble;
@@ -184,7 +188,7 @@ class PaymentElementDouble {
 
   /** Stripe.js reports an unknown client secret as a `loaderror`. */
   private async checkIntent(): Promise<void> {
-    const secret = this.group.clientSecret;
+    const secret = this.group.clientSecret ?? '';
     const id = /^(pi_[A-Za-z0-9_]+?)_secret_/.exec(secret)?.[1] ?? 'unknown';
     try {
       const response = await fetch(`${FRAME_ORIGIN}/doubles/stripe/v1/payment_intents/${id}?client_secret=${encodeURIComponent(secret)}`);
@@ -208,14 +212,16 @@ class PaymentElementDouble {
 }
 
 class ElementsDouble {
-  readonly clientSecret: string;
+  /** The PaymentIntent's secret; undefined in deferred mode (`mode: 'payment'`), where confirmPayment() brings one. */
+  readonly clientSecret: string | undefined;
   locale: StripeJs.StripeElementLocale;
   appearance: StripeJs.Appearance;
   readonly created: PaymentElementDouble[] = [];
 
-  constructor(options: StripeJs.StripeElementsOptionsClientSecret) {
-    if (!options.clientSecret) throw new IntegrationError('elements() needs a clientSecret.');
-    this.clientSecret = options.clientSecret;
+  constructor(options: StripeJs.StripeElementsOptionsClientSecret | StripeJs.StripeElementsOptionsMode) {
+    const deferred = 'mode' in options && options.mode === 'payment' && Number.isInteger(options.amount) && !!options.currency;
+    if (!options.clientSecret && !deferred) throw new IntegrationError('elements() needs a clientSecret, or mode, amount and currency.');
+    this.clientSecret = options.clientSecret || undefined;
     this.locale = options.locale ?? 'auto';
     this.appearance = options.appearance ?? {};
   }
@@ -276,12 +282,13 @@ function leaveFor(url: string): Promise<StripeJs.PaymentIntentResult> {
 export class StripeDouble {
   constructor(readonly publishableKey: string) {}
 
-  elements(options: StripeJs.StripeElementsOptionsClientSecret): ElementsDouble {
+  elements(options: StripeJs.StripeElementsOptionsClientSecret | StripeJs.StripeElementsOptionsMode): ElementsDouble {
     return new ElementsDouble(options);
   }
 
   async confirmPayment(options: {
     elements: unknown;
+    clientSecret?: string;
     confirmParams?: Partial<StripeJs.ConfirmPaymentData>;
     redirect: 'if_required';
   }): Promise<StripeJs.PaymentIntentResult> {
@@ -297,10 +304,16 @@ export class StripeDouble {
           'confirmParams.payment_method_data.billing_details when calling stripe.confirmPayment().',
       );
     }
-    let answer = await element.confirm(group.clientSecret, options.confirmParams?.return_url);
+    // why: as Stripe.js, a group made with a client secret confirms that intent only; a deferred one needs one here.
+    if (group.clientSecret !== undefined && options.clientSecret !== undefined) {
+      throw new IntegrationError('Do not pass clientSecret to confirmPayment() for elements created with a clientSecret.');
+    }
+    const secret = options.clientSecret ?? group.clientSecret;
+    if (!secret) throw new IntegrationError('confirmPayment() needs a clientSecret for elements created in deferred mode.');
+    let answer = await element.confirm(secret, options.confirmParams?.return_url);
     const next = answer.ok ? answer.intent.next_action : null;
     if (next?.type === 'redirect_to_url') return leaveFor(next.redirect_to_url.url);
-    if (answer.ok && answer.intent.status === 'requires_action') answer = await challenge(group.clientSecret);
+    if (answer.ok && answer.intent.status === 'requires_action') answer = await challenge(secret);
     return answer.ok ? { paymentIntent: paymentIntent(answer.intent) } : { error: answer.error };
   }
 }

@@ -3,6 +3,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { visibleFieldError, type CheckoutState } from '../../../src/checkout/model/state.ts';
+import { shownTax } from '../../../src/checkout/model/tax.ts';
+import { ProcessorPaymentError } from '../../../src/processors/errors.ts';
+import type { PayRequest } from '../../../src/processors/processor.ts';
 import { validateBilling } from '../../../src/session/fields.ts';
 import { CANCEL_URL, FULL_CUSTOMER, fill, memoryDraft, modelFor, names, payingProcessor, sessionBody, SUCCESS_URL, useFlowSandbox } from './support.ts';
 
@@ -90,6 +93,71 @@ describe('checkout model: flow against the sandbox', () => {
     await r.model.pay();
     assert.equal(r.model.state.kind, 'completed');
     assert.equal(names(r.events).filter((n) => n === 'quaderno-complete').length, 1);
+  });
+
+  /** The session's public requests after the `from`th, as `METHOD /path` with the permalink left out. */
+  const requestsOf = (permalink: string, from = 0) =>
+    env()
+      .sandbox.faults!.seen.filter((s) => s.path.includes(tokenOf(permalink)))
+      .slice(from)
+      .map((s) => `${s.method} ${s.path.replace(/^\/checkout\/session\/[^/.]+/, '')}`);
+
+  it('a decline that keeps the form (an adapter\'s): the failed session is read again, and Pay again reopens it, saves the edit and pays', async () => {
+    const permalink = await create({ payment_methods: ['card'] });
+    let attempts = 0;
+    const processor = Object.assign(payingProcessor(), {
+      async pay({ method, client, signal }: PayRequest) {
+        // why: as the Stripe adapter's decline: the processor refuses the card, the session fails on the server, and
+        // the form stays with the card's error.
+        if (attempts++ > 0) return client.pay({ method, card_number: '4242424242424242' }, { signal });
+        let session = await client.pay({ method, card_number: '4000000000000002' }, { signal });
+        while (session.status === 'processing') session = await client.retrieve({ signal });
+        throw new ProcessorPaymentError('payment_declined', 'card_declined');
+      },
+    });
+    const r = modelFor(permalink, { processor });
+    await r.model.load();
+    await fill(r.model, FULL_CUSTOMER);
+    await r.model.pay();
+    const declined = r.model.state;
+    assert.equal(declined.kind, 'form', 'the form stays');
+    assert.equal(declined.kind === 'form' && declined.alert?.code, 'payment_declined');
+    assert.equal(declined.kind === 'form' && declined.session.status, 'failed', 'the model holds what the server holds');
+    const before = requestsOf(permalink).length;
+    r.model.input('email', 'grace@example.com');
+    await r.model.pay();
+    assert.equal(r.model.state.kind, 'completed', `views: ${r.views.join(' → ')}`);
+    assert.deepEqual(
+      requestsOf(permalink, before).filter((line) => !line.startsWith('GET')),
+      ['POST /retry.json', 'PUT .json', 'POST /pay.json'],
+    );
+    const stored = await env().api.retrieve(r.events[0]!.detail.session.id);
+    assert.equal(stored.status, 'completed');
+    assert.equal(stored.customer.email, 'grace@example.com', 'what was typed after the decline was saved');
+  });
+
+  it('Try again after a decline: the corrected address is saved and taxed, and the session completes with it', async () => {
+    const permalink = await create({ payment_methods: ['card'] });
+    const processor = payingProcessor({ card_number: '4000000000000002' });
+    const r = modelFor(permalink, { processor });
+    await r.model.load();
+    await fill(r.model, FULL_CUSTOMER);
+    await r.model.pay();
+    assert.equal(r.model.state.kind, 'failed');
+    r.model.tryAgain();
+    Object.assign(processor, { pay: payingProcessor().pay });
+    const moved = { billing_country: 'FR', billing_street_line_1: '1 rue de Rivoli', billing_city: 'Paris', billing_postal_code: '75001' };
+    await fill(r.model, moved);
+    const form = r.model.state as CheckoutState;
+    assert.ok(form.kind === 'form');
+    assert.equal(shownTax(form.session, form.form.tax)?.total, 2600 + 520, 'the summary shows French VAT for what was typed');
+    await r.model.pay();
+    assert.equal(r.model.state.kind, 'completed', `views: ${r.views.join(' → ')}`);
+    const stored = (await env().api.retrieve(r.events[0]!.detail.session.id)) as typeof r.events[0]['detail']['session'];
+    assert.equal(stored.customer.billing_country, 'FR');
+    assert.equal(stored.customer.billing_city, 'Paris');
+    assert.equal(stored.charged?.amount_cents, 2600 + 520, 'charged what was shown');
+    assert.equal(stored.charged?.tax_rate, 20);
   });
 
   it('pays once however often Pay is pressed', async () => {

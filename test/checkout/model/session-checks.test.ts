@@ -2,7 +2,7 @@
 // the element's own (unsafe return URLs; an empty order or a negative total only while payable).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { brokenSession, isPayable } from '../../../src/checkout/model/session-checks.ts';
+import { brokenSession, canReopen, isPayable, savesEdits } from '../../../src/checkout/model/session-checks.ts';
 import type { CheckoutSession } from '../../../src/session/schema.ts';
 
 const item = (amount: number, quantity = 1, currency = 'EUR') => ({ name: 'A', description: null, amount, currency, quantity });
@@ -29,4 +29,22 @@ for (const [name, overrides, code] of cases) {
 test('isPayable: pending and failed only', () => {
   const payable = ['pending', 'processing', 'completed', 'failed', 'abandoned'].filter((status) => isPayable(session({ status })));
   assert.deepEqual(payable, ['pending', 'failed']);
+});
+
+test('savesEdits: pending, or failed where the server reopens it (retry); canReopen only the latter', () => {
+  const rows: Array<[status: string, capabilities: string[] | undefined, saves: boolean, reopens: boolean]> = [
+    ['pending', ['update', 'pay'], true, false],
+    ['failed', ['update', 'pay', 'retry'], true, true],
+    // why: the merchant handler cannot reopen a failed session (Quaderno's API updates pending ones only).
+    ['failed', ['update', 'pay'], false, false],
+    // why: a server that sends no list is older than `retry` (protocol 1.1).
+    ['failed', undefined, false, false],
+    ['processing', ['update', 'pay', 'retry'], false, false],
+    ['completed', ['update', 'pay', 'retry'], false, false],
+  ];
+  for (const [status, capabilities, saves, reopens] of rows) {
+    const s = session({ status, capabilities });
+    assert.equal(savesEdits(s), saves, `${status} ${capabilities?.join(',') ?? '(no list)'} saves`);
+    assert.equal(canReopen(s), reopens, `${status} ${capabilities?.join(',') ?? '(no list)'} reopens`);
+  }
 });

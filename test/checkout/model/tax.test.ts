@@ -116,6 +116,38 @@ describe('checkout model: tax preview against the sandbox', () => {
     assert.equal(previews(), 3, 'one request per settled input, no separate check');
   });
 
+  it('Pay while the preview of a new country is on its way: nothing is sent, the new total shows, and the next Pay confirms exactly it', async () => {
+    const { r, permalink } = await start();
+    const { sandbox } = env();
+    const confirmed: number[] = [];
+    const pay = r.processor.pay;
+    r.processor.pay = (request) => {
+      confirmed.push(request.total);
+      return pay(request);
+    };
+    await fill(r.model, FULL_CUSTOMER);
+    r.model.selectMethod('card');
+    assert.equal(shownTax(formOf(r).session, formOf(r).form.tax)?.total, 3094, 'German VAT on the button');
+    // why the delay: the preview is still on its way when Pay is pressed (a loaded machine).
+    sandbox.faults!.add({ kind: 'delay', token: tokenOf(permalink), path: '/tax.json', delayMs: 400 });
+    const sent = () => sandbox.faults!.seen.filter((s) => s.path.includes(tokenOf(permalink)) && s.method !== 'GET').length;
+    const before = sent();
+    r.model.input('billing_country', 'FR');
+    r.model.input('billing_postal_code', '75001');
+    r.model.input('billing_city', 'Paris');
+    await r.model.pay();
+    const state = formOf(r);
+    assert.equal(state.alert?.code, 'payment_total_changed', 'asked again');
+    assert.equal(sent(), before, 'no save and no payment for the total that was on the button');
+    assert.deepEqual(confirmed, []);
+    assert.equal(shownTax(state.session, state.form.tax)?.total, 3120, 'the French total shows');
+    await r.model.pay();
+    await r.waitFor('completed');
+    assert.deepEqual(confirmed, [3120], 'the processor was handed the total shown');
+    const body = (await (await fetch(`${permalink}.json`)).json()) as { charged?: { amount_cents: number } };
+    assert.equal(body.charged?.amount_cents, 3120);
+  });
+
   for (const fault of [{ kind: 'status', status: 500 }, { kind: 'drop' }, { kind: 'malformed' }] as const) {
     it(`${fault.kind} on the preview: the session's tax shows, the form stays usable, and the pay asks again for the real total`, async () => {
       const { r, permalink } = await start();
