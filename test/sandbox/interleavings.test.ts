@@ -40,7 +40,7 @@ const REFUSED: Outcome = [['pending', 0, 0]];
  * Counterexamples and the hostile sequences that started this suite: each a scenario that must hold every invariant
  * and end as its outcome says (so a server that refuses everything does not pass).
  */
-const CASES: Array<[string, Scenario, Outcome]> = [
+const CASES: Array<[string, Scenario, Outcome | undefined]> = [
   [
     'card: start in DE, PUT the country to HU, confirm',
     { sessions: [{ ...EUR_10, customer: 'DE' }], coupons: [], moves: [{ op: 'start', s: 0, method: 'card', back: 0 }, { op: 'put', s: 0, to: 'HU', fields: ['billing_country', 'billing_postal_code'] }, { op: 'confirm', s: 0, pick: 0, card: 'good' }] },
@@ -121,6 +121,32 @@ const CASES: Array<[string, Scenario, Outcome]> = [
     },
     [['completed', 1, 2]],
   ],
+  // Counterexamples the random runs found on the code before the payment record (the start without its total):
+  [
+    'a card start, a PayPal start, then the first start’s intent confirmed (replaced: refused)',
+    { sessions: [{ ...EUR_10, customer: 'none' }], coupons: [], moves: [{ op: 'start', s: 0, method: 'card', back: 0 }, { op: 'start', s: 0, method: 'paypal', back: 0 }, { op: 'confirm', s: 0, pick: 0, card: 'good' }] },
+    [['pending', 0, 2]],
+  ],
+  [
+    'a card start, the customer cancels, then the intent is confirmed (nothing may stay captured)',
+    { sessions: [{ ...EUR_10, customer: 'none' }], coupons: [], moves: [{ op: 'start', s: 0, method: 'card', back: 0 }, { op: 'cancel', s: 0 }, { op: 'confirm', s: 0, pick: 0, card: 'good' }] },
+    [['abandoned', 0, 1]],
+  ],
+  [
+    'a card start, a declined pay.json, then the intent confirmed while that pay is processing',
+    {
+      sessions: [{ ...EUR_10, customer: 'none' }],
+      coupons: [],
+      moves: [{ op: 'start', s: 0, method: 'card', back: 0 }, { op: 'pay', s: 0, method: 'card', good: false, back: 0 }, { op: 'confirm', s: 0, pick: 0, card: 'good' }, { op: 'poll', s: 0 }],
+    },
+    // why no outcome: whether the confirm lands inside the 25 ms processing window depends on the machine's load.
+    undefined,
+  ],
+  [
+    'a start with the total of a preview for another country (a Pay button showing unsaved input)',
+    { sessions: [{ ...EUR_10, customer: 'DE' }], coupons: [], moves: [{ op: 'preview', s: 0, at: 'FR' }, { op: 'start', s: 0, method: 'card', back: 0 }] },
+    REFUSED,
+  ],
 ];
 
 describe('payment interleavings', () => {
@@ -153,7 +179,7 @@ describe('payment interleavings', () => {
     test(name, async () => {
       const { breaks, sessions } = await play(scenario);
       assert.deepEqual(breaks, [], breaks.join('\n'));
-      assert.deepEqual(sessions.map((s) => [s.status, s.captures, s.starts]), outcome);
+      if (outcome) assert.deepEqual(sessions.map((s) => [s.status, s.captures, s.starts]), outcome);
     });
   }
 });

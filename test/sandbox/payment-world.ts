@@ -218,6 +218,7 @@ export class World {
         if (reply.status === 201) {
           const json = reply.json;
           if (json.amount !== total) this.breaks.push(`${label}: the start answered amount ${json.amount} for a confirmed total of ${total}`);
+          if (!racing) this.deletedCoupon(label, client);
           const id: string = json.processor_id;
           if (json.processor === 'stripe') {
             client.intents = [{ id, secret: json.client_secret }, ...client.intents.filter((intent) => intent.id !== id)];
@@ -261,6 +262,7 @@ export class World {
         const reply = await this.send(label, this.base, path('/pay'), { method: 'POST', body });
         if (reply.status === 202) {
           const id: string = reply.json?.processor_id;
+          if (!racing) this.deletedCoupon(label, client);
           if (step.good) client.captures.push({ path: 'pay', id, step: at, confirmed: [total] });
         } else {
           if (reply.json?.field_codes?.coupon && !racing) client.coupon = null;
@@ -289,6 +291,12 @@ export class World {
         return;
       }
     }
+  }
+
+  /** A payment accepted with a coupon that was deleted: every path must refuse it, as pay.json does. */
+  private deletedCoupon(label: string, client: Client): void {
+    const coupon = this.coupons.find((c) => c.code === client.coupon);
+    if (coupon?.deleted) this.breaks.push(`${label}: accepted a payment with the deleted coupon ${coupon.code}`);
   }
 
   /** The confirmed total is a required field of every start and pay: refusing the field itself breaks the contract. */
