@@ -51,8 +51,8 @@ export interface Client {
   orders: string[];
   /** Starts by processor id; the newest start of any id is the session's open payment. */
   starts: Map<string, Start[]>;
-  /** The id of the newest accepted start, and its step. */
-  latest: { id: string; step: number } | null;
+  /** The ids of the newest accepted start (two when starts raced), and its step. */
+  latest: { ids: Set<string>; step: number } | null;
   captures: Capture[];
 }
 
@@ -218,7 +218,7 @@ export class World {
         if (reply.status === 201) {
           const json = reply.json;
           if (json.amount !== total) this.breaks.push(`${label}: the start answered amount ${json.amount} for a confirmed total of ${total}`);
-          if (!racing) this.deletedCoupon(label, client);
+          if (!racing) await this.deletedCoupon(label, client);
           const id: string = json.processor_id;
           if (json.processor === 'stripe') {
             client.intents = [{ id, secret: json.client_secret }, ...client.intents.filter((intent) => intent.id !== id)];
@@ -226,7 +226,8 @@ export class World {
           const starts = client.starts.get(id) ?? [];
           starts.push({ step: at, confirmed: total, amount: json.amount, voidedBy: null });
           client.starts.set(id, starts);
-          if (!client.latest || client.latest.step <= at) client.latest = { id, step: at };
+          if (client.latest?.step === at) client.latest.ids.add(id);
+          else if (!client.latest || client.latest.step < at) client.latest = { ids: new Set([id]), step: at };
           client.seen.push(json.amount);
         } else {
           if (reply.json?.field_codes?.coupon && !racing) client.coupon = null;
@@ -262,7 +263,7 @@ export class World {
         const reply = await this.send(label, this.base, path('/pay'), { method: 'POST', body });
         if (reply.status === 202) {
           const id: string = reply.json?.processor_id;
-          if (!racing) this.deletedCoupon(label, client);
+          if (!racing) await this.deletedCoupon(label, client);
           if (step.good) client.captures.push({ path: 'pay', id, step: at, confirmed: [total] });
         } else {
           if (reply.json?.field_codes?.coupon && !racing) client.coupon = null;
@@ -294,9 +295,12 @@ export class World {
   }
 
   /** A payment accepted with a coupon that was deleted: every path must refuse it, as pay.json does. */
-  private deletedCoupon(label: string, client: Client): void {
+  private async deletedCoupon(label: string, client: Client): Promise<void> {
     const coupon = this.coupons.find((c) => c.code === client.coupon);
-    if (coupon?.deleted) this.breaks.push(`${label}: accepted a payment with the deleted coupon ${coupon.code}`);
+    if (!coupon?.deleted) return;
+    // why read again: the client's view of the session's coupon may be stale; only the session's own counts.
+    const reply = await this.send(`${label}: read back`, this.base, publicPath({ permalink: client.permalink }));
+    if (reply.json?.coupon?.code === coupon.code) this.breaks.push(`${label}: accepted a payment with the deleted coupon ${coupon.code}`);
   }
 
   /** The confirmed total is a required field of every start and pay: refusing the field itself breaks the contract. */
@@ -319,8 +323,8 @@ export class World {
     if (racing.length > 0) return;
     if (before?.voidedBy) this.breaks.push(`${label}: captured ${id}, whose start the ${before.voidedBy} voided`);
     const latest = client.latest;
-    if (latest && latest.id !== id && latest.step < at) {
-      this.breaks.push(`${label}: captured ${id}, which the start of step ${latest.step} (${latest.id}) replaced`);
+    if (latest && !latest.ids.has(id) && latest.step < at) {
+      this.breaks.push(`${label}: captured ${id}, which the start of step ${latest.step} (${[...latest.ids].join(', ')}) replaced`);
     }
   }
 }
