@@ -1,6 +1,6 @@
 // One charge, exactly what the customer confirmed, on every payment path: random interleavings of tax previews,
 // customer and coupon PUTs, coupon deletes, payment starts (card → simulated Stripe, PayPal → simulated PayPal),
-// confirms, approves, cancels, retries, the sandbox's pay.json and polls, over several sessions in EUR, USD, GBP and
+// confirms (with 3-D Secure), approves, cancels, retries, the sandbox's pay.json and polls, over several sessions in EUR, USD, GBP and
 // JPY, all over real HTTP. After each run (payment-oracle.ts): captured == recorded == confirmed, the recorded tax is
 // the recorded customer's, coupon caps hold, at most one capture per session, and no request answered 5xx.
 // A counterexample becomes a row of CASES, checked on every run after.
@@ -15,7 +15,7 @@ import { World, type Tally } from './payment-world.ts';
 
 // why these: ~25 s on a quiet 2-core machine; FC_RUNS explores longer.
 const RUNS = 120;
-const MAX_MOVES = 24;
+const MAX_MOVES = 30;
 
 const tally: Tally = { runs: 0, requests: 0, captures: 0, fiveHundreds: 0, breaks: 0 };
 let runId = 0;

@@ -68,7 +68,8 @@ export type Step =
   | { op: 'coupon'; s: number; c: number | 'none' | 'EXPIRED' | 'USEDUP' | 'NOPE' }
   | { op: 'delete-coupon'; c: number }
   | { op: 'start'; s: number; method: 'card' | 'paypal'; back: number }
-  | { op: 'confirm'; s: number; pick: number; card: 'good' | 'declined' }
+  | { op: 'confirm'; s: number; pick: number; card: 'good' | 'declined' | 'challenge' }
+  | { op: 'authenticate'; s: number; pick: number; passed: boolean }
   | { op: 'approve'; s: number; pick: number }
   | { op: 'paypal-cancel'; s: number; pick: number }
   | { op: 'pay'; s: number; method: 'card' | 'paypal'; good: boolean; back: number }
@@ -125,19 +126,20 @@ function stepArb(): fc.Arbitrary<Step> {
   const back = fc.constantFrom(0, 0, 0, 0, 1, 2);
   const fields = fc.subarray(['billing_country', 'billing_postal_code', 'tax_id'] as TaxField[], { minLength: 1 });
   return fc.oneof(
-    { weight: 1, arbitrary: fc.record({ op: fc.constant('preview' as const), s, at: fc.constantFrom(...PROFILE_NAMES) }) },
-    { weight: 3, arbitrary: fc.record({ op: fc.constant('put' as const), s, to: fc.constantFrom(...PROFILE_NAMES), fields }) },
+    { weight: 2, arbitrary: fc.record({ op: fc.constant('preview' as const), s, at: fc.constantFrom(...PROFILE_NAMES) }) },
+    { weight: 4, arbitrary: fc.record({ op: fc.constant('put' as const), s, to: fc.constantFrom(...PROFILE_NAMES), fields }) },
     { weight: 1, arbitrary: fc.record({ op: fc.constant('rename' as const), s }) },
     {
-      weight: 2,
+      weight: 3,
       arbitrary: fc.record({ op: fc.constant('coupon' as const), s, c: fc.oneof({ weight: 6, arbitrary: c }, fc.constantFrom('none' as const, 'EXPIRED' as const, 'USEDUP' as const, 'NOPE' as const)) }),
     },
     { weight: 1, arbitrary: fc.record({ op: fc.constant('delete-coupon' as const), c }) },
-    { weight: 5, arbitrary: fc.record({ op: fc.constant('start' as const), s, method: fc.constantFrom('card' as const, 'paypal' as const), back }) },
-    { weight: 4, arbitrary: fc.record({ op: fc.constant('confirm' as const), s, pick, card: fc.constantFrom('good' as const, 'good' as const, 'declined' as const) }) },
-    { weight: 3, arbitrary: fc.record({ op: fc.constant('approve' as const), s, pick }) },
+    { weight: 8, arbitrary: fc.record({ op: fc.constant('start' as const), s, method: fc.constantFrom('card' as const, 'paypal' as const), back }) },
+    { weight: 7, arbitrary: fc.record({ op: fc.constant('confirm' as const), s, pick, card: fc.constantFrom('good' as const, 'good' as const, 'declined' as const, 'challenge' as const) }) },
+    { weight: 2, arbitrary: fc.record({ op: fc.constant('authenticate' as const), s, pick, passed: fc.boolean() }) },
+    { weight: 5, arbitrary: fc.record({ op: fc.constant('approve' as const), s, pick }) },
     { weight: 1, arbitrary: fc.record({ op: fc.constant('paypal-cancel' as const), s, pick }) },
-    { weight: 2, arbitrary: fc.record({ op: fc.constant('pay' as const), s, method: fc.constantFrom('card' as const, 'paypal' as const), good: fc.boolean(), back }) },
+    { weight: 1, arbitrary: fc.record({ op: fc.constant('pay' as const), s, method: fc.constantFrom('card' as const, 'paypal' as const), good: fc.boolean(), back }) },
     { weight: 2, arbitrary: fc.record({ op: fc.constant('retry' as const), s }) },
     { weight: 1, arbitrary: fc.record({ op: fc.constant('cancel' as const), s }) },
     { weight: 2, arbitrary: fc.record({ op: fc.constant('poll' as const), s }) },
@@ -154,6 +156,7 @@ export function scenarioArb(maxMoves: number): fc.Arbitrary<Scenario> {
   return fc.record({
     sessions: fc.array(sessionArb, { minLength: 2, maxLength: 3 }),
     coupons: fc.array(couponArb, { minLength: 1, maxLength: 2 }),
-    moves: fc.array(move, { minLength: 1, maxLength: maxMoves }),
+    // why size 'max': fast-check's default size keeps arrays near 10 whatever maxLength says; runs need longer stories.
+    moves: fc.array(move, { minLength: 1, maxLength: maxMoves, size: 'max' }),
   });
 }

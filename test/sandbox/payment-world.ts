@@ -4,7 +4,8 @@
 import { call, publicPath, type CallInit, type Reply } from './harness.ts';
 import { PROFILES, type CouponSpec, type Move, type Scenario, type SessionSpec, type Step, type TaxInputs } from './payment-scenario.ts';
 
-const CARDS = { good: '4242 4242 4242 4242', declined: '4000 0000 0000 0002' };
+// why the challenge card: 3-D Secure leaves the intent waiting (requires_action) until `authenticate` answers.
+const CARDS = { good: '4242 4242 4242 4242', declined: '4000 0000 0000 0002', challenge: '4000 0027 6000 3184' };
 
 /** The suite's running figures, over every run. */
 export interface Tally {
@@ -241,6 +242,16 @@ export class World {
         const reply = await this.send(label, this.frame, `/doubles/stripe/v1/payment_intents/${intent.id}/confirm`, {
           method: 'POST',
           body: { client_secret: intent.secret, card: { number: CARDS[step.card], expiry: '12/39', cvc: '123' } },
+        });
+        if (reply.status === 200 && reply.json?.status === 'succeeded') this.captured(client, 'confirm', intent.id, at, label, reply.json.amount);
+        return;
+      }
+      case 'authenticate': {
+        const intent = client.intents[step.pick % Math.max(1, client.intents.length)];
+        if (!intent) return;
+        const reply = await this.send(label, this.frame, `/doubles/stripe/v1/payment_intents/${intent.id}/authenticate`, {
+          method: 'POST',
+          body: { client_secret: intent.secret, passed: step.passed },
         });
         if (reply.status === 200 && reply.json?.status === 'succeeded') this.captured(client, 'confirm', intent.id, at, label, reply.json.amount);
         return;
