@@ -236,23 +236,15 @@ export class World {
         }
         return;
       }
-      case 'confirm': {
-        const intent = client.intents[step.pick % Math.max(1, client.intents.length)];
-        if (!intent) return;
-        const reply = await this.send(label, this.frame, `/doubles/stripe/v1/payment_intents/${intent.id}/confirm`, {
-          method: 'POST',
-          body: { client_secret: intent.secret, card: { number: CARDS[step.card], expiry: '12/39', cvc: '123' } },
-        });
-        if (reply.status === 200 && reply.json?.status === 'succeeded') this.captured(client, 'confirm', intent.id, at, label, reply.json.amount);
-        return;
-      }
+      case 'confirm':
       case 'authenticate': {
         const intent = client.intents[step.pick % Math.max(1, client.intents.length)];
         if (!intent) return;
-        const reply = await this.send(label, this.frame, `/doubles/stripe/v1/payment_intents/${intent.id}/authenticate`, {
-          method: 'POST',
-          body: { client_secret: intent.secret, passed: step.passed },
-        });
+        const body =
+          step.op === 'confirm'
+            ? { client_secret: intent.secret, card: { number: CARDS[step.card], expiry: '12/39', cvc: '123' } }
+            : { client_secret: intent.secret, passed: step.passed };
+        const reply = await this.send(label, this.frame, `/doubles/stripe/v1/payment_intents/${intent.id}/${step.op}`, { method: 'POST', body });
         if (reply.status === 200 && reply.json?.status === 'succeeded') this.captured(client, 'confirm', intent.id, at, label, reply.json.amount);
         return;
       }
