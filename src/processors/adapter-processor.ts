@@ -43,6 +43,8 @@ export class AdapterProcessor implements PaymentProcessor {
   /** PayPal's own button asked to pay: resolves its `begin()` once the model hands the payment over. */
   private begun: ((go: boolean) => void) | undefined;
   private finishing: { resolve(outcome: PayOutcome): void } | undefined;
+  /** The session the latest pay() was handed, saved with the customer's data: the total a payment start confirms. */
+  private saved: CheckoutSession | undefined;
 
   constructor(
     private readonly loaders: Partial<Record<PaymentMethod, AdapterLoader>>,
@@ -132,6 +134,7 @@ export class AdapterProcessor implements PaymentProcessor {
   async pay({ session, method, client, signal }: PayRequest): Promise<CheckoutSession> {
     const mounted = this.slots.get(method)?.mounted;
     if (!mounted) throw new ProcessorPaymentError('processor_unavailable', 'not_mounted');
+    this.saved = session;
     let outcome: PayOutcome;
     if (mounted.ownButton) {
       // why: only the processor's own button pays (PayPal opens its window from the click); the Pay button cannot.
@@ -168,7 +171,11 @@ export class AdapterProcessor implements PaymentProcessor {
         const startPayment = await this.services.loadPaymentStart();
         // why: the element's permalink is the one its client talks to; the session's own is the fallback.
         const permalink = (host as HTMLElement & { permalink?: string }).permalink || this.context!.session.permalink || '';
-        return startPayment(permalink, startMethod, { signal });
+        // why the saved session's total: the start now requires a confirmed total; this is the one the server last
+        // said for the saved customer (pay() passes the freshly saved session).
+        const saved = (this.saved ?? this.context!.session) as { tax?: { total?: unknown } | null };
+        const total = typeof saved.tax?.total === 'number' ? saved.tax.total : sessionTotals(this.context!.session).total;
+        return startPayment(permalink, startMethod, total, { signal });
       },
       report: (state) => {
         const slot = this.slots.get(method);

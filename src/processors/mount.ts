@@ -130,7 +130,7 @@ export class ProcessorLoadError extends Error {
 }
 
 /** The protocol's payment start, `POST <permalink>/payment.json` (payment-start.ts). */
-export type StartPayment = (permalink: string, method: PaymentMethod, options?: { signal?: AbortSignal }) => Promise<PaymentStartResponse>;
+export type StartPayment = (permalink: string, method: PaymentMethod, total: number, options?: { signal?: AbortSignal }) => Promise<PaymentStartResponse>;
 
 /**
  * What the core lends the adapters' processor, so an adapter script carries no HTTP layer and no zod of its own

@@ -20,14 +20,19 @@ export function parsePaymentStart(data: unknown): PaymentStartResponse | undefin
   return parsed?.success ? parsed.data : undefined;
 }
 
-/** `POST <permalink>/payment.json` through the element's HTTP layer; a body outside the schema is a bad response. */
+/**
+ * `POST <permalink>/payment.json` through the element's HTTP layer, for the `total` (minor units) the customer
+ * confirmed: a server whose total differs refuses it (`payment_total_changed`). A body outside the schema is a bad
+ * response.
+ */
 export async function startPayment(
   permalink: string,
   method: PaymentMethod,
+  total: number,
   options: { signal?: AbortSignal; transport?: TransportOptions } = {},
 ): Promise<PaymentStartResponse> {
   const url = permalinkEndpoint(permalink, '/payment');
-  const response = await requestJson({ method: 'POST', url, body: { method }, signal: options.signal }, options.transport);
+  const response = await requestJson({ method: 'POST', url, body: { method, total }, signal: options.signal }, options.transport);
   const start = parsePaymentStart(response.data);
   if (!start) throw new BadResponseError('The payment start answer is not a processor payment', response.status, response.data);
   return start;

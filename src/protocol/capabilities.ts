@@ -6,7 +6,7 @@
  * A minor bump only adds (a capability, an error code, an optional field); a major bump may break, and an element
  * refuses a major it does not know. A session without the field speaks 1.0 (the sandbox before the spec).
  */
-export const PROTOCOL_VERSION = '1.0';
+export const PROTOCOL_VERSION = '1.1';
 
 /** Every capability a server can advertise in the session's `capabilities`. */
 export const CAPABILITIES = [
@@ -17,12 +17,19 @@ export const CAPABILITIES = [
   'tax_preview', // GET <permalink>/tax.json
   'tax_id_validation', // GET <permalink>/tax_id.json
   'hosted_payment', // the customer pays on the session's `hosted_url` instead
+  'retry', // POST <permalink>/retry.json: a failed session becomes pending again, so the customer can correct and pay (1.1)
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];
 
-/** What a session without a `capabilities` array can do: the sandbox before the spec, which pays in place. */
-export const LEGACY_CAPABILITIES: readonly Capability[] = CAPABILITIES.filter((c) => c !== 'hosted_payment');
+/**
+ * What a session without a `capabilities` array can do: the sandbox before the spec, which pays in place.
+ * why not `retry`: it came with 1.1, and a server that sends no list is older than that.
+ */
+export const LEGACY_CAPABILITIES: readonly Capability[] = CAPABILITIES.filter((c) => c !== 'hosted_payment' && c !== 'retry');
+
+/** What the sandbox offers: every capability but `hosted_payment` (its hosted page embeds this same element). */
+export const SANDBOX_CAPABILITIES: readonly Capability[] = CAPABILITIES.filter((c) => c !== 'hosted_payment');
 
 /** The capabilities a session body advertises; unknown names (a newer server's) are dropped, a missing list is legacy. */
 export function capabilitiesOf(session: { capabilities?: unknown }): ReadonlySet<Capability> {

@@ -25,8 +25,26 @@ const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 
 const TRANSPORT: ProtocolErrorCode[] = ['session_not_found', 'rate_limited', 'upstream_unavailable', 'internal'];
 const BODY: ProtocolErrorCode[] = ['body_invalid', 'body_too_large', 'unsupported_media_type'];
-/** What either way of starting a payment (the server's own, a processor's) may refuse. */
-const PAYMENT_START: ProtocolErrorCode[] = [...BODY, 'field_invalid', 'session_not_pending', 'payment_method_unavailable', 'tax_id_required', 'capability_unsupported', ...TRANSPORT];
+/**
+ * What either way of starting a payment (the server's own, a processor's) may refuse: a missing `total` is
+ * `field_invalid`, another one `payment_total_changed`; a coupon that became unusable is `payment_total_changed` with
+ * its reason in `field_codes.coupon`.
+ */
+const PAYMENT_START: ProtocolErrorCode[] = [
+  ...BODY,
+  'field_invalid',
+  'session_not_pending',
+  'session_broken',
+  'payment_method_unavailable',
+  'payment_total_changed',
+  'coupon_unknown',
+  'coupon_expired',
+  'coupon_used_up',
+  'coupon_currency',
+  'tax_id_required',
+  'capability_unsupported',
+  ...TRANSPORT,
+];
 
 interface Operation {
   method: 'get' | 'put' | 'post';
@@ -60,7 +78,9 @@ const OPERATIONS: Operation[] = [
     description:
       'Customer fields (capability `update`) and `coupon` (capability `coupons`) only; any other key is refused ' +
       'with `field_not_allowed`, a refused field with `field_invalid` and per-field `field_codes`. A refused coupon ' +
-      'refuses the whole request. A session that is no longer pending answers `session_not_pending` with its `status`.',
+      'refuses the whole request. A session that is no longer pending answers `session_not_pending` with its `status`. ' +
+      'A change of a tax input (country, postal code, tax ID) or of the coupon voids the open payment, if any (see ' +
+      'the open-payment rule above); other customer fields leave it open.',
     capability: 'update',
     request: {
       id: 'PublicUpdateBody',
@@ -98,13 +118,29 @@ const OPERATIONS: Operation[] = [
   },
   {
     method: 'post',
+    path: '/{token}/retry.json',
+    operationId: 'retrySession',
+    summary: 'Try again after a decline',
+    description:
+      'A new attempt of the customer after a failed payment: the `failed` session becomes `pending` again (the failed ' +
+      'attempt\'s `processor_id` stays), so what they now type is saved and taxed and they pay from the form. A pending ' +
+      'session answers unchanged; a processing, completed or abandoned one answers `session_not_pending` with its ' +
+      '`status`. A server that cannot reopen a session (one on Quaderno\'s private API) does not advertise `retry`.',
+    capability: 'retry',
+    request: { id: 'RetryBody' },
+    response: { status: 200, id: 'Session', description: 'The session, pending again.' },
+    errors: [...BODY, 'session_not_pending', 'capability_unsupported', ...TRANSPORT],
+  },
+  {
+    method: 'post',
     path: '/{token}/pay.json',
     operationId: 'startPayment',
     summary: 'Start the payment',
     description:
-      'Starts a payment with one of the session\'s payment methods. The server computes the amount; with `total` it ' +
-      'refuses one the customer did not see (`payment_total_changed`). The answer says what the browser does next ' +
-      '(`payment`); afterwards the element polls the session until it is `completed` or `failed`. Never retried.',
+      'Starts a payment with one of the session\'s payment methods. The server computes the amount; `total` (required) ' +
+      'is the one the customer confirmed, and another is refused (`payment_total_changed`) with nothing started. It ' +
+      'replaces any open payment. The answer says what the browser does next (`payment`); afterwards the element ' +
+      'polls the session until it is `completed` or `failed`. Never retried.',
     capability: 'pay',
     request: {
       id: 'PayBody',
@@ -114,7 +150,7 @@ const OPERATIONS: Operation[] = [
       },
     },
     response: { status: 202, id: 'PayResult', description: 'The payment is under way.' },
-    errors: [...PAYMENT_START, 'session_broken', 'payment_total_changed', 'payment_declined'],
+    errors: [...PAYMENT_START, 'payment_declined'],
   },
   {
     method: 'post',
@@ -122,10 +158,13 @@ const OPERATIONS: Operation[] = [
     operationId: 'startProcessorPayment',
     summary: 'Start a processor payment',
     description:
-      'Starts (or refreshes) a payment through the session\'s real processor for a method: a Stripe PaymentIntent ' +
-      '(publishable key and client secret) for `card`, a PayPal order (client id and order id) for `paypal`, for the ' +
-      'server-computed total, tax included. The server links it to the session (`processor`, `processor_id`); the ' +
-      'browser confirms through the processor\'s SDK and then polls the session.',
+      'Starts a payment through the session\'s real processor for a method: a Stripe PaymentIntent (publishable key ' +
+      'and client secret) for `card`, a PayPal order (client id and order id) for `paypal`, for the server-computed ' +
+      'total, tax included. `total` (required) is the one the customer confirmed; another is refused ' +
+      '(`payment_total_changed`) and nothing is started or reserved. The start becomes the session\'s one open payment ' +
+      '(replacing and voiding the previous one) and reserves its coupon; the server links it to the session ' +
+      '(`processor`, `processor_id`); the browser confirms through the processor\'s SDK and then polls the session. ' +
+      'An intent\'s amount never changes: a start for another total makes a new one.',
     capability: 'pay',
     request: { id: 'PaymentStartRequest' },
     response: { status: 201, id: 'PaymentStart', description: 'What the processor\'s SDK needs.' },
@@ -172,6 +211,7 @@ function registries() {
     [s.couponApplyBodySchema, { id: 'CouponApplyBody' }],
     [s.couponRemoveBodySchema, { id: 'CouponRemoveBody' }],
     [s.cancelBodySchema, { id: 'CancelBody' }],
+    [s.retryBodySchema, { id: 'RetryBody' }],
     [s.payBodySchema, { id: 'PayBody', description: '`card_number` and `outcome` are for the sandbox\'s simulated processor only.' }],
     [s.paymentStartRequest, { id: 'PaymentStartRequest' }],
     [s.paymentStartSchema, { id: 'PaymentStart', description: 'What the processor\'s SDK needs, by processor. In a pay result, absent means the server\'s own payment (poll the session).' }],
@@ -281,6 +321,11 @@ sandbox, Quaderno, or a merchant's own handler. Every endpoint hangs off the ses
   \`session_not_found\` that names nothing. An operation whose capability is not advertised is a 422
   \`capability_unsupported\` (for a coupon, \`field_codes.coupon\` may carry it under \`field_invalid\`).
 - **Money** is in integer minor units of the session's currency.
+- **One open payment.** Every request that starts or makes a payment carries \`total\`, the total the customer
+  confirmed; a server whose total differs answers \`payment_total_changed\` and starts nothing. A start is recorded as
+  the session's one open payment (its tax inputs, tax, coupon and total); a new start replaces it. The capture settles
+  exactly that record, or nothing. A PUT that changes a tax input or the coupon voids it (its intent or order can no
+  longer be captured), and the next start reflects the change. A session is captured at most once.
 - **CORS.** Any origin may call these endpoints without credentials; \`PUT\` and \`POST\` are preflighted, the GETs are
   simple requests. \`Retry-After\` is exposed.
 - **No key.** The permalink's token is the only credential; no API key is ever sent by or to the browser.`;

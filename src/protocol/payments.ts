@@ -32,8 +32,9 @@ export const startAmount = z.number().check(z.refine(Number.isSafeInteger, 'Expe
 const currency = z.string().check(z.regex(/^[A-Z]{3}$/));
 
 /**
- * Stripe: a PaymentIntent for the server-computed total. Asking again for the same session returns the same
- * PaymentIntent with its amount brought up to date, so a coupon applied after mounting is still charged right.
+ * Stripe: a PaymentIntent for the server-computed total. Asking again for the same total returns the same
+ * PaymentIntent; its amount never changes, so another total (a coupon, a new country) gets a new one and the old one
+ * is cancelled.
  */
 export const stripeStart = z.object({
   processor: z.enum(['stripe']),

@@ -243,8 +243,9 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
   app.post('/checkout/session/:token/:action', async (c) => {
     const token = c.req.param('token');
     const action = c.req.param('action').replace(JSON_SUFFIX, '');
-    if (!store.getByToken(token) || (action !== 'pay' && action !== 'cancel')) throw notFound('Session');
+    if (!store.getByToken(token) || !['pay', 'cancel', 'retry'].includes(action)) throw notFound('Session');
     if (action === 'cancel') return publicJson(c, store.cancel(token));
+    if (action === 'retry') return publicJson(c, store.retry(token));
     const input = await body(c);
     return publicJson(c, store.pay(token, input), 202);
   });

@@ -207,7 +207,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
   async function route(request: Request): Promise<Response> {
     const path = new URL(request.url).pathname;
     if (!path.startsWith(`${prefix}/`)) throw sessionNotFound();
-    const match = /^([A-Za-z0-9_-]+)(?:\/(tax|tax_id|pay|cancel))?(\.json)?$/.exec(path.slice(prefix.length + 1));
+    const match = /^([A-Za-z0-9_-]+)(?:\/(tax|tax_id|pay|cancel|retry))?(\.json)?$/.exec(path.slice(prefix.length + 1));
     const id = match ? signer.verify(match[1]!) : undefined;
     if (!match || id === undefined) throw sessionNotFound();
     const [, , action, dotJson] = match;
@@ -222,9 +222,10 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
     if (!action && method === 'GET') return present(await retrieve(id), id, request);
     if (!action && method === 'PUT') return update(id, request);
     if ((action === 'tax' || action === 'tax_id') && method === 'GET') return tax(id, request, action);
-    if (action === 'pay' || action === 'cancel') {
-      // why: Quaderno's API has no call for either; the session advertises neither, and the customer does both on
-      // the hosted page. 422 is the protocol's status for an operation a server does not offer.
+    if (action === 'pay' || action === 'cancel' || action === 'retry') {
+      // why: Quaderno's API has no call for any of them (it cannot reopen a failed session); the session advertises
+      // none, and the customer does them on the hosted page. 422 is the protocol's status for an operation a server
+      // does not offer.
       throw failure(422, 'capability_unsupported', `This server cannot ${action} a session: it is done on the hosted page`);
     }
     throw new ProtocolFailure(

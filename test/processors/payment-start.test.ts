@@ -4,7 +4,7 @@
 // core's own error classes (an adapter script carries none).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { BadResponseError, ConflictError } from '../../src/api/errors.ts';
+import { BadResponseError, ConflictError, ValidationError } from '../../src/api/errors.ts';
 import { parsePaymentStart, startPayment } from '../../src/processors/payment-start.ts';
 import { paymentStartResponse } from '../../src/protocol/payments.ts';
 import { RECORDED_CREATE, useSandbox } from '../sandbox/harness.ts';
@@ -18,19 +18,25 @@ describe('processors: the payment start', () => {
   test('card and PayPal: the sandbox answer, parsed as the protocol schema parses it', async () => {
     const permalink = permalinkOf();
     for (const [method, processor] of [['card', 'stripe'], ['paypal', 'paypal']] as const) {
-      const start = await startPayment(permalink, method);
+      const start = await startPayment(permalink, method, 2100);
       assert.equal(start.processor, processor);
       assert.deepEqual(start, paymentStartResponse.parse(start));
     }
   });
 
   test('a session no longer pending: the core’s ConflictError, which the checkout model recognises', async () => {
-    await assert.rejects(startPayment(permalinkOf('completed'), 'card'), (error) => error instanceof ConflictError);
+    await assert.rejects(startPayment(permalinkOf('completed'), 'card', 2100), (error) => error instanceof ConflictError);
+  });
+
+  test('another total than the server’s: the core’s ValidationError payment_total_changed, nothing started', async () => {
+    const permalink = permalinkOf();
+    await assert.rejects(startPayment(permalink, 'card', 2099), (error) => error instanceof ValidationError && error.reason === 'payment_total_changed');
+    assert.equal((await (await fetch(`${permalink}.json`)).json()).processor_id, undefined);
   });
 
   test('an answer outside the schema is a BadResponseError', async () => {
     const transport = { fetch: async () => Response.json({ processor: 'stripe', processor_id: 'pi_1' }, { status: 201 }) };
-    await assert.rejects(startPayment(permalinkOf(), 'card', { transport }), (error) => error instanceof BadResponseError);
+    await assert.rejects(startPayment(permalinkOf(), 'card', 2100, { transport }), (error) => error instanceof BadResponseError);
   });
 
   // why a table: parsePaymentStart reads through PAYMENT_STARTS, not the protocol's union (see payment-start.ts); each

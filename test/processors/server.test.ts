@@ -19,8 +19,9 @@ describe('processors: payment start and simulated processors', () => {
       base(),
     ) as Record<string, any>;
   const read = async (session: Record<string, unknown>) => (await call(base(), publicPath(session))).json;
-  const start = (session: Record<string, unknown>, method: unknown) =>
-    call(base(), publicPath(session, '/payment'), { method: 'POST', body: { method } });
+  /** A payment start for the total the session shows now (the confirmed total the start requires). */
+  const start = async (session: Record<string, unknown>, method: unknown) =>
+    call(base(), publicPath(session, '/payment'), { method: 'POST', body: { method, total: (await read(session))?.tax?.total } });
   const intentPath = (secret: string, action = '') => `/doubles/stripe/v1/payment_intents/${secret.split('_secret_')[0]}${action}`;
   const confirm = (secret: string, number: string, expiry = '12/39', cvc = '123') =>
     call(frame(), intentPath(secret, '/confirm'), { method: 'POST', body: { client_secret: secret, card: { number, expiry, cvc } } });
@@ -61,25 +62,31 @@ describe('processors: payment start and simulated processors', () => {
     assert.equal(linked.processor_id, body.processor_id);
   });
 
-  test('card: a second start reuses the PaymentIntent with the amount brought up to date', async () => {
+  test('card: a second start for the same total reuses the PaymentIntent; a coupon in between cancels it, never re-prices it', async () => {
     const session = fresh();
     const first = (await start(session, 'card')).json;
+    const same = (await start(session, 'card')).json;
+    assert.deepEqual([same.processor_id, same.client_secret], [first.processor_id, first.client_secret]);
     const coupon = await call(base(), publicPath(session), { method: 'PUT', body: { coupon: 'HALF' } });
     assert.equal(coupon.status, 200, coupon.text);
+    const held = await call(frame(), `${intentPath(first.client_secret)}?client_secret=${first.client_secret}`);
+    assert.deepEqual([held.json.status, held.json.amount], ['canceled', 2100], 'the amount the browser holds is never changed');
     const second = (await start(session, 'card')).json;
-    assert.equal(second.processor_id, first.processor_id);
-    assert.equal(second.client_secret, first.client_secret);
+    assert.notEqual(second.processor_id, first.processor_id);
     assert.equal(second.amount, 1050);
+    assert.equal((await confirm(first.client_secret, CARD.success)).status, 400, 'the canceled intent cannot be confirmed');
   });
 
-  test('card: a PayPal start in between does not replace the session’s PaymentIntent', async () => {
+  test('card: a PayPal start in between replaces the card payment: its PaymentIntent is canceled, the next card start is new', async () => {
     const session = fresh();
     const card = (await start(session, 'card')).json;
     const paypal = (await start(session, 'paypal')).json;
     assert.equal((await read(session)).processor_id, paypal.order_id);
+    assert.equal((await confirm(card.client_secret, CARD.success)).status, 400);
     const again = (await start(session, 'card')).json;
-    assert.equal(again.client_secret, card.client_secret);
-    assert.equal((await read(session)).processor_id, card.processor_id);
+    assert.notEqual(again.client_secret, card.client_secret);
+    assert.equal((await read(session)).processor_id, again.processor_id);
+    assert.deepEqual((await call(base(), `/doubles/paypal/v2/checkout/orders?session=${tokenOf(session)}`)).json.orders.map((o: any) => o.status), ['VOIDED']);
   });
 
   test('card 4242: the confirmation succeeds and the session goes processing → completed', async () => {
@@ -244,10 +251,11 @@ describe('processors: payment start and simulated processors', () => {
   const badStarts: Array<[string, () => Promise<{ status: number; json: any }>, number, string | undefined]> = [
     ['an unknown method', () => start(fresh(), 'bitcoin'), 422, 'method'],
     ['a method the session does not offer', () => start(fresh({ payment_methods: ['card'] }), 'paypal'), 422, 'method'],
-    ['an extra key', () => call(base(), publicPath(fresh(), '/payment'), { method: 'POST', body: { method: 'card', amount: 1 } }), 422, 'amount'],
+    ['an extra key', () => call(base(), publicPath(fresh(), '/payment'), { method: 'POST', body: { method: 'card', total: 2100, amount: 1 } }), 422, 'amount'],
     ['a body that is not JSON', () => call(base(), publicPath(fresh(), '/payment'), { method: 'POST', body: '{', headers: { 'Content-Type': 'application/json' } }), 400, undefined],
     ['a processing session', () => start(fresh({}, 'processing'), 'card'), 422, 'status'],
-    ['an unknown permalink', () => call(base(), '/checkout/session/nope/payment.json', { method: 'POST', body: { method: 'card' } }), 404, undefined],
+    ['an unknown permalink', () => call(base(), '/checkout/session/nope/payment.json', { method: 'POST', body: { method: 'card', total: 2100 } }), 404, undefined],
+    ['no confirmed total', () => call(base(), publicPath(fresh(), '/payment'), { method: 'POST', body: { method: 'card' } }), 422, 'total'],
   ];
   for (const [name, run, status, field] of badStarts) {
     test(`the start refuses ${name} with ${status}`, async () => {

@@ -80,9 +80,11 @@ export function harness(
       currency: 'EUR',
       disabled: false,
       host,
-      start: (method: PaymentMethod, signal?: AbortSignal) => {
+      start: async (method: PaymentMethod, signal?: AbortSignal) => {
         h.starts++;
-        return startPayment(permalink, method, { signal });
+        // why the session's total: the start requires the total the customer confirmed, here the saved one.
+        const total = (await (await fetch(`${permalink}.json`, { signal })).json()).tax.total;
+        return startPayment(permalink, method, total, { signal });
       },
       report: (state) => void h.reports.push(state),
       begin: async () => true,

@@ -39,6 +39,9 @@ export type CouponSpec =
   | { kind: 'expired' }
   | { kind: 'used_up' };
 
+/** A pay.json body before the case adds the confirmed total it reads from the session. */
+export type PayWithout = Omit<PayBody, 'total'>;
+
 /** A server under test, seen only through permalinks. */
 export interface ContractTarget {
   name: string;
@@ -48,8 +51,11 @@ export interface ContractTarget {
   newCoupon(spec: CouponSpec): Promise<string>;
   /** A permalink shaped like the server's own that names no session (a token never issued). */
   unknownPermalink(): Promise<string>;
-  /** pay.json bodies the server's processor approves and declines. Default: the sandbox's simulated card. */
-  payBodies?: { approve: PayBody; decline: PayBody };
+  /**
+   * pay.json bodies the server's processor approves and declines, without the `total` (the case adds the session's).
+   * Default: the sandbox's simulated card.
+   */
+  payBodies?: { approve: PayWithout; decline: PayWithout };
   /** How long a started payment may take to settle. Default 10 s. */
   settleWithinMs?: number;
   /** The processors' public keys the server was configured with (its sessions' `processor_public_keys`). Default none. */
@@ -84,6 +90,10 @@ const SIMULATED = {
 } satisfies ContractTarget['payBodies'];
 
 const put = (permalink: string, body: unknown) => call(permalink, 'PUT', '', { body });
+/** The total the customer's Pay button shows: the session's `tax.total` as read now. */
+const shownTotal = async (permalink: string): Promise<number> => expectSession(await call(permalink, 'GET')).tax?.total ?? 0;
+/** pay.json with the total the customer confirmed (required since protocol 1.1). */
+const pay = async (permalink: string, body: PayWithout) => call(permalink, 'POST', '/pay', { body: { ...body, total: await shownTotal(permalink) } });
 const tokenOf = (permalink: string) => new URL(permalink).pathname.split('/').filter(Boolean).pop() ?? '';
 
 async function pollUntil(permalink: string, done: (status: string) => boolean, withinMs: number): Promise<string[]> {
@@ -119,6 +129,9 @@ const REFUSALS: Record<Exclude<Capability, 'hosted_payment'>, (ctx: Ctx) => Prom
   },
   async pay({ session, target }) {
     expectUnsupported(await call((await session()).permalink, 'POST', '/pay', { body: (target.payBodies ?? SIMULATED).approve }));
+  },
+  async retry({ session }) {
+    expectUnsupported(await call((await session({ status: 'failed' })).permalink, 'POST', '/retry', { body: {} }));
   },
   async tax_preview({ session }) {
     expectUnsupported(await call((await session()).permalink, 'GET', '/tax', { query: { country: 'DE' } }));
@@ -175,7 +188,7 @@ export const CONTRACT_CASES: ContractCase[] = [
     async run({ session, target }) {
       const { permalink, body } = await session({ payment_methods: ['card', 'paypal'] });
       for (const method of ['card', 'paypal'] as const) {
-        const reply = await call(permalink, 'POST', '/payment', { body: { method } });
+        const reply = await call(permalink, 'POST', '/payment', { body: { method, total: body.tax?.total ?? 0 } });
         if (!target.startsPayments) {
           assert.ok(reply.status >= 400 && reply.status < 500, `${method}: no payment starts (${reply.status})`);
           continue;
@@ -325,7 +338,7 @@ export const CONTRACT_CASES: ContractCase[] = [
     needs: 'pay',
     async run({ session, target }) {
       const { permalink } = await session();
-      const started = expectPayResult(await call(permalink, 'POST', '/pay', { body: (target.payBodies ?? SIMULATED).approve }));
+      const started = expectPayResult(await pay(permalink, (target.payBodies ?? SIMULATED).approve));
       assert.equal(started.status, 'processing');
       const seen = await pollUntil(permalink, (s) => s !== 'processing', target.settleWithinMs ?? 10_000);
       assert.equal(seen.at(-1), 'completed', `went through ${seen.join(' → ')}`);
@@ -337,10 +350,10 @@ export const CONTRACT_CASES: ContractCase[] = [
     needs: 'pay',
     async run({ session, target }) {
       const { permalink } = await session();
-      expectPayResult(await call(permalink, 'POST', '/pay', { body: (target.payBodies ?? SIMULATED).decline }));
+      expectPayResult(await pay(permalink, (target.payBodies ?? SIMULATED).decline));
       const seen = await pollUntil(permalink, (s) => s !== 'processing', target.settleWithinMs ?? 10_000);
       assert.equal(seen.at(-1), 'failed');
-      expectPayResult(await call(permalink, 'POST', '/pay', { body: (target.payBodies ?? SIMULATED).approve }));
+      expectPayResult(await pay(permalink, (target.payBodies ?? SIMULATED).approve));
     },
   },
   {
@@ -349,8 +362,39 @@ export const CONTRACT_CASES: ContractCase[] = [
     needs: 'pay',
     async run({ session }) {
       const { permalink } = await session({ payment_methods: ['card'] });
-      expectFieldRefusal(await call(permalink, 'POST', '/pay', { body: { method: 'paypal', outcome: 'approve' } }), 'method', 'payment_method_unavailable');
+      expectFieldRefusal(await pay(permalink, { method: 'paypal', outcome: 'approve' }), 'method', 'payment_method_unavailable');
       assert.equal(expectSession(await call(permalink, 'GET')).status, 'pending');
+    },
+  },
+  {
+    id: 'pay.total-required',
+    title: 'pay.json without the confirmed total → 422 field_invalid naming total; another total → payment_total_changed; nothing starts',
+    needs: 'pay',
+    async run({ session, target }) {
+      const { permalink } = await session();
+      const body = (target.payBodies ?? SIMULATED).approve;
+      expectFieldRefusal(await call(permalink, 'POST', '/pay', { body }), 'total', 'field_invalid');
+      const other = { ...body, total: (await shownTotal(permalink)) + 1 };
+      expectFieldRefusal(await call(permalink, 'POST', '/pay', { body: other }), 'total', 'payment_total_changed');
+      assert.equal(expectSession(await call(permalink, 'GET')).status, 'pending');
+    },
+  },
+  {
+    id: 'payment-start.total-required',
+    title: 'the payment start without the confirmed total → 422 field_invalid naming total; another total → payment_total_changed',
+    async run({ session, target }) {
+      const { permalink, body } = await session({ payment_methods: ['card', 'paypal'] });
+      for (const method of ['card', 'paypal'] as const) {
+        const missing = await call(permalink, 'POST', '/payment', { body: { method } });
+        const other = await call(permalink, 'POST', '/payment', { body: { method, total: (body.tax?.total ?? 0) + 1 } });
+        if (!target.startsPayments) {
+          for (const reply of [missing, other]) assert.ok(reply.status >= 400 && reply.status < 500, `${method}: no payment starts (${reply.status})`);
+          continue;
+        }
+        expectFieldRefusal(missing, 'total', 'field_invalid');
+        expectFieldRefusal(other, 'total', 'payment_total_changed');
+      }
+      assert.equal(expectSession(await call(permalink, 'GET')).processor_id ?? null, null, 'nothing started');
     },
   },
   {
@@ -359,7 +403,28 @@ export const CONTRACT_CASES: ContractCase[] = [
     needs: 'pay',
     async run({ session, target }) {
       const { permalink } = await session({ status: 'completed' });
-      expectError(await call(permalink, 'POST', '/pay', { body: (target.payBodies ?? SIMULATED).approve }), 422, 'session_not_pending');
+      expectError(await pay(permalink, (target.payBodies ?? SIMULATED).approve), 422, 'session_not_pending');
+    },
+  },
+  {
+    id: 'retry.failed',
+    title: 'POST retry.json on a failed session → 200 pending, editable again; once more → 200 unchanged',
+    needs: 'retry',
+    async run({ session }) {
+      const { permalink } = await session({ status: 'failed' });
+      assert.equal(expectSession(await call(permalink, 'POST', '/retry', { body: {} })).status, 'pending');
+      assert.equal(expectSession(await call(permalink, 'POST', '/retry', { body: {} })).status, 'pending');
+      assert.equal(expectSession(await put(permalink, { customer: { first_name: 'Grace' } })).customer?.first_name, 'Grace');
+    },
+  },
+  {
+    id: 'retry.not-pending',
+    title: 'retrying a completed session → 422 session_not_pending',
+    needs: 'retry',
+    async run({ session }) {
+      const { permalink } = await session({ status: 'completed' });
+      const body = expectError(await call(permalink, 'POST', '/retry', { body: {} }), 422, 'session_not_pending');
+      assert.equal(body.status, 'completed');
     },
   },
   {

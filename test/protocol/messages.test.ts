@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import type * as z from 'zod/mini';
 import type { ProtocolErrorBody } from '../../src/protocol/codes.ts';
 import { protocolErrorBodySchema } from '../../src/protocol/errors.ts';
-import { couponApplyBodySchema, couponRemoveBodySchema, payBodySchema } from '../../src/protocol/requests.ts';
+import { couponApplyBodySchema, couponRemoveBodySchema, payBodySchema, paymentStartRequest } from '../../src/protocol/requests.ts';
 import { paymentStartSchema, payResultSchema } from '../../src/protocol/payment.ts';
 import { protocolSessionSchema } from '../../src/protocol/session.ts';
 import { taxIdQuerySchema, taxSummarySchema } from '../../src/protocol/tax.ts';
@@ -49,7 +49,10 @@ const CASES: Array<[string, { safeParse(v: unknown): { success: boolean } }, unk
   ['a coupon with another key', couponApplyBodySchema, { coupon: 'A', items: [] }, false],
   ['a coupon removal', couponRemoveBodySchema, { coupon: null }, true],
   ['a coupon removal with a code', couponRemoveBodySchema, { coupon: 'A' }, false],
-  ['a simulated card payment', payBodySchema, { method: 'card', card_number: '4242424242424242' }, true],
+  ['a simulated card payment', payBodySchema, { method: 'card', card_number: '4242424242424242', total: 2541 }, true],
+  ['a payment without the confirmed total', payBodySchema, { method: 'card', card_number: '4242424242424242' }, false],
+  ['a payment start with the confirmed total', paymentStartRequest, { method: 'card', total: 2541 }, true],
+  ['a payment start without the confirmed total', paymentStartRequest, { method: 'paypal' }, false],
   ['a payment with the confirmed total', payBodySchema, { method: 'paypal', outcome: 'approve', total: 2541 }, true],
   ['a payment with an unknown method', payBodySchema, { method: 'bitcoin' }, false],
   ['a payment with a fractional total', payBodySchema, { method: 'card', total: 25.41 }, false],

@@ -46,8 +46,24 @@ test('it carries the protocol version, every error code with a status, and one c
   }
   assert.deepEqual(
     operations.map((op) => op.operationId).sort(),
-    ['cancelSession', 'previewTax', 'retrieveSession', 'startPayment', 'startProcessorPayment', 'updateSession', 'validateTaxId'],
+    ['cancelSession', 'previewTax', 'retrieveSession', 'retrySession', 'startPayment', 'startProcessorPayment', 'updateSession', 'validateTaxId'],
   );
+});
+
+test('every way of starting a payment requires the confirmed total and may answer payment_total_changed', () => {
+  const document = protocolDocument() as any;
+  const { schemas } = document.components;
+  for (const id of ['PayBody', 'PaymentStartRequest']) {
+    assert.ok(schemas[id].required.includes('total'), `${id} requires total`);
+    assert.equal(schemas[id].properties.total.type, 'integer');
+  }
+  for (const op of [document.paths['/{token}/pay.json'].post, document.paths['/{token}/payment.json'].post]) {
+    for (const code of ['payment_total_changed', 'field_invalid', 'coupon_unknown', 'tax_id_required']) {
+      assert.ok(op['x-error-codes'].includes(code), `${op.operationId} lists ${code}`);
+    }
+  }
+  assert.equal(document.paths['/{token}/retry.json'].post['x-capability'], 'retry');
+  assert.match(document.info.description, /One open payment/);
 });
 
 test('amounts are integers on the wire and the session tolerates what Quaderno sends', () => {

@@ -40,6 +40,16 @@ export function call(base: string, path: string, init: CallInit = {}): Promise<R
   return send(`${base}${path}`, { method: init.method, body: init.body, headers });
 }
 
+/**
+ * pay.json with the total the customer confirmed (required since protocol 1.1): the session's `tax.total` as read
+ * just before, unless the body names its own `total`.
+ */
+export async function payShown(base: string, session: { permalink?: unknown }, body: unknown, headers?: Record<string, string>): Promise<Reply> {
+  const shown = (await call(base, publicPath(session))).json;
+  const confirmed = typeof body === 'object' && body !== null ? { total: shown?.tax?.total ?? 0, ...body } : body;
+  return call(base, publicPath(session, '/pay'), { method: 'POST', body: confirmed, headers });
+}
+
 /** The body every recorded create sends. */
 export const RECORDED_CREATE = {
   billing_details_collection: 'auto',

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { after, describe, test } from 'node:test';
 import { MAX_DEPTH, MAX_PARAMS } from '../../src/sandbox/body.ts';
-import { AUTH, call, publicPath, sleep, useSandbox } from './harness.ts';
+import { AUTH, call, publicPath, sleep, useSandbox, payShown } from './harness.ts';
 
 const CONCURRENT_PAYMENTS = 50;
 /** Every request the suite sends, by kind (races, access, bodies) and class within it, and the 5xx answers. */
@@ -82,7 +82,7 @@ describe('sandbox invariants', () => {
     const session = fresh();
     const replies = await Promise.all(
       Array.from({ length: CONCURRENT_PAYMENTS }, () =>
-        call(base(), publicPath(session, '/pay'), { method: 'POST', body: { method: 'card', card_number: '4242424242424242' } }),
+        payShown(base(), session, { method: 'card', card_number: '4242424242424242' }),
       ),
     );
     for (const reply of replies) count('races', 'concurrent payments of one session', reply.status);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { sessionTotals } from '../../src/session/money.ts';
 import { assertCouponRefused, assertNotPending } from './refusals.ts';
-import { assertSession, call, eventually, publicPath, RECORDED_CREATE, sleep, useSandbox } from './harness.ts';
+import { assertSession, call, eventually, payShown, publicPath, RECORDED_CREATE, sleep, useSandbox } from './harness.ts';
 
 const CARD_OK = { method: 'card', card_number: '4242 4242 4242 4242' };
 const CARD_DECLINED = { method: 'card', card_number: '4000 0000 0000 0002' };
@@ -14,7 +14,7 @@ describe('sandbox payment simulation and status machine', () => {
   const fresh = (body: Record<string, unknown> = {}, status?: 'completed' | 'failed' | 'abandoned' | 'processing') =>
     sandbox().store.publicJSON(sandbox().store.createSession({ ...RECORDED_CREATE, payment_methods: ['card', 'paypal'], ...body }, { status }), base()) as Record<string, any>;
   const read = async (session: Record<string, unknown>) => (await call(base(), publicPath(session))).json;
-  const pay = (session: Record<string, unknown>, body: unknown) => call(base(), publicPath(session, '/pay'), { method: 'POST', body });
+  const pay = (session: Record<string, unknown>, body: unknown) => payShown(base(), session, body);
   const settled = (session: Record<string, unknown>) =>
     eventually(() => read(session), (s) => s.status !== 'processing', 5000);
 
@@ -157,6 +157,30 @@ describe('sandbox payment simulation and status machine', () => {
       assert.equal(reply.status, 200);
       assert.equal(reply.json.status, 'abandoned');
       assert.equal((await read(session)).status, 'abandoned');
+    });
+  }
+
+  test('retry: failed → pending (200, with and without .json), the failed processor_id kept, and editable again', async () => {
+    const session = fresh();
+    const declined = await pay(session, CARD_DECLINED);
+    assert.equal((await settled(session)).status, 'failed');
+    for (const path of [publicPath(session, '/retry'), publicPath(session, '/retry').replace(/\.json$/, '')]) {
+      const reply = await call(base(), path, { method: 'POST', body: {} });
+      assert.equal(reply.status, 200, reply.text);
+      assert.equal(reply.json.status, 'pending');
+      assert.equal(reply.json.processor_id, declined.json.processor_id);
+      assert.ok(reply.json.capabilities.includes('retry'));
+    }
+    const edited = await call(base(), publicPath(session), { method: 'PUT', body: { customer: { billing_country: 'FR' } } });
+    assert.equal(edited.status, 200, edited.text);
+    assert.equal(edited.json.customer.billing_country, 'FR');
+  });
+
+  for (const status of ['processing', 'completed', 'abandoned'] as const) {
+    test(`retry on a ${status} session → 422 session_not_pending naming the status, nothing changed`, async () => {
+      const session = fresh({}, status);
+      assertNotPending(await call(base(), publicPath(session, '/retry'), { method: 'POST', body: {} }), status);
+      assert.deepEqual(await read(session), session);
     });
   }
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createPublicClient } from '../../src/api/index.ts';
 import { sessionTotals } from '../../src/session/money.ts';
-import { assertSession, call, getWithHost, publicPath, RECORDED_CREATE, tokenOf, useSandbox } from './harness.ts';
+import { assertSession, call, getWithHost, publicPath, RECORDED_CREATE, tokenOf, useSandbox, payShown } from './harness.ts';
 import { assertCouponRefused, assertErrorBody, assertNotPending } from './refusals.ts';
 
 describe('sandbox public endpoints (by permalink)', () => {
@@ -25,11 +25,11 @@ describe('sandbox public endpoints (by permalink)', () => {
   test('the public JSON adds the protocol capabilities and hosted_url; the private JSON keeps Quaderno\'s shape', async () => {
     const session = fresh();
     const reply = await call(base(), publicPath(session));
-    assert.deepEqual(reply.json.capabilities, ['update', 'coupons', 'cancel', 'pay', 'tax_preview', 'tax_id_validation']);
+    assert.deepEqual(reply.json.capabilities, ['update', 'coupons', 'cancel', 'pay', 'tax_preview', 'tax_id_validation', 'retry']);
     assert.equal(reply.json.hosted_url, null, 'the sandbox is not a hosted_payment server');
     for (const [method, path, body] of [
       ['PUT', publicPath(session), { customer: { first_name: 'Cap' } }],
-      ['POST', publicPath(session, '/pay'), { method: 'card', card_number: '4242424242424242' }],
+      ['POST', publicPath(session, '/pay'), { method: 'card', card_number: '4242424242424242', total: reply.json.tax.total }],
     ] as const) {
       const written = await call(base(), path, { method, body });
       assert.deepEqual(written.json.capabilities, reply.json.capabilities, `${method} ${path}`);
@@ -218,7 +218,7 @@ describe('sandbox public endpoints (by permalink)', () => {
       assert.equal((await call(base(), '/api/checkout/coupons/REBORN.json', { method: 'DELETE' })).status, 204);
       assert.equal((await create(50)).status, 201);
       assert.equal((await read(session)).coupon.percent_off, 10, 'the snapshot the customer saw');
-      const refused = await call(base(), publicPath(session, '/pay'), { method: 'POST', body: { method: 'card', card_number: '4242424242424242' } });
+      const refused = await payShown(base(), session, { method: 'card', card_number: '4242424242424242' });
       assertCouponRefused(refused, 'coupon_unknown', 'payment_total_changed');
       const dropped = await read(session);
       assert.equal(dropped.status, 'pending');
@@ -226,7 +226,7 @@ describe('sandbox public endpoints (by permalink)', () => {
       const reapplied = await call(base(), publicPath(session), { method: 'PUT', body: { coupon: 'reborn' } });
       assert.equal(reapplied.json.coupon.percent_off, 50);
       assert.equal(sessionTotals(assertSession(reapplied.json)).total, 1050);
-      const paid = await call(base(), publicPath(session, '/pay'), { method: 'POST', body: { method: 'card', card_number: '4242424242424242' } });
+      const paid = await payShown(base(), session, { method: 'card', card_number: '4242424242424242' });
       assert.equal(paid.status, 202, paid.text);
     });
 
@@ -238,12 +238,12 @@ describe('sandbox public endpoints (by permalink)', () => {
       assert.equal((await call(base(), publicPath(a), { method: 'PUT', body: { coupon: 'once' } })).status, 200);
       assert.equal((await call(base(), publicPath(b), { method: 'PUT', body: { coupon: 'ONCE' } })).status, 200);
       assert.equal((await call(base(), '/api/checkout/coupons/ONCE.json')).json.times_redeemed, 0);
-      const paid = await call(base(), publicPath(a, '/pay'), { method: 'POST', body: { method: 'card', card_number: '4242424242424242' } });
+      const paid = await payShown(base(), a, { method: 'card', card_number: '4242424242424242' });
       assert.equal(paid.status, 202);
       await new Promise((r) => setTimeout(r, 120));
       assert.equal((await read(a)).status, 'completed');
       assert.equal((await call(base(), '/api/checkout/coupons/ONCE.json')).json.times_redeemed, 1);
-      const second = await call(base(), publicPath(b, '/pay'), { method: 'POST', body: { method: 'card', card_number: '4242424242424242' } });
+      const second = await payShown(base(), b, { method: 'card', card_number: '4242424242424242' });
       assertCouponRefused(second, 'coupon_used_up', 'payment_total_changed');
       assert.match(second.json.errors.coupon[0], /limit/);
       assert.equal((await read(b)).status, 'pending');
@@ -284,7 +284,7 @@ describe('sandbox public endpoints (by permalink)', () => {
     assert.equal((await client.retrieve()).id, session.id);
     assert.equal((await client.update({ customer: { first_name: 'Client' }, coupon: 'WELCOME10' })).coupon?.code, 'WELCOME10');
     await assert.rejects(client.update({ customer: { email: 'x' } }), { code: 'validation' });
-    const paid = await client.pay({ method: 'card', card_number: '4242 4242 4242 4242' });
+    const paid = await client.pay({ method: 'card', card_number: '4242 4242 4242 4242', total: 1890 });
     assert.equal(paid.status, 'processing');
     await assert.rejects(client.update({ customer: { first_name: 'Late' } }), { code: 'conflict' });
   });

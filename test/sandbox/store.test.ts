@@ -64,7 +64,7 @@ describe('SandboxStore (no HTTP)', () => {
   test('processing settles lazily on access when its time has come', () => {
     const { store, advance } = withClock({ processingDelayMs: 1000 });
     const session = store.createSession(RECORDED_CREATE);
-    store.pay(session.token, { method: 'card', card_number: '4242424242424242' });
+    store.pay(session.token, { method: 'card', card_number: '4242424242424242', total: store.taxOf(session)!.total });
     advance(999);
     assert.equal(store.getSession(session.id)!.status, 'processing');
     advance(1);

@@ -2,10 +2,10 @@
 // real sandbox (issue 13, the server side). Sessions are made through the private API, as a merchant's server would.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { LEGACY_CAPABILITIES, PROTOCOL_VERSION } from '../../src/protocol/capabilities.ts';
+import { PROTOCOL_VERSION, SANDBOX_CAPABILITIES } from '../../src/protocol/capabilities.ts';
 import { ERROR_STATUS } from '../../src/protocol/status.ts';
 import { taxSummarySchema } from '../../src/protocol/tax.ts';
-import { call, eventually, publicPath, useSandbox, type Reply } from './harness.ts';
+import { call, eventually, publicPath, useSandbox, type Reply, payShown } from './harness.ts';
 
 const CARD_OK = { method: 'card', card_number: '4242 4242 4242 4242' };
 const CARD_DECLINED = { method: 'card', card_number: '4000 0000 0000 0002' };
@@ -100,14 +100,14 @@ describe('a session carries the tax of its saved customer', () => {
   test('the public JSON declares the protocol version and the protocol list of capabilities; the private one does not', async () => {
     const created = await create({ items: [PLAN('EUR')] });
     const pub = await read(created);
-    assert.deepEqual([pub.protocol_version, pub.capabilities, pub.hosted_url], [PROTOCOL_VERSION, [...LEGACY_CAPABILITIES], null]);
+    assert.deepEqual([pub.protocol_version, pub.capabilities, pub.hosted_url], [PROTOCOL_VERSION, [...SANDBOX_CAPABILITIES], null]);
     const priv = await readPrivate(created);
     assert.deepEqual(['protocol_version' in priv, 'capabilities' in priv, 'tax' in priv, 'charged' in priv], [false, false, true, false]);
   });
 
   // ---- what is charged ------------------------------------------------------------------------------------------
 
-  const pay = (session: Json, body: Json) => call(base(), publicPath(session, '/pay'), { method: 'POST', body });
+  const pay = (session: Json, body: Json) => payShown(base(), session, body);
   const settled = (session: Json) => eventually(() => read(session), (s) => s.status !== 'processing');
 
   test('pay charges tax.total, and the completed session records it as checkout.succeeded does', async () => {
@@ -123,9 +123,12 @@ describe('a session carries the tax of its saved customer', () => {
     assert.deepEqual((await readPrivate(created)).charged, expected, 'the private API says the same');
   });
 
-  test('pay without a total charges the server total: the body cannot choose the amount', async () => {
+  test('pay without a total is refused (the total is required), and with the shown one charges the server total', async () => {
     // why a tax ID: a domestic Spanish sale needs one before it is paid (tax-id-required.test.ts); it changes no rate
     const created = await create({ items: [PLAN('EUR')], customer: { billing_country: 'ES', tax_id: 'ESA58818501' } });
+    const refused = await call(base(), publicPath(created, '/pay'), { method: 'POST', body: CARD_OK });
+    assert.deepEqual([refused.status, refused.json.code, Object.keys(refused.json.errors)], [422, 'field_invalid', ['total']]);
+    assert.equal((await read(created)).status, 'pending');
     assert.equal((await pay(created, CARD_OK)).status, 202);
     assert.equal((await settled(created)).charged.amount_cents, 12100);
   });
@@ -183,7 +186,7 @@ describe('the tax settings: a paid session keeps what it charged; /sandbox/reset
     const make = async () => (await call(base(), '/api/checkout/sessions.json', { method: 'POST', body: { items: [PLAN('EUR')], customer: { billing_country: 'DE' } } })).json as Json;
     const paid = await make();
     const pending = await make();
-    assert.equal((await call(base(), publicPath(paid, '/pay'), { method: 'POST', body: { ...CARD_OK, total: 11900 } })).status, 202);
+    assert.equal((await payShown(base(), paid, { ...CARD_OK, total: 11900 })).status, 202);
     const done = await eventually(async () => (await call(base(), publicPath(paid))).json as Json, (s) => s.status === 'completed');
     assert.equal(done.tax.total, 11900);
 

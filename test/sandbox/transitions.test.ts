@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { SessionStatus } from '../../src/session/schema.ts';
-import { call, publicPath, RECORDED_CREATE, sleep, useSandbox, type Reply } from './harness.ts';
+import { call, publicPath, RECORDED_CREATE, sleep, useSandbox, type Reply, payShown } from './harness.ts';
 import { assertNotPending } from './refusals.ts';
 
 const ACTIONS = ['update', 'coupon', 'pay', 'cancel', 'private update', 'private delete'] as const;
@@ -44,7 +44,7 @@ describe('status machine: every transition over HTTP', () => {
       case 'coupon':
         return call(base(), publicPath(session), { method: 'PUT', body: { coupon: 'WELCOME10' } });
       case 'pay':
-        return call(base(), publicPath(session, '/pay'), { method: 'POST', body: { method: 'card', card_number: '4242424242424242' } });
+        return payShown(base(), session, { method: 'card', card_number: '4242424242424242' });
       case 'cancel':
         return call(base(), publicPath(session, '/cancel'), { method: 'POST' });
       case 'private update':
@@ -92,7 +92,7 @@ describe('status machine: time', () => {
       (Object.keys(MACHINE) as SessionStatus[]).map((status) => [status, store.publicJSON(store.createSession(RECORDED_CREATE, { status }), base())]),
     ) as Record<SessionStatus, Record<string, any>>;
     const paying = store.publicJSON(store.createSession(RECORDED_CREATE), base()) as Record<string, any>;
-    assert.equal((await call(base(), publicPath(paying, '/pay'), { method: 'POST', body: { method: 'card', card_number: '4242424242424242' } })).status, 202);
+    assert.equal((await payShown(base(), paying, { method: 'card', card_number: '4242424242424242' })).status, 202);
     await sleep(800);
     const expected: Record<SessionStatus, SessionStatus> = {
       pending: 'abandoned',

@@ -195,9 +195,9 @@ describe('createCheckoutHandler against the sandbox', () => {
     assert.equal(reply.json.status, 'completed');
   });
 
-  test('pay and cancel are said to be unsupported (422 capability_unsupported), not faked', async () => {
+  test('pay, cancel and retry are said to be unsupported (422 capability_unsupported), not faked', async () => {
     const session = createSession(quaderno.sandbox);
-    for (const action of ['pay', 'cancel']) {
+    for (const action of ['pay', 'cancel', 'retry']) {
       const reply = await send(`${shop.permalink(session.id)}/${action}.json`, { method: 'POST', body: { method: 'card' } });
       assert.equal(reply.status, 422);
       assert.equal(reply.json.code, 'capability_unsupported');

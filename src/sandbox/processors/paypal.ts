@@ -24,7 +24,12 @@ function paypalId(length: number): string {
   return Array.from(randomBytes(length), (byte) => ALPHABET[byte % ALPHABET.length]).join('');
 }
 
-export type OrderListener = (order: PaypalOrder) => void;
+/** Reports a capture to the Quaderno side; it answers whether the session takes it (a refused one is not captured). */
+function notApprovable(order: PaypalOrder): PaypalAnswer {
+  return { status: 422, error: { name: 'UNPROCESSABLE_ENTITY', message: `ORDER_NOT_APPROVABLE: the order is ${order.status}.` } };
+}
+
+export type OrderListener = (order: PaypalOrder) => boolean;
 
 export class PaypalSimulator {
   private readonly orders = new Map<string, PaypalOrder>();
@@ -45,12 +50,24 @@ export class PaypalSimulator {
   approve(orderId: string): PaypalAnswer {
     const order = this.orders.get(orderId);
     if (!order) return { status: 404, error: { name: 'RESOURCE_NOT_FOUND', message: 'The specified resource does not exist.' } };
-    if (order.status !== 'CREATED') {
-      return { status: 422, error: { name: 'UNPROCESSABLE_ENTITY', message: `ORDER_NOT_APPROVABLE: the order is ${order.status}.` } };
+    if (order.status !== 'CREATED') return notApprovable(order);
+    if (!this.onCaptured(order)) {
+      order.status = 'VOIDED';
+      return notApprovable(order);
     }
     order.status = 'COMPLETED';
-    this.onCaptured(order);
     return { status: 200, order, payer_id: paypalId(13) };
+  }
+
+  /** The server voids an order whose payment was replaced or voided: it can no longer be approved. */
+  void(orderId: string): void {
+    const order = this.orders.get(orderId);
+    if (order?.status === 'CREATED') order.status = 'VOIDED';
+  }
+
+  /** Voids every open order of a session but `keep`: once one paid, no other may. */
+  voidAllBut(token: string, keep: string | null): void {
+    for (const order of this.orders.values()) if (order.token === token && order.id !== keep) this.void(order.id);
   }
 
   /** The buyer closed the window: the order is dropped; the session stays as it was. */

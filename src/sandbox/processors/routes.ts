@@ -9,9 +9,9 @@ import { PROCESSOR_OF_METHOD, type PaymentStartResponse } from '../../protocol/p
 import { paymentStartRequest } from '../../protocol/requests.ts';
 import { fragment, REDIRECT_METHODS, type BankPageConfig } from '../doubles/messages.ts';
 import { mountDoubles } from '../doubles/routes.ts';
-import { conflict, invalid, notFound, parseOptions, validationErrors } from '../errors.ts';
-import type { SandboxStore, StoredSession } from '../store.ts';
-import { missingTaxId } from '../store/payments.ts';
+import { invalid, notFound, parseOptions, validationErrors } from '../errors.ts';
+import type { SandboxStore } from '../store.ts';
+import type { ProcessorReport } from '../store/open-payment.ts';
 import { PaypalSimulator } from './paypal.ts';
 import { intentJSON, StripeSimulator, type StripeAnswer } from './stripe.ts';
 
@@ -23,19 +23,6 @@ export interface SandboxProcessors {
    * merchant page cannot read what is typed in them. Unset, frames use the request's own origin.
    */
   frameOrigin?: string;
-}
-
-/**
- * What the processor charges: the server's total, tax included (never a figure from the browser). Refused, with
- * nothing started, for a domestic sale whose tax ID is missing (the same rule as the sandbox's own pay).
- */
-function chargeTotal(store: SandboxStore, session: StoredSession): { amount: number; currency: string } {
-  if (session.items.length === 0) throw invalid({ items: ['The session has no items to pay'] });
-  const tax = store.taxOf(session);
-  if (!tax) throw invalid({ items: ['The items are in more than one currency'] });
-  const noTaxId = missingTaxId(session, tax);
-  if (noTaxId) throw noTaxId;
-  return { amount: tax.total, currency: tax.currency.toUpperCase() };
 }
 
 const confirmBody = z.union([
@@ -69,40 +56,46 @@ export function mountProcessors(
 ): SandboxProcessors {
   // why: the store's keys, the same ones the session JSON carries (`processor_public_keys`).
   const keys = store.processorKeys;
-  // why: a settled payment reaches the session the way a webhook would; a session that moved on meanwhile
-  // (cancelled in another tab) keeps its status, as Quaderno would refund rather than reopen it.
-  const report = (token: string, link: Parameters<SandboxStore['recordProcessorPayment']>[1]) => {
-    try {
-      store.recordProcessorPayment(token, link);
-    } catch {
-      // the session is no longer payable: nothing to book
-    }
-  };
+  // why: a settled payment reaches the session the way a webhook would, and the session answers whether it takes a
+  // capture: only its open payment record, for exactly its amount. A refused capture is not captured at all.
+  const report = (token: string, report: ProcessorReport) => store.settleProcessorPayment(token, report);
   const processors: SandboxProcessors = {
     stripe: new StripeSimulator(keys.stripe, (intent, result) =>
-      report(intent.token, { processor: 'stripe', processor_id: intent.id, result }),
+      report(intent.token, { processor: 'stripe', processor_id: intent.id, amount: intent.amount, currency: intent.currency, result }),
     ),
     paypal: new PaypalSimulator(keys.paypal, (order) =>
-      report(order.token, { processor: 'paypal', processor_id: order.id, result: 'succeeded' }),
+      report(order.token, { processor: 'paypal', processor_id: order.id, amount: order.amount, currency: order.currency, result: 'succeeded' }),
     ),
+  };
+  store.payments.processors = {
+    void: ({ processor, processor_id }) => (processor === 'stripe' ? processors.stripe.cancel(processor_id) : processors.paypal.void(processor_id)),
+    voidAllBut: (token, keep) => {
+      processors.stripe.cancelAllBut(token, keep?.processor === 'stripe' ? keep.processor_id : null);
+      processors.paypal.voidAllBut(token, keep?.processor === 'paypal' ? keep.processor_id : null);
+    },
   };
 
   app.post('/checkout/session/:token/payment.json', start);
   app.post('/checkout/session/:token/payment', start);
 
+  /**
+   * The payment start: the confirmed `total` is required and must be the server's (`payment_total_changed`
+   * otherwise, nothing started); the intent or order is for exactly that total, and its record is the session's one
+   * open payment (store/open-payment.ts).
+   */
   async function start(c: Context) {
     const token = c.req.param('token') ?? '';
-    const session = store.getByToken(token);
-    if (!session) throw notFound('Session');
-    const { method } = parse(paymentStartRequest, await readBody(c));
-    if (session.status !== 'pending' && session.status !== 'failed') throw conflict('pay', session.status);
-    if (!session.payment_methods.includes(method)) {
-      throw invalid({ method: [`${method} is not offered by this session (${session.payment_methods.join(', ')})`] });
-    }
-    const { amount, currency } = chargeTotal(store, session);
+    if (!store.getByToken(token)) throw notFound('Session');
+    const request = parse(paymentStartRequest, await readBody(c));
+    const record = store.startProcessorPayment(token, request, (amount, currency, current) =>
+      PROCESSOR_OF_METHOD[request.method] === 'stripe'
+        ? { processor: 'stripe', processor_id: processors.stripe.intentFor(token, amount, currency, current?.processor === 'stripe' ? current.processor_id : undefined).id }
+        : { processor: 'paypal', processor_id: processors.paypal.createOrder(token, amount, currency).id },
+    );
+    const { amount, currency } = { amount: record.total, currency: record.currency };
     let answer: PaymentStartResponse;
-    if (PROCESSOR_OF_METHOD[method] === 'stripe') {
-      const intent = processors.stripe.intentFor(token, amount, currency);
+    if (record.processor === 'stripe') {
+      const intent = processors.stripe.intent(record.processor_id)!;
       answer = {
         processor: 'stripe',
         processor_id: intent.id,
@@ -112,10 +105,8 @@ export function mountProcessors(
         currency,
       };
     } else {
-      const order = processors.paypal.createOrder(token, amount, currency);
-      answer = { processor: 'paypal', processor_id: order.id, client_id: processors.paypal.clientId, order_id: order.id, amount, currency };
+      answer = { processor: 'paypal', processor_id: record.processor_id, client_id: processors.paypal.clientId, order_id: record.processor_id, amount, currency };
     }
-    store.recordProcessorPayment(token, { processor: answer.processor, processor_id: answer.processor_id });
     return c.json(answer, 201);
   }
 

@@ -14,7 +14,7 @@ export const STRIPE_TEST_CARDS = {
 } as const;
 const REQUIRES_ACTION: ReadonlySet<string> = new Set([STRIPE_TEST_CARDS.requiresAction, '4000002500003155']);
 
-export type IntentStatus = 'requires_payment_method' | 'requires_action' | 'succeeded';
+export type IntentStatus = 'requires_payment_method' | 'requires_action' | 'succeeded' | 'canceled';
 
 export interface PaymentIntent {
   id: string;
@@ -89,13 +89,14 @@ function cardProblem(card: CardInput, now: Date): keyof typeof ERRORS | null {
   return null;
 }
 
-/** Reports a settled intent to the Quaderno side (in the real world, a webhook). */
-export type IntentListener = (intent: PaymentIntent, result: 'succeeded' | 'failed') => void;
+/**
+ * Reports a settled intent to the Quaderno side (in the real world, a webhook). For `succeeded` it answers whether the
+ * session takes this capture: a refused one is not captured (the simulation's stand-in for capture and refund).
+ */
+export type IntentListener = (intent: PaymentIntent, result: 'succeeded' | 'failed') => boolean;
 
 export class StripeSimulator {
   private readonly intents = new Map<string, PaymentIntent>();
-  /** Each session's latest intent: a customer who looked at PayPal in between still pays the same one. */
-  private readonly latest = new Map<string, string>();
 
   constructor(
     readonly publishableKey: string,
@@ -103,14 +104,14 @@ export class StripeSimulator {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** The intent a session reuses (still payable), with its amount brought up to date, or a new one. */
-  intentFor(token: string, amount: number, currency: string): PaymentIntent {
-    const previousId = this.latest.get(token);
-    const previous = previousId ? this.intents.get(previousId) : undefined;
-    if (previous && previous.status !== 'succeeded') {
-      previous.amount = amount;
-      previous.currency = currency;
-      previous.status = 'requires_payment_method';
+  /**
+   * The intent for a start: `reuse` (the session's current one) when it still takes a card for exactly this amount
+   * (after a decline, or a second start for the same total), else a new one. why never brought up to date: a browser
+   * may hold the old one; its amount is what that customer confirmed, so it is never changed under them.
+   */
+  intentFor(token: string, amount: number, currency: string, reuse?: string): PaymentIntent {
+    const previous = reuse ? this.intents.get(reuse) : undefined;
+    if (previous && previous.token === token && previous.status === 'requires_payment_method' && previous.amount === amount && previous.currency === currency) {
       return previous;
     }
     const id = `pi_sandbox_${randomBytes(12).toString('hex')}`;
@@ -123,8 +124,23 @@ export class StripeSimulator {
       token,
     };
     this.intents.set(id, intent);
-    this.latest.set(token, id);
     return intent;
+  }
+
+  /** An intent by id (the server's view, with its secret key). */
+  intent(id: string): PaymentIntent | undefined {
+    return this.intents.get(id);
+  }
+
+  /** `POST /v1/payment_intents/:id/cancel`, as the server does when the payment it started is voided. */
+  cancel(id: string): void {
+    const intent = this.intents.get(id);
+    if (intent && intent.status !== 'succeeded') intent.status = 'canceled';
+  }
+
+  /** Cancels every intent of a session but `keep`: once one paid, no other may. */
+  cancelAllBut(token: string, keep: string | null): void {
+    for (const intent of this.intents.values()) if (intent.token === token && intent.id !== keep) this.cancel(intent.id);
   }
 
   /** `GET /v1/payment_intents/:id?client_secret=…`, as Stripe.js may read it with a publishable key. */
@@ -176,12 +192,15 @@ export class StripeSimulator {
 
   clear(): void {
     this.intents.clear();
-    this.latest.clear();
   }
 
+  /** Captures, if the session takes it; otherwise the intent is canceled and nothing is captured. */
   private succeed(intent: PaymentIntent): StripeAnswer {
+    if (!this.onSettled(intent, 'succeeded')) {
+      intent.status = 'canceled';
+      return { status: 400, error: ERRORS.state };
+    }
     intent.status = 'succeeded';
-    this.onSettled(intent, 'succeeded');
     return { status: 200, intent };
   }
 

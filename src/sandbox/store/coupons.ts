@@ -107,7 +107,9 @@ export class CouponBook {
     if (coupon.redeem_by && Date.parse(coupon.redeem_by) <= this.now()) {
       return { code: 'coupon_expired', message: 'This coupon has expired' };
     }
-    const held = this.reserved.get(coupon.id)?.size ?? 0;
+    // why not the session's own: a new start of the same session replaces its reservation, it does not add one.
+    const holders = this.reserved.get(coupon.id);
+    const held = (holders?.size ?? 0) - (session && holders?.has(session.id) ? 1 : 0);
     if (coupon.max_redemptions !== null && coupon.times_redeemed + held >= coupon.max_redemptions) {
       return { code: 'coupon_used_up', message: 'This coupon has reached its redemption limit' };
     }
@@ -168,6 +170,11 @@ export class CouponBook {
     if (!holders) this.reserved.set(coupon.id, (holders = new Set()));
     holders.add(session.id);
     session.internal.reservedCouponId = coupon.id;
+  }
+
+  /** The session's payment was voided or replaced: the redemption it held is free again. */
+  release(session: StoredSession): void {
+    this.settle(session, 'released');
   }
 
   /**

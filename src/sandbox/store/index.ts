@@ -9,12 +9,12 @@ import { PRODUCTS, SEED_SESSIONS, type Product } from '../seed.ts';
 import { CouponBook } from './coupons.ts';
 import { sessionTax } from '../tax/session-tax.ts';
 import { TaxSettingsHolder } from '../tax/settings.ts';
-import { chargeRefusal, planPayment } from './payments.ts';
+import { PaymentDesk, taxInputsChanged, type ProcessorReport } from './open-payment.ts';
 import { publicSessionJSON, sessionJSON } from './serialize.ts';
 import { processorKeys, type ProcessorKeys } from '../processors/keys.ts';
 import { emptyCustomer, isPayable, mergeCustomer, newInternals, newToken, resolveItems, seededSession } from './sessions.ts';
 import { abandons, nextDueAt, SessionTimers } from './timers.ts';
-import type { AppliedCoupon, CreateOptions, StoredCoupon, StoredSession, StoreOptions } from './types.ts';
+import type { AppliedCoupon, CreateOptions, PaymentRecord, StoredCoupon, StoredSession, StoreOptions } from './types.ts';
 
 export type * from './types.ts';
 export { DECLINED_CARDS } from './payments.ts';
@@ -36,6 +36,8 @@ export class SandboxStore {
   private readonly sessions = new Map<number, StoredSession>();
   private readonly tokens = new Map<string, number>();
   private readonly coupons: CouponBook;
+  /** Every payment's start, record, capture and void (open-payment.ts); the processor routes connect their voids. */
+  readonly payments: PaymentDesk;
   private readonly timers = new SessionTimers();
   private readonly now: () => number;
   private readonly seeded: boolean;
@@ -50,6 +52,15 @@ export class SandboxStore {
     this.coupons = new CouponBook(this.now);
     this.taxSettings = new TaxSettingsHolder(options.tax);
     this.processorKeys = processorKeys(options.processors);
+    this.payments = new PaymentDesk({
+      coupons: this.coupons,
+      processingDelayMs: this.processingDelayMs,
+      now: this.now,
+      taxOf: (session) => this.taxOf(session),
+      touch: (session) => this.touch(session),
+      schedule: (session) => this.schedule(session),
+      transition: (session, status) => this.transition(session, status),
+    });
     this.reset();
   }
 
@@ -168,6 +179,8 @@ export class SandboxStore {
     if (data.metadata !== undefined) session.metadata = data.metadata;
     if (data.locale !== undefined) session.locale = data.locale;
     if (data.payment_methods !== undefined) session.payment_methods = [...new Set(data.payment_methods)];
+    // why: the open payment was computed from the items and the tax inputs; it is voided, the next start reflects them.
+    if (items || (customer && taxInputsChanged(session.customer, customer))) this.payments.void(session);
     if (items) session.items = items;
     if (customer) session.customer = customer;
     this.touch(session);
@@ -199,6 +212,10 @@ export class SandboxStore {
       const code = data.coupon?.trim() ?? '';
       applied = code === '' ? { coupon: null, couponId: null } : this.coupons.apply(session, code);
     }
+    // why replace, not refuse: the customer may correct what they typed; the payment started for the old inputs is
+    // voided at its processor (a later confirm or approve of it is refused), and the next start charges the new ones.
+    const couponChanged = applied !== undefined && applied.couponId !== session.internal.couponId;
+    if (couponChanged || (customer && taxInputsChanged(session.customer, customer))) this.payments.void(session);
     if (customer) session.customer = customer;
     if (applied) {
       session.coupon = applied.coupon;
@@ -208,40 +225,17 @@ export class SandboxStore {
     return session;
   }
 
-  /**
-   * Sandbox-only payment simulation: pending or failed → processing → completed | failed.
-   * The amount charged is the server's `tax.total` for the saved customer, fixed here (`internal.paidTax`); a `total`
-   * in the body is what the customer saw, and one that differs refuses the pay with `payment_total_changed` and
-   * changes nothing.
-   * A coupon that became unusable since it was applied (expired, run out, deleted or replaced) is dropped from the
-   * session and the pay is refused with `payment_total_changed`, naming why in `field_codes.coupon`: the customer
-   * sees the new total and pays again. why: a failed session cannot be updated, so without this a coupon that ran
-   * out would leave it stuck (issue 17, defect 4); and charging a total the customer did not confirm is no answer.
-   */
+  /** Sandbox-only payment simulation (open-payment.ts): refused with `payment_total_changed` unless `total` is the server's. */
   pay(token: string, body: unknown): StoredSession {
+    return this.payments.pay(this.requireToken(token), body);
+  }
+
+  /** A new attempt after a decline: failed → pending (the failed `processor_id` stays); pending answers unchanged. */
+  retry(token: string): StoredSession {
     const session = this.requireToken(token);
-    if (!isPayable(session)) throw conflict('pay', session.status);
-    const plan = planPayment(session, body);
-    const unusable = this.coupons.unusable(session);
-    if (unusable) {
-      session.coupon = null;
-      session.internal.couponId = null;
-      this.touch(session);
-      throw unusable;
-    }
-    const tax = this.taxOf(session);
-    // why non-null: planPayment refused a session whose amounts cannot be charged, the only one without a tax.
-    const refused = chargeRefusal(session, plan, tax!);
-    if (refused) throw refused;
-    this.coupons.reserve(session);
-    session.internal.paidTax = tax;
-    session.status = 'processing';
-    session.processor = plan.processor;
-    session.processor_id = plan.processor_id;
-    session.internal.outcome = plan.outcome;
-    session.internal.settleAt = this.now() + this.processingDelayMs;
-    session.internal.lastActivityAt = this.now();
-    this.schedule(session);
+    if (session.status !== 'failed' && session.status !== 'pending') throw conflict('retry', session.status);
+    if (session.status === 'failed') session.status = 'pending';
+    this.touch(session);
     return session;
   }
 
@@ -253,28 +247,15 @@ export class SandboxStore {
     return session;
   }
 
-  /**
-   * A real processor's payment (the simulated Stripe or PayPal of ../processors/): links it to the session
-   * (`processor`, `processor_id`) and, with a result, settles it as their webhook would: `succeeded` freezes the tax
-   * and reserves the coupon like `pay`, then processing → completed; `failed` → failed (payable again).
-   */
-  recordProcessorPayment(token: string, payment: { processor: 'stripe' | 'paypal'; processor_id: string; result?: 'succeeded' | 'failed' }): StoredSession {
-    const session = this.requireToken(token);
-    if (!isPayable(session)) throw conflict('pay', session.status);
-    session.processor = payment.processor;
-    session.processor_id = payment.processor_id;
-    if (payment.result === 'succeeded') {
-      this.coupons.reserve(session);
-      session.internal.paidTax = this.taxOf(session);
-      session.status = 'processing';
-      session.internal.outcome = 'completed';
-      session.internal.settleAt = this.now() + this.processingDelayMs;
-      this.schedule(session);
-    } else if (payment.result === 'failed') {
-      session.status = 'failed';
-    }
-    session.internal.lastActivityAt = this.now();
-    return session;
+  /** A processor payment starts (the processor routes' `payment.json`): its record replaces the open one. */
+  startProcessorPayment(token: string, request: Parameters<PaymentDesk['start']>[1], create: Parameters<PaymentDesk['start']>[2]): PaymentRecord {
+    return this.payments.start(this.requireToken(token), request, create);
+  }
+
+  /** A simulated processor's capture or decline: whether the session accepts it (never throws; see PaymentDesk.settle). */
+  settleProcessorPayment(token: string, report: ProcessorReport): boolean {
+    const session = this.getByToken(token);
+    return session ? this.payments.settle(session, report) : false;
   }
 
   /** Test hook: force a status (no payment is simulated; a forced `processing` stays processing). */
@@ -300,11 +281,7 @@ export class SandboxStore {
     return publicSessionJSON(session, origin, this.taxOf(session), this.processorKeys);
   }
 
-  /**
-   * The session's tax: while a payment runs or once it completed, the summary it charges; otherwise its saved
-   * customer's, under the current settings. Null for amounts no tax can be computed on (only test overrides store
-   * them; paying such a session is refused as `session_broken`).
-   */
+  /** The tax a running or completed payment charges, else the saved customer's now; null for unchargeable amounts. */
   taxOf(session: StoredSession): TaxSummary | null {
     const paid = session.internal.paidTax;
     if (paid && (session.status === 'processing' || session.status === 'completed')) return paid;
@@ -363,11 +340,14 @@ export class SandboxStore {
   }
 
   private transition(session: StoredSession, status: SessionStatus): void {
+    // why: leaving for any status ends the open payment (a processor decline closes it before it gets here).
+    this.payments.void(session);
     session.status = status;
     // why: a failed payment charged nothing; the next attempt fixes its own total.
     if (status === 'failed') session.internal.paidTax = null;
     // why: a redemption counts when the payment completes, not when the customer types the code.
     this.coupons.settle(session, status);
+    if (status === 'completed') this.payments.completed(session);
     this.schedule(session);
   }
 

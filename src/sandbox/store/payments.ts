@@ -16,8 +16,8 @@ const payBodySchema = z.object({
   method: z.string(),
   card_number: z.optional(z.string().check(z.maxLength(40))),
   outcome: z.optional(z.string()),
-  // why the protocol's rule: the total the customer saw is compared, never charged, and must be exact minor units.
-  total: z.optional(minorUnits),
+  // why the protocol's rule: the total the customer saw is required, compared, never charged, and exact minor units.
+  total: minorUnits,
 });
 
 /** How a simulated payment will go, decided when it starts. */
@@ -25,13 +25,34 @@ export interface PaymentPlan {
   processor: Processor;
   processor_id: string;
   outcome: 'completed' | 'failed';
-  /** The total the customer confirmed (minor units), when the body said; compared with the server's by `totalChanged`. */
-  confirmedTotal: number | undefined;
+  /** The total the customer confirmed (minor units); compared with the server's by `totalChanged`. */
+  confirmedTotal: number;
 }
 
 function randomAlnum(length: number): string {
   const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ0123456789';
   return Array.from(randomBytes(length), (byte) => alphabet[byte % alphabet.length]).join('');
+}
+
+/**
+ * Throws 422 unless the session can be charged with `method`: the method is one it offers
+ * (`payment_method_unavailable`), and it has items whose tax can be computed (`session_broken`). Every way of paying
+ * (pay.json, the processors' start) asks this first.
+ */
+export function refuseUnchargeable(session: StoredSession, method: PaymentMethod): void {
+  if (!session.payment_methods.includes(method)) {
+    const error = `${method} is not offered by this session (${session.payment_methods.join(', ')})`;
+    throw invalid({ method: [error] }, { field_codes: { method: 'payment_method_unavailable' } });
+  }
+  if (session.items.length === 0) {
+    throw invalid({ items: ['The session has no items to pay'] }, { code: 'session_broken', field_codes: { items: 'session_broken' } });
+  }
+  // why: only a test override stores such amounts; their tax cannot be computed, so they are never charged.
+  const broken = brokenAmounts(session);
+  if (broken.length > 0) {
+    const errors = Object.fromEntries(broken.map((issue) => [issue.path, [issue.message]]));
+    throw invalid(errors, { code: 'session_broken', field_codes: Object.fromEntries(broken.map((issue) => [issue.path, 'session_broken' as const])) });
+  }
 }
 
 /**
@@ -45,19 +66,7 @@ export function planPayment(session: StoredSession, body: unknown): PaymentPlan 
   if (!(PAYMENT_METHODS as readonly string[]).includes(method)) {
     throw invalid({ method: [`must be one of ${PAYMENT_METHODS.join(', ')}`] });
   }
-  if (!session.payment_methods.includes(method as PaymentMethod)) {
-    const error = `${method} is not offered by this session (${session.payment_methods.join(', ')})`;
-    throw invalid({ method: [error] }, { field_codes: { method: 'payment_method_unavailable' } });
-  }
-  if (session.items.length === 0) {
-    throw invalid({ items: ['The session has no items to pay'] }, { code: 'session_broken', field_codes: { items: 'session_broken' } });
-  }
-  // why: only a test override stores such amounts; their tax cannot be computed, so they are never charged.
-  const broken = brokenAmounts(session);
-  if (broken.length > 0) {
-    const errors = Object.fromEntries(broken.map((issue) => [issue.path, [issue.message]]));
-    throw invalid(errors, { code: 'session_broken', field_codes: Object.fromEntries(broken.map((issue) => [issue.path, 'session_broken' as const])) });
-  }
+  refuseUnchargeable(session, method as PaymentMethod);
   let declined: boolean;
   if (method === 'card') {
     if (!isCardNumber(card_number ?? '')) throw invalid({ card_number: ['is not a valid card number'] });
@@ -89,12 +98,12 @@ export function missingTaxId(session: StoredSession, tax: TaxSummary | null | un
 
 /**
  * The refusal when the customer confirmed another total than the one the server would charge (the country changed
- * in another tab, a rate changed): 422 `payment_total_changed` naming `total`; null when they agree or none was sent.
+ * in another tab, a rate changed): 422 `payment_total_changed` naming `total`; null when they agree.
  * The server's figure is `tax.total`; the browser's is only ever compared, never charged.
  */
-export function totalChanged(plan: PaymentPlan, tax: TaxSummary): SandboxError | null {
-  if (plan.confirmedTotal === undefined || plan.confirmedTotal === tax.total) return null;
-  const message = `is ${plan.confirmedTotal}, but the session's total is now ${tax.total} (${tax.currency} minor units)`;
+export function totalChanged(confirmedTotal: number, tax: TaxSummary): SandboxError | null {
+  if (confirmedTotal === tax.total) return null;
+  const message = `is ${confirmedTotal}, but the session's total is now ${tax.total} (${tax.currency} minor units)`;
   return invalid(
     { total: [message] },
     {
@@ -105,7 +114,7 @@ export function totalChanged(plan: PaymentPlan, tax: TaxSummary): SandboxError |
   );
 }
 
-/** Why a planned payment is refused once the tax is known, in order: a missing tax ID, then a total the customer did not see. */
-export function chargeRefusal(session: StoredSession, plan: PaymentPlan, tax: TaxSummary): SandboxError | null {
-  return missingTaxId(session, tax) ?? totalChanged(plan, tax);
+/** Why a payment is refused once the tax is known, in order: a missing tax ID, then a total the customer did not see. */
+export function chargeRefusal(session: StoredSession, confirmedTotal: number, tax: TaxSummary): SandboxError | null {
+  return missingTaxId(session, tax) ?? totalChanged(confirmedTotal, tax);
 }

@@ -1,5 +1,5 @@
 // The API representation of a stored session, in the key order of Quaderno's recorded responses.
-import { LEGACY_CAPABILITIES, PROTOCOL_VERSION } from '../../protocol/capabilities.ts';
+import { PROTOCOL_VERSION, SANDBOX_CAPABILITIES } from '../../protocol/capabilities.ts';
 import { processorPublicKeys } from '../../protocol/session.ts';
 import type { ProcessorKeys } from '../processors/keys.ts';
 import type { CustomerField } from '../../session/schema.ts';
@@ -61,7 +61,7 @@ export function sessionJSON(session: StoredSession, origin: string, tax: TaxSumm
 /**
  * The representation the permalink endpoints answer: the private one plus the protocol's `protocol_version`,
  * `capabilities`, `hosted_url` and `processor_public_keys`. The private API keeps Quaderno's recorded shape, without them.
- * why LEGACY_CAPABILITIES: the protocol's "all but `hosted_payment`" is exactly what the sandbox does, and that list
+ * why SANDBOX_CAPABILITIES: the protocol's "all but `hosted_payment`" is exactly what the sandbox does, and that list
  * has one home.
  * why `hosted_url` null: it is where a `hosted_payment` server sends the customer to pay; the sandbox is not one,
  * and its own hosted page (the permalink) embeds this same element, so pointing there would send it in a circle.
@@ -70,7 +70,7 @@ export function publicSessionJSON(session: StoredSession, origin: string, tax: T
   return {
     ...sessionJSON(session, origin, tax),
     protocol_version: PROTOCOL_VERSION,
-    capabilities: [...LEGACY_CAPABILITIES],
+    capabilities: [...SANDBOX_CAPABILITIES],
     hosted_url: null,
     // why: the simulated processors' keys, the ones the payment start answers, so the element's SDK loads before any
     // payment starts (no PayPal order at mount); null for a processor none of the session's methods uses.

@@ -24,7 +24,7 @@ export function newToken(): string {
 }
 
 export function newInternals(seq: number, now: number, seedId: number | null = null): SessionInternals {
-  return { seq, lastActivityAt: now, settleAt: null, outcome: null, seedId, couponId: null, reservedCouponId: null, paidTax: null };
+  return { seq, lastActivityAt: now, settleAt: null, outcome: null, seedId, couponId: null, reservedCouponId: null, paidTax: null, openPayment: null };
 }
 
 /** An item of a create or update body, after the request schema. */

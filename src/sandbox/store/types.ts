@@ -54,7 +54,32 @@ export interface SessionInternals {
    * it is processing or completed, and its `charged` once completed. Cleared when the payment fails.
    */
   paidTax: TaxSummary | null;
+  /** The session's one open processor payment (a start not yet captured), or null: see open-payment.ts. */
+  openPayment: PaymentRecord | null;
 }
+
+/** The customer fields the tax computation reads: a change to any of them changes what a payment must charge. */
+export const TAX_INPUTS = ['billing_country', 'billing_postal_code', 'tax_id'] as const satisfies readonly CustomerField[];
+
+/**
+ * A payment as started: what the customer confirmed, fixed when the processor's intent or order was made. Capture
+ * settles exactly this, never a re-read of the session.
+ */
+export type PaymentRecord = {
+  processor: Processor;
+  processor_id: string;
+  method: PaymentMethod;
+  /** The customer's tax inputs when it started. */
+  inputs: Record<(typeof TAX_INPUTS)[number], string | null>;
+  /** The coupon it reserved (its snapshot and id), or none. */
+  coupon: AppliedCoupon | null;
+  couponId: number | null;
+  /** The tax it charges; `tax.total` is the total the customer confirmed. */
+  tax: TaxSummary;
+  total: number;
+  /** Upper case, as the processors take it. */
+  currency: string;
+};
 
 /** A session as the sandbox keeps it; `toJSON` turns it into the API representation. */
 export interface StoredSession {
@@ -107,5 +132,5 @@ export interface PayBody {
   card_number?: string;
   outcome?: 'approve' | 'decline';
   /** The total the customer confirmed, in minor units: a different server total refuses the payment. */
-  total?: number;
+  total: number;
 }
