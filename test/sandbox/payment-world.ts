@@ -164,7 +164,7 @@ export class World {
    * Takes in a session JSON the server answered. A change of tax inputs or coupon seen by a sequential PUT voids
    * every open start (the contract's "replace" rule); racing moves void nothing, their order is unknown.
    */
-  private learn(client: Client, json: any, voidingLabel: string | null): void {
+  private learn(client: Client, json: any, voidingLabel: string | null, shown = true): void {
     if (!json || typeof json !== 'object' || json.id !== client.id) return;
     const inputs = inputsOf(json);
     const coupon: string | null = json.coupon?.code ?? null;
@@ -176,7 +176,7 @@ export class World {
     }
     client.inputs = inputs;
     client.coupon = coupon;
-    if (typeof json.tax?.total === 'number') client.seen.push(json.tax.total);
+    if (shown && typeof json.tax?.total === 'number') client.seen.push(json.tax.total);
   }
 
   private async do(step: Step, racing: boolean): Promise<void> {
@@ -211,6 +211,15 @@ export class World {
         else body = { coupon: step.c === 'none' ? null : step.c };
         const reply = await this.send(label, this.base, path(), { method: 'PUT', body });
         if (reply.status === 200) this.learn(client, reply.json, racing ? null : `PUT ${JSON.stringify(body)} at step ${at}`);
+        return;
+      }
+      case 'merchant': {
+        // why not shown and voiding nothing in the model: the customer's page learns of it on its next read, and the
+        // contract's replace rule is the public PUT's; the end-of-run checks hold whatever the private API did.
+        const items = step.items === null ? undefined : [{ name: 'Changed', amount: step.items, currency: client.spec.currency }];
+        const body = items ? { items } : { customer: PROFILES[step.to] };
+        const reply = await this.send(label, this.base, `/api/checkout/sessions/${client.id}.json`, { method: 'PUT', body });
+        if (reply.status === 200) this.learn(client, reply.json, null, false);
         return;
       }
       case 'start': {
