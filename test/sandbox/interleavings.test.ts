@@ -1,8 +1,9 @@
 // One charge, exactly what the customer confirmed, on every payment path: random interleavings of tax previews,
-// customer and coupon PUTs, coupon deletes, payment starts (card → simulated Stripe, PayPal → simulated PayPal),
-// confirms (with 3-D Secure), approves, cancels, retries, the sandbox's pay.json and polls, over several sessions in EUR, USD, GBP and
-// JPY, all over real HTTP. After each run (payment-oracle.ts): captured == recorded == confirmed, the recorded tax is
-// the recorded customer's, coupon caps hold, at most one capture per session, and no request answered 5xx.
+// customer and coupon PUTs, the merchant's private update, coupon deletes, payment starts (card → simulated Stripe,
+// PayPal → simulated PayPal), confirms (with 3-D Secure), approves, cancels, retries, the sandbox's pay.json and polls,
+// over several sessions in EUR, USD, GBP and JPY, all over real HTTP. After each run (payment-oracle.ts): captured ==
+// recorded == confirmed, the recorded tax is the recorded customer's, coupon caps hold, at most one capture per
+// session, and no request answered 5xx.
 // A counterexample becomes a row of CASES, checked on every run after.
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';

@@ -25,7 +25,7 @@ export interface Start {
   voidedBy: string | null;
 }
 
-/** A capture the client was told of: a confirm that succeeded, an approve that completed, a pay.json that will. */
+/** A capture the client was told of: a confirm (or its 3-D Secure step) that succeeded, an approve that completed, a pay.json that will. */
 export interface Capture {
   path: 'confirm' | 'approve' | 'pay';
   id: string;
