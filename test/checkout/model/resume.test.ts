@@ -43,7 +43,9 @@ describe('checkout model: resuming after a redirect-based payment', () => {
       const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
       return { status: response.status, json: (await response.json()) as Record<string, any> };
     };
-    const start = await post(`${permalink}/payment.json`, { method: 'card' });
+    // why the session's total: the start requires the total the customer confirmed.
+    const shown = (await (await fetch(`${permalink}.json`)).json()) as { tax: { total: number } };
+    const start = await post(`${permalink}/payment.json`, { method: 'card', total: shown.tax.total });
     assert.equal(start.status, 201);
     const { client_secret: secret, processor_id: paymentId } = start.json as { client_secret: string; processor_id: string };
     const intent = `${sandbox.frameUrl}/doubles/stripe/v1/payment_intents/${paymentId}`;

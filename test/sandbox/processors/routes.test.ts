@@ -98,6 +98,16 @@ describe('processor payments settle exactly the open payment record', () => {
     assert.deepEqual([done.status, done.charged.amount_cents], ['completed', 1190]);
   });
 
+  test('the merchant’s private update of the items voids the open payment too; the next start charges the new items', async () => {
+    const session = await s.create({ billing_country: 'DE' });
+    const started = await s.started(session, 'paypal');
+    const items = [{ name: 'Plan', amount: 2000, currency: 'EUR' }];
+    const updated = await call(sandbox().url, `/api/checkout/sessions/${session.id}.json`, { method: 'PUT', body: { items } });
+    assert.equal(updated.status, 200, updated.text);
+    assertRefused(await s.approve(started.order_id), 'paypal');
+    assert.equal((await s.started(session, 'paypal')).amount, 2380);
+  });
+
   test('reverse charge: start at 1000, PUT tax_id null, confirm → refused; no taxable sale recorded uncollected', async () => {
     const session = await s.create({ billing_country: 'DE', tax_id: 'DE136695976' });
     const started = await s.started(session, 'card');
@@ -190,6 +200,38 @@ describe('processor payments settle exactly the open payment record', () => {
     const after = await s.read(session);
     assert.deepEqual([after.status, after.processor_id], ['pending', undefined]);
     assert.deepEqual(await s.orders(session), []);
+  });
+});
+
+describe('processor payments: a coupon reserved by a start is released when its payment fails or expires', () => {
+  // why a short abandonment: the open payment of a session left alone expires with it, and frees its coupon.
+  const sandbox = useSandbox({ processingDelayMs: 60, abandonAfterMs: 1500 });
+  const s = steps(sandbox);
+  const DECLINED = { number: '4000 0000 0000 0002', expiry: '12/39', cvc: '123' };
+
+  test('a decline frees the redemption; an abandoned session’s open payment frees it too', async () => {
+    const code = await s.coupon({ code: `HOLD${Date.now()}`, percent_off: 50, max_redemptions: 1 });
+    const [a, b] = [await s.create({ billing_country: 'DE' }), await s.create({ billing_country: 'DE' })];
+    for (const session of [a, b]) assert.equal((await s.put(session, { coupon: code })).status, 200);
+    const held = await s.started(a, 'card');
+    const blocked = await s.start(b, 'card', await s.total(b));
+    assert.deepEqual([blocked.status, blocked.json.field_codes?.coupon], [422, 'coupon_used_up'], 'a holds the only redemption');
+    const declined = await call(sandbox().frameUrl!, `/doubles/stripe/v1/payment_intents/${held.processor_id}/confirm`, {
+      method: 'POST',
+      body: { client_secret: held.client_secret, card: DECLINED },
+    });
+    assert.equal(declined.status, 402);
+    assert.equal((await s.read(a)).status, 'failed');
+    const c = await s.create({ billing_country: 'DE' });
+    assert.equal((await s.put(c, { coupon: code })).status, 200, 'the decline freed it');
+    await s.started(c, 'card');
+    const e = await s.create({ billing_country: 'DE' });
+    const refused = await s.put(e, { coupon: code });
+    assert.deepEqual([refused.status, refused.json.field_codes?.coupon], [422, 'coupon_used_up'], 'c holds it now');
+    const abandoned = await eventually(() => s.read(c), (session) => session.status === 'abandoned', 6000);
+    assert.equal(abandoned.status, 'abandoned');
+    const d = await s.create({ billing_country: 'DE' });
+    assert.equal((await s.put(d, { coupon: code })).status, 200, 'the expired payment freed it');
   });
 });
 
