@@ -16,6 +16,7 @@ import { World, type Tally } from './payment-world.ts';
 
 // why these: ~25 s on a quiet 2-core machine; FC_RUNS explores longer.
 const RUNS = 120;
+const CONTENTION_RUNS = 60;
 const MAX_MOVES = 30;
 
 const tally: Tally = { runs: 0, requests: 0, captures: 0, fiveHundreds: 0, breaks: 0 };
@@ -173,6 +174,16 @@ describe('payment interleavings', () => {
         assert.deepEqual(breaks, [], breaks.join('\n'));
       }),
       fcParameters('interleavings', RUNS),
+    );
+  });
+
+  test('random contention for capped coupons keeps every invariant', async () => {
+    await fc.assert(
+      fc.asyncProperty(scenarioArb(MAX_MOVES, 'coupon contention'), async (scenario) => {
+        const { breaks } = await play(scenario);
+        assert.deepEqual(breaks, [], breaks.join('\n'));
+      }),
+      fcParameters('interleavings (coupon contention)', CONTENTION_RUNS),
     );
   });
 

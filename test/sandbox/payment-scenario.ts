@@ -116,49 +116,73 @@ const couponArb: fc.Arbitrary<CouponSpec> = fc.record({
     fc.record({ percent_off: fc.constantFrom(10, 25, 90) }),
     fc.record({ amount_off: fc.record({ amount: fc.constantFrom(300, 500, 1000), currency: fc.constantFrom(...CURRENCIES) }) }),
   ),
-  max_redemptions: fc.constantFrom(1, 1, 2, null),
+  max_redemptions: fc.constantFrom(1, 1, 1, 2, null),
 }).map(({ discount, max_redemptions }) => ({ ...discount, max_redemptions }));
 
+type Op = Step['op'];
+
+/** Customers whose payment nothing but the coupon and the total can refuse. */
+const EASY: readonly Profile[] = ['none', 'DE', 'FR', 'DE-VAT', 'GB'];
+
+/** How often each step is drawn, for every path at once. */
+const EVERY_PATH: Readonly<Record<Op, number>> = {
+  preview: 2, put: 4, rename: 1, merchant: 1, coupon: 5, 'delete-coupon': 1, start: 8, confirm: 7, authenticate: 2,
+  approve: 5, 'paypal-cancel': 1, pay: 1, retry: 2, cancel: 1, poll: 2,
+};
+
+/**
+ * Only what competes for a capped coupon: sessions applying it, starting, capturing, paying and retrying. why a mix of
+ * its own: in the mix of every path, two sessions rarely both hold the coupon with a payment open at the same time.
+ */
+const COUPON_CONTENTION: Readonly<Partial<Record<Op, number>>> = { coupon: 6, start: 6, confirm: 6, approve: 4, pay: 2, retry: 1, poll: 1 };
+
 /** Steps over up to 3 sessions and 2 coupons; an index past the scenario's last wraps (`s % sessions`). */
-function stepArb(): fc.Arbitrary<Step> {
+function stepArb(weights: Readonly<Partial<Record<Op, number>>>): fc.Arbitrary<Step> {
   const s = fc.nat(2);
   const c = fc.nat(1);
   const pick = fc.constantFrom(0, 0, 0, 1, 2);
   const back = fc.constantFrom(0, 0, 0, 0, 1, 2);
   const fields = fc.subarray(['billing_country', 'billing_postal_code', 'tax_id'] as TaxField[], { minLength: 1 });
-  return fc.oneof(
-    { weight: 2, arbitrary: fc.record({ op: fc.constant('preview' as const), s, at: fc.constantFrom(...PROFILE_NAMES) }) },
-    { weight: 4, arbitrary: fc.record({ op: fc.constant('put' as const), s, to: fc.constantFrom(...PROFILE_NAMES), fields }) },
-    { weight: 1, arbitrary: fc.record({ op: fc.constant('rename' as const), s }) },
+  const steps: { [K in Op]: fc.Arbitrary<Extract<Step, { op: K }>> } = {
+    preview: fc.record({ op: fc.constant('preview'), s, at: fc.constantFrom(...PROFILE_NAMES) }),
+    put: fc.record({ op: fc.constant('put'), s, to: fc.constantFrom(...PROFILE_NAMES), fields }),
+    rename: fc.record({ op: fc.constant('rename'), s }),
     // why: the merchant's own update (private API, with the key) may change the items or the customer under an open payment.
-    { weight: 1, arbitrary: fc.record({ op: fc.constant('merchant' as const), s, items: fc.option(fc.integer({ min: 1, max: 30_000 })), to: fc.constantFrom(...PROFILE_NAMES) }) },
-    {
-      weight: 3,
-      arbitrary: fc.record({ op: fc.constant('coupon' as const), s, c: fc.oneof({ weight: 6, arbitrary: c }, fc.constantFrom('none' as const, 'EXPIRED' as const, 'USEDUP' as const, 'NOPE' as const)) }),
-    },
-    { weight: 1, arbitrary: fc.record({ op: fc.constant('delete-coupon' as const), c }) },
-    { weight: 8, arbitrary: fc.record({ op: fc.constant('start' as const), s, method: fc.constantFrom('card' as const, 'paypal' as const), back }) },
-    { weight: 7, arbitrary: fc.record({ op: fc.constant('confirm' as const), s, pick, card: fc.constantFrom('good' as const, 'good' as const, 'declined' as const, 'challenge' as const) }) },
-    { weight: 2, arbitrary: fc.record({ op: fc.constant('authenticate' as const), s, pick, passed: fc.boolean() }) },
-    { weight: 5, arbitrary: fc.record({ op: fc.constant('approve' as const), s, pick }) },
-    { weight: 1, arbitrary: fc.record({ op: fc.constant('paypal-cancel' as const), s, pick }) },
-    { weight: 1, arbitrary: fc.record({ op: fc.constant('pay' as const), s, method: fc.constantFrom('card' as const, 'paypal' as const), good: fc.boolean(), back }) },
-    { weight: 2, arbitrary: fc.record({ op: fc.constant('retry' as const), s }) },
-    { weight: 1, arbitrary: fc.record({ op: fc.constant('cancel' as const), s }) },
-    { weight: 2, arbitrary: fc.record({ op: fc.constant('poll' as const), s }) },
-  );
+    merchant: fc.record({ op: fc.constant('merchant'), s, items: fc.option(fc.integer({ min: 1, max: 30_000 })), to: fc.constantFrom(...PROFILE_NAMES) }),
+    coupon: fc.record({ op: fc.constant('coupon'), s, c: fc.oneof({ weight: 6, arbitrary: c }, fc.constantFrom('none' as const, 'EXPIRED' as const, 'USEDUP' as const, 'NOPE' as const)) }),
+    'delete-coupon': fc.record({ op: fc.constant('delete-coupon'), c }),
+    start: fc.record({ op: fc.constant('start'), s, method: fc.constantFrom('card' as const, 'paypal' as const), back }),
+    confirm: fc.record({ op: fc.constant('confirm'), s, pick, card: fc.constantFrom('good' as const, 'good' as const, 'declined' as const, 'challenge' as const) }),
+    authenticate: fc.record({ op: fc.constant('authenticate'), s, pick, passed: fc.boolean() }),
+    approve: fc.record({ op: fc.constant('approve'), s, pick }),
+    'paypal-cancel': fc.record({ op: fc.constant('paypal-cancel'), s, pick }),
+    pay: fc.record({ op: fc.constant('pay'), s, method: fc.constantFrom('card' as const, 'paypal' as const), good: fc.boolean(), back }),
+    retry: fc.record({ op: fc.constant('retry'), s }),
+    cancel: fc.record({ op: fc.constant('cancel'), s }),
+    poll: fc.record({ op: fc.constant('poll'), s }),
+  };
+  const drawn = (Object.keys(steps) as Op[]).filter((op) => (weights[op] ?? 0) > 0);
+  return fc.oneof(...drawn.map((op) => ({ weight: weights[op]!, arbitrary: steps[op] as fc.Arbitrary<Step> })));
 }
 
-/** Random scenarios: 2 or 3 sessions, 1 or 2 coupons, up to `maxMoves` moves (about one in ten a race of two). */
-export function scenarioArb(maxMoves: number): fc.Arbitrary<Scenario> {
-  const step = stepArb();
+/**
+ * Random scenarios: 2 or 3 sessions, 1 or 2 coupons, up to `maxMoves` moves (about one in ten a race of two), drawn
+ * from every path, or (`mix: 'coupon contention'`) from what competes for a capped coupon only.
+ */
+export function scenarioArb(maxMoves: number, mix: 'every path' | 'coupon contention' = 'every path'): fc.Arbitrary<Scenario> {
+  const step = stepArb(mix === 'every path' ? EVERY_PATH : COUPON_CONTENTION);
   const move: fc.Arbitrary<Move> = fc.oneof(
     { weight: 9, arbitrary: step },
     { weight: 1, arbitrary: fc.record({ op: fc.constant('race' as const), a: step, b: step }) },
   );
+  const contended = mix === 'coupon contention';
+  // why: contention needs sessions that can all take the coupon and pay, so percent-off coupons (any currency) with a
+  // cap, and customers whose payment nothing else refuses (no missing tax ID, no missing ZIP).
+  const sessions = contended ? sessionArb.map((spec) => ({ ...spec, customer: EASY[spec.items.length % EASY.length]! })) : sessionArb;
+  const coupons = contended ? fc.record({ percent_off: fc.constantFrom(10, 90), max_redemptions: fc.constantFrom(1, 2) }) : couponArb;
   return fc.record({
-    sessions: fc.array(sessionArb, { minLength: 2, maxLength: 3 }),
-    coupons: fc.array(couponArb, { minLength: 1, maxLength: 2 }),
+    sessions: fc.array(sessions, { minLength: 2, maxLength: 3 }),
+    coupons: fc.array(coupons, { minLength: 1, maxLength: 2 }),
     // why size 'max': fast-check's default size keeps arrays near 10 whatever maxLength says; runs need longer stories.
     moves: fc.array(move, { minLength: 1, maxLength: maxMoves, size: 'max' }),
   });
