@@ -3,9 +3,10 @@ import * as z from 'zod/mini';
 import { isHttpUrl } from '../api/urls.ts';
 import type { PrivateClient } from '../api/private.ts';
 import { publicUpdateSchema } from '../session/requests.ts';
-import type { CheckoutSession } from '../session/schema.ts';
+import { CUSTOMER_FIELDS, type CheckoutSession } from '../session/schema.ts';
 import { AbortedError } from '../api/errors.ts';
 import type { CallOptions } from '../api/http.ts';
+import { ActivityClock, QUADERNO_INACTIVITY_MS } from './activity.ts';
 import { readJsonBody } from './body.ts';
 import { TtlCache } from './cache.ts';
 import { failure, fieldFailure, fromUpstream, ProtocolFailure, sessionNotFound, type UpstreamContext } from './errors.ts';
@@ -142,6 +143,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
   });
   const sessions = new TtlCache<CheckoutSession>(options.sessionTtlMs ?? 10_000, options.cacheMaxEntries ?? 1000);
   const deadlineMs = options.deadlineMs ?? 8000;
+  const activity = new ActivityClock(QUADERNO_INACTIVITY_MS, options.cacheMaxEntries ?? 1000);
 
   /**
    * What one request may still spend on Quaderno: the time left of its deadline and, for a call of its own, its
@@ -200,7 +202,9 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
 
   async function present(session: CheckoutSession, id: string, request: Request, budget: Budget): Promise<Response> {
     const origin = options.publicOrigin ?? new URL(request.url).origin;
-    return json(200, await payments.present(id, presentSession(session, permalinkFor(id, origin), await savedTax(session, budget), publicKeys, options.exposeSessionId)));
+    const shown = presentSession(session, permalinkFor(id, origin), await savedTax(session, budget), publicKeys, options.exposeSessionId);
+    const expires = session.status === 'pending' ? activity.expiresAt(id) : undefined;
+    return json(200, await payments.present(id, expires ? { ...shown, expires_at: expires } : shown));
   }
 
   async function update(id: string, request: Request, budget: Budget): Promise<Response> {
@@ -213,10 +217,21 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
         "Quaderno's API has no call to apply a coupon to a session",
       );
     }
-    const session = data.customer ? await saveCustomer(id, data.customer, budget) : await retrieve(id, budget);
+    const session = data.customer ? await saveCustomer(id, data.customer, budget) : await keepAlive(id, budget);
     sessions.set(id, session);
     if (data.customer) await payments.customerChanged(id, session);
     return present(session, id, request, budget);
+  }
+
+  /**
+   * `PUT {}`: the customer is still here. why an update of the saved customer: Quaderno counts only writes as activity,
+   * and an update with the fields it already holds is a documented call that changes nothing.
+   */
+  async function keepAlive(id: string, budget: Budget): Promise<CheckoutSession> {
+    const current = await retrieve(id, budget);
+    if (current.status !== 'pending') return current;
+    const customer = Object.fromEntries(CUSTOMER_FIELDS.filter((field) => current.customer[field] != null).map((field) => [field, current.customer[field]]));
+    return saveCustomer(id, customer, budget);
   }
 
   /**
@@ -225,7 +240,9 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
    */
   async function saveCustomer(id: string, customer: NonNullable<ReturnType<typeof parseUpdate>['customer']>, budget: Budget) {
     try {
-      return await upstream('session', () => client.update(id, { customer }, budget()));
+      const saved = await upstream('session', () => client.update(id, { customer }, budget()));
+      activity.wrote(id);
+      return saved;
     } catch (error) {
       if (!(error instanceof ProtocolFailure) || error.body.code !== 'field_invalid') throw error;
       const current = await retrieve(id, budget).catch(() => undefined);

@@ -138,6 +138,33 @@ describe('createCheckoutHandler against the sandbox', () => {
     assert.equal(reply.json.tax.total, 2520, 'the saved customer is taxed: 21.00 + 20 % TVA');
   });
 
+  test("PUT {} keeps the session open in Quaderno (a real update) and answers when it closes; GET then says the same", async () => {
+    const session = createSession(quaderno.sandbox, { customer: { email: 'ana@example.com', billing_country: 'FR' } });
+    const stored = quaderno.sandbox.store.getSession(session.id)!;
+    // why: an old last activity, so the only way it moves is the handler's update reaching Quaderno.
+    stored.internal.lastActivityAt -= 20 * 60_000;
+    const idleSince = stored.internal.lastActivityAt;
+    const writes = () => quaderno.seen.filter((call) => call.method === 'PUT' && call.path.startsWith('/api/checkout/sessions/')).length;
+    const before = writes();
+    const started = Date.now();
+    const reply = await send(`${shop.permalink(session.id)}.json`, { method: 'PUT', body: {} });
+    assert.equal(reply.status, 200, reply.text);
+    assert.equal(writes(), before + 1, 'one update reached Quaderno');
+    assert.ok(quaderno.sandbox.store.getSession(session.id)!.internal.lastActivityAt > idleSince, "Quaderno's inactivity clock restarted");
+    assert.equal(quaderno.sandbox.store.getSession(session.id)!.customer.email, 'ana@example.com', 'the customer is kept as it was');
+    const expires = Date.parse(reply.json.expires_at);
+    assert.ok(expires >= started + 30 * 60_000 && expires <= Date.now() + 30 * 60_000, `30 minutes from now, not ${reply.json.expires_at}`);
+    const read = await send(`${shop.permalink(session.id)}.json`);
+    assert.equal(read.json.expires_at, reply.json.expires_at, 'a GET tells the same limit');
+  });
+
+  test('a session this handler has not written answers no expires_at: it does not know when Quaderno last saw activity', async () => {
+    const session = createSession(quaderno.sandbox);
+    const reply = await send(`${shop.permalink(session.id)}.json`);
+    assert.equal(reply.status, 200);
+    assert.ok(!('expires_at' in reply.json) || reply.json.expires_at === null, JSON.stringify(reply.json.expires_at));
+  });
+
   const refused: Array<[string, unknown, number, string, string]> = [
     ['items', { items: [{ product: 'X', amount: 1 }] }, 422, 'field_not_allowed', 'items'],
     ['metadata', { metadata: { a: 1 } }, 422, 'field_not_allowed', 'metadata'],
