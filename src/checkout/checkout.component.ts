@@ -153,7 +153,8 @@ export class QuadernoCheckout extends LitElement {
       this.expiry.activity();
       this.model.input(field, value);
     },
-    blur: (field) => this.model.blur(field),
+    // why deferred: a render that removes a focused field blurs it mid-render, where a state change would nest an update.
+    blur: (field) => queueMicrotask(() => this.model.blur(field)),
     selectMethod: (method) => {
       this.expiry.activity();
       this.model.selectMethod(method);

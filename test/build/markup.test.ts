@@ -11,7 +11,7 @@ import { DIST, ROOT, builtSiteSuite, createSession, waitForView, type StaticServ
 /** Every constant svg`` template of the shipped source (the sandbox's pages are not shipped). */
 function sourceIcons(): Array<{ file: string; markup: string }> {
   const found: Array<{ file: string; markup: string }> = [];
-  for (const dir of ['src/checkout/views', 'src/processors']) {
+  for (const dir of ['src/ui', 'src/checkout/views', 'src/processors']) {
     for (const name of readdirSync(join(ROOT, dir)).filter((file) => file.endsWith('.ts'))) {
       const code = readFileSync(join(ROOT, dir, name), 'utf8');
       for (const match of code.matchAll(/\bsvg`(<[^`$]*)`/g)) found.push({ file: `${dir}/${name}`, markup: match[1]! });

@@ -3,7 +3,7 @@
 // customer is asked for a ZIP code, and the amount charged is the amount shown.
 import { expect } from '@open-wc/testing';
 import { afterEach, describe, it, waitUntil } from '../helpers/harness.ts';
-import { getSession, sandboxUrl } from '../helpers/sandbox.ts';
+import { getSession, setTaxSettings } from '../helpers/sandbox.ts';
 import { injectFault, tokenOf } from '../helpers/faults.ts';
 import { openForm, requestsTo, sleep, useCheckoutSuite, type Mounted } from './support.ts';
 
@@ -31,12 +31,8 @@ async function paysWithTaxId(m: Awaited<ReturnType<typeof openForm>>, taxId: str
 
 /** The sandbox account's home country (the seller's), as a merchant sets it; the suite puts Spain back after. */
 async function sellerIn(home_country: string): Promise<void> {
-  const reply = await fetch(`${await sandboxUrl()}/sandbox/tax-settings.json`, {
-    method: 'PUT',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ home_country }),
-  });
-  expect(reply.status, `seller in ${home_country}`).to.equal(200);
+  const settings = (await setTaxSettings({ home_country })) as { home_country?: string };
+  expect(settings.home_country, `seller in ${home_country}`).to.equal(home_country);
 }
 
 /**

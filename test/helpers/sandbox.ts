@@ -50,3 +50,8 @@ export async function createShortLimitSession(body: CreateSessionBody, limitMs =
 export function getShortLimitSession(id: number, limitMs = SHORT_LIMIT_MS): Promise<SandboxSession | null> {
   return executeServerCommand<SandboxSession | null, { id: number; limitMs: number }>('short-limit-get', { id, limitMs });
 }
+
+/** Changes the sandbox account's tax settings (`home_country`, registrations…), as the developer's own tools would. */
+export function setTaxSettings(patch: Record<string, unknown>): Promise<unknown> {
+  return executeServerCommand<unknown, { patch: Record<string, unknown> }>('sandbox-tax-settings', { patch });
+}

@@ -21,6 +21,9 @@ export function sandboxCommands(sandbox) {
         case 'sandbox-update':
           // why: the merchant's private update (as their server would send it mid-checkout); a refusal is thrown.
           return store.toJSON(store.updateSession(payload.id, payload.body), url);
+        case 'sandbox-tax-settings':
+          // why a command: the sandbox refuses a settings change from another site's page, which a test page is.
+          return store.taxSettings.update(payload.patch);
         case 'sandbox-set-status': {
           store.setStatus(payload.id, payload.status);
           return store.toJSON(store.getSession(payload.id), url);
