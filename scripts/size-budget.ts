@@ -6,8 +6,12 @@ const KB = 1024;
 export const SIZE_BUDGET = {
   /** The ES critical path at its worst: the core and the largest locale chunk a page can need beside it. */
   esCoreWithLargestLocale: 42 * KB,
-  /** The classic script, every locale inside. */
-  classicScript: 52 * KB,
+  /**
+   * The classic script, every locale inside. why 54 and not 52: its ten locales carry every string, so each feature
+   * with words costs ten times; the inactivity warning, the tax announcements, the locked-fields notice and the
+   * reviewed tax-ID wording took it from 50.1 to 52.7 KB.
+   */
+  classicScript: 54 * KB,
   /** Each classic adapter script (Stripe, PayPal), on top of the classic core. */
   adapterScript: 5 * KB,
 } as const;
