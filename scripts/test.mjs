@@ -69,14 +69,17 @@ if (only !== '--browser' && nodeFiles.length > 0) {
   if (code !== 0) exitCode = 1;
 }
 
-if (only !== '--node' && browserFiles.length > 0) {
-  findBrowser();
-  mkdirSync('.tmp', { recursive: true });
-  const summaryFile = '.tmp/wtr-summary.json';
+// why alone: these suites resize the viewport, emulate forced colours and send real keys for :focus-visible, which a
+// page sharing the browser with another test file can neither hold nor keep focused; alone they take about 30 s.
+const SOLO_BROWSER_FILES = ['test/checkout/accessibility.browser.test.ts'];
+
+/** One web-test-runner run over `files`, its counts read from the summary its reporter writes. */
+async function runBrowser(files, name, extraArgs = []) {
+  const summaryFile = `.tmp/wtr-summary-${name}.json`;
   rmSync(summaryFile, { force: true });
   const { code } = await run(
     process.execPath,
-    ['--import', 'tsx', 'node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.config.mjs', '--files', ...browserFiles],
+    ['--import', 'tsx', 'node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.config.mjs', ...extraArgs, '--files', ...files],
     { WTR_SUMMARY: summaryFile },
   );
   if (existsSync(summaryFile)) {
@@ -88,6 +91,15 @@ if (only !== '--node' && browserFiles.length > 0) {
     failed += 1;
   }
   if (code !== 0) exitCode = 1;
+}
+
+if (only !== '--node' && browserFiles.length > 0) {
+  findBrowser();
+  mkdirSync('.tmp', { recursive: true });
+  const solo = browserFiles.filter((file) => SOLO_BROWSER_FILES.includes(file));
+  const shared = browserFiles.filter((file) => !SOLO_BROWSER_FILES.includes(file));
+  if (shared.length > 0) await runBrowser(shared, 'shared');
+  if (solo.length > 0) await runBrowser(solo, 'solo', ['--concurrency', '1']);
 }
 
 console.log(`tests: ${passed} passed, ${failed} failed`);
