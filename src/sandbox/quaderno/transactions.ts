@@ -14,20 +14,23 @@ const PAYMENT_METHODS = ['credit_card', 'cash', 'wire_transfer', 'direct_debit',
 // why strings or numbers: the Ruby and PHP clients send JSON numbers; a form body (curl -d) sends strings.
 const decimal = z.union([z.number(), z.string().check(z.regex(/^-?\d{1,12}(\.\d{1,6})?$/))]);
 const text = (max: number) => z.string().check(z.maxLength(max));
+/** A field Quaderno takes as text or null, or leaves out. */
+const maybeText = (max: number) => z.optional(z.nullable(text(max)));
+const maybeDecimal = z.optional(z.nullable(decimal));
 
 const taxSchema = z.object({
-  name: z.optional(z.nullable(text(100))),
-  rate: z.optional(z.nullable(decimal)),
-  country: z.optional(z.nullable(text(2))),
-  region: z.optional(z.nullable(text(50))),
-  taxable_part: z.optional(z.nullable(decimal)),
-  tax_code: z.optional(z.nullable(text(50))),
-  county: z.optional(z.nullable(text(100))),
-  city: z.optional(z.nullable(text(100))),
-  status: z.optional(z.nullable(text(30))),
-  notes: z.optional(z.nullable(text(500))),
-  extra_name: z.optional(z.nullable(text(100))),
-  extra_rate: z.optional(z.nullable(decimal)),
+  name: maybeText(100),
+  rate: maybeDecimal,
+  country: maybeText(2),
+  region: maybeText(50),
+  taxable_part: maybeDecimal,
+  tax_code: maybeText(50),
+  county: maybeText(100),
+  city: maybeText(100),
+  status: maybeText(30),
+  notes: maybeText(500),
+  extra_name: maybeText(100),
+  extra_rate: maybeDecimal,
 });
 
 const itemSchema = z.object({
@@ -41,16 +44,16 @@ const itemSchema = z.object({
 
 const customerSchema = z.object({
   id: z.optional(z.union([z.number(), text(40)])),
-  first_name: z.optional(z.nullable(text(255))),
-  last_name: z.optional(z.nullable(text(255))),
-  email: z.optional(z.nullable(text(255))),
-  street_line_1: z.optional(z.nullable(text(255))),
-  street_line_2: z.optional(z.nullable(text(255))),
-  city: z.optional(z.nullable(text(255))),
-  postal_code: z.optional(z.nullable(text(40))),
-  region: z.optional(z.nullable(text(255))),
-  country: z.optional(z.nullable(text(2))),
-  tax_id: z.optional(z.nullable(text(64))),
+  first_name: maybeText(255),
+  last_name: maybeText(255),
+  email: maybeText(255),
+  street_line_1: maybeText(255),
+  street_line_2: maybeText(255),
+  city: maybeText(255),
+  postal_code: maybeText(40),
+  region: maybeText(255),
+  country: maybeText(2),
+  tax_id: maybeText(64),
   kind: z.optional(z.nullable(z.enum(['person', 'company']))),
 });
 
@@ -68,7 +71,7 @@ const transactionSchema = z.object({
   processor: z.optional(text(40)),
   processor_id: z.optional(text(255)),
   evidence: z.optional(
-    z.object({ billing_country: z.optional(z.nullable(text(2))), ip_address: z.optional(z.nullable(text(64))), bank_country: z.optional(z.nullable(text(2))) }),
+    z.object({ billing_country: maybeText(2), ip_address: maybeText(64), bank_country: maybeText(2) }),
   ),
   po_number: z.optional(text(255)),
   tags: z.optional(text(1000)),
