@@ -1,28 +1,15 @@
-import type { CheckoutSession } from '../session/schema.ts';
+// The element's DOM events: the model's outcomes (model/events.ts) dispatched as bubbling, composed CustomEvents.
+import type {
+  DetailOf,
+  QuadernoCancelDetail,
+  QuadernoCompleteDetail,
+  QuadernoErrorDetail,
+  QuadernoEventName,
+  QuadernoReadyDetail,
+  QuadernoUpdateDetail,
+} from './model/events.ts';
 
-/** `quaderno-ready`: the session is loaded and shown. */
-export interface QuadernoReadyDetail {
-  session: CheckoutSession;
-}
-/** `quaderno-update`: customer data or a coupon was saved. */
-export interface QuadernoUpdateDetail {
-  session: CheckoutSession;
-}
-/** `quaderno-complete`: the payment completed. Cancelable: preventDefault() stops the redirect to success_url. */
-export interface QuadernoCompleteDetail {
-  session: CheckoutSession;
-  /** The paid invoice's public page, when the server recorded the sale itself (a merchant handler paying in the page); else null. */
-  invoicePermalink: string | null;
-}
-/** `quaderno-cancel`: the customer cancelled. Cancelable: preventDefault() stops the redirect to cancel_url. */
-export interface QuadernoCancelDetail {
-  session: CheckoutSession | undefined;
-}
-/** `quaderno-error`: something failed; `code` is machine-readable (an ApiErrorCode, `unsafe_url`, …). */
-export interface QuadernoErrorDetail {
-  code: string;
-  message: string;
-}
+export type * from './model/events.ts';
 
 export type QuadernoReadyEvent = CustomEvent<QuadernoReadyDetail>;
 export type QuadernoUpdateEvent = CustomEvent<QuadernoUpdateDetail>;
@@ -39,8 +26,6 @@ export interface QuadernoEventMap {
   'quaderno-error': QuadernoErrorEvent;
 }
 
-export type QuadernoEventName = keyof QuadernoEventMap;
-export type DetailOf<K extends QuadernoEventName> = QuadernoEventMap[K] extends CustomEvent<infer D> ? D : never;
 
 /** The event names, for listeners that subscribe to all of them. */
 export const QUADERNO_EVENTS: readonly QuadernoEventName[] = [

@@ -7,7 +7,6 @@ import { validateBilling, type BillingErrors, type BillingField, type BillingVal
 import { isRequired } from '../../session/fields.ts';
 import type { BillingMode } from '../../session/schema.ts';
 import type { CheckoutSession } from '../../session/schema.ts';
-import type { FormState } from './state.ts';
 import { sessionTax, shownTax, taxIdRequiredFor, taxIdState, taxQuery, type TaxPreview, type TaxSummary } from './tax.ts';
 
 /** Countries whose rate depends on the postal code (a state or province). */
@@ -60,8 +59,14 @@ export function validateNow(n: BillingNeeds): BillingErrors {
   return errors;
 }
 
+/** What the rule reads of a form: what was typed and its tax preview (a FormState has both). */
+export interface TypedForm {
+  values: BillingValues;
+  tax: TaxPreview | undefined;
+}
+
 /** The rule's inputs for a session and its form. */
-export function needsOf(session: CheckoutSession, form: Pick<FormState, 'values' | 'tax'>): BillingNeeds {
+export function needsOf(session: CheckoutSession, form: TypedForm): BillingNeeds {
   return {
     mode: session.billing_details_collection,
     values: form.values,

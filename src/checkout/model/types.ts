@@ -3,7 +3,7 @@
 import type { PublicClient } from '../../api/public.ts';
 import type { PayRequest } from '../../processors/processor.ts';
 import type { CheckoutSession } from '../../session/schema.ts';
-import type { DetailOf, QuadernoEventName } from '../events.ts';
+import type { DetailOf, QuadernoEventName } from './events.ts';
 import type { DraftStore } from './draft.ts';
 import type { ReturnReader } from './resume.ts';
 import type { CheckoutState } from './state.ts';
