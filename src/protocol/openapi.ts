@@ -25,6 +25,8 @@ const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 
 const TRANSPORT: ProtocolErrorCode[] = ['session_not_found', 'rate_limited', 'upstream_unavailable', 'internal'];
 const BODY: ProtocolErrorCode[] = ['body_invalid', 'body_too_large', 'unsupported_media_type'];
+/** A status change the customer asks for (cancel, retry): refused once the session has moved on, or where not offered. */
+const STATUS_CHANGE: ProtocolErrorCode[] = [...BODY, 'session_not_pending', 'capability_unsupported', ...TRANSPORT];
 /**
  * What either way of starting a payment (the server's own, a processor's) may refuse: a missing `total` is
  * `field_invalid`, another one `payment_total_changed`; a coupon that became unusable is `payment_total_changed` with
@@ -114,7 +116,7 @@ const OPERATIONS: Operation[] = [
     capability: 'cancel',
     request: { id: 'CancelBody' },
     response: { status: 200, id: 'Session', description: 'The session, now abandoned.' },
-    errors: [...BODY, 'session_not_pending', 'capability_unsupported', ...TRANSPORT],
+    errors: STATUS_CHANGE,
   },
   {
     method: 'post',
@@ -129,7 +131,7 @@ const OPERATIONS: Operation[] = [
     capability: 'retry',
     request: { id: 'RetryBody' },
     response: { status: 200, id: 'Session', description: 'The session, pending again.' },
-    errors: [...BODY, 'session_not_pending', 'capability_unsupported', ...TRANSPORT],
+    errors: STATUS_CHANGE,
   },
   {
     method: 'post',
