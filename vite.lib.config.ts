@@ -1,7 +1,7 @@
 // The package's Vite builds, driven by `scripts/build.ts` (`npm run build`):
 //   browserConfig('es')           the script-tag ES module: core (Lit, zod, English) plus one chunk per other locale
-//   browserConfig('iife')         the classic script: self-contained, every locale and the flow chunk inside (a
-//                                 classic script has no module loader to fetch chunks with)
+//   browserConfig('iife')         the classic script: self-contained, every locale inside (a classic script has no
+//                                 module loader to fetch chunks with)
 //   libConfig()                   the npm modules: one file per source module, `lit` and `zod` external
 // `vite build --config vite.lib.config.ts` alone builds the ES browser bundle.
 import { fileURLToPath } from 'node:url';
@@ -46,8 +46,6 @@ export function browserConfig(format: 'es' | 'iife'): InlineConfig {
     // why: the JS minifier leaves the text of Lit's html``/css`` templates alone; Lit's own plugin minifies it
     // (html-minifier-next, lightningcss). `pre`, so it sees the TypeScript source before Vite strips the types.
     plugins: [{ ...templateMinifier(), enforce: 'pre' }, ...(format === 'iife' ? [staticImports()] : [])],
-    // why: the classic script has the flow inside; its loader would only add a deferral layer (about 0.5 KB brotli).
-    resolve: format === 'iife' ? { alias: [{ find: /^\.\/flow-loader\.ts$/, replacement: src('checkout/flow-static.ts') }] } : {},
     build: {
       outDir: 'dist',
       emptyOutDir: false,
@@ -79,7 +77,7 @@ export function browserConfig(format: 'es' | 'iife'): InlineConfig {
 }
 
 /**
- * For the classic script: each `import('./x.ts')` of `src/` (a locale, the flow chunk) becomes a static import and
+ * For the classic script: each `import('./x.ts')` of `src/` (a locale, the payment start) becomes a static import and
  * `Promise.resolve(namespace)`. Rolldown would inline them anyway (an IIFE has one file), but as lazily initialised
  * modules: every module they reach, Lit's included, wrapped in an init function with its top-level names hoisted,
  * about 2 KB brotli for nothing, since everything is in the file. The modules are side-effect free, so evaluating

@@ -1,24 +1,25 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { createPublicClient, type PublicClient } from '../api/public.ts';
 import type { LocaleCode, Translation } from '../locales/translation.ts';
 import type { PaymentProcessor, ProcessorContext } from '../processors/processor.ts';
 import { processorFor } from '../processors/choice.ts';
+import { HostedProcessor } from '../processors/hosted.ts';
 import { placeInLightDom } from '../processors/light-dom.ts';
+import { createSandboxProcessor } from '../processors/sandbox.ts';
 import type { CheckoutSession } from '../session/schema.ts';
 import { styles } from './checkout.styles.ts';
+import { CheckoutController } from './controllers/checkout-controller.ts';
 import { ExpiryController } from './controllers/expiry-controller.ts';
 import { LocaleController } from './controllers/locale-controller.ts';
 import { emit } from './events.ts';
-import { deferredHosted, deferredSandbox, loadedFlow, loadFlow } from './flow-loader.ts';
-import { sessionDraft } from './model/draft.ts';
-import { CheckoutModel, type FocusTarget, type ModelHost } from './model/model.ts';
+import type { CheckoutModel, FocusTarget } from './model/model.ts';
 import { sessionOf, visibleProcessorError, type CheckoutState, type CheckoutView } from './model/state.ts';
 import type { Words } from './model/words.ts';
 import { navigate } from '../ui/navigation.ts';
 import { fieldId } from './views/billing.ts';
 import { renderForm, type FormActions } from './views/form.ts';
 import { renderExpiryWarning } from './views/expiry.ts';
+import { renderOutcome } from './views/outcome.ts';
 import { renderError, renderLoading } from './views/states.ts';
 import { TaxAnnouncer } from './tax-announcer.ts';
 
@@ -104,7 +105,7 @@ export class QuadernoCheckout extends LitElement {
   @property({ reflect: true }) theme: CheckoutTheme = 'auto';
 
   /** The payment processor (default: the sandbox processor). */
-  @property({ attribute: false }) processor: PaymentProcessor = deferredSandbox();
+  @property({ attribute: false }) processor: PaymentProcessor = createSandboxProcessor();
 
   /** Whether requests carry cookies: `omit` (default), `same-origin` or `include`. */
   @property() credentials: RequestCredentials = 'omit';
@@ -120,21 +121,32 @@ export class QuadernoCheckout extends LitElement {
     return sessionOf(this.model.state);
   }
 
-  /** The checkout's state; replaced whole, so a new permalink is one assignment. */
-  @state() private model: CheckoutModel = this.createModel();
   @state() private politeMessage = '';
   @state() private assertiveMessage = '';
-  @state() private flowFailed = false;
-  private clientCache: { key: string; client: PublicClient } | undefined;
-  private lastView: CheckoutView | undefined;
-  private shownView: CheckoutView = 'loading';
   private readonly taxAnnouncer = new TaxAnnouncer();
+  private readonly checkout = new CheckoutController(this, {
+    inputs: () => ({ permalink: this.permalink, credentials: this.credentials, timeout: this.timeout, pollInterval: this.pollInterval }),
+    host: {
+      emit: (name, detail, cancelable) => {
+        // why: quaderno-ready means "shown", so it waits for the session's locale chunk and the render with it.
+        if (name !== 'quaderno-ready') return emit(this, name, detail, { cancelable });
+        void this.locales.settled().then(() => emit(this, name, detail));
+        return true;
+      },
+      announce: (politeness, words) => this.announce(politeness, words),
+      focus: (target) => void this.focusTarget(target),
+      navigate: (url) => navigate(url),
+    },
+    processor: () => this.activeProcessor,
+    shownView: () => this.shown.kind,
+    focusView: () => this.focusView(),
+  });
   private container: HTMLElement | undefined;
   private readonly locales = new LocaleController(this, () => ({ attribute: this.locale, session: this.session?.locale, hasSession: !!this.session }));
   private readonly expiry = new ExpiryController(this, {
     // why not while busy: the save or payment in flight is itself a write, and a reload then would abort it.
     formSession: () => (this.model.state.kind === 'form' && !this.model.state.busy ? this.model.state.session : undefined),
-    client: () => this.client(),
+    client: () => this.checkout.client(),
     warned: (minutes) => this.announce('assertive', (t) => t.expiryWarning(minutes)),
     extended: () => {
       this.announce('polite', (t) => t.expiryExtended);
@@ -171,52 +183,19 @@ export class QuadernoCheckout extends LitElement {
     retryAlert: () => this.model.retryAlert(),
   };
 
-  private createModel(): CheckoutModel {
-    const host: ModelHost = {
-      changed: () => this.requestUpdate(),
-      emit: (name, detail, cancelable) => {
-        // why: quaderno-ready means "shown", so it waits for the session's locale chunk and the render with it.
-        if (name !== 'quaderno-ready') return emit(this, name, detail, { cancelable });
-        void this.locales.settled().then(() => emit(this, name, detail));
-        return true;
-      },
-      announce: (politeness, words) => this.announce(politeness, words),
-      focus: (target) => void this.focusTarget(target),
-      navigate: (url) => navigate(url),
-    };
-    return new CheckoutModel({
-      client: () => this.client(),
-      flow: loadFlow,
-      processor: () => this.activeProcessor,
-      draft: sessionDraft(this.permalink ?? ''),
-      host,
-      pollInterval: Math.max(50, this.pollInterval || 1000),
-    });
+  /** The checkout's model (model/model.ts), one per permalink (controllers/checkout-controller.ts). */
+  private get model(): CheckoutModel {
+    return this.checkout.model;
   }
 
   // ---- lifecycle ------------------------------------------------------------------------------------------
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // why: a disconnect aborted whatever ran; coming back resumes from the server's current state.
-    if (this.hasUpdated) this.model.resume();
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.model.stop();
     this.unmountProcessor();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('permalink') || changed.has('credentials')) {
-      if (changed.has('permalink')) {
-        this.model.dispose();
-        this.model = this.createModel();
-      }
-      void this.model.load(!changed.has('permalink'));
-    }
-    if (changed.has('pollInterval')) this.model.pollInterval = Math.max(50, this.pollInterval || 1000);
     if (changed.has('processor')) this.unmountProcessor();
     // why here and not in updated(): a processor reports its fields as it mounts or updates, and a report changes the
     // model; here that change joins this render instead of scheduling another (Lit's change-in-update).
@@ -225,24 +204,6 @@ export class QuadernoCheckout extends LitElement {
 
   protected override updated(): void {
     this.announceTax();
-    const view = this.shownView;
-    if (view === this.lastView) return;
-    const previous = this.lastView;
-    this.lastView = view;
-    if (previous === undefined || view === 'loading') return;
-    const words = loadedFlow()?.outcomeWords(this.model.state);
-    // why: deferred, so the announcement's own update does not start inside this one.
-    if (words) queueMicrotask(() => this.announce('polite', words));
-    if (this.model.acted) this.focusView();
-  }
-
-  private client(): PublicClient {
-    const timeoutMs = Number.isFinite(this.timeout) && this.timeout > 0 ? this.timeout : 10_000;
-    const key = `${this.permalink}\n${this.credentials}\n${timeoutMs}`;
-    if (this.clientCache?.key !== key) {
-      this.clientCache = { key, client: createPublicClient(this.permalink, { credentials: this.credentials, timeoutMs }) };
-    }
-    return this.clientCache.client;
   }
 
   // ---- the processor's container --------------------------------------------------------------------------
@@ -280,7 +241,7 @@ export class QuadernoCheckout extends LitElement {
 
   /** The processor that pays: the configured one, or the hosted hand-off where the server offers only that. */
   private get activeProcessor(): PaymentProcessor {
-    return processorFor(sessionOf(this.model.state), this.processor, deferredHosted);
+    return processorFor(sessionOf(this.model.state), this.processor, () => new HostedProcessor());
   }
 
   private processorContext(): ProcessorContext | undefined {
@@ -354,11 +315,14 @@ export class QuadernoCheckout extends LitElement {
     return this.locales.t;
   }
 
+  /** The state to render: a session in a locale nobody predicted waits for its chunk instead of flashing another language. */
+  private get shown(): CheckoutState {
+    return this.locales.waiting && this.model.state.kind !== 'error' ? { kind: 'loading' } : this.model.state;
+  }
+
   override render(): TemplateResult {
     const t = this.t;
-    // why: a session in a locale nobody predicted waits for its chunk instead of flashing another language.
-    const state: CheckoutState = this.locales.waiting && this.model.state.kind !== 'error' ? { kind: 'loading' } : this.withFlow(this.model.state);
-    this.shownView = state.kind;
+    const state = this.shown;
     return html`<div part="base" class="base" data-state=${state.kind} lang=${t.$code} dir=${t.$dir}>
       <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this.politeMessage}</div>
       <div class="sr-only" role="alert" aria-live="assertive" aria-atomic="true">${this.assertiveMessage}</div>
@@ -380,6 +344,7 @@ export class QuadernoCheckout extends LitElement {
           t,
           locale: this.localeCode,
           state,
+          view: this.model.view!,
           testMode: this.activeProcessor.testMode,
           processorSlot: PROCESSOR_SLOT,
           // processor contract: the processor's own button (PayPal's) replaces the form's Pay button.
@@ -387,14 +352,7 @@ export class QuadernoCheckout extends LitElement {
           actions: this.actions,
         });
       default:
-        return loadedFlow()!.renderOutcome(state, t, this.localeCode, this.activeProcessor.testMode, () => this.model.tryAgain());
+        return renderOutcome(state, t, this.localeCode, this.activeProcessor.testMode, () => this.model.tryAgain());
     }
-  }
-
-  /** A payment's outcome shows with the flow chunk (asked for with the GET): loading until it is in, else a retry. */
-  private withFlow(state: CheckoutState): CheckoutState {
-    if (state.kind === 'loading' || state.kind === 'error' || state.kind === 'form' || loadedFlow()) return state;
-    void loadFlow().then(() => this.requestUpdate(), () => (this.flowFailed = true));
-    return this.flowFailed ? { kind: 'error', code: 'network' } : { kind: 'loading' };
   }
 }

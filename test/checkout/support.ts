@@ -1,5 +1,4 @@
 // Shared set-up of the checkout suites: sessions to create, mounting, navigation and fetch spies, tear-down.
-import { loadFlow } from '../../src/checkout/flow-loader.ts';
 import { setNavigator } from '../../src/ui/navigation.ts';
 import type { CreateSessionBody } from '../../src/session/schema.ts';
 import { sessionBody } from './sessions.ts';
@@ -33,9 +32,6 @@ export async function openForm(
   const session = await createSession(sessionBody(overrides));
   const mounted = await mountCheckout(session.permalink, options);
   await mounted.h.waitFor('form');
-  // why: the flow chunk (coupon, pay, tax preview) starts with the GET and is in long before a customer acts; here the
-  // dev server serves it as a score of modules, which the first test of a page may outrun. test/build covers it late.
-  await loadFlow();
   return { ...mounted, session };
 }
 

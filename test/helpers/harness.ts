@@ -6,7 +6,6 @@ import '../../src/quaderno-checkout.ts';
 import type { QuadernoCheckout } from '../../src/checkout/checkout.component.ts';
 import type { CheckoutView } from '../../src/checkout/checkout.component.ts';
 import { QUADERNO_EVENTS } from '../../src/checkout/events.ts';
-import { loadFlow } from '../../src/checkout/flow-loader.ts';
 import type { PaymentMethod } from '../../src/session/schema.ts';
 import type { BillingField } from '../../src/locales/translation.ts';
 
@@ -79,9 +78,6 @@ export class CheckoutHarness {
       () => `state ${state}, but it is ${this.state()} (${this.text().slice(0, 200)})`,
       timeout,
     );
-    // why: a customer acts once the page is in, the flow chunk (pay, coupon, tax preview) included; the dev server
-    // serves that chunk as a score of modules, which a test acting at once may outrun. test/build covers acting early.
-    if (state === 'form') await loadFlow();
     await this.element.updateComplete;
   }
 

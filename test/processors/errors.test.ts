@@ -2,7 +2,7 @@
 // generic load error), and ProcessorPaymentError carries the code the checkout model reports.
 import assert from 'node:assert/strict';
 import { describe, it, test } from 'node:test';
-import { errorCode } from '../../src/checkout/model/core.ts';
+import { errorCode } from '../../src/checkout/model/errors.ts';
 import { errorMessage } from '../../src/checkout/model/words.ts';
 import { TRANSLATIONS } from '../../src/locales/all.ts';
 import en from '../../src/locales/en.ts';

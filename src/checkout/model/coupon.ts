@@ -1,56 +1,92 @@
-// Why a coupon was refused, read from the protocol's machine code (`field_codes.coupon`), never from the server's
-// prose, so the customer is told in their own language. No Lit and no DOM here.
-import { ValidationError } from '../../api/errors.ts';
-import type { ProtocolErrorCode } from '../../protocol/codes.ts';
-import type { Translation } from '../../locales/translation.ts';
+// The coupon's actions: Apply and Remove, each one PUT of the coupon alone with the form busy; a refusal is worded
+// from its protocol code (coupon-refusal.ts). No Lit and no DOM here.
+import { ConflictError, ValidationError } from '../../api/errors.ts';
+import type { CheckoutSession } from '../../session/schema.ts';
+import { describeCouponRefusal, refusalOf } from './coupon-refusal.ts';
+import type { ModelEffects } from './effects.ts';
+import { errorCode, RefusedSessionError } from './errors.ts';
+import { formOf, placeSession, type Busy } from './state.ts';
+import { errorMessage } from './words.ts';
 
-export type CouponRefusal =
-  | { reason: 'invalid' }
-  | { reason: 'expired' }
-  | { reason: 'usedUp' }
-  | { reason: 'notAccepted' }
-  | { reason: 'currency'; currency: string };
+export type CouponEffects = Pick<
+  ModelEffects,
+  'state' | 'set' | 'edit' | 'run' | 'host' | 'client' | 'accept' | 'reopen' | 'refuseUnreadable' | 'report' | 'reload' | 'refreshTax'
+>;
 
-/** The refusal a protocol code (and, for `coupon_currency`, the body's `currency`) stands for. */
-export function couponRefusal(code: ProtocolErrorCode | undefined, currency?: unknown): CouponRefusal {
-  switch (code) {
-    case 'coupon_expired':
-      return { reason: 'expired' };
-    case 'coupon_used_up':
-      return { reason: 'usedUp' };
-    case 'coupon_not_accepted':
-      return { reason: 'notAccepted' };
-    case 'coupon_currency':
-      // why: without a well-formed currency the sentence would name nothing; "not valid" is still true.
-      return typeof currency === 'string' && /^[A-Za-z]{3}$/.test(currency)
-        ? { reason: 'currency', currency: currency.toUpperCase() }
-        : { reason: 'invalid' };
-    default:
-      // `coupon_unknown`, any other code, or none at all: a refused code is always "not valid".
-      return { reason: 'invalid' };
+export async function applyCoupon(fx: CouponEffects): Promise<void> {
+  const state = fx.state();
+  if (state.kind !== 'form' || state.busy) return;
+  const code = state.form.couponInput.trim();
+  if (code === '') {
+    fx.edit({ type: 'coupon-error', error: { kind: 'field', error: { key: 'required' } } });
+    fx.host.announce('assertive', (t) => t.validation.required);
+    return;
+  }
+  fx.edit({ type: 'coupon-error', error: undefined });
+  // why: only the coupon is sent; the customer's fields stay in the form, untouched by the answer.
+  const session = await save(fx, 'coupon-apply', (signal) => fx.client().update({ coupon: code }, { signal }));
+  if (!session) return;
+  const applied = session.coupon;
+  if (applied) {
+    fx.edit({ type: 'coupon-input', value: '' }, true);
+    fx.host.announce('polite', (t) => t.couponApplied(applied.code));
+  } else {
+    fx.edit({ type: 'coupon-error', error: { kind: 'refused', refusal: { reason: 'invalid' }, serverMessage: undefined } });
+    fx.host.announce('assertive', (t) => t.couponInvalid);
   }
 }
 
-/** The refusal behind a 422 on a coupon. */
-export function refusalOf(error: ValidationError): CouponRefusal {
-  const body = error.body && typeof error.body === 'object' ? (error.body as { currency?: unknown }) : {};
-  return couponRefusal(error.fieldCodes.coupon, body.currency);
+export async function removeCoupon(fx: CouponEffects): Promise<void> {
+  const state = fx.state();
+  if (state.kind !== 'form' || state.busy) return;
+  const session = await save(fx, 'coupon-remove', (signal) => fx.client().update({ coupon: null }, { signal }));
+  if (!session) return;
+  fx.host.announce('polite', (t) => t.couponRemoved);
+  fx.host.focus('coupon-input');
 }
 
-/** The refusal in the customer's language. */
-export function describeCouponRefusal(t: CouponMessages, refusal: CouponRefusal): string {
-  switch (refusal.reason) {
-    case 'expired':
-      return t.couponExpired;
-    case 'usedUp':
-      return t.couponUsedUp;
-    case 'notAccepted':
-      return t.couponNotAccepted;
-    case 'currency':
-      return t.couponCurrency(refusal.currency);
-    default:
-      return t.couponInvalid;
+/** Runs a coupon PUT with the form busy; the saved session, or undefined when it failed (and was told). */
+async function save(fx: CouponEffects, busy: Busy, work: (signal: AbortSignal) => Promise<CheckoutSession>): Promise<CheckoutSession | undefined> {
+  const start = fx.state();
+  if (start.kind !== 'form') return undefined;
+  fx.set({ ...start, busy });
+  const result = await fx.run(async (signal) => {
+    await fx.reopen(start.session, signal);
+    const session = await work(signal);
+    fx.accept(session, true);
+    return session;
+  });
+  if (result.status === 'aborted') return undefined;
+  const form = formOf(fx.state()) ?? start.form;
+  if (result.status === 'complete') {
+    fx.set(placeSession(result.value, fx.state(), form));
+    // why: a coupon changes the taxable base, so previews computed before it are stale; ask again for what was typed.
+    fx.refreshTax();
+    return fx.state().kind === 'form' ? result.value : undefined;
   }
+  if (result.error instanceof RefusedSessionError || fx.refuseUnreadable(result.error)) return undefined;
+  fx.set({ ...start, form, busy: undefined });
+  await couponFailed(fx, result.error);
+  return undefined;
 }
 
-type CouponMessages = Pick<Translation, 'couponInvalid' | 'couponExpired' | 'couponUsedUp' | 'couponNotAccepted' | 'couponCurrency'>;
+async function couponFailed(fx: CouponEffects, error: unknown): Promise<void> {
+  if (error instanceof ConflictError) {
+    fx.report(error);
+    fx.host.announce('assertive', (t) => t.errorNotPending);
+    await fx.reload();
+    return;
+  }
+  if (error instanceof ValidationError) {
+    const serverMessage = error.fields.coupon?.[0] ?? Object.values(error.fields)[0]?.[0];
+    const refusal = refusalOf(error);
+    fx.edit({ type: 'coupon-error', error: { kind: 'refused', refusal, code: error.fieldCodes.coupon, serverMessage } });
+    fx.host.announce('assertive', (t) => describeCouponRefusal(t, refusal));
+    return;
+  }
+  // why at the coupon field: the request failed on the way (the network, the server), not the code.
+  fx.report(error);
+  const code = errorCode(error);
+  fx.edit({ type: 'coupon-error', error: { kind: 'request', code, serverMessage: error instanceof Error ? error.message : String(error) } });
+  fx.host.announce('assertive', (t) => errorMessage(t, code));
+}

@@ -1,141 +1,330 @@
-// The checkout model the element drives: CheckoutCore (one state, the load, the form's edits) plus the customer's
-// actions (coupon, pay, cancel), following a payment, and the tax preview. Those live in flow.ts, which the element
-// ships as a chunk of its own: `options.flow` loads it, the model starts that with the session GET, and every action
-// awaits the same promise. The form never waits for it; an action whose code cannot load (offline) shows the network
-// error with a retry, and keeps everything typed. No Lit and no DOM here: the flow runs in Node.
-import { ApiError, NetworkError } from '../../api/errors.ts';
+// The checkout model the element drives: one state (state.ts) and one run at a time. It loads and follows the
+// session and takes the form's edits itself; the customer's larger actions live in files of their own (pay.ts,
+// coupon.ts, cancel.ts, polling.ts), each given only the effects it needs (effects.ts). What the form shows is
+// derived once per state (derive.ts). No Lit and no DOM here: the model runs in Node.
+import { BadResponseError } from '../../api/errors.ts';
 import type { BillingField } from '../../session/fields.ts';
-import type { CheckoutSession } from '../../session/schema.ts';
-import { CheckoutCore, errorCode } from './core.ts';
-import type { Busy, FormAlert, FormState } from './state.ts';
-import type { FocusTarget, ModelFlow, ModelHost, ModelOptions, ModelProcessor } from './types.ts';
+import type { CheckoutSession, PaymentMethod } from '../../session/schema.ts';
+import { previewTax } from '../../api/tax.ts';
+import { cancel } from './cancel.ts';
+import { applyCoupon, removeCoupon } from './coupon.ts';
+import { derive, type FormView } from './derive.ts';
+import type { ModelEffects } from './effects.ts';
+import { errorCode, RefusedSessionError } from './errors.ts';
+import { pay } from './pay.ts';
+import { follow, settled } from './polling.ts';
+import { pageReturn } from './resume.ts';
+import { Runs } from './run.ts';
+import { brokenSession, canReopen, isPayable, savesEdits } from './session-checks.ts';
+import {
+  formOf,
+  formTransition,
+  initialForm,
+  placeSession,
+  sessionOf,
+  type CheckoutState,
+  type FormEvent,
+  type ProcessorFieldState,
+} from './state.ts';
+import { TAX_FIELDS, TaxPreviews } from './tax-preview.ts';
+import type { FocusTarget, ModelHost, ModelOptions, ModelProcessor } from './types.ts';
 import { errorMessage } from './words.ts';
 
-export type { FocusTarget, ModelFlow, ModelHost, ModelOptions, ModelProcessor };
+export type { FocusTarget, ModelHost, ModelOptions, ModelProcessor };
 
-export class CheckoutModel extends CheckoutCore {
-  private flowLoading: Promise<ModelFlow> | undefined;
-  private flowLoaded: ModelFlow | undefined;
-  private taxMissed = false;
+/** The load ends within the client's per-request `timeout` plus this: retries get what the first try left of it. */
+const LOAD_RETRY_WINDOW_MS = 5000;
 
-  /** Loads the actions' code once; a load that failed is tried again on the next call. Rejects with a NetworkError. */
-  loadFlow(): Promise<ModelFlow> {
-    return (this.flowLoading ??= this.options.flow().then(
-      (flow) => {
-        this.flowLoaded = flow;
-        // why: a tax input typed while the code could not load is previewed now, before anything is paid.
-        if (this.taxMissed) flow.taxes(this).changed();
-        return flow;
+export class CheckoutModel {
+  pollInterval: number;
+  maxPollInterval: number;
+  maxPollTime: number;
+  private current: CheckoutState = { kind: 'loading' };
+  private derived: { state: CheckoutState; view: FormView | undefined } | undefined;
+  private readonly runs = new Runs();
+  private readonly taxes: TaxPreviews;
+  /** What the action files may do (effects.ts). */
+  private readonly fx: ModelEffects;
+
+  constructor(private readonly options: ModelOptions) {
+    this.pollInterval = options.pollInterval ?? 1000;
+    this.maxPollInterval = options.maxPollInterval ?? 5000;
+    this.maxPollTime = options.maxPollTime ?? 120_000;
+    this.taxes = new TaxPreviews(
+      {
+        current: () => (this.current.kind === 'form' ? { session: this.current.session, form: this.current.form } : undefined),
+        apply: (preview) => this.edit({ type: 'tax', preview }),
+        fetch: (query, signal) => {
+          if (options.previewTax) return options.previewTax(query, signal);
+          // why the client's transport: the element's `timeout` and `credentials` hold for the preview too.
+          const client = options.client();
+          return previewTax(client.permalink, query, { signal }, client.transport);
+        },
       },
-      (error: unknown) => {
-        this.flowLoading = undefined;
-        throw error instanceof ApiError ? error : new NetworkError(error instanceof Error ? error.message : String(error));
-      },
-    ));
+      options.taxDebounceMs ?? 300,
+    );
+    this.fx = {
+      state: () => this.current,
+      set: (state) => this.set(state),
+      edit: (event, save) => this.edit(event, save),
+      view: () => this.view,
+      run: (work) => this.runs.start(work),
+      host: options.host,
+      draft: options.draft,
+      client: () => options.client(),
+      processor: () => options.processor(),
+      reload: () => this.load(true),
+      accept: (session, saved) => this.accept(session, saved),
+      reopen: (session, signal) => this.reopen(session, signal),
+      refuseUnreadable: (error) => this.refuseUnreadable(error),
+      report: (error) => this.report(error),
+      settleTax: () => this.taxes.settle(),
+      refreshTax: () => this.refreshTax(),
+      pollWaits: () => ({ first: this.pollInterval, max: this.maxPollInterval, total: this.maxPollTime }),
+    };
   }
 
-  /** Runs `work` with the actions' code: in this task when it is loaded, else once it is; `failed` when it cannot load. */
-  private withFlow(work: (flow: ModelFlow) => Promise<void> | void, failed: (error: unknown) => void = () => {}): Promise<void> | void {
-    if (this.flowLoaded) return work(this.flowLoaded);
-    return this.loadFlow().then(work, failed);
+  get state(): CheckoutState {
+    return this.current;
   }
 
-  protected prefetch(): void {
-    this.loadFlow().catch(() => {});
+  /** What the form shows and Pay checks (derive.ts), for the state now; undefined when no form shows. */
+  get view(): FormView | undefined {
+    const state = this.current;
+    if (this.derived?.state !== state) this.derived = { state, view: state.kind === 'form' ? derive(state) : undefined };
+    return this.derived.view;
   }
 
-  // ---- the customer's actions ---------------------------------------------------------------------------------
-
-  async applyCoupon(): Promise<void> {
-    await this.act('coupon-apply', (flow) => flow.applyCoupon(this), (error) => this.couponRequestFailed(error));
+  private get host(): ModelHost {
+    return this.options.host;
   }
 
-  async removeCoupon(): Promise<void> {
-    await this.act('coupon-remove', (flow) => flow.removeCoupon(this), (error) => this.couponRequestFailed(error));
+  /** Replaces the state, carrying what this page did (state.ts `PageFacts`) into the next. */
+  private set(next: CheckoutState): void {
+    const acted = next.acted ?? this.current.acted;
+    const paid = next.paid ?? this.current.paid;
+    this.current = acted === next.acted && paid === next.paid ? next : { ...next, ...(acted && { acted }), ...(paid && { paid }) };
+    this.host.changed(this.current);
   }
 
-  /** The pay button: checks the form, PUTs the customer (pending only), hands off to the processor, then polls. */
-  async pay(): Promise<void> {
-    await this.act('saving', (flow) => flow.pay(this), (error) => this.alertFailed(error, 'pay'));
+  /** The customer did something: focus may now move to what it shows. */
+  private act(): void {
+    if (!this.current.acted) this.set({ ...this.current, acted: true });
   }
 
-  /** The customer leaves: tell the page (cancelable), abandon the session, then go to cancel_url. */
-  async cancel(): Promise<void> {
-    await this.act('cancel', (flow) => flow.cancel(this), (error) => this.alertFailed(error, 'cancel'));
+  // ---- lifecycle ------------------------------------------------------------------------------------------
+
+  /** Aborts whatever runs (a disconnect); `resume()` then reloads from the server's current state. */
+  stop(): void {
+    this.runs.stop();
+    this.taxes.stop();
+    const state = this.current;
+    if (state.kind === 'form' && state.busy) this.set({ ...state, busy: undefined });
+  }
+
+  resume(): void {
+    if (this.runs.resume()) void this.load(true);
+  }
+
+  /** Aborts for good (a new permalink replaced this model). */
+  dispose(): void {
+    this.runs.abort();
+    this.taxes.stop();
+  }
+
+  /** GETs the session. `keep` shows what is known meanwhile (a retry, a reload after a conflict). */
+  async load(keep = false): Promise<void> {
+    const state = this.current;
+    const known = sessionOf(state);
+    const form = formOf(state);
+    if (!keep || !known) this.set({ kind: 'loading' });
+    else if (state.kind === 'error' && form) this.set(placeSession(known, state, form));
+    const result = await this.runs.start((signal) => {
+      const client = this.options.client();
+      // why a deadline: retries end with the error view and its Retry, not an endless "Loading…" (15 s by default).
+      return client.retrieve({ signal, deadlineMs: (client.transport?.timeoutMs ?? 10_000) + LOAD_RETRY_WINDOW_MS });
+    });
+    if (result.status === 'aborted') return;
+    if (result.status === 'error') {
+      this.report(result.error);
+      const code = errorCode(result.error);
+      this.set({ kind: 'error', code, session: sessionOf(this.current), form: formOf(this.current) });
+      this.host.announce('assertive', (t) => errorMessage(t, code));
+      return;
+    }
+    this.loaded(result.value);
+  }
+
+  private loaded(session: CheckoutSession): void {
+    const before = this.current;
+    const previous = formOf(before);
+    if (this.refuseBroken(session)) return;
+    const form = previous ?? initialForm(session, this.options.draft.restore());
+    // why: back from a processor's redirect (a bank page), the payment this page sent is followed to its outcome.
+    const returned = !previous && !!session.processor_id && (this.options.returned ?? pageReturn)(session.processor_id);
+    this.set(returned ? { ...placeSession(session, before, form), paid: true } : placeSession(session, before, form));
+    if (!previous && form.draftRestored) this.host.announce('polite', (t) => t.draftRestored);
+    if (session.status === 'completed') this.options.draft.clear();
+    // why: "ready" once, for the first session this model shows (a later load keeps the one it knows meanwhile).
+    if (!sessionOf(before)) this.host.emit('quaderno-ready', { session });
+    if (session.status === 'processing') void follow(this.fx, session, form);
+    // why: a payment whose answer was lost (a timeout, a dropped connection) may have gone through; the reload finds it
+    // completed, and the merchant's page must still hear about it (once: not when it was shown completed before).
+    else if (session.status === 'completed' && this.current.paid && before.kind !== 'completed') settled(this.fx, session, form);
+  }
+
+  /** Shows the error state for a session that must not be shown or paid; true if it was refused. */
+  private refuseBroken(session: CheckoutSession): boolean {
+    const problem = brokenSession(session);
+    if (!problem) return false;
+    this.showBroken(problem);
+    return true;
   }
 
   /**
-   * An action of the customer: at once when the code is in; else the form shows it busy (so a second click waits,
-   * and the button says what it does) until the code arrives, then the action runs as if just pressed.
+   * A PUT answered JSON that the session schema refuses (impossible amounts…), unlike malformed JSON, which is a
+   * retryable fault: the same as a refused session while it could still be paid. True if it was refused.
    */
-  private async act(busy: Busy, work: (flow: ModelFlow) => Promise<void>, failed: (error: unknown) => void): Promise<void> {
-    this.acted = true;
-    const state = this.state;
-    if (this.flowLoaded || state.kind !== 'form') return this.withFlow(work, failed);
-    if (state.busy) return;
-    this.set({ ...state, busy });
-    const idle = () => {
-      const now = this.state;
-      if (now.kind === 'form' && now.busy === busy) this.set({ ...now, busy: undefined });
-    };
-    await this.loadFlow().then(
-      (flow) => {
-        idle();
-        return work(flow);
-      },
-      (error: unknown) => {
-        idle();
-        failed(error);
-      },
-    );
+  private refuseUnreadable(error: unknown): boolean {
+    if (!(error instanceof BadResponseError) || typeof error.body !== 'object' || error.body === null) return false;
+    const session = sessionOf(this.current);
+    if (session && !isPayable(session)) return false;
+    this.showBroken({ code: 'bad_response', message: error.message });
+    return true;
   }
 
-  override input(field: BillingField, value: string): void {
-    super.input(field, value);
-    void this.withFlow((flow) => flow.taxInput(this, field), () => (this.taxMissed = true));
+  private showBroken(problem: { code: string; message: string }): void {
+    this.set({ kind: 'error', code: problem.code, session: sessionOf(this.current), form: formOf(this.current) });
+    this.host.emit('quaderno-error', problem);
+    this.host.announce('assertive', (t) => errorMessage(t, problem.code));
   }
+
+  /**
+   * Takes a session a PUT or a poll returned, unless it is broken and could still be paid (then the run stops). Once
+   * paid (processing, completed) the outcome is shown whatever the session says, since the customer must learn it.
+   */
+  private accept(session: CheckoutSession, saved: boolean): void {
+    if (isPayable(session) && this.refuseBroken(session)) throw new RefusedSessionError();
+    if (saved) this.host.emit('quaderno-update', { session });
+  }
+
+  /** Before an edit is saved to a failed session the server reopens (`retry`), it is made pending again; else as it is. */
+  private async reopen(session: CheckoutSession, signal: AbortSignal): Promise<CheckoutSession> {
+    if (!canReopen(session)) return session;
+    const reopened = await this.options.client().retry({ signal });
+    this.accept(reopened, false);
+    return reopened;
+  }
+
+  private report(error: unknown): void {
+    if (errorCode(error) === 'aborted') return;
+    this.host.emit('quaderno-error', { code: errorCode(error), message: error instanceof Error ? error.message : String(error) });
+  }
+
+  // ---- the form -------------------------------------------------------------------------------------------
+
+  private edit(event: FormEvent, save = false): void {
+    const state = this.current;
+    if (state.kind !== 'form') return;
+    const form = formTransition(state.form, event);
+    this.set({ ...state, form });
+    if (save) this.options.draft.save({ customer: { ...form.values }, coupon: form.couponInput, method: form.method });
+  }
+
+  input(field: BillingField, value: string): void {
+    const state = this.current;
+    // why: a session that cannot save edits (failed, and not reopened by the server) is paid with its saved customer.
+    if (state.kind === 'form' && !savesEdits(state.session)) return;
+    this.edit({ type: 'input', field, value }, true);
+    if ((TAX_FIELDS as readonly string[]).includes(field)) this.taxes.changed();
+  }
+
+  blur(field: BillingField): void {
+    this.edit({ type: 'blur', field });
+  }
+
+  selectMethod(method: PaymentMethod): void {
+    this.edit({ type: 'method', method }, true);
+  }
+
+  couponInput(value: string): void {
+    this.edit({ type: 'coupon-input', value }, true);
+  }
+
+  openAddress(): void {
+    this.edit({ type: 'open-address' });
+    this.host.focus('address');
+  }
+
+  /** A processor reports one of its fields; `changed` when the value changed (which clears a server refusal). */
+  processorField(key: string, field: Omit<ProcessorFieldState, 'server'>, changed: boolean): void {
+    this.edit({ type: 'processor-field', key, state: field, changed });
+  }
+
+  /** Forgets the processor's fields (a new processor or method). */
+  resetProcessorFields(): void {
+    this.edit({ type: 'reset-processor' });
+  }
+
+  // ---- the tax preview ------------------------------------------------------------------------------------
 
   /** Resolves once the tax preview for what was typed has arrived (a waiting one is sent now). */
-  async settleTax(): Promise<void> {
-    if (!this.flowLoaded) await this.flowLoading?.catch(() => {});
-    await this.taxes?.settle();
+  settleTax(): Promise<void> {
+    return this.taxes.settle();
   }
 
-  protected follow(session: CheckoutSession, form: FormState): void {
-    void this.withFlow((flow) => flow.follow(this, session, form), (error) => this.followFailed(error, session, form));
+  /** Drops every tax preview (the session's own tax shows meanwhile) and previews what was typed again. */
+  private refreshTax(): void {
+    this.taxes.forget();
+    this.edit({ type: 'tax', preview: undefined });
+    this.taxes.changed();
   }
 
-  protected settled(session: CheckoutSession, form: FormState): void {
-    void this.withFlow((flow) => flow.settled(this, session, form), (error) => this.followFailed(error, session, form));
+  // ---- the customer's actions -----------------------------------------------------------------------------
+
+  /** The pay button (pay.ts). */
+  async pay(): Promise<void> {
+    this.act();
+    await pay(this.fx);
   }
 
-  private followFailed(error: unknown, session: CheckoutSession, form: FormState): void {
-    this.report(error);
-    this.pollFailed(error, session, form);
+  /** The cancel link (cancel.ts). */
+  async cancel(): Promise<void> {
+    this.act();
+    await cancel(this.fx);
   }
 
-  // ---- failures shared with flow.ts ---------------------------------------------------------------------------
-
-  /** A coupon request failed on the way (the network, the server): the coupon field says so. */
-  couponRequestFailed(error: unknown): void {
-    this.report(error);
-    const code = errorCode(error);
-    this.edit({ type: 'coupon-error', error: { kind: 'request', code, serverMessage: error instanceof Error ? error.message : String(error) } });
-    this.host.announce('assertive', (t) => errorMessage(t, code));
+  async applyCoupon(): Promise<void> {
+    this.act();
+    await applyCoupon(this.fx);
   }
 
-  private alertFailed(error: unknown, retry: FormAlert['retry']): void {
-    const state = this.state;
-    if (state.kind !== 'form' || state.busy) return;
-    this.report(error);
-    const code = errorCode(error);
-    this.set({ ...state, alert: { code, retry } });
-    this.host.announce('assertive', (t) => errorMessage(t, code));
+  async removeCoupon(): Promise<void> {
+    this.act();
+    await removeCoupon(this.fx);
   }
 
-  pollFailed(error: unknown, session: CheckoutSession, form: FormState): void {
-    const code = errorCode(error);
-    this.set({ kind: 'error', code, session, form });
-    this.host.announce('assertive', (t) => errorMessage(t, code));
+  /** The failed view's "Try again": the form again, everything typed kept. */
+  tryAgain(): void {
+    this.act();
+    const state = this.current;
+    if (state.kind !== 'failed') return;
+    this.set({ kind: 'form', session: state.session, form: { ...state.form, submitted: false }, busy: undefined, alert: undefined });
+  }
+
+  /** The error view's retry. */
+  retry(): void {
+    this.act();
+    void this.load(true);
+  }
+
+  /** The in-form alert's retry: repeats what failed. */
+  retryAlert(): void {
+    const state = this.current;
+    if (state.kind !== 'form') return;
+    const retry = state.alert?.retry;
+    this.set({ ...state, alert: undefined });
+    if (retry === 'pay') void this.pay();
+    else if (retry === 'cancel') void this.cancel();
   }
 }

@@ -1,5 +1,5 @@
-// One run at a time, each with its own AbortSignal: a newer run aborts the older, stop() aborts the current one;
-// and the status poll's backoff. No Lit and no DOM here.
+// One run at a time, each with its own AbortSignal: a newer run aborts the older, stop() aborts the current one and
+// remembers it for resume(); and the status poll's backoff. No Lit and no DOM here.
 import { TimeoutError } from '../../api/errors.ts';
 import type { CheckoutSession } from '../../session/schema.ts';
 
@@ -8,6 +8,8 @@ export type RunResult<T> = { status: 'complete'; value: T } | { status: 'error';
 
 export class Runs {
   private current: AbortController | undefined;
+  /** stop() cut a run short: resume() must load again. */
+  private stopped = false;
 
   /** Runs `work`, aborting the run before it. */
   async start<T>(work: (signal: AbortSignal) => Promise<T>): Promise<RunResult<T>> {
@@ -30,6 +32,18 @@ export class Runs {
     this.current = undefined;
     running?.abort();
     return !!running;
+  }
+
+  /** Aborts the run in flight for now (a disconnect), remembering that one was cut short. */
+  stop(): void {
+    if (this.abort()) this.stopped = true;
+  }
+
+  /** True once after stop() cut a run short: what it was doing must start again. */
+  resume(): boolean {
+    const stopped = this.stopped;
+    this.stopped = false;
+    return stopped;
   }
 }
 

@@ -1,14 +1,13 @@
 // The checkout's one state, as a discriminated union, and the pure transitions of the form. No Lit, no DOM, no I/O:
-// the model (model.ts) runs the effects and feeds their results through these functions.
+// the model (model.ts) runs the effects and feeds their results through these functions; derive.ts reads a form.
 import { taxIdExample, type FieldError } from '../../session/validation.ts';
 import { ADDRESS_FIELDS, BILLING_FIELDS, emptyValues, isBillingField, type BillingField, type BillingValues } from '../../session/fields.ts';
 import { type CheckoutSession, type CustomerInput, type PaymentMethod } from '../../session/schema.ts';
 import type { ProcessorMessageKey } from '../../processors/mount.ts';
-import type { CouponRefusal } from './coupon.ts';
-import { needsOf, validateNow } from './billing-rule.ts';
+import type { CouponRefusal } from './coupon-refusal.ts';
 import type { Draft } from './draft.ts';
 import { savesEdits } from './session-checks.ts';
-import { sessionTax, taxIdState, taxQuery, type TaxPreview } from './tax.ts';
+import type { TaxPreview } from './tax.ts';
 
 /** What is in flight inside the form (the pay button, the coupon buttons and cancel show it). */
 export type Busy = 'saving' | 'paying' | 'coupon-apply' | 'coupon-remove' | 'cancel';
@@ -63,15 +62,29 @@ export interface FormState {
   tax: TaxPreview | undefined;
 }
 
-/** Everything the element can show. */
-export type CheckoutState =
-  | { kind: 'loading' }
-  | { kind: 'error'; code: string; session?: CheckoutSession | undefined; form?: FormState | undefined }
-  | { kind: 'form'; session: CheckoutSession; form: FormState; busy: Busy | undefined; alert: FormAlert | undefined }
-  | { kind: 'processing'; session: CheckoutSession; form: FormState }
-  | { kind: 'completed'; session: CheckoutSession; redirecting: boolean }
-  | { kind: 'failed'; session: CheckoutSession; form: FormState }
-  | { kind: 'abandoned'; session: CheckoutSession; cancelledHere: boolean; redirecting: boolean };
+/**
+ * What this page did, carried from each state to the next (the model's `set()`): the customer acted, so focus may
+ * move to a new view in answer; this page sent a payment, so a reload that finds the session completed reports it.
+ */
+export interface PageFacts {
+  acted?: true | undefined;
+  paid?: true | undefined;
+}
+
+/** Everything the element can show, with what this page did. */
+export type CheckoutState = PageFacts &
+  (
+    | { kind: 'loading' }
+    | { kind: 'error'; code: string; session?: CheckoutSession | undefined; form?: FormState | undefined }
+    | { kind: 'form'; session: CheckoutSession; form: FormState; busy: Busy | undefined; alert: FormAlert | undefined }
+    | { kind: 'processing'; session: CheckoutSession; form: FormState }
+    | { kind: 'completed'; session: CheckoutSession; redirecting: boolean }
+    | { kind: 'failed'; session: CheckoutSession; form: FormState }
+    | { kind: 'abandoned'; session: CheckoutSession; cancelledHere: boolean; redirecting: boolean }
+  );
+
+/** The state while the form shows. */
+export type FormKind = Extract<CheckoutState, { kind: 'form' }>;
 
 export type CheckoutView = CheckoutState['kind'];
 
@@ -213,16 +226,6 @@ export function formTransition(form: FormState, event: FormEvent): FormState {
 
 function add<T>(set: ReadonlySet<T>, value: T): ReadonlySet<T> {
   return set.has(value) ? set : new Set([...set, value]);
-}
-
-/** How many problems stop a payment: billing fields, a missing method, and the processor's fields. */
-export function formErrorCount(form: FormState, session: CheckoutSession): number {
-  const errors = validateNow(needsOf(session, form));
-  // why: a tax ID the check refused is a field error too; the customer fixes it or leaves it empty.
-  const refusedTaxId = !errors.tax_id && taxIdState(taxQuery(form.values), form.tax, sessionTax(session)) === 'invalid' ? 1 : 0;
-  const billing = Object.keys(errors).length + refusedTaxId;
-  if (!form.method) return billing + 1;
-  return billing + Object.values(form.processor).filter((field) => field.error || field.server).length;
 }
 
 /** The customer as the PUT sends it: trimmed, empty as null, the country upper-cased. */

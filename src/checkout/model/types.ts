@@ -36,17 +36,9 @@ export interface ModelProcessor {
   reset?(): void;
 }
 
-/** The model's lazily loaded actions (flow.ts). */
-export type ModelFlow = typeof import('./flow.ts');
-
 export interface ModelOptions {
   /** A factory, so an invalid permalink fails inside the load, as an error state. */
   client: () => PublicClient;
-  /**
-   * Loads flow.ts: the element's `import()` of its flow chunk (checkout/flow.ts), or the module itself in Node. Started
-   * with the session GET; every action awaits it.
-   */
-  flow: () => Promise<ModelFlow>;
   processor: () => ModelProcessor;
   draft: DraftStore;
   host: ModelHost;

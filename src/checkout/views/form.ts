@@ -1,13 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { LocaleCode, Translation } from '../../locales/translation.ts';
 import { BILLING_FIELDS, type BillingField } from '../../session/fields.ts';
-import { autoNeeds, needsOf, requiredNow, validateNow } from '../model/billing-rule.ts';
+import type { FieldMessage, FormView } from '../model/derive.ts';
 import { formatMoney } from '../../session/money.ts';
 import type { PaymentMethod } from '../../session/schema.ts';
-import { describeCouponRefusal } from '../model/coupon.ts';
-import { visibleFieldError, type CheckoutState, type CouponError } from '../model/state.ts';
-import { savesEdits } from '../model/session-checks.ts';
-import { sessionTax, shownTax, shownTotal, taxIdState, taxQuery } from '../model/tax.ts';
+import { describeCouponRefusal } from '../model/coupon-refusal.ts';
+import type { CouponError, FormKind } from '../model/state.ts';
 import { alertMessage, errorMessage } from '../model/words.ts';
 import { translateError } from '../../locales/validation.ts';
 import { renderBilling } from './billing.ts';
@@ -33,7 +31,9 @@ export interface FormActions {
 export interface FormViewModel {
   t: Translation;
   locale: LocaleCode;
-  state: Extract<CheckoutState, { kind: 'form' }>;
+  state: FormKind;
+  /** What the state shows (model/derive.ts), derived once by the model. */
+  view: FormView;
   testMode: boolean;
   /** The slot name of the processor's container (its fields render there, in the light DOM). */
   processorSlot: string;
@@ -49,28 +49,23 @@ function couponErrorText(t: Translation, error: CouponError | undefined): string
   return translateError(t.validation, error.error);
 }
 
+function fieldMessage(t: Translation, shown: FieldMessage): string {
+  return 'message' in shown ? t[shown.message] : translateError(t.validation, shown.error);
+}
+
 /** The order summary with the coupon, and the billing, method and pay form. */
 export function renderForm(m: FormViewModel): TemplateResult {
-  const { t, locale, state, actions } = m;
+  const { t, locale, state, actions, view } = m;
   const { session, form, busy, alert } = state;
-  const paying = busy === 'saving' || busy === 'paying';
-  const needs = needsOf(session, form);
-  const all = validateNow(needs);
+  const { paying, locked } = view;
   const errors: Partial<Record<BillingField, string>> = {};
-  for (const field of BILLING_FIELDS) {
-    const error = visibleFieldError(form, field, all);
-    if (error) errors[field] = translateError(t.validation, error);
-  }
-  const tax = shownTax(session, form.tax);
-  const taxId = taxIdState(taxQuery(form.values), form.tax, sessionTax(session));
   const hints: Partial<Record<BillingField, string>> = {};
-  if (taxId === 'invalid' && !errors.tax_id) errors.tax_id = needs.taxIdRequired ? t.taxIdInvalidRequired : t.taxIdInvalid;
-  else if (taxId === 'checking') hints.tax_id = t.taxIdChecking;
-  else if (taxId === 'valid') hints.tax_id = t.taxIdValid;
-  else if (taxId === 'unverified') hints.tax_id = t.taxIdUnverified;
-  const pays = shownTotal(session, form.tax);
-  // why: a failed session the server cannot reopen is paid with its saved details; typing into them would be lost.
-  const locked = !savesEdits(session);
+  for (const field of BILLING_FIELDS) {
+    const error = view.errors[field];
+    const hint = view.hints[field];
+    if (error) errors[field] = fieldMessage(t, error);
+    if (hint) hints[field] = t[hint];
+  }
   const couponError = form.couponError;
   const coupon =
     session.coupon_collection && !locked
@@ -88,10 +83,10 @@ export function renderForm(m: FormViewModel): TemplateResult {
           onRemove: actions.removeCoupon,
         })
       : nothing;
-  const payLabel = busy === 'saving' ? t.saving : busy === 'paying' ? t.processing : t.payAmount(formatMoney(pays.total, pays.currency, locale));
+  const payLabel = view.payLabel === 'pay' ? t.payAmount(formatMoney(view.total.total, view.total.currency, locale)) : t[view.payLabel];
   const inert = busy ? 'true' : 'false';
   return html`<div class="layout">
-    ${renderItems(t, locale, session, coupon, tax, !!form.tax?.updating)}
+    ${renderItems(t, locale, session, coupon, view.tax, view.taxUpdating)}
     <form
       part="form"
       novalidate
@@ -110,8 +105,8 @@ export function renderForm(m: FormViewModel): TemplateResult {
         errors,
         hints,
         serverMessages: form.serverErrors,
-        addressOpen: form.addressOpen || (needs.mode === 'auto' && autoNeeds(needs).address),
-        required: (field) => requiredNow(field, needs),
+        addressOpen: view.addressOpen,
+        required: (field) => view.required.has(field),
         disabled: paying || locked,
         onInput: actions.input,
         onBlur: actions.blur,
@@ -121,7 +116,7 @@ export function renderForm(m: FormViewModel): TemplateResult {
         t,
         methods: session.payment_methods,
         selected: form.method,
-        error: form.submitted && !form.method ? t.validation.paymentMethod : undefined,
+        error: view.methodMissing ? t.validation.paymentMethod : undefined,
         testMode: m.testMode,
         disabled: paying,
         fields: html`<slot name=${m.processorSlot}></slot>`,

@@ -1,5 +1,4 @@
-// The outcomes of a payment (processing, completed, failed, abandoned): part of the element's lazily loaded flow
-// chunk (checkout/flow.ts), since no interactive form needs them; the element shows its loading view until they are in.
+// The outcomes of a payment (processing, completed, failed, abandoned) and what a screen reader hears when one shows.
 import { html, nothing, type TemplateResult } from 'lit';
 import { isHttpUrl } from '../../api/urls.ts';
 import type { LocaleCode, Translation } from '../../locales/translation.ts';

@@ -1,7 +1,7 @@
 // Coupons: the protocol's refusal codes → words (a table), and apply/remove through the model against the sandbox.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { couponRefusal, describeCouponRefusal, type CouponRefusal } from '../../../src/checkout/model/coupon.ts';
+import { couponRefusal, describeCouponRefusal, type CouponRefusal } from '../../../src/checkout/model/coupon-refusal.ts';
 import type { ProtocolErrorCode } from '../../../src/protocol/codes.ts';
 import { getTranslation } from '../../../src/locales/all.ts';
 import { LOCALE_CODES } from '../../../src/session/locale-codes.ts';

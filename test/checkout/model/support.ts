@@ -4,10 +4,9 @@ import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 import { createPrivateClient, type PrivateClient } from '../../../src/api/private.ts';
 import { createPublicClient } from '../../../src/api/public.ts';
-import { CheckoutModel, type FocusTarget, type ModelFlow, type ModelProcessor } from '../../../src/checkout/model/model.ts';
+import { CheckoutModel, type FocusTarget, type ModelProcessor } from '../../../src/checkout/model/model.ts';
 import type { Draft, DraftStore } from '../../../src/checkout/model/draft.ts';
 import type { ReturnReader } from '../../../src/checkout/model/resume.ts';
-import * as modelFlow from '../../../src/checkout/model/flow.ts';
 import type { CheckoutState, CheckoutView } from '../../../src/checkout/model/state.ts';
 import en from '../../../src/locales/en.ts';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox/server.ts';
@@ -83,8 +82,6 @@ export function modelFor(
     timeoutMs?: number;
     /** Whether the page came back from a processor's redirect (resume.ts); Node has no address bar. */
     returned?: ReturnReader;
-    /** Loads the model's actions (default: flow.ts, already imported, as the element's chunk is by the time the form shows). */
-    flow?: () => Promise<ModelFlow>;
   } = {},
 ): Recorded {
   const events: Recorded['events'] = [];
@@ -98,7 +95,6 @@ export function modelFor(
   const model = new CheckoutModel({
     client: () => createPublicClient(permalink, { timeoutMs: options.timeoutMs ?? 2000 }),
     processor: () => processor,
-    flow: options.flow ?? (() => Promise.resolve(modelFlow)),
     draft,
     returned: options.returned,
     pollInterval: 20,
