@@ -25,8 +25,6 @@ export const NETWORK_CASES = [
   { key: 'attribute', label: 'locale attribute `de`', attribute: 'de', session: 'en', browser: 'en-US' },
   { key: 'auto', label: 'session `auto`, browser `de-DE`', attribute: null, session: 'auto', browser: 'de-DE' },
   { key: 'unpredicted', label: 'session `fi`, browser `de-DE`, page `en`', attribute: null, session: 'fi', browser: 'de-DE' },
-  // why: proves the form does not wait for the flow chunk; its interactive time should match `english`.
-  { key: 'held', label: 'English, the flow chunk held back 2 s', attribute: null, session: 'en', browser: 'en-US', holdFlowMs: 2000 },
 ];
 
 /** The ES build's flow chunk (actions, processors, outcome views): fetched with the session GET, never awaited by the form. */

@@ -1,5 +1,5 @@
-// The whole-widget views an interactive form may need: the loading skeleton and the error with its retry. The
-// outcomes of a payment (outcome.ts) come with the lazily loaded flow chunk.
+// The whole-widget views besides the form: the loading skeleton and the error with its retry, and the status box the
+// outcomes of a payment (outcome.ts) share.
 import { html, nothing, type SVGTemplateResult, type TemplateResult } from 'lit';
 import type { Translation } from '../../locales/translation.ts';
 import { errorMessage } from '../model/words.ts';
