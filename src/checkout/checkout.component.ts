@@ -284,7 +284,7 @@ export class QuadernoCheckout extends LitElement {
 
   /** A tax preview changed the tax rows and total shown: the polite region says them once (tax-announcer.ts). */
   private announceTax(): void {
-    const words = this.taxAnnouncer.next(this.model.state, this.t, this.localeCode);
+    const words = this.taxAnnouncer.next(this.model.state, this.model.view, this.t, this.localeCode);
     if (words) queueMicrotask(() => this.announce('polite', () => words));
   }
 

@@ -1,8 +1,8 @@
 // What the polite live region says when the tax shown changes (a country, a postal code, a VAT number): the new tax
 // rows and total, once per change. No DOM here.
 import type { LocaleCode, Translation } from '../locales/translation.ts';
+import type { FormView } from './model/derive.ts';
 import type { CheckoutState } from './model/state.ts';
-import { shownTax } from './model/tax.ts';
 import { taxChangeWords } from './views/tax.ts';
 
 export class TaxAnnouncer {
@@ -14,9 +14,9 @@ export class TaxAnnouncer {
    * with a save (a coupon, a payment) has its own announcement, and the first form shown is no change. why the
    * locale: switching language rewords the same tax.
    */
-  next(state: CheckoutState, t: Translation, locale: LocaleCode): string | undefined {
-    if (state.kind !== 'form' || state.form.tax?.updating) return undefined;
-    const tax = shownTax(state.session, state.form.tax);
+  next(state: CheckoutState, view: FormView | undefined, t: Translation, locale: LocaleCode): string | undefined {
+    if (state.kind !== 'form' || !view || view.taxUpdating) return undefined;
+    const tax = view.tax;
     const words = tax ? taxChangeWords(t, locale, tax) : '';
     const before = this.last;
     this.last = { locale, words };
