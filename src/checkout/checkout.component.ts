@@ -174,9 +174,9 @@ export class QuadernoCheckout extends LitElement {
   private createModel(): CheckoutModel {
     const host: ModelHost = {
       changed: () => this.requestUpdate(),
-      emit: (name, detail, cancelable) => {
+      emit: (name, detail) => {
         // why: quaderno-ready means "shown", so it waits for the session's locale chunk and the render with it.
-        if (name !== 'quaderno-ready') return emit(this, name, detail, { cancelable });
+        if (name !== 'quaderno-ready') return emit(this, name, detail);
         void this.locales.settled().then(() => emit(this, name, detail));
         return true;
       },

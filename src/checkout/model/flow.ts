@@ -324,7 +324,7 @@ export function settled(m: CheckoutModel, session: CheckoutSession, form: FormSt
   m.options.draft.clear();
   m.options.processor().reset?.();
   const invoice = (session as { invoice_permalink?: unknown }).invoice_permalink;
-  const proceed = m.host.emit('quaderno-complete', { session, invoicePermalink: isHttpUrl(invoice) ? invoice : null }, true);
+  const proceed = m.host.emit('quaderno-complete', { session, invoicePermalink: isHttpUrl(invoice) ? invoice : null });
   if (proceed && isHttpUrl(session.success_url)) {
     m.set({ kind: 'completed', session, redirecting: true });
     m.host.navigate(session.success_url);
@@ -338,7 +338,7 @@ export async function cancel(m: CheckoutModel): Promise<void> {
   const state = m.state;
   if (state.kind !== 'form' || state.busy) return;
   const session = state.session;
-  const proceed = m.host.emit('quaderno-cancel', { session }, true);
+  const proceed = m.host.emit('quaderno-cancel', { session });
   m.set({ ...state, alert: undefined, busy: 'cancel' });
   const result = await m.runs.start((signal) => m.options.client().cancel({ signal }));
   if (result.status === 'aborted') return;
