@@ -9,6 +9,7 @@ import type { CheckoutSession } from '../session/schema.ts';
 import { styles } from './checkout.styles.ts';
 import { ExpiryController } from './controllers/expiry-controller.ts';
 import { LocaleController } from './controllers/locale-controller.ts';
+import { ViewStateController } from './controllers/view-state-controller.ts';
 import { emit } from './events.ts';
 import { deferredHosted, deferredSandbox, loadedFlow, loadFlow } from './flow-loader.ts';
 import { sessionDraft } from './model/draft.ts';
@@ -47,6 +48,14 @@ const PROCESSOR_SLOT = 'processor';
  * @event {QuadernoCompleteEvent} quaderno-complete - The payment completed. Cancelable: `preventDefault()` stops the redirect to success_url. `detail.session`, `detail.invoicePermalink` (the paid invoice's page, or null).
  * @event {QuadernoCancelEvent} quaderno-cancel - The customer cancelled. Cancelable: `preventDefault()` stops the redirect to cancel_url. `detail.session`.
  * @event {QuadernoErrorEvent} quaderno-error - Something failed. `detail.code` (`network`, `timeout`, `not_found`, `validation`, `conflict`, `rate_limited`, `server`, `bad_response`, `invalid_permalink`, `unsafe_url`, `mixed_currencies`, `unknown`) and `detail.message`.
+ *
+ * @cssstate loading - The session is loading (also while a locale chunk or the outcome views load).
+ * @cssstate form - The billing and payment form shows.
+ * @cssstate processing - A payment is being confirmed.
+ * @cssstate completed - The payment completed.
+ * @cssstate failed - The payment failed; the customer can try again.
+ * @cssstate abandoned - The session was cancelled or expired.
+ * @cssstate error - The session could not be loaded or shown; a retry button shows.
  *
  * @csspart base - The outer box; `data-state` tells the current view.
  * @csspart summary - The order summary card.
@@ -170,6 +179,12 @@ export class QuadernoCheckout extends LitElement {
     cancel: () => void this.model.cancel(),
     retryAlert: () => this.model.retryAlert(),
   };
+
+  constructor() {
+    super();
+    // why a host state and not only `data-state` inside: a page's own CSS sees the host, not the shadow tree.
+    new ViewStateController(this, () => this.shownView);
+  }
 
   private createModel(): CheckoutModel {
     const host: ModelHost = {
