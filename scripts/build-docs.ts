@@ -24,6 +24,7 @@ interface Declaration {
   events?: Array<{ name: string; type?: { text: string }; description?: string }>;
   cssParts?: Array<{ name: string; description?: string }>;
   cssProperties?: Array<{ name: string; description?: string; default?: string }>;
+  cssStates?: Array<{ name: string; description?: string }>;
 }
 interface Manifest {
   modules: Array<{ declarations?: Declaration[] }>;
@@ -50,9 +51,18 @@ export function renderTables(manifest: Manifest): string {
     out.push(`| ${code(f.name)} | ${attribute} | ${type} | ${code(f.default) || '—'} | ${cell(f.description)} |`);
   }
   out.push('', '### Events', '');
-  out.push('All bubble and are composed (they cross shadow roots); each is typed in `GlobalEventHandlersEventMap`.', '');
+  out.push(
+    'Each is an instance of its own class (`QuadernoCompleteEvent`…, exported from `quaderno-checkout/core`), a',
+    '`CustomEvent` that bubbles and is composed (it crosses shadow roots); its class fixes whether it is cancelable.',
+    'Each is typed in `HTMLElementEventMap` and `GlobalEventHandlersEventMap`.',
+    '',
+  );
   out.push('| Event | Type | Description |', '| --- | --- | --- |');
   for (const e of element.events ?? []) out.push(`| ${code(e.name)} | ${code(e.type?.text)} | ${cell(e.description)} |`);
+  out.push('', '### CSS custom states', '');
+  out.push('The host carries the view it shows as a custom state, one at a time: `quaderno-checkout:state(completed) { … }`.', '');
+  out.push('| State | Description |', '| --- | --- |');
+  for (const s of element.cssStates ?? []) out.push(`| ${code(s.name)} | ${cell(s.description)} |`);
   out.push('', '### CSS parts', '');
   out.push('Style the inside with `quaderno-checkout::part(name)`.', '');
   out.push('| Part | Description |', '| --- | --- |');

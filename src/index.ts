@@ -1,15 +1,45 @@
-// The package's side-effect-free entry: the element class (not registered: import `quaderno-checkout.ts` for the tag),
-// its events and types, the API client, the session schemas and money helpers, the locales, the processors.
+// `quaderno-checkout/core`, the package's side-effect-free entry, and what it promises to keep: the element class
+// (not registered: import `quaderno-checkout.ts` for the tag), its events, the two API clients and their errors, the
+// session schemas and money helpers, and the processor factories. Transport, model, views, locale loading and
+// processor internals stay behind it, free to change.
+
+// The element.
 export { QuadernoCheckout } from './checkout/checkout.component.ts';
 export type { CheckoutView, CheckoutTheme } from './checkout/checkout.component.ts';
-export * from './checkout/events.ts';
-export { navigate, setNavigator } from './ui/navigation.ts';
-export type { Navigator } from './ui/navigation.ts';
-export * as validation from './session/validation.ts';
-export type { FieldError, ErrorKey } from './session/validation.ts';
-export * from './api/index.ts';
+
+// Its events: one class each.
+export {
+  QuadernoReadyEvent,
+  QuadernoUpdateEvent,
+  QuadernoCompleteEvent,
+  QuadernoCancelEvent,
+  QuadernoErrorEvent,
+  QUADERNO_EVENTS,
+} from './checkout/events.ts';
+export type {
+  QuadernoEventMap,
+  QuadernoEventName,
+  QuadernoEventDetails,
+  QuadernoReadyDetail,
+  QuadernoUpdateDetail,
+  QuadernoCompleteDetail,
+  QuadernoCancelDetail,
+  QuadernoErrorDetail,
+} from './checkout/events.ts';
+
+// The two clients and their errors.
+export { createPublicClient } from './api/public.ts';
+export type { PublicClient } from './api/public.ts';
+export { createPrivateClient } from './api/private.ts';
+export type { PrivateClient, PrivateClientOptions } from './api/private.ts';
+export * from './api/errors.ts';
+
+// The session schemas, their types and the money helpers.
 export * from './session/index.ts';
-export { loadTranslation, peekTranslation, predictLocales, matchLocale, resolveLocale, LOCALE_CODES } from './locales/index.ts';
-export { getTranslation, TRANSLATIONS } from './locales/all.ts';
-export type { BillingField, LocaleCode, Translation, ValidationMessages } from './locales/index.ts';
-export * from './processors/index.ts';
+export { LOCALE_CODES } from './session/locale-codes.ts';
+export type { LocaleCode } from './session/locale-codes.ts';
+
+// The processors: the interface the element's `processor` property takes, and the factories.
+export type { PaymentProcessor, PayRequest, ProcessorContext, ProcessorFieldReport, ProcessorFields } from './processors/index.ts';
+export { SandboxProcessor, createSandboxProcessor, paypalProcessor, realProcessors, stripeProcessor, ProcessorPaymentError } from './processors/index.ts';
+export type { PaypalOutcome, StripeAdapterOptions, StripeLoader, PaypalAdapterOptions, PaypalLoader } from './processors/index.ts';

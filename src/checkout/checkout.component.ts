@@ -11,6 +11,7 @@ import { styles } from './checkout.styles.ts';
 import { CheckoutController } from './controllers/checkout-controller.ts';
 import { ExpiryController } from './controllers/expiry-controller.ts';
 import { LocaleController } from './controllers/locale-controller.ts';
+import { ViewStateController } from './controllers/view-state-controller.ts';
 import { emit } from './events.ts';
 import type { CheckoutModel, FocusTarget } from './model/model.ts';
 import { sessionOf, visibleProcessorError, type CheckoutState, type CheckoutView } from './model/state.ts';
@@ -48,6 +49,14 @@ const PROCESSOR_SLOT = 'processor';
  * @event {QuadernoCompleteEvent} quaderno-complete - The payment completed. Cancelable: `preventDefault()` stops the redirect to success_url. `detail.session`, `detail.invoicePermalink` (the paid invoice's page, or null).
  * @event {QuadernoCancelEvent} quaderno-cancel - The customer cancelled. Cancelable: `preventDefault()` stops the redirect to cancel_url. `detail.session`.
  * @event {QuadernoErrorEvent} quaderno-error - Something failed. `detail.code` (`network`, `timeout`, `not_found`, `validation`, `conflict`, `rate_limited`, `server`, `bad_response`, `invalid_permalink`, `unsafe_url`, `mixed_currencies`, `unknown`) and `detail.message`.
+ *
+ * @cssstate loading - The session is loading (also while a locale chunk or the outcome views load).
+ * @cssstate form - The billing and payment form shows.
+ * @cssstate processing - A payment is being confirmed.
+ * @cssstate completed - The payment completed.
+ * @cssstate failed - The payment failed; the customer can try again.
+ * @cssstate abandoned - The session was cancelled or expired.
+ * @cssstate error - The session could not be loaded or shown; a retry button shows.
  *
  * @csspart base - The outer box; `data-state` tells the current view.
  * @csspart summary - The order summary card.
@@ -127,9 +136,9 @@ export class QuadernoCheckout extends LitElement {
   private readonly checkout = new CheckoutController(this, {
     inputs: () => ({ permalink: this.permalink, credentials: this.credentials, timeout: this.timeout, pollInterval: this.pollInterval }),
     host: {
-      emit: (name, detail, cancelable) => {
+      emit: (name, detail) => {
         // why: quaderno-ready means "shown", so it waits for the session's locale chunk and the render with it.
-        if (name !== 'quaderno-ready') return emit(this, name, detail, { cancelable });
+        if (name !== 'quaderno-ready') return emit(this, name, detail);
         void this.locales.settled().then(() => emit(this, name, detail));
         return true;
       },
@@ -186,6 +195,12 @@ export class QuadernoCheckout extends LitElement {
   /** The checkout's model (model/model.ts), one per permalink (controllers/checkout-controller.ts). */
   private get model(): CheckoutModel {
     return this.checkout.model;
+  }
+
+  constructor() {
+    super();
+    // why a host state and not only `data-state` inside: a page's own CSS sees the host, not the shadow tree.
+    new ViewStateController(this, () => this.shown.kind);
   }
 
   // ---- lifecycle ------------------------------------------------------------------------------------------

@@ -1,4 +1,6 @@
-// The element's DOM events: the model's outcomes (model/events.ts) dispatched as bubbling, composed CustomEvents.
+// The element's DOM events: the model's outcomes (model/events.ts) dispatched as one Event class each. A class fixes
+// its event's name, `bubbles`, `composed` and `cancelable`, so no caller decides them and a listener can test
+// `event instanceof QuadernoCompleteEvent`. They extend CustomEvent, so `event.detail` reads as it always did.
 import type {
   DetailOf,
   QuadernoCancelDetail,
@@ -11,11 +13,48 @@ import type {
 
 export type * from './model/events.ts';
 
-export type QuadernoReadyEvent = CustomEvent<QuadernoReadyDetail>;
-export type QuadernoUpdateEvent = CustomEvent<QuadernoUpdateDetail>;
-export type QuadernoCompleteEvent = CustomEvent<QuadernoCompleteDetail>;
-export type QuadernoCancelEvent = CustomEvent<QuadernoCancelDetail>;
-export type QuadernoErrorEvent = CustomEvent<QuadernoErrorDetail>;
+/** What every event of the element shares: it bubbles and crosses shadow roots. */
+abstract class QuadernoEvent<K extends QuadernoEventName> extends CustomEvent<DetailOf<K>> {
+  declare readonly type: K;
+  protected constructor(type: K, detail: DetailOf<K>, cancelable: boolean) {
+    super(type, { bubbles: true, composed: true, cancelable, detail });
+  }
+}
+
+/** `quaderno-ready`: the session is loaded and shown. Not cancelable. */
+export class QuadernoReadyEvent extends QuadernoEvent<'quaderno-ready'> {
+  constructor(detail: QuadernoReadyDetail) {
+    super('quaderno-ready', detail, false);
+  }
+}
+
+/** `quaderno-update`: customer data or a coupon was saved. Not cancelable. */
+export class QuadernoUpdateEvent extends QuadernoEvent<'quaderno-update'> {
+  constructor(detail: QuadernoUpdateDetail) {
+    super('quaderno-update', detail, false);
+  }
+}
+
+/** `quaderno-complete`: the payment completed. Cancelable: `preventDefault()` stops the redirect to success_url. */
+export class QuadernoCompleteEvent extends QuadernoEvent<'quaderno-complete'> {
+  constructor(detail: QuadernoCompleteDetail) {
+    super('quaderno-complete', detail, true);
+  }
+}
+
+/** `quaderno-cancel`: the customer cancelled. Cancelable: `preventDefault()` stops the redirect to cancel_url. */
+export class QuadernoCancelEvent extends QuadernoEvent<'quaderno-cancel'> {
+  constructor(detail: QuadernoCancelDetail) {
+    super('quaderno-cancel', detail, true);
+  }
+}
+
+/** `quaderno-error`: something failed; `detail.code` is machine-readable. Not cancelable. */
+export class QuadernoErrorEvent extends QuadernoEvent<'quaderno-error'> {
+  constructor(detail: QuadernoErrorDetail) {
+    super('quaderno-error', detail, false);
+  }
+}
 
 /** Every event the element dispatches, by name. */
 export interface QuadernoEventMap {
@@ -26,30 +65,30 @@ export interface QuadernoEventMap {
   'quaderno-error': QuadernoErrorEvent;
 }
 
+/** Each event's class, by name: the one place an event's name meets its options. */
+export const QUADERNO_EVENT_CLASSES: { readonly [K in QuadernoEventName]: new (detail: DetailOf<K>) => QuadernoEventMap[K] } = {
+  'quaderno-ready': QuadernoReadyEvent,
+  'quaderno-update': QuadernoUpdateEvent,
+  'quaderno-complete': QuadernoCompleteEvent,
+  'quaderno-cancel': QuadernoCancelEvent,
+  'quaderno-error': QuadernoErrorEvent,
+};
 
 /** The event names, for listeners that subscribe to all of them. */
-export const QUADERNO_EVENTS: readonly QuadernoEventName[] = [
-  'quaderno-ready',
-  'quaderno-update',
-  'quaderno-complete',
-  'quaderno-cancel',
-  'quaderno-error',
-];
+export const QUADERNO_EVENTS = Object.keys(QUADERNO_EVENT_CLASSES) as readonly QuadernoEventName[];
 
-/**
- * Dispatches a typed event that bubbles and crosses shadow roots.
- * Returns false when a listener called preventDefault() on a cancelable event.
- */
-export function emit<K extends QuadernoEventName>(
-  target: EventTarget,
-  name: K,
-  detail: DetailOf<K>,
-  options: { cancelable?: boolean } = {},
-): boolean {
-  const event = new CustomEvent(name, { bubbles: true, composed: true, cancelable: options.cancelable ?? false, detail });
-  return target.dispatchEvent(event);
+/** The event of that name, with its class's options. */
+export function quadernoEvent<K extends QuadernoEventName>(name: K, detail: DetailOf<K>): QuadernoEventMap[K] {
+  const EventClass = QUADERNO_EVENT_CLASSES[name] as new (detail: DetailOf<K>) => QuadernoEventMap[K];
+  return new EventClass(detail);
+}
+
+/** Dispatches the named event. Returns false when a listener called preventDefault() on a cancelable one. */
+export function emit<K extends QuadernoEventName>(target: EventTarget, name: K, detail: DetailOf<K>): boolean {
+  return target.dispatchEvent(quadernoEvent(name, detail));
 }
 
 declare global {
   interface GlobalEventHandlersEventMap extends QuadernoEventMap {}
+  interface HTMLElementEventMap extends QuadernoEventMap {}
 }

@@ -1,20 +1,30 @@
 /**
  * `npm run sandbox`: the sandbox as a standalone server.
- * Env: PORT (default 4010), HOST (default 127.0.0.1), QUADERNO_API_KEY (default sk_test_sandbox),
- * SANDBOX_PUBLIC_ORIGIN (the origin permalinks use, e.g. behind a proxy).
+ * Env: PORT (default 4010), FRAME_PORT (the SDK doubles' frames; default PORT + 1, or any free port when PORT is 0),
+ * HOST (default 127.0.0.1), QUADERNO_API_KEY (default sk_test_sandbox), SANDBOX_PUBLIC_ORIGIN (the origin permalinks
+ * use, e.g. behind a proxy). Prints what a page's strict Content-Security-Policy must allow to use it.
  */
+import { cspLines, sandboxCspOrigins } from './csp.ts';
 import { startSandbox } from './server.ts';
 
-const port = Number(process.env.PORT ?? 4010);
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`PORT must be a port number, got "${process.env.PORT}"`);
-  process.exit(1);
+function portFrom(name: string, fallback: number): number {
+  const port = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`${name} must be a port number, got "${process.env[name]}"`);
+    process.exit(1);
+  }
+  return port;
 }
+
+const port = portFrom('PORT', 4010);
+// why a fixed default: a page's CSP names the frame origin, so it must not move from one start to the next.
+const framePort = portFrom('FRAME_PORT', port === 0 ? 0 : port + 1);
 const apiKey = process.env.QUADERNO_API_KEY || 'sk_test_sandbox';
 
 try {
   const sandbox = await startSandbox({
     port,
+    framePort,
     host: process.env.HOST || '127.0.0.1',
     apiKey,
     publicOrigin: process.env.SANDBOX_PUBLIC_ORIGIN || undefined,
@@ -25,6 +35,9 @@ try {
   console.log(`  private API: curl -u ${apiKey}:x '${sandbox.url}/api/checkout/sessions.json'`);
   console.log(`  seeded sessions: ${sandbox.url}/sandbox/sessions.json`);
   console.log(`  a hosted checkout: ${origin}/checkout/session/${sandbox.store.getSession(100)?.token ?? 'TOKEN'}`);
+  console.log(`  SDK test doubles: ${origin}/doubles/stripe.js, ${origin}/doubles/paypal-sdk.js; their frames on ${sandbox.frameUrl}`);
+  console.log("A page that embeds the element against this sandbox needs, in a strict Content-Security-Policy:");
+  for (const line of cspLines(sandboxCspOrigins({ api: origin, frame: sandbox.frameUrl }))) console.log(`  ${line}`);
   const stop = () => {
     void sandbox.close().then(() => process.exit(0));
   };
@@ -32,6 +45,6 @@ try {
   process.once('SIGTERM', stop);
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
-  console.error(code === 'EADDRINUSE' ? `Port ${port} is already in use: set PORT to another one.` : error);
+  console.error(code === 'EADDRINUSE' ? `Port ${port} or ${framePort} is already in use: set PORT (and FRAME_PORT) to others.` : error);
   process.exit(1);
 }

@@ -20,6 +20,7 @@ interface ElementDeclaration {
   events: Array<{ name: string }>;
   cssParts: Array<{ name: string }>;
   cssProperties: Array<{ name: string }>;
+  cssStates: Array<{ name: string }>;
   members: Array<{ name: string; privacy?: string }>;
 }
 
@@ -42,6 +43,11 @@ describe('manifest, declarations and docs', () => {
       ['quaderno-cancel', 'quaderno-complete', 'quaderno-error', 'quaderno-ready', 'quaderno-update'],
     );
     assert.ok(element.cssParts.length > 0 && element.cssProperties.length > 0);
+    assert.deepEqual(
+      element.cssStates.map((s) => s.name),
+      ['loading', 'form', 'processing', 'completed', 'failed', 'abandoned', 'error'],
+      'one custom state per view (ViewStateController)',
+    );
     assert.ok(element.members.every((m) => m.privacy !== 'private'), 'no private members');
     for (const mod of manifest.modules) assert.match(mod.path, /^dist\/lib\/.+\.js$/);
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { customElements: string };
@@ -53,6 +59,8 @@ describe('manifest, declarations and docs', () => {
     assert.match(tag, /interface HTMLElementTagNameMap\s*{\s*'quaderno-checkout': QuadernoCheckout;/);
     const events = readFileSync(join(DIST, 'lib/checkout/events.d.ts'), 'utf8');
     assert.match(events, /interface GlobalEventHandlersEventMap extends QuadernoEventMap/);
+    assert.match(events, /interface HTMLElementEventMap extends QuadernoEventMap/);
+    assert.match(events, /export declare class QuadernoCompleteEvent extends QuadernoEvent<'quaderno-complete'>/);
     assert.match(readFileSync(join(DIST, 'lib/react.d.ts'), 'utf8'), /declare module 'react'[\s\S]*'quaderno-checkout': QuadernoCheckoutReactProps/);
     assert.match(readFileSync(join(DIST, 'lib/vue.d.ts'), 'utf8'), /declare module 'vue'[\s\S]*GlobalComponents/);
     const tsSpecifiers = walk(join(DIST, 'lib'))

@@ -19,8 +19,8 @@ import {
   createPublicClient,
   sessionSchema,
   ValidationError,
+  QuadernoCompleteEvent,
   type CheckoutSession,
-  type QuadernoCompleteEvent,
 } from 'quaderno-checkout/core';
 
 const el = document.createElement('quaderno-checkout');
@@ -36,6 +36,13 @@ el.addEventListener('quaderno-error', (event) => console.log(event.detail.code.t
 document.addEventListener('quaderno-cancel', (event) => console.log(event.detail.session?.cancel_url));
 const handler = (event: QuadernoCompleteEvent) => event.detail.session.id;
 el.addEventListener('quaderno-complete', handler);
+document.body.addEventListener('quaderno-complete', (event) => {
+  // the event map names the class, and the class is a value to test against
+  const same: QuadernoCompleteEvent = event;
+  console.log(same instanceof QuadernoCompleteEvent && same.cancelable);
+});
+// @ts-expect-error: the transport is not part of the core
+import type { requestJson } from 'quaderno-checkout/core';
 // @ts-expect-error: a misspelt property does not exist
 el.permalnk = 'x';
 // @ts-expect-error: theme is a union

@@ -11,9 +11,55 @@ describe('entries in Node', () => {
     assert.equal(typeof entry.QuadernoCheckout, 'function');
     assert.equal(tag.QuadernoCheckout, entry.QuadernoCheckout);
     assert.equal(typeof entry.createPublicClient, 'function');
-    assert.equal(typeof entry.emit, 'function');
     assert.equal(typeof entry.SandboxProcessor, 'function');
     assert.equal(typeof (globalThis as { window?: unknown }).window, 'undefined');
+  });
+
+  // why a list: `quaderno-checkout/core` is a promise to merchants; what it leaves out can change without a major version.
+  const PUBLIC = [
+    'QuadernoCheckout',
+    'QuadernoReadyEvent',
+    'QuadernoUpdateEvent',
+    'QuadernoCompleteEvent',
+    'QuadernoCancelEvent',
+    'QuadernoErrorEvent',
+    'QUADERNO_EVENTS',
+    'createPublicClient',
+    'createPrivateClient',
+    'ApiError',
+    'ValidationError',
+    'NetworkError',
+    'sessionSchema',
+    'parseSession',
+    'formatMoney',
+    'LOCALE_CODES',
+    'createSandboxProcessor',
+    'realProcessors',
+    'stripeProcessor',
+    'paypalProcessor',
+  ];
+  const INTERNAL = [
+    'emit',
+    'quadernoEvent',
+    'requestJson',
+    'parseRetryAfter',
+    'errorForResponse',
+    'sessionFromBody',
+    'permalinkEndpoint',
+    'navigate',
+    'setNavigator',
+    'validation',
+    'getTranslation',
+    'TRANSLATIONS',
+    'loadTranslation',
+    'AdapterProcessor',
+    'coreServices',
+    'SANDBOX_FIELD_IDS',
+  ];
+  it('src/index.ts (quaderno-checkout/core) exports the public surface and no transport or processor internals', async () => {
+    const entry: Record<string, unknown> = await import('../../src/index.ts');
+    assert.deepEqual(PUBLIC.filter((name) => entry[name] === undefined), [], 'missing from the core');
+    assert.deepEqual(INTERNAL.filter((name) => name in entry), [], 'internals in the core');
   });
 });
 

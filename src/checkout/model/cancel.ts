@@ -12,7 +12,7 @@ export async function cancel(fx: CancelEffects): Promise<void> {
   const state = fx.state();
   if (state.kind !== 'form' || state.busy) return;
   const session = state.session;
-  const proceed = fx.host.emit('quaderno-cancel', { session }, true);
+  const proceed = fx.host.emit('quaderno-cancel', { session });
   fx.set({ ...state, alert: undefined, busy: 'cancel' });
   const result = await fx.run((signal) => fx.client().cancel({ signal }));
   if (result.status === 'aborted') return;

@@ -39,7 +39,7 @@ export function settled(fx: PollEffects, session: CheckoutSession, form: FormSta
   fx.draft.clear();
   fx.processor().reset?.();
   const invoice = (session as { invoice_permalink?: unknown }).invoice_permalink;
-  const proceed = fx.host.emit('quaderno-complete', { session, invoicePermalink: isHttpUrl(invoice) ? invoice : null }, true);
+  const proceed = fx.host.emit('quaderno-complete', { session, invoicePermalink: isHttpUrl(invoice) ? invoice : null });
   if (proceed && isHttpUrl(session.success_url)) {
     fx.set({ kind: 'completed', session, redirecting: true });
     fx.host.navigate(session.success_url);

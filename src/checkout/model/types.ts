@@ -17,8 +17,8 @@ export type FocusTarget = 'first-invalid' | 'coupon-input' | 'address';
 export interface ModelHost {
   /** The state changed: render it. */
   changed(state: CheckoutState): void;
-  /** Dispatches an event; false when a listener prevented a cancelable one. */
-  emit<K extends QuadernoEventName>(name: K, detail: DetailOf<K>, cancelable?: boolean): boolean;
+  /** Dispatches an event (its class decides whether it is cancelable); false when a listener prevented it. */
+  emit<K extends QuadernoEventName>(name: K, detail: DetailOf<K>): boolean;
   /** Says something in a live region: polite for progress, assertive for errors. */
   announce(politeness: 'polite' | 'assertive', words: Words): void;
   focus(target: FocusTarget): void;

@@ -5,6 +5,7 @@ import { after, before } from 'node:test';
 import { createPrivateClient, type PrivateClient } from '../../../src/api/private.ts';
 import { createPublicClient } from '../../../src/api/public.ts';
 import { CheckoutModel, type FocusTarget, type ModelProcessor } from '../../../src/checkout/model/model.ts';
+import { quadernoEvent } from '../../../src/checkout/events.ts';
 import type { Draft, DraftStore } from '../../../src/checkout/model/draft.ts';
 import type { ReturnReader } from '../../../src/checkout/model/resume.ts';
 import type { CheckoutState, CheckoutView } from '../../../src/checkout/model/state.ts';
@@ -103,9 +104,12 @@ export function modelFor(
         if (views.at(-1) !== state.kind) views.push(state.kind);
         for (const wake of waiters) wake();
       },
-      emit(name, detail, cancelable) {
+      emit(name, detail) {
         events.push({ name, detail });
-        return !(cancelable && options.prevent?.includes(name));
+        // why the real class: whether an event can be prevented is its class's fact, not the test's.
+        const event = quadernoEvent(name, detail);
+        if (options.prevent?.includes(name)) event.preventDefault();
+        return !event.defaultPrevented;
       },
       announce(politeness, words) {
         announced.push({ politeness, text: words(en) });

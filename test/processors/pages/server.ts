@@ -7,14 +7,16 @@ import { after, before } from 'node:test';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { elementBuildOptions } from '../../../scripts/element-bundle.ts';
+import { sandboxCspOrigins } from '../../../src/sandbox/csp.ts';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox/server.ts';
 import { launchBrowser, strictCsp } from '../../hardening/support.ts';
 
-/** The hardening suite's policy, with what docs/processors.md adds for the processors. */
+/** The hardening suite's policy, plus the sandbox's origins as `npm run sandbox` prints them (src/sandbox/csp.ts). */
 export function processorCsp(sandbox: RunningSandbox): string {
-  return strictCsp(`${sandbox.url} ${sandbox.frameUrl}`, "lit-html 'allow-duplicates' default")
-    .replace("script-src 'self'", `script-src 'self' ${sandbox.url}`)
-    .concat(`; frame-src ${sandbox.frameUrl}`);
+  const origins = sandboxCspOrigins({ api: sandbox.url, frame: sandbox.frameUrl });
+  return strictCsp(origins['connect-src']!.join(' '), "lit-html 'allow-duplicates' default")
+    .replace("script-src 'self'", `script-src 'self' ${origins['script-src']!.join(' ')}`)
+    .concat(`; frame-src ${origins['frame-src']!.join(' ')}`);
 }
 
 // why a boot script: it records violations before anything else runs (inline scripts are not allowed).
