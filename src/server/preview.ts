@@ -7,10 +7,8 @@ import { TtlCache } from './cache.ts';
 import { failure, fieldFailure } from './errors.ts';
 import type { TaxSummary } from '../tax/index.ts';
 import { summarize } from './tax-summary.ts';
+import { rateDependsOnPostalCode } from '../tax/postal-code-rule.ts';
 import { taxIdRequired } from '../tax/tax-id-rule.ts';
-
-/** Countries whose rate depends on the postal code (state, province): without one there is no exact figure. */
-const NEEDS_POSTAL_CODE: ReadonlySet<string> = new Set(['US', 'CA']);
 
 export interface TaxInput {
   country?: string;
@@ -79,7 +77,7 @@ export class TaxPreviewer {
     }
     const needs: TaxSummary['needs'] = [];
     if (!input.country) needs.push('country');
-    else if (NEEDS_POSTAL_CODE.has(input.country) && !input.postal_code) needs.push('postal_code');
+    else if (rateDependsOnPostalCode(input.country) && !input.postal_code) needs.push('postal_code');
     const [rate, valid] = await Promise.all([
       needs.length ? undefined : this.rate(input, call),
       input.country && input.tax_id ? this.checkTaxId(input.country, input.tax_id, call) : undefined,
