@@ -1,28 +1,15 @@
 import * as z from 'zod/mini';
-import { LOCALE_CODES } from './locale-codes.ts';
+import { LOCALES, type SessionLocale } from './locale-codes.ts';
 import { inexactAmounts } from './amounts.ts';
-import { BILLING_FIELDS } from './fields.ts';
+import { BILLING_MODES, CUSTOMER_FIELDS, type BillingMode, type CustomerField } from './fields.ts';
 import { PAYMENT_METHODS, type PaymentMethod } from './methods.ts';
 
-export { PAYMENT_METHODS, type PaymentMethod };
+export { BILLING_MODES, CUSTOMER_FIELDS, LOCALES, PAYMENT_METHODS, type BillingMode, type CustomerField, type PaymentMethod, type SessionLocale };
 
 /** Statuses a checkout session moves through. Only `pending` sessions accept updates. */
 export const STATUSES = ['pending', 'processing', 'failed', 'completed', 'abandoned'] as const;
-/** Locales documented for checkout sessions; `auto` asks the browser. */
-export const LOCALES = ['auto', ...LOCALE_CODES] as const;
-/** How much billing detail the checkout collects. */
-export const BILLING_MODES = ['auto', 'required'] as const;
 
 export type SessionStatus = (typeof STATUSES)[number];
-export type SessionLocale = (typeof LOCALES)[number];
-export type BillingMode = (typeof BILLING_MODES)[number];
-
-/**
- * The customer fields a session carries, every one of them optional: the form's billing fields (src/session/fields.ts)
- * and `business_number`, which the API keeps but this checkout does not ask for.
- */
-export const CUSTOMER_FIELDS = [...BILLING_FIELDS, 'business_number'] as const;
-export type CustomerField = (typeof CUSTOMER_FIELDS)[number];
 
 const text = z.nullish(z.string());
 
@@ -114,6 +101,7 @@ export type CheckoutSession = z.output<typeof sessionSchema>;
 /** What the API sends, before parsing. */
 export type CheckoutSessionInput = z.input<typeof sessionSchema>;
 
+// why type-only: the request schemas stay out of what imports the response schema.
 export type { CreateSessionBody, CustomerInput, PublicUpdateBody, UpdateSessionBody } from './requests.ts';
 
 /** A parse failure, naming the path of the first broken field (`items.0.amount`). */
