@@ -63,10 +63,10 @@ export class TaxPreviewer {
   }
 
   /** `{ valid }` of a tax ID; both inputs are required. */
-  async validateTaxId(input: TaxInput, call: CallOptions = {}): Promise<{ valid: boolean | null }> {
+  async taxIdCheck(input: TaxInput, call: CallOptions = {}): Promise<{ valid: boolean | null }> {
     const missing = { ...(input.country ? {} : { country: ['is required'] }), ...(input.tax_id ? {} : { tax_id: ['is required'] }) };
     if (Object.keys(missing).length) throw fieldFailure('field_invalid', missing, 'A country and a tax ID are required');
-    return { valid: await this.checkTaxId(input.country!, input.tax_id!, call) };
+    return { valid: await this.askValidity(input.country!, input.tax_id!, call) };
   }
 
   /** The session's summary for a location. Nothing is saved. */
@@ -80,7 +80,7 @@ export class TaxPreviewer {
     else if (rateDependsOnPostalCode(input.country) && !input.postal_code) needs.push('postal_code');
     const [rate, valid] = await Promise.all([
       needs.length ? undefined : this.rate(input, call),
-      input.country && input.tax_id ? this.checkTaxId(input.country, input.tax_id, call) : undefined,
+      input.country && input.tax_id ? this.askValidity(input.country, input.tax_id, call) : undefined,
     ]);
     const tax_id_required = this.sellerCountry ? taxIdRequired(this.sellerCountry, input.country) : undefined;
     return summarize(session.items, session.coupon, rate, { needs, tax_id: valid === undefined ? null : { valid }, tax_id_required });
@@ -93,7 +93,7 @@ export class TaxPreviewer {
     );
   }
 
-  private checkTaxId(country: string, taxId: string, call: CallOptions): Promise<boolean | null> {
+  private askValidity(country: string, taxId: string, call: CallOptions): Promise<boolean | null> {
     return this.validity.get(`${country}|${taxId}`, async () => (await this.client.validateTaxId({ country, tax_id: taxId }, call)).valid);
   }
 }

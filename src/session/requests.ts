@@ -44,13 +44,20 @@ function customerText(field: CustomerField) {
 }
 
 /**
- * Customer fields as a client may send them: known keys only, each with the field table's length and rules
- * (src/session/fields.ts, the ones the form checks), the country feeding the postal-code and tax-ID rules. why not
- * `required`: a customer saves a partial form as they type; completeness is checked when they pay.
+ * Customer fields as a merchant may prefill them (create, update): known keys only, each within the field table's
+ * length (src/session/fields.ts). why no format rule here: a prefilled value the form would refuse is shown to the
+ * customer as an error to correct (it counts as touched), not refused to the merchant.
  */
-const customerInput = z.strictObject(
+const customerPrefill = z.strictObject(
   Object.fromEntries(CUSTOMER_FIELDS.map((field) => [field, customerText(field)])) as Record<CustomerField, ReturnType<typeof customerText>>,
-).check(
+);
+
+/**
+ * Customer fields as the customer saves them (the public update): the prefill's lengths plus the table's rules, the
+ * ones the form checks, the country feeding the postal-code and tax-ID rules. why not `required`: a customer saves a
+ * partial form as they type; completeness is checked when they pay.
+ */
+const customerInput = customerPrefill.check(
   z.superRefine((customer, ctx) => {
     // why upper case: a server stores the country upper-cased, so `de` is Germany, as it always was.
     const country = customer.billing_country?.trim().toUpperCase() || undefined;
@@ -103,7 +110,7 @@ const createFields = {
   coupon_collection: z.optional(z.boolean()),
   custom: z.optional(openObject),
   metadata: z.optional(openObject),
-  customer: z.optional(customerInput),
+  customer: z.optional(customerPrefill),
   locale: z.optional(z.enum(LOCALES)),
   payment_methods: z.optional(z.array(z.enum(PAYMENT_METHODS)).check(z.minLength(1))),
 };

@@ -3,13 +3,10 @@ import { LOCALES, type SessionLocale } from './locale-codes.ts';
 import { inexactAmounts } from './amounts.ts';
 import { BILLING_MODES, CUSTOMER_FIELDS, type BillingMode, type CustomerField } from './fields.ts';
 import { PAYMENT_METHODS, type PaymentMethod } from './methods.ts';
+import { isEditable, isPayable, STATUSES, type SessionStatus } from './status.ts';
 
-export { BILLING_MODES, CUSTOMER_FIELDS, LOCALES, PAYMENT_METHODS, type BillingMode, type CustomerField, type PaymentMethod, type SessionLocale };
-
-/** Statuses a checkout session moves through. Only `pending` sessions accept updates. */
-export const STATUSES = ['pending', 'processing', 'failed', 'completed', 'abandoned'] as const;
-
-export type SessionStatus = (typeof STATUSES)[number];
+export { BILLING_MODES, CUSTOMER_FIELDS, LOCALES, PAYMENT_METHODS, STATUSES, isEditable, isPayable };
+export type { BillingMode, CustomerField, PaymentMethod, SessionLocale, SessionStatus };
 
 const text = z.nullish(z.string());
 
@@ -121,11 +118,12 @@ export function toIssues(error: { issues: ReadonlyArray<{ path: ReadonlyArray<Pr
 }
 
 /**
- * Parses an API response into a session, or throws a SessionParseError that names the path. A line or session
- * total beyond exact integers is refused too (the shared rule of `amounts.ts`): nothing could show or charge it.
+ * Parses an API response with `schema` (the session schema, or one that extends it, as the protocol's does), or
+ * throws a SessionParseError that names the path. A line or session total beyond exact integers is refused too (the
+ * shared rule of `amounts.ts`): nothing could show or charge it.
  */
-export function parseSession(data: unknown): CheckoutSession {
-  const result = sessionSchema.safeParse(data);
+export function parseSessionWith<S extends z.ZodMiniType<CheckoutSession, unknown>>(schema: S, data: unknown): z.output<S> {
+  const result = schema.safeParse(data);
   if (!result.success) {
     const issues = toIssues(result.error);
     throw new SessionParseError(issues[0]?.path ?? '', issues);
@@ -133,6 +131,11 @@ export function parseSession(data: unknown): CheckoutSession {
   const inexact = inexactAmounts(result.data);
   if (inexact.length > 0) throw new SessionParseError(inexact[0]!.path, inexact);
   return result.data;
+}
+
+/** Parses an API response into a session (see parseSessionWith). */
+export function parseSession(data: unknown): CheckoutSession {
+  return parseSessionWith(sessionSchema, data);
 }
 
 /** Parses a list of sessions (the list endpoint's body). */
@@ -149,9 +152,4 @@ export function parseSessionList(data: unknown): CheckoutSession[] {
       throw error;
     }
   });
-}
-
-/** Only pending sessions can be updated, deleted or paid. */
-export function isEditable(session: Pick<CheckoutSession, 'status'>): boolean {
-  return session.status === 'pending';
 }

@@ -5,7 +5,7 @@ import { majorToMinor, minorDigits } from '../session/money.ts';
 import { POSTAL_CODE_RATE_COUNTRIES, rateDependsOnPostalCode } from './postal-code-rule.ts';
 import { findRate, LocationError, taxCodeOf, type RateResult, type SellerSettings } from './rates.ts';
 import { computeTaxSummary } from './summary.ts';
-import { validateVatNumber } from './tax-ids.ts';
+import { checkVatNumber } from './tax-ids.ts';
 import { TAX_CODES, type TaxBehavior } from './types.ts';
 
 /** The query parameters, as the official clients send them (all strings; absent = undefined). */
@@ -71,7 +71,7 @@ export function calculateTaxRate(params: CalculateParams, settings: SellerSettin
       {
         country,
         postal_code: params.to_postal_code,
-        tax_id_valid: taxId ? validateVatNumber(country, taxId) : null,
+        tax_id_valid: taxId ? checkVatNumber(country, taxId) : null,
         tax_code: params.tax_code,
         product_type: productType,
         date: params.date,

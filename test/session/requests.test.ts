@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { FIELD_TABLE, validateField, type BillingField } from '../../src/session/fields.ts';
-import { fieldErrors, publicUpdateSchema } from '../../src/session/requests.ts';
+import { createSessionSchema, fieldErrors, publicUpdateSchema } from '../../src/session/requests.ts';
 
 const refusal = (customer: Record<string, string>) => {
   const parsed = publicUpdateSchema.safeParse({ customer });
@@ -53,5 +53,12 @@ describe('customer fields in a request follow the field table', () => {
   test('business_number, which the form does not ask for, keeps 255 characters', () => {
     assert.equal(refusal({ business_number: 'x'.repeat(255) }), undefined);
     assert.ok(refusal({ business_number: 'x'.repeat(256) })?.['customer.business_number']);
+  });
+
+  test("a merchant's prefill keeps the lengths but not the format rules: the form shows such a value as an error to correct", () => {
+    const customer = { billing_country: 'DE', billing_postal_code: '123' };
+    assert.equal(createSessionSchema.safeParse({ items: [{ product: 'x' }], customer }).success, true);
+    assert.ok(refusal(customer)?.['customer.billing_postal_code']);
+    assert.equal(createSessionSchema.safeParse({ items: [{ product: 'x' }], customer: { first_name: 'x'.repeat(101) } }).success, false);
   });
 });

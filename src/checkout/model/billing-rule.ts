@@ -5,8 +5,8 @@
 // and the server refuses the payment without it. No Lit and no DOM here.
 import { validateBilling, type BillingErrors, type BillingField, type BillingValues } from '../../session/fields.ts';
 import { isRequired } from '../../session/fields.ts';
+import type { ProtocolSession } from '../../protocol/session.ts';
 import type { BillingMode } from '../../session/schema.ts';
-import type { CheckoutSession } from '../../session/schema.ts';
 import { rateDependsOnPostalCode } from '../../tax/postal-code-rule.ts';
 import { sessionTax, shownTax, taxIdRequiredFor, taxIdState, taxQuery, type TaxPreview, type TaxSummary } from './tax.ts';
 
@@ -65,7 +65,7 @@ export interface TypedForm {
 }
 
 /** The rule's inputs for a session and its form. */
-export function needsOf(session: CheckoutSession, form: TypedForm): BillingNeeds {
+export function needsOf(session: ProtocolSession, form: TypedForm): BillingNeeds {
   return {
     mode: session.billing_details_collection,
     values: form.values,

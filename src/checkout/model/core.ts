@@ -4,7 +4,8 @@
 import { ApiError, BadResponseError } from '../../api/errors.ts';
 import { processorErrorOf } from '../../processors/errors.ts';
 import type { BillingField } from '../../session/fields.ts';
-import type { CheckoutSession, PaymentMethod } from '../../session/schema.ts';
+import type { ProtocolSession } from '../../protocol/session.ts';
+import type { PaymentMethod } from '../../session/schema.ts';
 import { pageReturn } from './resume.ts';
 import { Runs } from './run.ts';
 import type { TaxPreviews } from './tax-preview.ts';
@@ -18,7 +19,7 @@ import {
   type CheckoutState,
   type FormEvent,
   type FormState,
-  type ProcessorFieldState,
+  type ProcessorFieldRecord,
 } from './state.ts';
 import type { ModelHost, ModelOptions } from './types.ts';
 import { errorMessage } from './words.ts';
@@ -66,9 +67,9 @@ export abstract class CheckoutCore {
   /** Starts loading the actions' code (model.ts), so it is in by the time the customer acts. */
   protected abstract prefetch(): void;
   /** Follows a session that is processing until it settles (model.ts, flow.ts). */
-  protected abstract follow(session: CheckoutSession, form: FormState): void;
+  protected abstract follow(session: ProtocolSession, form: FormState): void;
   /** Shows a payment's outcome and tells the page once (model.ts, flow.ts). */
-  protected abstract settled(session: CheckoutSession, form: FormState): void;
+  protected abstract settled(session: ProtocolSession, form: FormState): void;
 
   get host(): ModelHost {
     return this.options.host;
@@ -111,7 +112,7 @@ export abstract class CheckoutCore {
     const running = this.runs.start((signal) => {
       const client = this.options.client();
       // why a deadline: retries end with the error view and its Retry, not an endless "Loading…" (15 s by default).
-      return client.retrieve({ signal, deadlineMs: (client.transport?.timeoutMs ?? 10_000) + LOAD_RETRY_WINDOW_MS });
+      return client.retrieve({ signal, deadlineMs: client.timeoutMs + LOAD_RETRY_WINDOW_MS });
     });
     // why here: the actions' code downloads while the session GET runs (asked just after it, so the GET goes first).
     this.prefetch();
@@ -127,7 +128,7 @@ export abstract class CheckoutCore {
     this.loaded(result.value);
   }
 
-  private loaded(session: CheckoutSession): void {
+  private loaded(session: ProtocolSession): void {
     const previous = formOf(this.state);
     if (this.refuseBroken(session)) return;
     const form = previous ?? initialForm(session, this.options.draft.restore());
@@ -147,7 +148,7 @@ export abstract class CheckoutCore {
   }
 
   /** Shows the error state for a session that must not be shown or paid; true if it was refused. */
-  protected refuseBroken(session: CheckoutSession): boolean {
+  protected refuseBroken(session: ProtocolSession): boolean {
     const problem = brokenSession(session);
     if (!problem) return false;
     this.showBroken(problem);
@@ -176,7 +177,7 @@ export abstract class CheckoutCore {
    * Takes a session a PUT or a poll returned, unless it is broken and could still be paid (then the run stops). Once
    * paid (processing, completed) the outcome is shown whatever the session says, since the customer must learn it.
    */
-  accept(session: CheckoutSession, saved: boolean): void {
+  accept(session: ProtocolSession, saved: boolean): void {
     if (isPayable(session) && this.refuseBroken(session)) throw new RefusedSessionError();
     if (saved) this.host.emit('quaderno-update', { session });
   }
@@ -216,7 +217,7 @@ export abstract class CheckoutCore {
   }
 
   /** A processor reports one of its fields; `changed` when the value changed (which clears a server refusal). */
-  processorField(key: string, field: Omit<ProcessorFieldState, 'server'>, changed: boolean): void {
+  processorField(key: string, field: Omit<ProcessorFieldRecord, 'server'>, changed: boolean): void {
     this.edit({ type: 'processor-field', key, state: field, changed });
   }
 

@@ -5,10 +5,9 @@
 import { ConflictError, ValidationError } from '../../api/errors.ts';
 import { isHttpUrl } from '../../api/urls.ts';
 import type { PublicClient } from '../../api/public.ts';
-import { previewTax } from '../../api/tax.ts';
 import { processorErrorOf } from '../../processors/errors.ts';
 import { ADDRESS_FIELDS, type BillingField } from '../../session/fields.ts';
-import type { CheckoutSession } from '../../session/schema.ts';
+import type { ProtocolSession } from '../../protocol/session.ts';
 import { needsOf, validateNow } from './billing-rule.ts';
 import { describeCouponRefusal, refusalOf } from './coupon.ts';
 import { errorCode, RefusedSessionError } from './core.ts';
@@ -28,12 +27,7 @@ export function taxes(m: CheckoutModel): TaxPreviews {
     {
       current: () => (m.state.kind === 'form' ? { session: m.state.session, form: m.state.form } : undefined),
       apply: (preview) => m.edit({ type: 'tax', preview }),
-      fetch: (query, signal) => {
-        if (m.options.previewTax) return m.options.previewTax(query, signal);
-        // why the client's transport: the element's `timeout` and `credentials` hold for the preview too.
-        const client = m.options.client();
-        return previewTax(client.permalink, query, { signal }, client.transport);
-      },
+      fetch: (query, signal) => m.options.client().previewTax(query, { signal }),
     },
     m.options.taxDebounceMs ?? 300,
   ));
@@ -87,7 +81,7 @@ export async function removeCoupon(m: CheckoutModel): Promise<void> {
 }
 
 /** Runs a coupon PUT with the form busy; the saved session, or undefined when it failed (and was told). */
-async function save(m: CheckoutModel, busy: Busy, work: (signal: AbortSignal) => Promise<CheckoutSession>): Promise<CheckoutSession | undefined> {
+async function save(m: CheckoutModel, busy: Busy, work: (signal: AbortSignal) => Promise<ProtocolSession>): Promise<ProtocolSession | undefined> {
   const start = m.state;
   if (start.kind !== 'form') return undefined;
   m.set({ ...start, busy });
@@ -263,7 +257,7 @@ function withShownTotal(client: PublicClient, total: number): PublicClient {
 const TOTAL_CHANGED = 'total_changed';
 
 /** Before an edit is saved to a failed session the server reopens (`retry`), it is made pending again; else as it is. */
-async function reopen(m: CheckoutModel, session: CheckoutSession, signal: AbortSignal): Promise<CheckoutSession> {
+async function reopen(m: CheckoutModel, session: ProtocolSession, signal: AbortSignal): Promise<ProtocolSession> {
   if (!canReopen(session)) return session;
   const reopened = await m.options.client().retry({ signal });
   m.accept(reopened, false);
@@ -276,7 +270,7 @@ async function reopen(m: CheckoutModel, session: CheckoutSession, signal: AbortS
  * saving into a session that is no longer pending. The session when it went on (processing, completed) for the run to
  * follow; undefined when the form stays (with the session read, if it could be).
  */
-async function reread(m: CheckoutModel, error: unknown, form: FormState, signal: AbortSignal): Promise<CheckoutSession | undefined> {
+async function reread(m: CheckoutModel, error: unknown, form: FormState, signal: AbortSignal): Promise<ProtocolSession | undefined> {
   // why not these: the server answered them itself (a conflict, a refused total or field), and payFailed reloads.
   if (error instanceof ValidationError || error instanceof ConflictError || signal.aborted) return undefined;
   // why: fields the processor found incomplete were never sent; nothing changed on the server.
@@ -295,7 +289,7 @@ async function reread(m: CheckoutModel, error: unknown, form: FormState, signal:
 // ---- following a payment --------------------------------------------------------------------------------------
 
 /** Follows a session that is already processing (loaded that way, or after a reconnect). */
-export async function follow(m: CheckoutModel, session: CheckoutSession, form: FormState): Promise<void> {
+export async function follow(m: CheckoutModel, session: ProtocolSession, form: FormState): Promise<void> {
   const result = await m.runs.start((signal) => poll(m, session, form, signal));
   if (result.status === 'complete') settled(m, result.value, form);
   else if (result.status === 'error' && !(result.error instanceof RefusedSessionError)) {
@@ -305,7 +299,7 @@ export async function follow(m: CheckoutModel, session: CheckoutSession, form: F
 }
 
 /** Polls `retrieve()` with backoff until the session leaves `processing`. */
-function poll(m: CheckoutModel, start: CheckoutSession, form: FormState, signal: AbortSignal): Promise<CheckoutSession> {
+function poll(m: CheckoutModel, start: ProtocolSession, form: FormState, signal: AbortSignal): Promise<ProtocolSession> {
   m.set({ kind: 'processing', session: start, form });
   return pollSession(start, { first: m.pollInterval, max: m.maxPollInterval, total: m.maxPollTime }, signal, async () => {
     const session = await m.options.client().retrieve({ signal });
@@ -315,7 +309,7 @@ function poll(m: CheckoutModel, start: CheckoutSession, form: FormState, signal:
   });
 }
 
-export function settled(m: CheckoutModel, session: CheckoutSession, form: FormState): void {
+export function settled(m: CheckoutModel, session: ProtocolSession, form: FormState): void {
   if (session.status === 'failed') return m.set({ kind: 'failed', session, form });
   if (session.status !== 'completed') return m.set(placeSession(session, { kind: 'loading' }, form));
   m.set({ kind: 'completed', session, redirecting: false });

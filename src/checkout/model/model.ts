@@ -5,7 +5,7 @@
 // error with a retry, and keeps everything typed. No Lit and no DOM here: the flow runs in Node.
 import { ApiError, NetworkError } from '../../api/errors.ts';
 import type { BillingField } from '../../session/fields.ts';
-import type { CheckoutSession } from '../../session/schema.ts';
+import type { ProtocolSession } from '../../protocol/session.ts';
 import { CheckoutCore, errorCode } from './core.ts';
 import type { Busy, FormAlert, FormState } from './state.ts';
 import type { FocusTarget, ModelFlow, ModelHost, ModelOptions, ModelProcessor } from './types.ts';
@@ -101,15 +101,15 @@ export class CheckoutModel extends CheckoutCore {
     await this.taxes?.settle();
   }
 
-  protected follow(session: CheckoutSession, form: FormState): void {
+  protected follow(session: ProtocolSession, form: FormState): void {
     void this.withFlow((flow) => flow.follow(this, session, form), (error) => this.followFailed(error, session, form));
   }
 
-  protected settled(session: CheckoutSession, form: FormState): void {
+  protected settled(session: ProtocolSession, form: FormState): void {
     void this.withFlow((flow) => flow.settled(this, session, form), (error) => this.followFailed(error, session, form));
   }
 
-  private followFailed(error: unknown, session: CheckoutSession, form: FormState): void {
+  private followFailed(error: unknown, session: ProtocolSession, form: FormState): void {
     this.report(error);
     this.pollFailed(error, session, form);
   }
@@ -133,7 +133,7 @@ export class CheckoutModel extends CheckoutCore {
     this.host.announce('assertive', (t) => errorMessage(t, code));
   }
 
-  pollFailed(error: unknown, session: CheckoutSession, form: FormState): void {
+  pollFailed(error: unknown, session: ProtocolSession, form: FormState): void {
     const code = errorCode(error);
     this.set({ kind: 'error', code, session, form });
     this.host.announce('assertive', (t) => errorMessage(t, code));

@@ -49,6 +49,14 @@ describe('checkout model: tax preview against the sandbox', () => {
     assert.equal(tax?.total, 2600 + 494);
   });
 
+  it("reads the session's tax as the client parsed it: the same object on every read, never parsed again", async () => {
+    const { r } = await start();
+    const { session } = formOf(r);
+    assert.ok(session.tax, 'the sandbox sends a tax');
+    assert.equal(shownTax(session, undefined), session.tax);
+    assert.equal(shownTax(session, undefined), shownTax(session, undefined));
+  });
+
   it('changing the country updates the tax with one request', async () => {
     const { r, previews } = await start();
     r.model.input('billing_country', 'FR');
