@@ -1,8 +1,8 @@
 // The session as a permalink serves it: the session module's schema plus what the protocol adds. Browser-safe: it builds on the response schema the element already carries, never on the request schemas.
 import * as z from 'zod/mini';
 import type { PaymentMethod } from '../session/methods.ts';
-import { parseSessionWith, sessionSchema } from '../session/schema.ts';
-import { PAYMENT_PROCESSORS, PROCESSOR_OF_METHOD, type PaymentProcessorId } from './payments.ts';
+import { parseSessionWith, sessionShape } from '../session/schema.ts';
+import { PAYMENT_PROCESSORS, PROCESSOR_OF_METHOD, type PaymentProcessorId } from './processors.ts';
 import { taxSummarySchema } from './tax.ts';
 
 const publicKey = z.optional(z.nullable(z.string()));
@@ -21,8 +21,10 @@ export const processorPublicKeysSchema = z.looseObject(
  * list of strings so a newer server's capability does not break an older element (see capabilitiesOf).
  * `expires_at` (ISO 8601) is when a pending session is abandoned unless the customer writes (any successful
  * `PUT <permalink>.json`, `{}` included, restarts the clock); missing or null where no limit applies.
+ * why the session's shape spread, not z.extend: the same schema, without extend's merge code in the bundle.
  */
-export const protocolSessionSchema = z.extend(sessionSchema, {
+export const protocolSessionSchema = z.looseObject({
+  ...sessionShape,
   protocol_version: z.optional(z.string()),
   capabilities: z.optional(z.array(z.string())),
   hosted_url: z.optional(z.nullable(z.string())),

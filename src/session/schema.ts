@@ -63,7 +63,8 @@ const paymentMethods = z.pipe(
   ),
 );
 
-export const sessionSchema = z.looseObject({
+/** The session's fields, for a schema that adds its own (the protocol's session) without zod's extend. */
+export const sessionShape = {
   id: z.optional(z.number()),
   status: z.enum(STATUSES),
   billing_details_collection: z.pipe(
@@ -89,7 +90,9 @@ export const sessionSchema = z.looseObject({
   processor: text,
   processor_id: text,
   coupon: z.nullish(couponSchema),
-});
+};
+
+export const sessionSchema = z.looseObject(sessionShape);
 
 export type Customer = z.output<typeof customerSchema>;
 export type Item = z.output<typeof itemSchema>;
