@@ -9,6 +9,8 @@ export * as validation from './session/validation.ts';
 export type { FieldError, ErrorKey } from './session/validation.ts';
 export * from './api/index.ts';
 export * from './session/index.ts';
+export type { ProtocolSession } from './protocol/session.ts';
+export type { TaxIdCheck, TaxLine, TaxSummary } from './protocol/tax.ts';
 export { loadTranslation, peekTranslation, predictLocales, matchLocale, resolveLocale, LOCALE_CODES } from './locales/index.ts';
 export { getTranslation, TRANSLATIONS } from './locales/all.ts';
 export type { BillingField, LocaleCode, Translation, ValidationMessages } from './locales/index.ts';
