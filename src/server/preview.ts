@@ -5,6 +5,7 @@ import type { PrivateClient, TaxRate } from '../api/private.ts';
 import type { CheckoutSession } from '../session/schema.ts';
 import { TtlCache } from './cache.ts';
 import { failure, fieldFailure } from './errors.ts';
+import type { TaxIdCheck } from '../protocol/tax.ts';
 import type { TaxSummary } from '../tax/index.ts';
 import { summarize } from './tax-summary.ts';
 import { rateDependsOnPostalCode } from '../tax/postal-code-rule.ts';
@@ -63,7 +64,7 @@ export class TaxPreviewer {
   }
 
   /** `{ valid }` of a tax ID; both inputs are required. */
-  async taxIdCheck(input: TaxInput, call: CallOptions = {}): Promise<{ valid: boolean | null }> {
+  async taxIdCheck(input: TaxInput, call: CallOptions = {}): Promise<TaxIdCheck> {
     const missing = { ...(input.country ? {} : { country: ['is required'] }), ...(input.tax_id ? {} : { tax_id: ['is required'] }) };
     if (Object.keys(missing).length) throw fieldFailure('field_invalid', missing, 'A country and a tax ID are required');
     return { valid: await this.askValidity(input.country!, input.tax_id!, call) };
