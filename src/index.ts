@@ -43,3 +43,5 @@ export type { LocaleCode } from './session/locale-codes.ts';
 export type { PaymentProcessor, PayRequest, ProcessorContext, ProcessorFieldReport, ProcessorFields } from './processors/index.ts';
 export { SandboxProcessor, createSandboxProcessor, paypalProcessor, realProcessors, stripeProcessor, ProcessorPaymentError } from './processors/index.ts';
 export type { PaypalOutcome, StripeAdapterOptions, StripeLoader, PaypalAdapterOptions, PaypalLoader } from './processors/index.ts';
+export type { ProtocolSession } from './protocol/session.ts';
+export type { TaxIdCheck, TaxLine, TaxSummary } from './protocol/tax.ts';

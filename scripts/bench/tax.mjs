@@ -136,9 +136,6 @@ export const canPreviewTax = () => false;
 export const shownTax = () => undefined;
 export const taxIdRequiredFor = () => false;
 export const taxIdState = () => 'none';`,
-  [src('api/tax.ts')]: `export const protocolUrl = () => '';
-export const previewTax = () => Promise.reject(new Error('no tax'));
-export const validateTaxId = previewTax;`,
 };
 export const TAX_STUBS = Object.fromEntries(Object.entries(STANDINS).map(([path, stub]) => [path, complete(path, stub)]));
 

@@ -59,6 +59,9 @@ export interface JsonResponse {
   headers: Headers;
 }
 
+/** The per-attempt timeout when neither the call nor the transport sets one, in ms. */
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
 const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set(['GET', 'PUT', 'DELETE']);
 
 /** Milliseconds a Retry-After header asks for (delta-seconds or an HTTP date), or undefined. */
@@ -137,7 +140,7 @@ async function readBody(response: Response): Promise<unknown> {
  */
 export async function requestJson(spec: RequestSpec, transport: TransportOptions = {}): Promise<JsonResponse> {
   const doFetch = transport.fetch ?? globalThis.fetch.bind(globalThis);
-  const timeoutMs = spec.timeoutMs ?? transport.timeoutMs ?? 10_000;
+  const timeoutMs = spec.timeoutMs ?? transport.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const retries = IDEMPOTENT.has(spec.method) ? (spec.retries ?? transport.retries ?? 3) : 0;
   const baseMs = transport.retryBaseMs ?? 300;
   const maxDelayMs = transport.maxRetryDelayMs ?? 10_000;

@@ -9,6 +9,7 @@ import {
   type SessionStatus,
   type UpdateSessionBody,
 } from '../session/schema.ts';
+import { taxIdCheckSchema, type TaxIdCheck } from '../protocol/tax.ts';
 import { BadResponseError } from './errors.ts';
 import { requestJson, type CallOptions, type TransportOptions } from './http.ts';
 import { sessionFromBody } from './public.ts';
@@ -30,7 +31,7 @@ export interface PrivateClient {
   /** `GET /api/tax_rates/calculate.json`: the tax that applies to a customer's location and tax ID. */
   calculateTax(query: TaxRateQuery, options?: CallOptions): Promise<TaxRate>;
   /** `GET /api/tax_ids/validate.json`: true, false, or null when the tax authority did not answer. */
-  validateTaxId(query: { country: string; tax_id: string }, options?: CallOptions): Promise<{ valid: boolean | null }>;
+  validateTaxId(query: { country: string; tax_id: string }, options?: CallOptions): Promise<TaxIdCheck>;
   /** `GET /api/checkout/coupons.json` */
   listCoupons(options?: CallOptions): Promise<Coupon[]>;
   /** `GET /api/checkout/coupons/CODE.json` */
@@ -78,8 +79,6 @@ export const taxRateSchema = z.looseObject({
   total_amount: nullableNumber,
 });
 export type TaxRate = z.output<typeof taxRateSchema>;
-
-const taxIdValiditySchema = z.object({ valid: z.nullable(z.boolean()) });
 
 /** Parses a body with a schema, reporting a mismatch as a bad response (never as the caller's fault). */
 function parsed<T>(schema: z.ZodMiniType<T>, data: unknown, status: number, what: string): T {
@@ -149,7 +148,7 @@ export function createPrivateClient(options: PrivateClientOptions): PrivateClien
     async validateTaxId(query, callOptions = {}) {
       const url = `${root}/api/tax_ids/validate.json${queryString(query)}`;
       const response = await requestJson({ ...callOptions, method: 'GET', url }, transport);
-      return parsed(taxIdValiditySchema, response.data, response.status, 'tax ID validation');
+      return parsed(taxIdCheckSchema, response.data, response.status, 'tax ID validation');
     },
     async listCoupons(callOptions = {}) {
       const response = await requestJson({ ...callOptions, method: 'GET', url: `${root}/api/checkout/coupons.json` }, transport);

@@ -6,7 +6,7 @@ import { processorFor } from '../processors/choice.ts';
 import { HostedProcessor } from '../processors/hosted.ts';
 import { placeInLightDom } from '../processors/light-dom.ts';
 import { createSandboxProcessor } from '../processors/sandbox.ts';
-import type { CheckoutSession } from '../session/schema.ts';
+import type { ProtocolSession } from '../protocol/session.ts';
 import { styles } from './checkout.styles.ts';
 import { CheckoutController } from './controllers/checkout-controller.ts';
 import { ExpiryController } from './controllers/expiry-controller.ts';
@@ -37,7 +37,7 @@ const PROCESSOR_SLOT = 'processor';
  *
  * @property {string} permalink - The session's permalink URL (attribute `permalink`); the element GETs and PUTs `<permalink>.json`.
  * @property {string | undefined} locale - Display locale (attribute `locale`); overrides the session's. Changes re-render in place.
- * @property {CheckoutSession | undefined} session - Read-only: the session as last received from the server.
+ * @property {ProtocolSession | undefined} session - Read-only: the session as last received from the server.
  * @property {'auto' | 'light' | 'dark'} theme - Colour scheme (attribute `theme`, reflected); `auto` follows the system.
  * @property {PaymentProcessor} processor - The payment processor; defaults to the sandbox processor.
  * @property {RequestCredentials} credentials - Cookies on requests (attribute `credentials`): `omit` (default), `same-origin` or `include`.
@@ -126,7 +126,7 @@ export class QuadernoCheckout extends LitElement {
   @property({ type: Number }) timeout = 10_000;
 
   /** The session as last received from the server, or undefined before it loads. */
-  get session(): CheckoutSession | undefined {
+  get session(): ProtocolSession | undefined {
     return sessionOf(this.model.state);
   }
 

@@ -6,6 +6,6 @@ export * from './capabilities.ts';
 export * from './errors.ts';
 export * from './tax.ts';
 export * from './session.ts';
-export * from './payment.ts';
+export * from './payments.ts';
 export * from './status.ts';
 export * from './requests.ts';

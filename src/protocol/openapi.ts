@@ -11,7 +11,7 @@ import { CAPABILITIES, PROTOCOL_VERSION } from './capabilities.ts';
 import { PROTOCOL_ERROR_CODES, type ProtocolErrorCode } from './codes.ts';
 import { ERROR_STATUS } from './status.ts';
 import * as errors from './errors.ts';
-import * as payment from './payment.ts';
+import * as payment from './payments.ts';
 import * as requests from './requests.ts';
 import * as session from './session.ts';
 import * as tax from './tax.ts';
@@ -151,7 +151,7 @@ const OPERATIONS: Operation[] = [
         paypal: { summary: 'The sandbox\'s simulated PayPal account', value: { method: 'paypal', outcome: 'approve', total: 2541 } },
       },
     },
-    response: { status: 202, id: 'PayResult', description: 'The payment is under way.' },
+    response: { status: 202, id: 'Session', description: 'The payment is under way: the session, `processing` until the server settles it (poll it).' },
     errors: [...PAYMENT_START, 'payment_declined'],
   },
   {
@@ -216,8 +216,7 @@ function registries() {
     [s.retryBodySchema, { id: 'RetryBody' }],
     [s.payBodySchema, { id: 'PayBody', description: '`card_number` and `outcome` are for the sandbox\'s simulated processor only.' }],
     [s.paymentStartRequest, { id: 'PaymentStartRequest' }],
-    [s.paymentStartSchema, { id: 'PaymentStart', description: 'What the processor\'s SDK needs, by processor. In a pay result, absent means the server\'s own payment (poll the session).' }],
-    [s.payResultSchema, { id: 'PayResult' }],
+    [s.paymentStartResponse, { id: 'PaymentStart', description: 'What the processor\'s SDK needs, by processor.' }],
   ];
   for (const [schema, meta] of components) registry.add(schema, meta);
   const session = sessionSchema.shape;
@@ -246,11 +245,6 @@ function componentSchemas(): Record<string, Json> {
     override: ({ zodSchema, jsonSchema }) => {
       const meta = annotations.get(zodSchema);
       if (meta) Object.assign(jsonSchema, meta);
-      if (zodSchema === s.payResultSchema) {
-        // why: the pay result is the session plus `payment`; say so instead of repeating the session's 60 lines.
-        for (const key of Object.keys(jsonSchema)) delete (jsonSchema as Json)[key];
-        Object.assign(jsonSchema, { allOf: [ref('Session'), { type: 'object', properties: { payment: ref('PaymentStart') } }] });
-      }
     },
   }) as { schemas: Record<string, Json> };
   const out: Record<string, Json> = {};

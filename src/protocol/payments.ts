@@ -1,14 +1,10 @@
 // The payment start of the checkout protocol: the element asks the server to start a payment for the
 // chosen method and gets back what that method's processor needs. zod/mini: the adapters parse this in browsers.
 import * as z from 'zod/mini';
-import type { PaymentMethod } from '../session/methods.ts';
+import type { PaymentProcessorId } from './processors.ts';
 
-/** The real processors a session can be paid through (the session's `processor`). */
-export const PAYMENT_PROCESSORS = ['stripe', 'paypal'] as const;
-export type PaymentProcessorId = (typeof PAYMENT_PROCESSORS)[number];
-
-/** Which processor takes each payment method. */
-export const PROCESSOR_OF_METHOD: Readonly<Record<PaymentMethod, PaymentProcessorId>> = { card: 'stripe', paypal: 'paypal' };
+// why re-exported: the processor ids' home is processors.ts; the payment start's importers read them here too.
+export { PAYMENT_PROCESSORS, PROCESSOR_OF_METHOD, type PaymentProcessorId } from './processors.ts';
 
 /**
  * Codes of a payment that went wrong in the browser, between the processor's SDK and the customer. They sit next to

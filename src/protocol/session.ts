@@ -1,8 +1,8 @@
 // The session as a permalink serves it: the session module's schema plus what the protocol adds. Browser-safe: it builds on the response schema the element already carries, never on the request schemas.
 import * as z from 'zod/mini';
 import type { PaymentMethod } from '../session/methods.ts';
-import { sessionSchema } from '../session/schema.ts';
-import { PAYMENT_PROCESSORS, PROCESSOR_OF_METHOD, type PaymentProcessorId } from './payments.ts';
+import { parseSessionWith, sessionShape } from '../session/schema.ts';
+import { PAYMENT_PROCESSORS, PROCESSOR_OF_METHOD, type PaymentProcessorId } from './processors.ts';
 import { taxSummarySchema } from './tax.ts';
 
 const publicKey = z.optional(z.nullable(z.string()));
@@ -21,8 +21,10 @@ export const processorPublicKeysSchema = z.looseObject(
  * list of strings so a newer server's capability does not break an older element (see capabilitiesOf).
  * `expires_at` (ISO 8601) is when a pending session is abandoned unless the customer writes (any successful
  * `PUT <permalink>.json`, `{}` included, restarts the clock); missing or null where no limit applies.
+ * why the session's shape spread, not z.extend: the same schema, without extend's merge code in the bundle.
  */
-export const protocolSessionSchema = z.extend(sessionSchema, {
+export const protocolSessionSchema = z.looseObject({
+  ...sessionShape,
   protocol_version: z.optional(z.string()),
   capabilities: z.optional(z.array(z.string())),
   hosted_url: z.optional(z.nullable(z.string())),
@@ -31,8 +33,17 @@ export const protocolSessionSchema = z.extend(sessionSchema, {
   expires_at: z.optional(z.nullable(z.string())),
 });
 
+/** A session as the permalink serves it, parsed: `tax`, `capabilities`, `processor_public_keys` and `hosted_url` typed. */
 export type ProtocolSession = z.output<typeof protocolSessionSchema>;
 export type ProtocolSessionInput = z.input<typeof protocolSessionSchema>;
+/**
+ * Parses a permalink's answer into the protocol's session, or throws a SessionParseError naming the first broken
+ * path (`tax.total`): a malformed addition fails here, at the edge, never later in a render.
+ */
+export function parseProtocolSession(data: unknown): ProtocolSession {
+  return parseSessionWith(protocolSessionSchema, data);
+}
+
 /** A session's `processor_public_keys` as a server sends it: every processor named, null where it has no key. */
 export type ProcessorPublicKeys = Record<PaymentProcessorId, string | null>;
 

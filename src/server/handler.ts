@@ -257,7 +257,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
     const input: TaxInput = parseTaxQuery(new URL(request.url).searchParams);
     const session = await upstream('session', () => sessions.get(id, () => client.retrieve(id, budget(true))));
     const body = await upstream<unknown>('tax', () =>
-      what === 'tax' ? previewer.summary(session, input, budget(true)) : previewer.validateTaxId(input, budget(true)),
+      what === 'tax' ? previewer.summary(session, input, budget(true)) : previewer.taxIdCheck(input, budget(true)),
     );
     // why: the same input gives the same answer for a while; the browser may keep it too.
     return json(200, body, { 'Cache-Control': 'private, max-age=30' });

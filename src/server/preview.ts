@@ -5,12 +5,11 @@ import type { PrivateClient, TaxRate } from '../api/private.ts';
 import type { CheckoutSession } from '../session/schema.ts';
 import { TtlCache } from './cache.ts';
 import { failure, fieldFailure } from './errors.ts';
+import type { TaxIdCheck } from '../protocol/tax.ts';
 import type { TaxSummary } from '../tax/index.ts';
 import { summarize } from './tax-summary.ts';
+import { rateDependsOnPostalCode } from '../tax/postal-code-rule.ts';
 import { taxIdRequired } from '../tax/tax-id-rule.ts';
-
-/** Countries whose rate depends on the postal code (state, province): without one there is no exact figure. */
-const NEEDS_POSTAL_CODE: ReadonlySet<string> = new Set(['US', 'CA']);
 
 export interface TaxInput {
   country?: string;
@@ -65,10 +64,10 @@ export class TaxPreviewer {
   }
 
   /** `{ valid }` of a tax ID; both inputs are required. */
-  async validateTaxId(input: TaxInput, call: CallOptions = {}): Promise<{ valid: boolean | null }> {
+  async taxIdCheck(input: TaxInput, call: CallOptions = {}): Promise<TaxIdCheck> {
     const missing = { ...(input.country ? {} : { country: ['is required'] }), ...(input.tax_id ? {} : { tax_id: ['is required'] }) };
     if (Object.keys(missing).length) throw fieldFailure('field_invalid', missing, 'A country and a tax ID are required');
-    return { valid: await this.checkTaxId(input.country!, input.tax_id!, call) };
+    return { valid: await this.askValidity(input.country!, input.tax_id!, call) };
   }
 
   /** The session's summary for a location. Nothing is saved. */
@@ -79,10 +78,10 @@ export class TaxPreviewer {
     }
     const needs: TaxSummary['needs'] = [];
     if (!input.country) needs.push('country');
-    else if (NEEDS_POSTAL_CODE.has(input.country) && !input.postal_code) needs.push('postal_code');
+    else if (rateDependsOnPostalCode(input.country) && !input.postal_code) needs.push('postal_code');
     const [rate, valid] = await Promise.all([
       needs.length ? undefined : this.rate(input, call),
-      input.country && input.tax_id ? this.checkTaxId(input.country, input.tax_id, call) : undefined,
+      input.country && input.tax_id ? this.askValidity(input.country, input.tax_id, call) : undefined,
     ]);
     const tax_id_required = this.sellerCountry ? taxIdRequired(this.sellerCountry, input.country) : undefined;
     return summarize(session.items, session.coupon, rate, { needs, tax_id: valid === undefined ? null : { valid }, tax_id_required });
@@ -95,7 +94,7 @@ export class TaxPreviewer {
     );
   }
 
-  private checkTaxId(country: string, taxId: string, call: CallOptions): Promise<boolean | null> {
+  private askValidity(country: string, taxId: string, call: CallOptions): Promise<boolean | null> {
     return this.validity.get(`${country}|${taxId}`, async () => (await this.client.validateTaxId({ country, tax_id: taxId }, call)).valid);
   }
 }

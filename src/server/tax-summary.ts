@@ -1,10 +1,9 @@
 // A session's tax under one answer of Quaderno's `tax_rates/calculate`. The answer becomes src/tax's TaxRate and
 // src/tax's computeTaxSummary does the arithmetic: one rounding rule for the handler, the sandbox and the element.
 import type { TaxRate as CalculateAnswer } from '../api/private.ts';
+import { TAX_STATUSES } from '../protocol/tax.ts';
 import type { Coupon } from '../session/schema.ts';
-import { computeTaxSummary, type TaxNeed, type TaxRate, type TaxStatus, type TaxSummary } from '../tax/index.ts';
-
-const STATUSES: readonly TaxStatus[] = ['taxable', 'non_taxable', 'not_registered', 'reverse_charge'];
+import { computeTaxSummary, type TaxNeed, type TaxRate, type TaxSummary } from '../tax/index.ts';
 
 /** What the summary reads of a calculate answer (the private client's TaxRate fits). */
 export type RateAnswer = Pick<CalculateAnswer, 'rate'> &
@@ -26,7 +25,7 @@ export function rateOf(answer: RateAnswer): TaxRate {
     extra_name: answer.extra_name ?? null,
     extra_rate: answer.extra_rate ?? null,
     taxable_part: answer.taxable_part ?? 100,
-    status: STATUSES.find((status) => status === answer.status) ?? 'taxable',
+    status: TAX_STATUSES.find((status) => status === answer.status) ?? 'taxable',
     notes: answer.notes ?? null,
   };
 }

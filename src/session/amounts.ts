@@ -1,6 +1,7 @@
 // Which session amounts can be shown and charged: the one rule shared by the session schema (parseSession), the
 // sandbox (create and update refuse what it forbids) and the element. No zod, no Lit: it ships to browsers.
 import { lineTotal, sessionTotals } from './money.ts';
+import { isPayable, type SessionStatus } from './status.ts';
 
 /** What the money rules read of a session (a parsed CheckoutSession and a sandbox StoredSession both fit). */
 export type AmountsOf = Parameters<typeof sessionTotals>[0];
@@ -48,8 +49,8 @@ export function brokenAmounts(session: AmountsOf): AmountIssue[] {
  * The element's check on a session it is about to show as payable (pending or failed): an empty order, an amount
  * beyond exact integers or a negative total. Other statuses are past paying, so their amounts do not matter.
  */
-export function hasImplausibleAmounts(session: AmountsOf & { status: string }): boolean {
-  if (session.status !== 'pending' && session.status !== 'failed') return false;
+export function hasImplausibleAmounts(session: AmountsOf & { status: SessionStatus }): boolean {
+  if (!isPayable(session)) return false;
   if (session.items.length === 0) return true;
   return inexactAmounts(session).length > 0 || sessionTotals(session).total < 0;
 }

@@ -12,9 +12,10 @@ import {
   type ValidationContext,
   type Validator,
 } from './validation.ts';
-// why: type-only, since schema.ts derives CUSTOMER_FIELDS from this table.
-import type { BillingMode } from './schema.ts';
 
+/** How much billing detail the checkout collects (the session's `billing_details_collection`). */
+export const BILLING_MODES = ['auto', 'required'] as const;
+export type BillingMode = (typeof BILLING_MODES)[number];
 
 /** One billing field: how the form shows it and the rules that check it. */
 export interface FieldSpec {
@@ -71,6 +72,13 @@ export const ADDRESS_FIELDS: readonly BillingField[] = FIELD_TABLE.filter((spec)
 export const FIELD_SPECS: Readonly<Record<BillingField, FieldSpec>> = Object.fromEntries(
   FIELD_TABLE.map((spec): [string, FieldSpec] => [spec.key, spec]),
 ) as Record<BillingField, FieldSpec>;
+
+/**
+ * The customer fields a session carries, every one of them optional: the billing fields above and
+ * `business_number`, which the API keeps but this checkout does not ask for.
+ */
+export const CUSTOMER_FIELDS = [...BILLING_FIELDS, 'business_number'] as const;
+export type CustomerField = (typeof CUSTOMER_FIELDS)[number];
 
 /** Whether a key names a billing field (storage and server answers are untrusted input). */
 export function isBillingField(key: string): key is BillingField {

@@ -10,3 +10,7 @@ export type LocaleCode = (typeof LOCALE_CODES)[number];
 
 /** The locale every build carries, and the fallback for anything unknown. */
 export const DEFAULT_LOCALE = 'en' satisfies LocaleCode;
+
+/** Locales documented for checkout sessions (the session's `locale`); `auto` asks the browser. */
+export const LOCALES = ['auto', ...LOCALE_CODES] as const;
+export type SessionLocale = (typeof LOCALES)[number];

@@ -1,7 +1,22 @@
-import type { CheckoutSession, Coupon, Item } from './schema.ts';
+// why no import of schema.ts: the session schema checks amounts with these rules (amounts.ts), so the money rules
+// name only the fields they read; a parsed session, a stored one and a request body all fit.
 
 /** Money is always an integer count of the currency's minor unit (cents, öre, yen). */
 export type Minor = number;
+
+/** What the money rules read of a line item: unit price in minor units, quantity and currency. */
+export interface PricedItem {
+  amount: number;
+  quantity: number;
+  currency: string;
+}
+
+/** What the money rules read of a coupon (amounts in the coupon currency's minor unit). */
+export interface CouponTerms {
+  percent_off?: number | null | undefined;
+  amount_off?: number | null | undefined;
+  currency?: string | null | undefined;
+}
 
 // why: ISO 4217 exponents, not Intl's display digits — Chromium's ICU formats HUF with 0 decimals
 // while its minor unit (the fillér) is still 1/100. Every currency not listed has 2.
@@ -40,12 +55,12 @@ export function majorToMinor(major: number | string, currency: string): Minor {
 }
 
 /** Unit price × quantity, in minor units. */
-export function lineTotal(item: Pick<Item, 'amount' | 'quantity'>): Minor {
+export function lineTotal(item: Pick<PricedItem, 'amount' | 'quantity'>): Minor {
   return toMinor(item.amount) * item.quantity;
 }
 
 /** The discount a coupon gives on a subtotal, never more than the subtotal. */
-export function couponDiscount(subtotal: Minor, currency: string, coupon: Coupon | null | undefined): Minor {
+export function couponDiscount(subtotal: Minor, currency: string, coupon: CouponTerms | null | undefined): Minor {
   if (!coupon || subtotal <= 0) return 0;
   if (coupon.percent_off != null) {
     return Math.min(subtotal, Math.round((subtotal * coupon.percent_off) / 100));
@@ -68,7 +83,7 @@ export interface Totals {
 }
 
 /** Subtotal, discount and total of a session, all integer minor units. */
-export function sessionTotals(session: Pick<CheckoutSession, 'items' | 'coupon'>): Totals {
+export function sessionTotals(session: { items: readonly PricedItem[]; coupon?: CouponTerms | null | undefined }): Totals {
   const currency = session.items[0]?.currency ?? 'EUR';
   let subtotal = 0;
   let mixedCurrencies = false;

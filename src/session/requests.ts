@@ -1,7 +1,10 @@
 // Request bodies (create, update, the customer's public update). Kept apart from the response schema so the
 // browser bundle, which only parses responses and sends customer fields, does not carry them.
 import * as z from 'zod/mini';
-import { BILLING_MODES, CUSTOMER_FIELDS, LOCALES, PAYMENT_METHODS, toIssues, type CustomerField } from './schema.ts';
+import { BILLING_FIELDS, BILLING_MODES, CUSTOMER_FIELDS, FIELD_SPECS, isBillingField, type CustomerField } from './fields.ts';
+import { LOCALES } from './locale-codes.ts';
+import { PAYMENT_METHODS } from './methods.ts';
+import type { FieldError } from './validation.ts';
 
 const text = z.nullish(z.string());
 
@@ -14,24 +17,59 @@ const numeric = z.pipe(
   z.transform((value) => Number(value)),
 );
 
-const customerText = z.nullish(z.string().check(z.maxLength(255, 'Use at most 255 characters')));
-const customerInputShape: Record<CustomerField, typeof customerText> = Object.fromEntries(
-  CUSTOMER_FIELDS.map((field) => [field, customerText]),
-) as Record<CustomerField, typeof customerText>;
+/** The longest `business_number`, the one customer field the form does not ask for (and so has no table row). */
+const BUSINESS_NUMBER_MAX = 255;
 
-/** Customer fields as a client may send them: known keys only, short strings, a plausible email and country. */
-const customerInput = z.strictObject({
-  ...customerInputShape,
-  email: z.nullish(
-    z.string().check(
-      z.maxLength(255, 'Use at most 255 characters'),
-      z.refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'Enter a valid email address'),
-    ),
-  ),
-  billing_country: z.nullish(
-    z.string().check(z.refine((v) => v === '' || /^[A-Za-z]{2}$/.test(v), 'Use a two-letter country code')),
-  ),
-});
+// why English: a server's `errors` are prose for developers and logs; the element words a refusal from its own locale.
+function englishOf(error: FieldError): string {
+  switch (error.key) {
+    case 'tooLong':
+      return `Use at most ${error.params?.max} characters`;
+    case 'email':
+      return 'Enter a valid email address';
+    case 'country':
+      return 'Use a two-letter country code';
+    case 'postalCode':
+      return 'Enter a postal code of the billing country';
+    case 'taxId':
+      return 'Enter a tax ID of the billing country';
+    default:
+      return 'Check this field';
+  }
+}
+
+function customerText(field: CustomerField) {
+  const max = isBillingField(field) ? FIELD_SPECS[field].maxLength : BUSINESS_NUMBER_MAX;
+  return z.nullish(z.string().check(z.maxLength(max, englishOf({ key: 'tooLong', params: { max } }))));
+}
+
+/**
+ * Customer fields as a merchant may prefill them (create, update): known keys only, each within the field table's
+ * length (src/session/fields.ts). why no format rule here: a prefilled value the form would refuse is shown to the
+ * customer as an error to correct (it counts as touched), not refused to the merchant.
+ */
+const customerPrefill = z.strictObject(
+  Object.fromEntries(CUSTOMER_FIELDS.map((field) => [field, customerText(field)])) as Record<CustomerField, ReturnType<typeof customerText>>,
+);
+
+/**
+ * Customer fields as the customer saves them (the public update): the prefill's lengths plus the table's rules, the
+ * ones the form checks, the country feeding the postal-code and tax-ID rules. why not `required`: a customer saves a
+ * partial form as they type; completeness is checked when they pay.
+ */
+const customerInput = customerPrefill.check(
+  z.superRefine((customer, ctx) => {
+    // why upper case: a server stores the country upper-cased, so `de` is Germany, as it always was.
+    const country = customer.billing_country?.trim().toUpperCase() || undefined;
+    for (const field of BILLING_FIELDS) {
+      const raw = customer[field];
+      if (!raw) continue;
+      const value = field === 'billing_country' ? raw.toUpperCase() : raw;
+      const error = FIELD_SPECS[field].validators.map((rule) => rule(value, { country })).find(Boolean);
+      if (error) ctx.issues.push({ code: 'custom', input: raw, path: [field], message: englishOf(error) });
+    }
+  }),
+);
 
 // why: amounts are minor units, so a client sending 9.99 meant 999 and must be told, not rounded.
 const minorAmount = z.pipe(
@@ -72,7 +110,7 @@ const createFields = {
   coupon_collection: z.optional(z.boolean()),
   custom: z.optional(openObject),
   metadata: z.optional(openObject),
-  customer: z.optional(customerInput),
+  customer: z.optional(customerPrefill),
   locale: z.optional(z.enum(LOCALES)),
   payment_methods: z.optional(z.array(z.enum(PAYMENT_METHODS)).check(z.minLength(1))),
 };
@@ -103,8 +141,8 @@ export type CustomerInput = z.input<typeof customerInput>;
 /** Field errors keyed by field name, the shape of a 422 body's `errors`. */
 export function fieldErrors(error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> }) {
   const errors: Record<string, string[]> = {};
-  for (const issue of toIssues(error)) {
-    const key = issue.path || 'base';
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join('.') || 'base';
     (errors[key] ??= []).push(issue.message);
   }
   return errors;

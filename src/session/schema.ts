@@ -1,28 +1,12 @@
 import * as z from 'zod/mini';
-import { LOCALE_CODES } from './locale-codes.ts';
+import { LOCALES, type SessionLocale } from './locale-codes.ts';
 import { inexactAmounts } from './amounts.ts';
-import { BILLING_FIELDS } from './fields.ts';
+import { BILLING_MODES, CUSTOMER_FIELDS, type BillingMode, type CustomerField } from './fields.ts';
 import { PAYMENT_METHODS, type PaymentMethod } from './methods.ts';
+import { isEditable, isPayable, STATUSES, type SessionStatus } from './status.ts';
 
-export { PAYMENT_METHODS, type PaymentMethod };
-
-/** Statuses a checkout session moves through. Only `pending` sessions accept updates. */
-export const STATUSES = ['pending', 'processing', 'failed', 'completed', 'abandoned'] as const;
-/** Locales documented for checkout sessions; `auto` asks the browser. */
-export const LOCALES = ['auto', ...LOCALE_CODES] as const;
-/** How much billing detail the checkout collects. */
-export const BILLING_MODES = ['auto', 'required'] as const;
-
-export type SessionStatus = (typeof STATUSES)[number];
-export type SessionLocale = (typeof LOCALES)[number];
-export type BillingMode = (typeof BILLING_MODES)[number];
-
-/**
- * The customer fields a session carries, every one of them optional: the form's billing fields (src/session/fields.ts)
- * and `business_number`, which the API keeps but this checkout does not ask for.
- */
-export const CUSTOMER_FIELDS = [...BILLING_FIELDS, 'business_number'] as const;
-export type CustomerField = (typeof CUSTOMER_FIELDS)[number];
+export { BILLING_MODES, CUSTOMER_FIELDS, LOCALES, PAYMENT_METHODS, STATUSES, isEditable, isPayable };
+export type { BillingMode, CustomerField, PaymentMethod, SessionLocale, SessionStatus };
 
 const text = z.nullish(z.string());
 
@@ -79,7 +63,8 @@ const paymentMethods = z.pipe(
   ),
 );
 
-export const sessionSchema = z.looseObject({
+/** The session's fields, for a schema that adds its own (the protocol's session) without zod's extend. */
+export const sessionShape = {
   id: z.optional(z.number()),
   status: z.enum(STATUSES),
   billing_details_collection: z.pipe(
@@ -105,7 +90,9 @@ export const sessionSchema = z.looseObject({
   processor: text,
   processor_id: text,
   coupon: z.nullish(couponSchema),
-});
+};
+
+export const sessionSchema = z.looseObject(sessionShape);
 
 export type Customer = z.output<typeof customerSchema>;
 export type Item = z.output<typeof itemSchema>;
@@ -114,6 +101,7 @@ export type CheckoutSession = z.output<typeof sessionSchema>;
 /** What the API sends, before parsing. */
 export type CheckoutSessionInput = z.input<typeof sessionSchema>;
 
+// why type-only: the request schemas stay out of what imports the response schema.
 export type { CreateSessionBody, CustomerInput, PublicUpdateBody, UpdateSessionBody } from './requests.ts';
 
 /** A parse failure, naming the path of the first broken field (`items.0.amount`). */
@@ -133,11 +121,12 @@ export function toIssues(error: { issues: ReadonlyArray<{ path: ReadonlyArray<Pr
 }
 
 /**
- * Parses an API response into a session, or throws a SessionParseError that names the path. A line or session
- * total beyond exact integers is refused too (the shared rule of `amounts.ts`): nothing could show or charge it.
+ * Parses an API response with `schema` (the session schema, or one that extends it, as the protocol's does), or
+ * throws a SessionParseError that names the path. A line or session total beyond exact integers is refused too (the
+ * shared rule of `amounts.ts`): nothing could show or charge it.
  */
-export function parseSession(data: unknown): CheckoutSession {
-  const result = sessionSchema.safeParse(data);
+export function parseSessionWith<S extends z.ZodMiniType<CheckoutSession, unknown>>(schema: S, data: unknown): z.output<S> {
+  const result = schema.safeParse(data);
   if (!result.success) {
     const issues = toIssues(result.error);
     throw new SessionParseError(issues[0]?.path ?? '', issues);
@@ -145,6 +134,11 @@ export function parseSession(data: unknown): CheckoutSession {
   const inexact = inexactAmounts(result.data);
   if (inexact.length > 0) throw new SessionParseError(inexact[0]!.path, inexact);
   return result.data;
+}
+
+/** Parses an API response into a session (see parseSessionWith). */
+export function parseSession(data: unknown): CheckoutSession {
+  return parseSessionWith(sessionSchema, data);
 }
 
 /** Parses a list of sessions (the list endpoint's body). */
@@ -161,9 +155,4 @@ export function parseSessionList(data: unknown): CheckoutSession[] {
       throw error;
     }
   });
-}
-
-/** Only pending sessions can be updated, deleted or paid. */
-export function isEditable(session: Pick<CheckoutSession, 'status'>): boolean {
-  return session.status === 'pending';
 }

@@ -2,9 +2,10 @@
 // Node-only. Amounts cross the API in major units (as the real API); inside, everything is integer minor units.
 import { COUNTRY_CODES } from '../locales/countries.ts';
 import { majorToMinor, minorDigits } from '../session/money.ts';
+import { POSTAL_CODE_RATE_COUNTRIES, rateDependsOnPostalCode } from './postal-code-rule.ts';
 import { findRate, LocationError, taxCodeOf, type RateResult, type SellerSettings } from './rates.ts';
 import { computeTaxSummary } from './summary.ts';
-import { validateVatNumber } from './tax-ids.ts';
+import { checkVatNumber } from './tax-ids.ts';
 import { TAX_CODES, type TaxBehavior } from './types.ts';
 
 /** The query parameters, as the official clients send them (all strings; absent = undefined). */
@@ -41,7 +42,7 @@ function parse(params: CalculateParams, settings: SellerSettings) {
   else if (!COUNTRY_CODES.includes(country.toUpperCase())) fail('to_country', 'is not a country');
   if (params.from_country && !COUNTRY_CODES.includes(params.from_country.toUpperCase())) fail('from_country', 'is not a country');
   const upper = country.toUpperCase();
-  if ((upper === 'US' || upper === 'CA') && !params.to_postal_code?.trim()) fail('to_postal_code', 'is required for US and CA');
+  if (rateDependsOnPostalCode(upper) && !params.to_postal_code?.trim()) fail('to_postal_code', `is required for ${POSTAL_CODE_RATE_COUNTRIES.join(' and ')}`);
   const behavior = (params.tax_behavior || 'exclusive') as TaxBehavior;
   if (behavior !== 'exclusive' && behavior !== 'inclusive') fail('tax_behavior', 'must be exclusive or inclusive');
   const productType = params.product_type || 'service';
@@ -70,7 +71,7 @@ export function calculateTaxRate(params: CalculateParams, settings: SellerSettin
       {
         country,
         postal_code: params.to_postal_code,
-        tax_id_valid: taxId ? validateVatNumber(country, taxId) : null,
+        tax_id_valid: taxId ? checkVatNumber(country, taxId) : null,
         tax_code: params.tax_code,
         product_type: productType,
         date: params.date,

@@ -5,3 +5,4 @@ export * from './types.ts';
 export { allocate, divideRounded, exclusiveTax, inclusiveNet, roundHalfAwayFromZero, taxableBase } from './rounding.ts';
 export { computeTaxSummary, type SummaryInput, type TaxableItem } from './summary.ts';
 export { TAX_ID_REQUIRED_COUNTRIES, taxIdRequired } from './tax-id-rule.ts';
+export { POSTAL_CODE_RATE_COUNTRIES, rateDependsOnPostalCode } from './postal-code-rule.ts';

@@ -11,6 +11,7 @@ import {
   TAX_NAMES,
   usTreatment,
 } from './data/jurisdictions.ts';
+import { rateDependsOnPostalCode } from './postal-code-rule.ts';
 import { TAX_CODES, type TaxCode, type TaxNeed, type TaxRate, type TaxStatus } from './types.ts';
 
 /** The account's tax settings. */
@@ -75,10 +76,10 @@ export function taxCodeOf(code: string | null | undefined, settings: SellerSetti
   return (TAX_CODES as readonly string[]).includes(code ?? '') ? (code as TaxCode) : settings.default_tax_code;
 }
 
-/** The inputs still missing for an exact rate: US and Canadian rates depend on the postal code. */
+/** The inputs still missing for an exact rate: the country, then a postal code where the rate depends on it. */
 export function taxNeeds(country: string | null | undefined, postalCode: string | null | undefined): TaxNeed[] {
   if (!country) return ['country'];
-  return (country === 'US' || country === 'CA') && !postalCode?.trim() ? ['postal_code'] : [];
+  return rateDependsOnPostalCode(country) && !postalCode?.trim() ? ['postal_code'] : [];
 }
 
 function registered(settings: SellerSettings, jurisdiction: string): boolean {

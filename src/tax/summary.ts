@@ -19,7 +19,7 @@ export interface SummaryInput {
   /** The rate per tax code; an item whose code has none stays untaxed (the preview then still `needs` an input). */
   rates: Readonly<Record<string, TaxRate>>;
   needs?: readonly TaxNeed[];
-  tax_id?: { valid: boolean | null } | null;
+  tax_id?: TaxSummary['tax_id'];
   /** See TaxSummary's `tax_id_required`; left out of the summary when undefined. */
   tax_id_required?: boolean;
 }

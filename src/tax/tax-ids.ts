@@ -105,7 +105,7 @@ export function validator(path: string): Validator {
  * without separators and prefix), null when no validator covers the country or the number has the shape of a kind
  * none checks, false otherwise (every kind that country's numbers come in says it is wrong).
  */
-export function validateTaxId(country: string, taxId: string): boolean | null {
+export function checkTaxId(country: string, taxId: string): boolean | null {
   const code = country.trim().toUpperCase();
   const id = compactTaxId(taxId);
   if (id in SANDBOX_TAX_IDS) return SANDBOX_TAX_IDS[id]!;
@@ -123,10 +123,10 @@ const accepted = (paths: readonly string[], spellings: readonly string[]) =>
 
 /**
  * Whether the tax ID is a valid VAT number of the country, which is what reverse charge needs: a consumer's codice
- * fiscale or DNI is a valid tax ID (`validateTaxId`) but no VAT number. Null where `validateTaxId` says null.
+ * fiscale or DNI is a valid tax ID (`checkTaxId`) but no VAT number. Null where `checkTaxId` says null.
  */
-export function validateVatNumber(country: string, taxId: string): boolean | null {
-  const valid = validateTaxId(country, taxId);
+export function checkVatNumber(country: string, taxId: string): boolean | null {
+  const valid = checkTaxId(country, taxId);
   if (valid !== true || compactTaxId(taxId) in SANDBOX_TAX_IDS) return valid;
   const code = country.trim().toUpperCase();
   return accepted(VAT_MODULES[code] ?? [], taxIdSpellings(code, taxId));

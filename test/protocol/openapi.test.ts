@@ -71,7 +71,9 @@ test('amounts are integers on the wire and the session tolerates what Quaderno s
   assert.equal(schemas.TaxSummary.properties.total.type, 'integer');
   assert.equal(schemas.TaxLine.properties.amount.type, 'integer');
   assert.equal(schemas.Session.properties.items.items.properties.amount.type, 'number');
-  assert.deepEqual(schemas.PayResult.allOf[0], { $ref: '#/components/schemas/Session' });
+  const paid = (protocolDocument() as any).paths['/{token}/pay.json'].post.responses['202'];
+  assert.deepEqual(paid.content['application/json'].schema, { $ref: '#/components/schemas/Session' });
+  assert.equal(schemas.PayResult, undefined);
 });
 
 test('every request example is a body its schema accepts', () => {

@@ -3,7 +3,7 @@
 // hold; at most one capture per session. Returns every break, described well enough to replay.
 import { isDeepStrictEqual } from 'node:util';
 import type { TaxSettings } from '../../src/sandbox/tax/settings.ts';
-import { chargedTax, sessionTax } from '../../src/sandbox/tax/session-tax.ts';
+import { chargedTax, computeSessionTax } from '../../src/sandbox/tax/session-tax.ts';
 import { eventually } from './harness.ts';
 import type { Client, World } from './payment-world.ts';
 
@@ -101,7 +101,7 @@ export async function checkRun(world: World, settings: TaxSettings): Promise<Run
         }
       }
       // why recomputed here: the recorded tax must be the tax of the recorded customer, whatever path recorded it.
-      const expected = sessionTax({ items: session.items, coupon: session.coupon ?? null, customer: session.customer }, settings);
+      const expected = computeSessionTax({ items: session.items, coupon: session.coupon ?? null, customer: session.customer }, settings);
       if (!isDeepStrictEqual(session.tax, expected)) {
         breaks.push(
           `${where}: recorded tax ${session.tax?.total} (${session.tax?.status}, tax ${session.tax?.tax}) but the recorded customer ` +

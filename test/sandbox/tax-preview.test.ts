@@ -2,7 +2,7 @@
 // account's tax settings, all against a real sandbox over HTTP.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { chargedTax, previewTax, sessionTax } from '../../src/sandbox/tax/session-tax.ts';
+import { chargedTax, computeLocationTax, computeSessionTax } from '../../src/sandbox/tax/session-tax.ts';
 import { TaxSettingsHolder } from '../../src/sandbox/tax/settings.ts';
 import { call, tokenOf, useSandbox } from './harness.ts';
 
@@ -161,13 +161,13 @@ describe('tax preview through the permalink', () => {
     assert.deepEqual([business.tax_id, business.status, business.tax], [{ valid: true }, 'reverse_charge', 0]);
   });
 
-  test('sessionTax: the saved customer decides; an unplaceable saved ZIP only needs a postal code', () => {
+  test('computeSessionTax: the saved customer decides; an unplaceable saved ZIP only needs a postal code', () => {
     const store = sandbox().store;
     const settings = new TaxSettingsHolder({}, {}).get();
     const fr = store.createSession({ items: SAAS_AND_CUSTOM, customer: { billing_country: 'FR' } });
-    assert.deepEqual([sessionTax(fr, settings).tax, sessionTax(fr, settings).lines[0]!.name], [5000, 'TVA']);
+    assert.deepEqual([computeSessionTax(fr, settings).tax, computeSessionTax(fr, settings).lines[0]!.name], [5000, 'TVA']);
     const us = store.createSession({ items: SAAS_AND_CUSTOM, customer: { billing_country: 'US', billing_postal_code: 'nope' } });
-    assert.deepEqual(sessionTax(us, settings).needs, ['postal_code']);
+    assert.deepEqual(computeSessionTax(us, settings).needs, ['postal_code']);
   });
 
   test('chargedTax: the checkout.succeeded fields — the line carrying the most tax, and the whole total', () => {
@@ -176,9 +176,9 @@ describe('tax preview through the permalink', () => {
     const stored = sandbox().store.createSession({ items });
     const qc = sandbox().store.createSession({ items: [{ name: 'Plan', amount: 1999, currency: 'CAD' }] });
     const cases: Array<[string, ReturnType<typeof chargedTax>]> = [];
-    cases.push(['FR', chargedTax(previewTax(stored, { country: 'FR' }, settings))]);
-    cases.push(['QC', chargedTax(previewTax(qc, { country: 'CA', postal_code: 'H2X1Y4' }, settings))]);
-    cases.push(['none', chargedTax(previewTax(stored, {}, settings))]);
+    cases.push(['FR', chargedTax(computeLocationTax(stored, { country: 'FR' }, settings))]);
+    cases.push(['QC', chargedTax(computeLocationTax(qc, { country: 'CA', postal_code: 'H2X1Y4' }, settings))]);
+    cases.push(['none', chargedTax(computeLocationTax(stored, {}, settings))]);
     assert.deepEqual(cases, [
       // 24000 × 20% = 4800 (exclusive) beats the e-book's 99 inside 1900
       ['FR', { tax_name: 'TVA', tax_rate: 20, extra_tax_name: null, extra_tax_rate: null, amount_cents: 24000 + 4800 + 1900, currency: 'EUR' }],

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { formatMoney, lineTotal, majorToMinor, minorDigits, sessionTotals, couponDiscount } from '../../src/session/money.ts';
-import { parseSession } from '../../src/session/schema.ts';
+import { parseSession, type Coupon } from '../../src/session/schema.ts';
 
 const normalize = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
@@ -61,7 +61,7 @@ describe('money', () => {
     expect(lineTotal({ amount: 2100.0, quantity: 3 })).to.equal(6300);
   });
 
-  const coupons: Array<[string, Parameters<typeof couponDiscount>[2], number]> = [
+  const coupons: Array<[string, Coupon | null, number]> = [
     ['10% of 999 rounds to 100', { code: 'A', percent_off: 10 }, 100],
     ['a fixed 5.00 off', { code: 'B', amount_off: 500, currency: 'EUR' }, 500],
     ['a fixed amount never exceeds the subtotal', { code: 'C', amount_off: 5000, currency: 'EUR' }, 999],

@@ -1,13 +1,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ApiError } from '../../api/errors.ts';
 import type { PublicClient } from '../../api/public.ts';
-import { isEditable, type CheckoutSession } from '../../session/schema.ts';
+import type { ProtocolSession } from '../../protocol/session.ts';
+import { isEditable } from '../../session/schema.ts';
 import { SessionExpiry } from '../model/expiry.ts';
 
 /** What the controller reads from the element on every update, and what it asks of it. */
 export interface ExpiryInputs {
   /** The session while the form shows (undefined otherwise: no limit to watch). */
-  formSession(): CheckoutSession | undefined;
+  formSession(): ProtocolSession | undefined;
   client(): PublicClient;
   /** The warning appeared: say it (assertively) while the customer may be anywhere in the form. */
   warned(minutes: number): void;

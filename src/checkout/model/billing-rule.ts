@@ -5,12 +5,11 @@
 // and the server refuses the payment without it. No Lit and no DOM here.
 import { validateBilling, type BillingErrors, type BillingField, type BillingValues } from '../../session/fields.ts';
 import { isRequired } from '../../session/fields.ts';
+import type { ProtocolSession } from '../../protocol/session.ts';
 import type { BillingMode } from '../../session/schema.ts';
-import type { CheckoutSession } from '../../session/schema.ts';
+import { rateDependsOnPostalCode } from '../../tax/postal-code-rule.ts';
 import { sessionTax, shownTax, taxIdRequiredFor, taxIdState, taxQuery, type TaxPreview, type TaxSummary } from './tax.ts';
 
-/** Countries whose rate depends on the postal code (a state or province). */
-const POSTAL_RATE_COUNTRIES = ['US', 'CA'];
 /** What a reverse-charge invoice needs besides the country. */
 const INVOICE_ADDRESS: readonly BillingField[] = ['billing_street_line_1', 'billing_city', 'billing_postal_code'];
 
@@ -30,7 +29,7 @@ export interface BillingNeeds {
 export function autoNeeds(n: BillingNeeds): { postalCode: boolean; address: boolean } {
   const country = n.values.billing_country.trim().toUpperCase();
   const address = taxIdState(taxQuery(n.values), n.preview, n.sessionTax) === 'valid';
-  const postalCode = address || POSTAL_RATE_COUNTRIES.includes(country) || !!n.tax?.needs.includes('postal_code');
+  const postalCode = address || rateDependsOnPostalCode(country) || !!n.tax?.needs.includes('postal_code');
   return { postalCode, address };
 }
 
@@ -66,7 +65,7 @@ export interface TypedForm {
 }
 
 /** The rule's inputs for a session and its form. */
-export function needsOf(session: CheckoutSession, form: TypedForm): BillingNeeds {
+export function needsOf(session: ProtocolSession, form: TypedForm): BillingNeeds {
   return {
     mode: session.billing_details_collection,
     values: form.values,

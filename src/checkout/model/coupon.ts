@@ -1,7 +1,7 @@
 // The coupon's actions: Apply and Remove, each one PUT of the coupon alone with the form busy; a refusal is worded
 // from its protocol code (coupon-refusal.ts). No Lit and no DOM here.
 import { ConflictError, ValidationError } from '../../api/errors.ts';
-import type { CheckoutSession } from '../../session/schema.ts';
+import type { ProtocolSession } from '../../protocol/session.ts';
 import { describeCouponRefusal, refusalOf } from './coupon-refusal.ts';
 import type { ModelEffects } from './effects.ts';
 import { errorCode, RefusedSessionError } from './errors.ts';
@@ -46,7 +46,7 @@ export async function removeCoupon(fx: CouponEffects): Promise<void> {
 }
 
 /** Runs a coupon PUT with the form busy; the saved session, or undefined when it failed (and was told). */
-async function save(fx: CouponEffects, busy: Busy, work: (signal: AbortSignal) => Promise<CheckoutSession>): Promise<CheckoutSession | undefined> {
+async function save(fx: CouponEffects, busy: Busy, work: (signal: AbortSignal) => Promise<ProtocolSession>): Promise<ProtocolSession | undefined> {
   const start = fx.state();
   if (start.kind !== 'form') return undefined;
   fx.set({ ...start, busy });

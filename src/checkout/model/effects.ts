@@ -2,7 +2,7 @@
 // members it needs, so an action reads and changes the model only through them, never through the model itself.
 // No Lit and no DOM here.
 import type { PublicClient } from '../../api/public.ts';
-import type { CheckoutSession } from '../../session/schema.ts';
+import type { ProtocolSession } from '../../protocol/session.ts';
 import type { FormView } from './derive.ts';
 import type { DraftStore } from './draft.ts';
 import type { RunResult } from './run.ts';
@@ -26,9 +26,9 @@ export interface ModelEffects {
   /** GETs the session again, showing what is known meanwhile. */
   reload(): Promise<void>;
   /** Takes a session a PUT or a poll returned: throws RefusedSessionError for a broken one that could be paid. */
-  accept(session: CheckoutSession, saved: boolean): void;
+  accept(session: ProtocolSession, saved: boolean): void;
   /** Before an edit is saved to a failed session the server reopens, makes it pending again. */
-  reopen(session: CheckoutSession, signal: AbortSignal): Promise<CheckoutSession>;
+  reopen(session: ProtocolSession, signal: AbortSignal): Promise<ProtocolSession>;
   /** Shows a PUT's answer that the session schema refuses as an error; true if it was one. */
   refuseUnreadable(error: unknown): boolean;
   /** Tells the page about a failure (`quaderno-error`), unless it was an abort. */

@@ -1,24 +1,24 @@
 // What the checkout tells the page, as data: each outcome's name and detail. The model reports these through its host;
 // the element dispatches them as DOM events (../events.ts), so the model needs no DOM to say what happened.
-import type { CheckoutSession } from '../../session/schema.ts';
+import type { ProtocolSession } from '../../protocol/session.ts';
 
 /** `quaderno-ready`: the session is loaded and shown. */
 export interface QuadernoReadyDetail {
-  session: CheckoutSession;
+  session: ProtocolSession;
 }
 /** `quaderno-update`: customer data or a coupon was saved. */
 export interface QuadernoUpdateDetail {
-  session: CheckoutSession;
+  session: ProtocolSession;
 }
 /** `quaderno-complete`: the payment completed. Cancelable: preventDefault() stops the redirect to success_url. */
 export interface QuadernoCompleteDetail {
-  session: CheckoutSession;
+  session: ProtocolSession;
   /** The paid invoice's public page, when the server recorded the sale itself (a merchant handler paying in the page); else null. */
   invoicePermalink: string | null;
 }
 /** `quaderno-cancel`: the customer cancelled. Cancelable: preventDefault() stops the redirect to cancel_url. */
 export interface QuadernoCancelDetail {
-  session: CheckoutSession | undefined;
+  session: ProtocolSession | undefined;
 }
 /** `quaderno-error`: something failed; `code` is machine-readable (an ApiErrorCode, `unsafe_url`, …). */
 export interface QuadernoErrorDetail {

@@ -4,8 +4,8 @@
 // derived once per state (derive.ts). No Lit and no DOM here: the model runs in Node.
 import { BadResponseError } from '../../api/errors.ts';
 import type { BillingField } from '../../session/fields.ts';
-import type { CheckoutSession, PaymentMethod } from '../../session/schema.ts';
-import { previewTax } from '../../api/tax.ts';
+import type { ProtocolSession } from '../../protocol/session.ts';
+import type { PaymentMethod } from '../../session/schema.ts';
 import { cancel } from './cancel.ts';
 import { applyCoupon, removeCoupon } from './coupon.ts';
 import { derive, type FormView } from './derive.ts';
@@ -24,7 +24,7 @@ import {
   sessionOf,
   type CheckoutState,
   type FormEvent,
-  type ProcessorFieldState,
+  type ProcessorFieldRecord,
 } from './state.ts';
 import { TAX_FIELDS, TaxPreviews } from './tax-preview.ts';
 import type { FocusTarget, ModelHost, ModelOptions, ModelProcessor } from './types.ts';
@@ -54,12 +54,7 @@ export class CheckoutModel {
       {
         current: () => (this.current.kind === 'form' ? { session: this.current.session, form: this.current.form } : undefined),
         apply: (preview) => this.edit({ type: 'tax', preview }),
-        fetch: (query, signal) => {
-          if (options.previewTax) return options.previewTax(query, signal);
-          // why the client's transport: the element's `timeout` and `credentials` hold for the preview too.
-          const client = options.client();
-          return previewTax(client.permalink, query, { signal }, client.transport);
-        },
+        fetch: (query, signal) => options.client().previewTax(query, { signal }),
       },
       options.taxDebounceMs ?? 300,
     );
@@ -142,7 +137,7 @@ export class CheckoutModel {
     const result = await this.runs.start((signal) => {
       const client = this.options.client();
       // why a deadline: retries end with the error view and its Retry, not an endless "Loading…" (15 s by default).
-      return client.retrieve({ signal, deadlineMs: (client.transport?.timeoutMs ?? 10_000) + LOAD_RETRY_WINDOW_MS });
+      return client.retrieve({ signal, deadlineMs: client.timeoutMs + LOAD_RETRY_WINDOW_MS });
     });
     if (result.status === 'aborted') return;
     if (result.status === 'error') {
@@ -155,7 +150,7 @@ export class CheckoutModel {
     this.loaded(result.value);
   }
 
-  private loaded(session: CheckoutSession): void {
+  private loaded(session: ProtocolSession): void {
     const before = this.current;
     const previous = formOf(before);
     if (this.refuseBroken(session)) return;
@@ -174,7 +169,7 @@ export class CheckoutModel {
   }
 
   /** Shows the error state for a session that must not be shown or paid; true if it was refused. */
-  private refuseBroken(session: CheckoutSession): boolean {
+  private refuseBroken(session: ProtocolSession): boolean {
     const problem = brokenSession(session);
     if (!problem) return false;
     this.showBroken(problem);
@@ -203,13 +198,13 @@ export class CheckoutModel {
    * Takes a session a PUT or a poll returned, unless it is broken and could still be paid (then the run stops). Once
    * paid (processing, completed) the outcome is shown whatever the session says, since the customer must learn it.
    */
-  private accept(session: CheckoutSession, saved: boolean): void {
+  private accept(session: ProtocolSession, saved: boolean): void {
     if (isPayable(session) && this.refuseBroken(session)) throw new RefusedSessionError();
     if (saved) this.host.emit('quaderno-update', { session });
   }
 
   /** Before an edit is saved to a failed session the server reopens (`retry`), it is made pending again; else as it is. */
-  private async reopen(session: CheckoutSession, signal: AbortSignal): Promise<CheckoutSession> {
+  private async reopen(session: ProtocolSession, signal: AbortSignal): Promise<ProtocolSession> {
     if (!canReopen(session)) return session;
     const reopened = await this.options.client().retry({ signal });
     this.accept(reopened, false);
@@ -257,7 +252,7 @@ export class CheckoutModel {
   }
 
   /** A processor reports one of its fields; `changed` when the value changed (which clears a server refusal). */
-  processorField(key: string, field: Omit<ProcessorFieldState, 'server'>, changed: boolean): void {
+  processorField(key: string, field: Omit<ProcessorFieldRecord, 'server'>, changed: boolean): void {
     this.edit({ type: 'processor-field', key, state: field, changed });
   }
 

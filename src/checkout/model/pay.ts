@@ -5,7 +5,7 @@ import { ConflictError, ValidationError } from '../../api/errors.ts';
 import type { PublicClient } from '../../api/public.ts';
 import { processorErrorOf } from '../../processors/errors.ts';
 import { ADDRESS_FIELDS } from '../../session/fields.ts';
-import type { CheckoutSession } from '../../session/schema.ts';
+import type { ProtocolSession } from '../../protocol/session.ts';
 import { refusalOf } from './coupon-refusal.ts';
 import type { ModelEffects } from './effects.ts';
 import { errorCode, RefusedSessionError } from './errors.ts';
@@ -156,7 +156,7 @@ const TOTAL_CHANGED = 'total_changed';
  * saving into a session that is no longer pending. The session when it went on (processing, completed) for the run to
  * follow; undefined when the form stays (with the session read, if it could be).
  */
-async function reread(fx: PayEffects, error: unknown, form: FormState, signal: AbortSignal): Promise<CheckoutSession | undefined> {
+async function reread(fx: PayEffects, error: unknown, form: FormState, signal: AbortSignal): Promise<ProtocolSession | undefined> {
   // why not these: the server answered them itself (a conflict, a refused total or field), and payFailed reloads.
   if (error instanceof ValidationError || error instanceof ConflictError || signal.aborted) return undefined;
   // why: fields the processor found incomplete were never sent; nothing changed on the server.

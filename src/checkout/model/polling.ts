@@ -1,7 +1,7 @@
 // Following a payment: the status poll while the session is processing, and its outcome (the completed view, the
 // `quaderno-complete` event and the redirect, or the failed view). No Lit and no DOM here.
 import { isHttpUrl } from '../../api/urls.ts';
-import type { CheckoutSession } from '../../session/schema.ts';
+import type { ProtocolSession } from '../../protocol/session.ts';
 import type { ModelEffects } from './effects.ts';
 import { errorCode, RefusedSessionError } from './errors.ts';
 import { pollSession } from './run.ts';
@@ -11,7 +11,7 @@ import { errorMessage } from './words.ts';
 export type PollEffects = Pick<ModelEffects, 'state' | 'set' | 'run' | 'client' | 'accept' | 'report' | 'host' | 'draft' | 'processor' | 'pollWaits'>;
 
 /** Follows a session that is already processing (loaded that way, or after a reconnect). */
-export async function follow(fx: PollEffects, session: CheckoutSession, form: FormState): Promise<void> {
+export async function follow(fx: PollEffects, session: ProtocolSession, form: FormState): Promise<void> {
   const result = await fx.run((signal) => poll(fx, session, form, signal));
   if (result.status === 'complete') settled(fx, result.value, form);
   else if (result.status === 'error' && !(result.error instanceof RefusedSessionError)) {
@@ -21,7 +21,7 @@ export async function follow(fx: PollEffects, session: CheckoutSession, form: Fo
 }
 
 /** Polls `retrieve()` with backoff until the session leaves `processing`. */
-export function poll(fx: PollEffects, start: CheckoutSession, form: FormState, signal: AbortSignal): Promise<CheckoutSession> {
+export function poll(fx: PollEffects, start: ProtocolSession, form: FormState, signal: AbortSignal): Promise<ProtocolSession> {
   fx.set({ kind: 'processing', session: start, form });
   return pollSession(start, fx.pollWaits(), signal, async () => {
     const session = await fx.client().retrieve({ signal });
@@ -32,7 +32,7 @@ export function poll(fx: PollEffects, start: CheckoutSession, form: FormState, s
 }
 
 /** Shows a payment's outcome; a completed one is told to the page (callers settle each payment once). */
-export function settled(fx: PollEffects, session: CheckoutSession, form: FormState): void {
+export function settled(fx: PollEffects, session: ProtocolSession, form: FormState): void {
   if (session.status === 'failed') return fx.set({ kind: 'failed', session, form });
   if (session.status !== 'completed') return fx.set(placeSession(session, { kind: 'loading' }, form));
   fx.set({ kind: 'completed', session, redirecting: false });
@@ -47,7 +47,7 @@ export function settled(fx: PollEffects, session: CheckoutSession, form: FormSta
 }
 
 /** Following failed (a timeout, the network): the error view, with the form kept for its retry. */
-export function pollFailed(fx: Pick<ModelEffects, 'set' | 'host'>, error: unknown, session: CheckoutSession, form: FormState): void {
+export function pollFailed(fx: Pick<ModelEffects, 'set' | 'host'>, error: unknown, session: ProtocolSession, form: FormState): void {
   const code = errorCode(error);
   fx.set({ kind: 'error', code, session, form });
   fx.host.announce('assertive', (t) => errorMessage(t, code));

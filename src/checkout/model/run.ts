@@ -1,7 +1,7 @@
 // One run at a time, each with its own AbortSignal: a newer run aborts the older, stop() aborts the current one and
 // remembers it for resume(); and the status poll's backoff. No Lit and no DOM here.
 import { TimeoutError } from '../../api/errors.ts';
-import type { CheckoutSession } from '../../session/schema.ts';
+import type { ProtocolSession } from '../../protocol/session.ts';
 
 /** How one run ended. `aborted` means a newer run or stop() superseded it. */
 export type RunResult<T> = { status: 'complete'; value: T } | { status: 'error'; error: unknown } | { status: 'aborted' };
@@ -65,11 +65,11 @@ export function delay(ms: number, signal: AbortSignal): Promise<void> {
 
 /** Polls with backoff (×1.5 from `first` up to `max` ms) until the session leaves `processing`; TimeoutError after `total`. */
 export async function pollSession(
-  start: CheckoutSession,
+  start: ProtocolSession,
   wait: { first: number; max: number; total: number },
   signal: AbortSignal,
-  fetch: () => Promise<CheckoutSession>,
-): Promise<CheckoutSession> {
+  fetch: () => Promise<ProtocolSession>,
+): Promise<ProtocolSession> {
   let session = start;
   let next = wait.first;
   const deadline = Date.now() + wait.total;

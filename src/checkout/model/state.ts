@@ -2,7 +2,8 @@
 // the model (model.ts) runs the effects and feeds their results through these functions; derive.ts reads a form.
 import { taxIdExample, type FieldError } from '../../session/validation.ts';
 import { ADDRESS_FIELDS, BILLING_FIELDS, emptyValues, isBillingField, type BillingField, type BillingValues } from '../../session/fields.ts';
-import { type CheckoutSession, type CustomerInput, type PaymentMethod } from '../../session/schema.ts';
+import type { ProtocolSession } from '../../protocol/session.ts';
+import { type CustomerInput, type PaymentMethod } from '../../session/schema.ts';
 import type { ProcessorMessageKey } from '../../processors/mount.ts';
 import type { CouponRefusal } from './coupon-refusal.ts';
 import type { Draft } from './draft.ts';
@@ -27,8 +28,8 @@ export type CouponError =
   | { kind: 'refused'; refusal: CouponRefusal; code?: string | undefined; serverMessage: string | undefined }
   | { kind: 'request'; code: string; serverMessage: string };
 
-/** What a processor reports about one of its fields; the model decides when its error shows. */
-export interface ProcessorFieldState {
+/** The model's record of one processor field: what the processor reported, and a server refusal; the model decides when its error shows. */
+export interface ProcessorFieldRecord {
   /** The field's own error now (undefined when valid). */
   error: FieldError | undefined;
   touched: boolean;
@@ -52,7 +53,7 @@ export interface FormState {
   serverErrors: Partial<Record<BillingField, string>>;
   method: PaymentMethod | undefined;
   /** The processor's fields, by the processor's own key. */
-  processor: Readonly<Record<string, ProcessorFieldState>>;
+  processor: Readonly<Record<string, ProcessorFieldRecord>>;
   couponInput: string;
   couponError: CouponError | undefined;
   /** `auto` mode: the optional address fields are shown. */
@@ -75,12 +76,12 @@ export interface PageFacts {
 export type CheckoutState = PageFacts &
   (
     | { kind: 'loading' }
-    | { kind: 'error'; code: string; session?: CheckoutSession | undefined; form?: FormState | undefined }
-    | { kind: 'form'; session: CheckoutSession; form: FormState; busy: Busy | undefined; alert: FormAlert | undefined }
-    | { kind: 'processing'; session: CheckoutSession; form: FormState }
-    | { kind: 'completed'; session: CheckoutSession; redirecting: boolean }
-    | { kind: 'failed'; session: CheckoutSession; form: FormState }
-    | { kind: 'abandoned'; session: CheckoutSession; cancelledHere: boolean; redirecting: boolean }
+    | { kind: 'error'; code: string; session?: ProtocolSession | undefined; form?: FormState | undefined }
+    | { kind: 'form'; session: ProtocolSession; form: FormState; busy: Busy | undefined; alert: FormAlert | undefined }
+    | { kind: 'processing'; session: ProtocolSession; form: FormState }
+    | { kind: 'completed'; session: ProtocolSession; redirecting: boolean }
+    | { kind: 'failed'; session: ProtocolSession; form: FormState }
+    | { kind: 'abandoned'; session: ProtocolSession; cancelledHere: boolean; redirecting: boolean }
   );
 
 /** The state while the form shows. */
@@ -89,7 +90,7 @@ export type FormKind = Extract<CheckoutState, { kind: 'form' }>;
 export type CheckoutView = CheckoutState['kind'];
 
 /** The session a state holds, if any. */
-export function sessionOf(state: CheckoutState): CheckoutSession | undefined {
+export function sessionOf(state: CheckoutState): ProtocolSession | undefined {
   return 'session' in state ? state.session : undefined;
 }
 
@@ -140,7 +141,7 @@ function serverKey(field: BillingField, values: BillingValues): FieldError {
 }
 
 /** A fresh form for a session: a restored draft first, then the session's customer. */
-export function initialForm(session: CheckoutSession, draft: Draft | undefined): FormState {
+export function initialForm(session: ProtocolSession, draft: Draft | undefined): FormState {
   const values = emptyValues();
   const prefilled = new Set<BillingField>();
   // why: a session whose details are locked is paid with its saved customer; a draft's values would show unsaved.
@@ -177,7 +178,7 @@ export type FormEvent =
   | { type: 'coupon-input'; value: string }
   | { type: 'coupon-error'; error: CouponError | undefined }
   | { type: 'open-address' }
-  | { type: 'processor-field'; key: string; state: Omit<ProcessorFieldState, 'server'>; changed: boolean }
+  | { type: 'processor-field'; key: string; state: Omit<ProcessorFieldRecord, 'server'>; changed: boolean }
   | { type: 'submit' }
   | { type: 'server-errors'; billing: Partial<Record<BillingField, string>>; processor: Record<string, { error: FieldError; message: string }> }
   | { type: 'clear-coupon-error' }
@@ -239,7 +240,7 @@ export function customerBody(values: BillingValues): CustomerInput {
 }
 
 /** What to show for a session that arrived outside a payment run (a load, a save); the form is kept when there is one. */
-export function placeSession(session: CheckoutSession, current: CheckoutState, form: FormState): CheckoutState {
+export function placeSession(session: ProtocolSession, current: CheckoutState, form: FormState): CheckoutState {
   switch (session.status) {
     case 'pending':
       return { kind: 'form', session, form, busy: undefined, alert: undefined };

@@ -1,7 +1,7 @@
 // The tax preview effect: when the country, postal code or tax ID change, one debounced GET <permalink>/tax.json per
 // settled input, the stale one aborted, every answer cached per input. The old figures stay, marked as updating,
 // until the new ones arrive; a failed preview falls back to the session's tax. No Lit and no DOM here.
-import type { CheckoutSession } from '../../session/schema.ts';
+import type { ProtocolSession } from '../../protocol/session.ts';
 import { savesEdits } from './session-checks.ts';
 import type { FormState } from './state.ts';
 import { canPreviewTax, taxKey, taxQuery, type TaxPreview, type TaxQuery, type TaxSummary } from './tax.ts';
@@ -9,7 +9,7 @@ import { canPreviewTax, taxKey, taxQuery, type TaxPreview, type TaxQuery, type T
 /** What the preview needs from the model. */
 export interface TaxPreviewHost {
   /** The session and form now, or undefined when no form shows. */
-  current(): { session: CheckoutSession; form: FormState } | undefined;
+  current(): { session: ProtocolSession; form: FormState } | undefined;
   /** Keeps a preview in the form (undefined: show the session's tax). */
   apply(preview: TaxPreview | undefined): void;
   fetch(query: TaxQuery, signal: AbortSignal): Promise<TaxSummary>;

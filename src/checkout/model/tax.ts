@@ -2,11 +2,10 @@
 // and the inputs a preview is keyed by. Pure functions; the preview's requests run in tax-preview.ts.
 // No Lit and no DOM here.
 import { capabilitiesOf } from '../../protocol/capabilities.ts';
-// why: tax.ts alone, not the protocol barrel, which carries the request schemas the bundle leaves out.
-import { taxSummarySchema, type TaxLine, type TaxSummary } from '../../protocol/tax.ts';
+import type { ProtocolSession } from '../../protocol/session.ts';
+import type { TaxLine, TaxSummary } from '../../protocol/tax.ts';
 import type { BillingValues } from '../../session/fields.ts';
 import { sessionTotals } from '../../session/money.ts';
-import type { CheckoutSession } from '../../session/schema.ts';
 import { savesEdits } from './session-checks.ts';
 
 export type { TaxLine, TaxSummary };
@@ -27,12 +26,12 @@ export interface TaxPreview {
   updating: boolean;
 }
 
-/** The session's `tax`, parsed; undefined when the server sent none (an older server) or one the schema refuses. */
-export function sessionTax(session: CheckoutSession): TaxSummary | undefined {
-  const raw = (session as { tax?: unknown }).tax;
-  if (raw === undefined || raw === null) return undefined;
-  const parsed = taxSummarySchema.safeParse(raw);
-  return parsed.success ? parsed.data : undefined;
+/**
+ * The session's `tax`, for its saved customer; undefined when the server sent none (an older server). The client
+ * parsed it with the session (a malformed one failed there), so it is read as is.
+ */
+export function sessionTax(session: ProtocolSession): TaxSummary | undefined {
+  return session.tax ?? undefined;
 }
 
 /** The query for the form's values: empty values left out, the country upper-cased. Undefined without a country. */
@@ -53,12 +52,12 @@ export function taxKey(query: TaxQuery): string {
 }
 
 /** Whether the server previews tax (a session without `capabilities` is the old sandbox, which does). */
-export function canPreviewTax(session: CheckoutSession): boolean {
-  return capabilitiesOf(session as { capabilities?: unknown }).has('tax_preview') && sessionTax(session) !== undefined;
+export function canPreviewTax(session: ProtocolSession): boolean {
+  return capabilitiesOf(session).has('tax_preview') && sessionTax(session) !== undefined;
 }
 
 /** The tax to show: the preview's when there is one, else the session's. */
-export function shownTax(session: CheckoutSession, preview: TaxPreview | undefined): TaxSummary | undefined {
+export function shownTax(session: ProtocolSession, preview: TaxPreview | undefined): TaxSummary | undefined {
   // why: a session that cannot save what was typed (a failed one the server does not reopen) is paid for its saved
   // customer, so its tax shows.
   if (!savesEdits(session)) return sessionTax(session);
@@ -69,7 +68,7 @@ export function shownTax(session: CheckoutSession, preview: TaxPreview | undefin
  * The total on the Pay button, in minor units, and its currency: the shown tax's, or the items' less the coupon from
  * a server that sends no tax. The one figure the view shows and every payment request confirms.
  */
-export function shownTotal(session: CheckoutSession, preview: TaxPreview | undefined): { total: number; currency: string } {
+export function shownTotal(session: ProtocolSession, preview: TaxPreview | undefined): { total: number; currency: string } {
   const tax = shownTax(session, preview);
   const totals = sessionTotals(session);
   return tax ? { total: tax.total, currency: tax.currency } : { total: totals.total, currency: totals.currency };
@@ -80,10 +79,10 @@ export function shownTotal(session: CheckoutSession, preview: TaxPreview | undef
  * the very country in the form. why the country check: while a preview for a new country runs, the old figures (and
  * their flag) still show; Pay waits for that preview and checks again.
  */
-export function taxIdRequiredFor(country: string, session: CheckoutSession, preview: TaxPreview | undefined): boolean {
+export function taxIdRequiredFor(country: string, session: ProtocolSession, preview: TaxPreview | undefined): boolean {
   const here = country.trim().toUpperCase();
   if (preview?.summary) return !!preview.summary.tax_id_required && preview.country === here;
-  const saved = (session.customer as { billing_country?: string | null }).billing_country?.trim().toUpperCase();
+  const saved = session.customer.billing_country?.trim().toUpperCase();
   return !!sessionTax(session)?.tax_id_required && saved === here;
 }
 

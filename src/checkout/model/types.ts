@@ -2,12 +2,11 @@
 // No Lit and no DOM here.
 import type { PublicClient } from '../../api/public.ts';
 import type { PayRequest } from '../../processors/processor.ts';
-import type { CheckoutSession } from '../../session/schema.ts';
+import type { ProtocolSession } from '../../protocol/session.ts';
 import type { DetailOf, QuadernoEventName } from './events.ts';
 import type { DraftStore } from './draft.ts';
 import type { ReturnReader } from './resume.ts';
 import type { CheckoutState } from './state.ts';
-import type { TaxQuery, TaxSummary } from './tax.ts';
 import type { Words } from './words.ts';
 
 /** Where the element should move focus (only ever in answer to the customer). */
@@ -29,7 +28,7 @@ export interface ModelHost {
 /** The part of a payment processor the model drives. */
 export interface ModelProcessor {
   /** Starts the payment; resolves with the session the server returned. Throws ApiError. */
-  pay(request: PayRequest): Promise<CheckoutSession>;
+  pay(request: PayRequest): Promise<ProtocolSession>;
   /** Reports every field's current state before a payment; a promise when an SDK checks asynchronously. */
   validate?(): Promise<void> | void;
   /** Forgets everything typed (after a completed payment). */
@@ -47,8 +46,6 @@ export interface ModelOptions {
   maxPollInterval?: number;
   /** How long to wait for a payment to settle before reporting a timeout. */
   maxPollTime?: number;
-  /** The tax preview's GET (default: `previewTax` on the client's permalink). */
-  previewTax?: (query: TaxQuery, signal: AbortSignal) => Promise<TaxSummary>;
   /** How long the customer pauses before a tax preview is asked, in ms (default 300). */
   taxDebounceMs?: number;
   /** Whether the page came back from a processor's redirect for a payment (default: the page's address, resume.ts). */

@@ -2,7 +2,7 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import type { LocaleCode, Translation } from '../../locales/translation.ts';
 import { formatMoney, lineTotal, sessionTotals, toMinor } from '../../session/money.ts';
-import type { CheckoutSession } from '../../session/schema.ts';
+import type { ProtocolSession } from '../../protocol/session.ts';
 import type { TaxSummary } from '../model/tax.ts';
 import { icon } from '../../ui/icons.ts';
 import { renderTaxRows, taxPhrase } from './tax.ts';
@@ -28,7 +28,7 @@ function toggleSummary(event: Event): void {
 export function renderItems(
   t: Translation,
   locale: LocaleCode,
-  session: CheckoutSession,
+  session: ProtocolSession,
   coupon: TemplateResult | typeof nothing,
   tax: TaxSummary | undefined,
   updating: boolean,

@@ -3,7 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { isHttpUrl } from '../../api/urls.ts';
 import type { LocaleCode, Translation } from '../../locales/translation.ts';
 import { formatMoney, sessionTotals } from '../../session/money.ts';
-import type { CheckoutSession } from '../../session/schema.ts';
+import type { ProtocolSession } from '../../protocol/session.ts';
 import type { CheckoutState } from '../model/state.ts';
 import { sessionTax } from '../model/tax.ts';
 import { abandonedWords, type Words } from '../model/words.ts';
@@ -102,7 +102,7 @@ export function renderAbandoned(
 }
 
 /** The total the customer paid, for the confirmation; undefined when the session's items cannot say. */
-export function paidAmount(session: CheckoutSession, locale: LocaleCode): string | undefined {
+export function paidAmount(session: ProtocolSession, locale: LocaleCode): string | undefined {
   const tax = sessionTax(session);
   if (tax) return formatMoney(tax.total, tax.currency, locale);
   const totals = sessionTotals(session);

@@ -7,12 +7,13 @@ import type { TaxSummary } from '../../tax/types.ts';
 import { conflict, notFound, parseOptions, refusedBody, SandboxError } from '../errors.ts';
 import { PRODUCTS, SEED_SESSIONS, type Product } from '../seed.ts';
 import { CouponBook } from './coupons.ts';
-import { sessionTax } from '../tax/session-tax.ts';
+import { computeSessionTax } from '../tax/session-tax.ts';
 import { TaxSettingsHolder } from '../tax/settings.ts';
 import { PaymentDesk, taxInputsChanged, type ProcessorReport } from './open-payment.ts';
 import { publicSessionJSON, sessionJSON } from './serialize.ts';
 import { processorKeys, type ProcessorKeys } from '../processors/keys.ts';
-import { emptyCustomer, isPayable, mergeCustomer, newInternals, newToken, resolveItems, seededSession } from './sessions.ts';
+import { isPayable } from '../../session/status.ts';
+import { emptyCustomer, mergeCustomer, newInternals, newToken, resolveItems, seededSession } from './sessions.ts';
 import { abandons, nextDueAt, SessionTimers } from './timers.ts';
 import type { AppliedCoupon, CreateOptions, PaymentRecord, StoredCoupon, StoredSession, StoreOptions } from './types.ts';
 
@@ -286,7 +287,7 @@ export class SandboxStore {
     const paid = session.internal.paidTax;
     if (paid && (session.status === 'processing' || session.status === 'completed')) return paid;
     if (brokenAmounts(session).length > 0) return null;
-    return sessionTax(session, this.taxSettings.get());
+    return computeSessionTax(session, this.taxSettings.get());
   }
 
   // ---- coupons --------------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import type { TaxSummary } from '../../tax/types.ts';
 import { conflict } from '../errors.ts';
 import type { CouponBook } from './coupons.ts';
 import { chargeRefusal, planPayment, refuseUnchargeable } from './payments.ts';
-import { isPayable } from './sessions.ts';
+import { isPayable } from '../../session/status.ts';
 import { TAX_INPUTS, type PaymentRecord, type Processor, type StoredCustomer, type StoredSession } from './types.ts';
 
 /** What the desk needs of the store: its coupons, tax, clock and status machine. */

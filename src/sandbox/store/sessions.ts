@@ -9,11 +9,6 @@ import type { SessionInternals, StoredCustomer, StoredItem, StoredSession } from
 
 const MAX_TEXT = 255;
 
-/** Where a payment may start, and the customer may cancel: pending, or failed (a failed session can be paid again). */
-export function isPayable(session: Pick<StoredSession, 'status'>): boolean {
-  return session.status === 'pending' || session.status === 'failed';
-}
-
 export function emptyCustomer(): StoredCustomer {
   return Object.fromEntries(CUSTOMER_FIELDS.map((field) => [field, null])) as StoredCustomer;
 }

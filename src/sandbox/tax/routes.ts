@@ -5,10 +5,10 @@ import { etag } from 'hono/etag';
 import type { ProtocolErrorBody } from '../../protocol/codes.ts';
 import { calculateTaxRate, TaxQueryError, type CalculateParams } from '../../tax/calculate.ts';
 import { LocationError } from '../../tax/rates.ts';
-import { validateTaxId } from '../../tax/tax-ids.ts';
+import { checkTaxId } from '../../tax/tax-ids.ts';
 import { readBody } from '../body.ts';
 import { notFound } from '../errors.ts';
-import { previewTax, type TaxableSession } from './session-tax.ts';
+import { computeLocationTax, type TaxableSession } from './session-tax.ts';
 import type { TaxSettingsHolder } from './settings.ts';
 
 /** What the routes need from the store: the public lookup by token, and the account's tax settings it keeps. */
@@ -92,7 +92,7 @@ export function mountTaxRoutes(app: Hono, store: TaxStore): TaxRoutes {
     else if (!/^[A-Z]{2}$/.test(country)) errors.country = ['must be an ISO 3166-1 alpha-2 code'];
     if (!taxId) errors.tax_id = ["can't be blank"];
     if (Object.keys(errors).length) return c.json({ errors }, 422);
-    return c.json({ valid: validateTaxId(country!, taxId!) });
+    return c.json({ valid: checkTaxId(country!, taxId!) });
   };
   for (const path of ['/api/tax_ids/validate', '/api/tax_ids/validate.json', '/api/taxes/validate', '/api/taxes/validate.json']) {
     app.get(path, validate);
@@ -114,7 +114,7 @@ export function mountTaxRoutes(app: Hono, store: TaxStore): TaxRoutes {
   app.get('/checkout/session/:token/tax.json', (c) => {
     const current = session(c);
     try {
-      const summary = previewTax(current, { country: param(c, 'country'), postal_code: param(c, 'postal_code'), tax_id: param(c, 'tax_id') }, settings.get());
+      const summary = computeLocationTax(current, { country: param(c, 'country'), postal_code: param(c, 'postal_code'), tax_id: param(c, 'tax_id') }, settings.get());
       c.header('Cache-Control', 'no-cache');
       return c.json(summary);
     } catch (error) {
@@ -130,7 +130,7 @@ export function mountTaxRoutes(app: Hono, store: TaxStore): TaxRoutes {
     if (!country || !/^[A-Z]{2}$/.test(country)) return locationInvalid(c, 'country', 'is not a country');
     if (!taxId) return fieldInvalid(c, 'tax_id', "can't be blank");
     c.header('Cache-Control', 'no-cache');
-    return c.json({ valid: validateTaxId(country, taxId) });
+    return c.json({ valid: checkTaxId(country, taxId) });
   });
 
   // ---- sandbox-only: the account's tax settings (NOT part of Quaderno's API) -----------------------------------

@@ -3,7 +3,7 @@ import { COUNTRY_CODES } from '../../locales/countries.ts';
 import { findRate, LocationError, taxCodeOf, taxNeeds, type SellerSettings } from '../../tax/rates.ts';
 import { taxIdRequired } from '../../tax/tax-id-rule.ts';
 import { computeTaxSummary, type SummaryInput, type TaxableItem } from '../../tax/summary.ts';
-import { validateTaxId, validateVatNumber } from '../../tax/tax-ids.ts';
+import { checkTaxId, checkVatNumber } from '../../tax/tax-ids.ts';
 import type { TaxRate, TaxSummary } from '../../tax/types.ts';
 import { PRODUCTS } from '../seed.ts';
 
@@ -43,16 +43,16 @@ const clean = (value: string | null | undefined) => value?.trim() || null;
  * The TaxSummary of a session for a location. Nothing is saved. Throws LocationError for a country or postal code
  * that cannot be placed (the preview answers 422 `tax_location_invalid`).
  */
-export function previewTax(session: TaxableSession, location: TaxLocation, settings: SellerSettings): TaxSummary {
+export function computeLocationTax(session: TaxableSession, location: TaxLocation, settings: SellerSettings): TaxSummary {
   const country = clean(location.country)?.toUpperCase() ?? null;
   const postal = clean(location.postal_code);
   const taxId = clean(location.tax_id);
   if (country && !COUNTRY_CODES.includes(country)) throw new LocationError('country', 'is not a country');
   const items = taxableItems(session, settings);
   const needs = taxNeeds(country, postal);
-  const valid = country && taxId ? validateTaxId(country, taxId) : null;
+  const valid = country && taxId ? checkTaxId(country, taxId) : null;
   // why: only a VAT number makes a sale reverse-charged; a consumer's national tax number is valid, but not one.
-  const vatNumber = country && taxId && valid === true ? validateVatNumber(country, taxId) : valid;
+  const vatNumber = country && taxId && valid === true ? checkVatNumber(country, taxId) : valid;
   const rates: Record<string, TaxRate> = {};
   if (country && needs.length === 0) {
     for (const code of new Set(items.map((item) => item.tax_code))) {
@@ -70,18 +70,18 @@ export function previewTax(session: TaxableSession, location: TaxLocation, setti
 }
 
 /** The `tax` of a session's JSON: its saved customer's tax. A saved location that cannot be placed only `needs` more. */
-export function sessionTax(session: TaxableSession, settings: SellerSettings): TaxSummary {
+export function computeSessionTax(session: TaxableSession, settings: SellerSettings): TaxSummary {
   const location = {
     country: session.customer.billing_country,
     postal_code: session.customer.billing_postal_code,
     tax_id: session.customer.tax_id,
   };
   try {
-    return previewTax(session, location, settings);
+    return computeLocationTax(session, location, settings);
   } catch (error) {
     if (!(error instanceof LocationError)) throw error;
     const field = error.field;
-    return previewTax(session, { ...location, postal_code: null, ...(field === 'country' ? { country: null } : {}) }, settings);
+    return computeLocationTax(session, { ...location, postal_code: null, ...(field === 'country' ? { country: null } : {}) }, settings);
   }
 }
 

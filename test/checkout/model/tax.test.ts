@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import type { CheckoutState } from '../../../src/checkout/model/state.ts';
 import { needsOf, requiredNow, validateNow } from '../../../src/checkout/model/billing-rule.ts';
 import { shownTax, taxIdState, taxQuery } from '../../../src/checkout/model/tax.ts';
+import { startFaultServer } from '../../helpers/fault-server.ts';
 import { FULL_CUSTOMER, fill, modelFor, sessionBody, useFlowSandbox, type Recorded } from './support.ts';
 
 const tokenOf = (permalink: string) => new URL(permalink).pathname.split('/').pop()!;
@@ -47,6 +48,14 @@ describe('checkout model: tax preview against the sandbox', () => {
     assert.equal(tax?.lines[0]?.name, 'MwSt.');
     assert.equal(tax?.lines[0]?.rate, 19);
     assert.equal(tax?.total, 2600 + 494);
+  });
+
+  it("reads the session's tax as the client parsed it: the same object on every read, never parsed again", async () => {
+    const { r } = await start();
+    const { session } = formOf(r);
+    assert.ok(session.tax, 'the sandbox sends a tax');
+    assert.equal(shownTax(session, undefined), session.tax);
+    assert.equal(shownTax(session, undefined), shownTax(session, undefined));
   });
 
   it('changing the country updates the tax with one request', async () => {
@@ -221,5 +230,28 @@ describe('billing_details_collection auto: only what the tax needs', () => {
     const r = modelFor(permalink);
     await r.model.load();
     assert.deepEqual(required(r), ['billing_postal_code', 'billing_street_line_1', 'billing_city']);
+  });
+});
+
+describe('checkout model: a session whose tax is malformed', () => {
+  // why a scripted server: no sound server sends a malformed tax, and the sandbox cannot be told to.
+  it('fails the load at the client with bad_response: the error view and quaderno-error, never a form without its tax', async () => {
+    const env = await startFaultServer();
+    try {
+      const body = {
+        status: 'pending',
+        items: [{ name: 'Plan', amount: 2600, currency: 'EUR', quantity: 1 }],
+        capabilities: ['update', 'pay', 'tax_preview'],
+        tax: { currency: 'EUR', subtotal: 2600, discount: 0, tax: 494, total: '30.94', lines: [], status: 'taxable', needs: [], tax_id: null },
+      };
+      env.queue({ status: 200, body });
+      const r = modelFor(`${env.url}/checkout/session/abc123`);
+      await r.model.load();
+      assert.equal(r.model.state.kind, 'error');
+      assert.equal(r.model.state.kind === 'error' && r.model.state.code, 'bad_response');
+      assert.deepEqual(r.events.filter((e) => e.name === 'quaderno-error').map((e) => e.detail.code), ['bad_response']);
+    } finally {
+      await env.close();
+    }
   });
 });
