@@ -3,7 +3,7 @@
 import { taxIdExample, type FieldError } from '../../session/validation.ts';
 import { ADDRESS_FIELDS, BILLING_FIELDS, emptyValues, isBillingField, type BillingField, type BillingValues } from '../../session/fields.ts';
 import { type CheckoutSession, type CustomerInput, type PaymentMethod } from '../../session/schema.ts';
-import type { ProcessorMessageKey } from '../../processors/mount.ts';
+import type { ProcessorMessageKey } from '../../processors/errors.ts';
 import type { CouponRefusal } from './coupon.ts';
 import { needsOf, validateNow } from './billing-rule.ts';
 import type { Draft } from './draft.ts';

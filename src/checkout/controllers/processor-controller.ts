@@ -1,0 +1,422 @@
+// The element's side of the processor contract (processors/processor.ts): it mounts the processor that pays for the
+// chosen method into a light-DOM node of its own, tells it what changed, lends it the payment start, and adapts the
+// mounted processor to the checkout model's `ModelProcessor` (pay, validate, reset). No processor code lives here.
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Translation } from '../../locales/translation.ts';
+import { loadErrorOf, ProcessorPaymentError, type ProcessorError } from '../../processors/errors.ts';
+import { hostedProcessor, paysOnHostedPage } from '../../processors/factories.ts';
+import { placeInLightDom } from '../../processors/light-dom.ts';
+import type {
+  BillingDetails,
+  MountedProcessor,
+  PaymentProcessor,
+  PayOutcome,
+  PayRequest,
+  ProcessorChanges,
+  ProcessorContext,
+  ProcessorData,
+  ProcessorFieldReport,
+  ShownFieldError,
+} from '../../processors/processor.ts';
+import { registeredProcessors } from '../../processors/registry.ts';
+import { sessionTotals } from '../../session/money.ts';
+import type { CheckoutSession, PaymentMethod } from '../../session/schema.ts';
+import type { ModelProcessor } from '../model/types.ts';
+
+/** The slot (and light-DOM container) the processors mount their fields into. */
+export const PROCESSOR_SLOT = 'processor';
+
+/** What the controller reads of the checkout model, and the model actions it calls. */
+export interface ProcessorModelView {
+  /** While the form shows: its session, the chosen method, whether a payment runs, the processor fields' errors. */
+  form(): { session: CheckoutSession; method: PaymentMethod | undefined; disabled: boolean; errors: Record<string, ShownFieldError> } | undefined;
+  /** A processor field's report. */
+  report(key: string, field: ProcessorFieldReport, changed: boolean): void;
+  /** Forgets the processor fields (another processor). */
+  reset(): void;
+  /** The checkout's Pay, for a processor whose own button pays. */
+  pay(): Promise<void>;
+}
+
+export interface ProcessorInputs {
+  model: ProcessorModelView;
+  /** The element's `processor` property. */
+  configured(): PaymentProcessor | readonly PaymentProcessor[];
+  t(): Translation;
+  theme(): string;
+  /** The element's permalink (the one its client talks to). */
+  permalink(): string;
+  /** The customer typed: the inactivity timer starts again. */
+  activity(): void;
+}
+
+/** One processor's node in the container, and its mount. */
+interface Slot {
+  processor: PaymentProcessor;
+  node: HTMLElement;
+  mounted?: MountedProcessor;
+  mounting?: Promise<void>;
+  /** What the mounted processor was last told. */
+  sent?: ProcessorData;
+  failure?: HTMLElement;
+}
+
+const DATA_KEYS = ['method', 'locale', 't', 'theme', 'session', 'currency', 'disabled', 'publicKeys', 'errors'] as const;
+
+export class ProcessorController implements ReactiveController {
+  private container: HTMLElement | undefined;
+  private unrelay: (() => void) | undefined;
+  private readonly slots = new Map<PaymentProcessor, Slot>();
+  private hosted: PaymentProcessor | undefined;
+  private chosen: Slot | undefined;
+  /** Reports that came outside the element's update, applied together in one microtask (never inside `updated()`). */
+  private queued: Array<() => void> = [];
+  /** True while reports apply at once: during the element's update, and during a validate() the model awaits. */
+  private direct = false;
+  /** PayPal's own button asked to pay: resolves its `begin()` once the model hands the payment over. */
+  private begun: ((go: boolean) => void) | undefined;
+  private finishing: ((outcome: PayOutcome) => void) | undefined;
+  /** While a payment runs: the total the customer confirmed, and a refusal of its start (PayPal's click hides it). */
+  private paying: { total: number; refused?: unknown } | undefined;
+  private paymentStart: Promise<typeof import('../../processors/payment-start.ts')> | undefined;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly inputs: ProcessorInputs,
+  ) {
+    host.addController(this);
+  }
+
+  /** What the checkout model drives. */
+  readonly model: ModelProcessor = {
+    validate: () => this.validate(),
+    pay: (request) => this.pay(request),
+    reset: () => {
+      this.begun?.(false);
+      this.begun = undefined;
+      for (const slot of this.slots.values()) slot.mounted?.reset?.();
+    },
+  };
+
+  /** The processors that pay now: the hosted hand-off where the server offers only that, else the configured ones. */
+  private active(session: CheckoutSession | undefined): readonly PaymentProcessor[] {
+    if (paysOnHostedPage(session)) return [(this.hosted ??= hostedProcessor())];
+    const configured = this.inputs.configured();
+    const list = Array.isArray(configured) ? configured : [configured as PaymentProcessor];
+    // why: the default sandbox processor gives way to the adapters the page's script tags registered.
+    const registered = registeredProcessors();
+    return registered.length > 0 && list.length === 1 && list[0]!.id === 'sandbox' ? registered : list;
+  }
+
+  private pick(session: CheckoutSession | undefined, method: PaymentMethod | undefined): PaymentProcessor | undefined {
+    const list = this.active(session);
+    return method ? list.find((p) => !p.methods || p.methods.includes(method)) : list[0];
+  }
+
+  /** The chosen method's processor is a test one (the element shows its badge). */
+  testMode(session: CheckoutSession | undefined, method: PaymentMethod | undefined): boolean {
+    return this.pick(session, method)?.testMode ?? false;
+  }
+
+  /** The chosen method's processor pays with its own button: the element hides its Pay button. */
+  get ownButton(): boolean {
+    return !!this.chosen?.mounted?.ownButton;
+  }
+
+  /** Focuses the chosen processor's first invalid field (or its load failure's retry); false when there is none. */
+  focusFirstInvalid(): boolean {
+    const slot = this.chosen;
+    const retry = slot?.failure?.querySelector('button');
+    if (retry) retry.focus();
+    return !!retry || !!slot?.mounted?.focusFirstInvalid?.();
+  }
+
+  hostUpdate(): void {
+    this.direct = true;
+    try {
+      this.sync();
+    } finally {
+      this.direct = false;
+    }
+  }
+
+  hostDisconnected(): void {
+    this.unmountAll();
+    this.container?.remove();
+    this.container = undefined;
+    this.unrelay?.();
+    this.unrelay = undefined;
+  }
+
+  /** Mounts the chosen method's processor while the form shows, and tells every mounted one what changed. */
+  private sync(): void {
+    const form = this.inputs.model.form();
+    if (!form) return;
+    const active = this.active(form.session);
+    if ([...this.slots.keys()].some((p) => !active.includes(p))) this.unmountAll();
+    const chosen = this.pick(form.session, form.method);
+    if (!this.container) {
+      this.container = document.createElement('div');
+      this.unrelay = placeInLightDom(this.host, this.container, PROCESSOR_SLOT);
+    }
+    const t = this.inputs.t();
+    // why: the container is a light-DOM child, outside the shadow tree's lang, so the page's language would name the
+    // processor's fields.
+    this.container.setAttribute('lang', t.$code);
+    this.container.setAttribute('dir', t.$dir);
+    for (const slot of this.slots.values()) {
+      slot.node.hidden = slot.processor !== chosen;
+      slot.node.setAttribute('theme', this.inputs.theme());
+      if (slot.mounted) this.tell(slot, form);
+    }
+    if (chosen && form.method && !this.slots.has(chosen)) this.mount(chosen, form.method);
+    this.chosen = chosen && this.slots.get(chosen);
+  }
+
+  private data(form: NonNullable<ReturnType<ProcessorModelView['form']>>, method: PaymentMethod): ProcessorData {
+    const t = this.inputs.t();
+    return {
+      method,
+      locale: t.$code,
+      t,
+      theme: this.inputs.theme(),
+      session: form.session,
+      currency: sessionTotals(form.session).currency || 'EUR',
+      disabled: form.disabled,
+      publicKeys: publicKeysOf(form.session),
+      errors: form.errors,
+    };
+  }
+
+  /** Gives a mounted processor the data keys that changed since it was last told. */
+  private tell(slot: Slot, form: NonNullable<ReturnType<ProcessorModelView['form']>>): void {
+    const sent = slot.sent!;
+    const method = form.method && (!slot.processor.methods || slot.processor.methods.includes(form.method)) ? form.method : sent.method;
+    const next = this.data(form, method);
+    const changes: Partial<Record<keyof ProcessorData, unknown>> = {};
+    for (const key of DATA_KEYS) {
+      const same = key === 'errors' || key === 'publicKeys' ? JSON.stringify(next[key]) === JSON.stringify(sent[key]) : next[key] === sent[key];
+      if (!same) changes[key] = next[key];
+    }
+    slot.sent = next;
+    if (Object.keys(changes).length > 0) void Promise.resolve(slot.mounted!.update(changes as ProcessorChanges)).catch(() => {});
+  }
+
+  private mount(processor: PaymentProcessor, method: PaymentMethod): void {
+    // why now: the payment start's chunk (HTTP and the protocol's start schemas, off the critical path) is fetched
+    // beside the processor's, not after it (or on PayPal's click).
+    this.loadPaymentStart().catch(() => {});
+    const node = document.createElement('div');
+    node.dataset.processor = processor.id;
+    node.setAttribute('theme', this.inputs.theme());
+    this.container!.append(node);
+    const slot: Slot = { processor, node };
+    this.slots.set(processor, slot);
+    const form = this.inputs.model.form()!;
+    const data = this.data(form, method);
+    const context: ProcessorContext = {
+      ...data,
+      host: this.host,
+      report: (key, field, changed) => this.report(slot, key, field, changed),
+      start: (startMethod, signal) => this.start(startMethod, signal),
+      begin: () => this.begin(),
+      finish: (outcome) => {
+        const finishing = this.finishing;
+        this.finishing = undefined;
+        finishing?.(outcome);
+      },
+    };
+    slot.mounting = processor.mount(node, context).then(
+      (mounted) => {
+        if (this.slots.get(processor) !== slot) return mounted.unmount();
+        slot.mounted = mounted;
+        slot.sent = data;
+        const now = this.inputs.model.form();
+        if (now) this.tell(slot, now);
+        // why: the element renders again, and reads `ownButton` now that the processor is in.
+        this.host.requestUpdate();
+      },
+      (error: unknown) => {
+        if (this.slots.get(processor) === slot) this.showFailure(slot, loadErrorOf(error));
+      },
+    );
+  }
+
+  /** A processor that cannot be used says so in its place, with a retry; the form around it keeps what was typed. */
+  private showFailure(slot: Slot, error: ProcessorError): void {
+    const t = this.inputs.t();
+    const box = document.createElement('div');
+    box.setAttribute('part', 'alert');
+    box.setAttribute('role', 'alert');
+    const text = document.createElement('p');
+    // why textContent: the words are the locale's, never a server's or an SDK's.
+    text.textContent = t[error.messageKey];
+    const retry = document.createElement('button');
+    retry.type = 'button';
+    retry.dataset.action = 'processor-retry';
+    retry.textContent = t.retry;
+    retry.addEventListener('click', () => this.retry(slot));
+    box.append(text, retry);
+    slot.node.replaceChildren(box);
+    slot.failure = box;
+    // why: a failed processor is an invalid field, so Pay stops at it instead of saving a customer it cannot charge.
+    this.report(slot, slot.processor.id, { error: { key: 'required' }, touched: true, dirty: true }, false);
+  }
+
+  /** Mounts a failed processor again (its retry, or Pay). */
+  private retry(slot: Slot): Promise<void> | undefined {
+    const method = this.inputs.model.form()?.method;
+    if (!method) return undefined;
+    this.report(slot, slot.processor.id, { error: undefined, touched: false, dirty: false }, true);
+    slot.node.remove();
+    this.slots.delete(slot.processor);
+    this.mount(slot.processor, method);
+    this.chosen = this.slots.get(slot.processor);
+    return this.chosen?.mounting;
+  }
+
+  private report(slot: Slot, key: string, field: ProcessorFieldReport, changed: boolean): void {
+    if (this.slots.get(slot.processor) !== slot) return;
+    const apply = () => {
+      if (changed) this.inputs.activity();
+      this.inputs.model.report(key, field, changed);
+    };
+    if (this.direct) return apply();
+    this.queued.push(apply);
+    if (this.queued.length === 1) queueMicrotask(() => this.flush());
+  }
+
+  private flush(): void {
+    const queued = this.queued;
+    this.queued = [];
+    for (const apply of queued) apply();
+  }
+
+  /** Before a payment: the chosen processor (mounted again once if it failed) reports its fields. */
+  private validate(): Promise<void> | void {
+    const slot = this.chosen;
+    if (slot?.failure) return this.retry(slot)?.then(() => this.check());
+    if (slot && !slot.mounted) return slot.mounting?.then(() => this.check());
+    return this.check();
+  }
+
+  private check(): Promise<void> | void {
+    this.flush();
+    const mounted = this.chosen?.mounted;
+    if (!mounted) return;
+    // why at once: the model reads the field state right after a check that is not asynchronous (the sandbox's).
+    this.direct = true;
+    let checking: ReturnType<MountedProcessor['validate']>;
+    try {
+      checking = mounted.validate();
+    } finally {
+      this.direct = false;
+    }
+    if (checking instanceof Promise) return checking.then(() => this.flush());
+  }
+
+  private async pay({ session, method, client, signal, total }: PayRequest): Promise<CheckoutSession> {
+    const mounted = this.chosen?.mounted;
+    if (!mounted) throw new ProcessorPaymentError('processor_unavailable', 'not_mounted');
+    const paying: { total: number; refused?: unknown } = { total };
+    this.paying = paying;
+    let outcome: PayOutcome;
+    try {
+      if (mounted.ownButton) {
+        // why: only the processor's own button pays (PayPal opens its window from the click); the Pay button cannot.
+        const begun = this.begun;
+        if (!begun) throw new ProcessorPaymentError('payment_incomplete', 'use_own_button', 'paypalUseButton');
+        this.begun = undefined;
+        outcome = await new Promise<PayOutcome>((resolve) => {
+          this.finishing = resolve;
+          begun(true);
+        });
+      } else {
+        outcome = await mounted.pay({ method, session, billing: billingOf(session), total, returnUrl: location.href, client, signal });
+      }
+    } finally {
+      if (this.paying === paying) this.paying = undefined;
+    }
+    // why: a start the server refused (a changed total) says more than the SDK's failure that followed it.
+    if (outcome.status === 'failed' && paying.refused) throw paying.refused;
+    if (outcome.status === 'failed') throw new ProcessorPaymentError(outcome.error.code, outcome.error.sdkCode, outcome.error.messageKey);
+    return outcome.session ?? client.retrieve({ signal });
+  }
+
+  /** The payment start a processor asks for, for the total the customer confirmed while a payment runs. */
+  private async start(method: PaymentMethod, signal?: AbortSignal) {
+    const session = this.inputs.model.form()?.session;
+    const paying = this.paying;
+    // why: outside a payment (a mount's start, for the SDK's fields) the session's own total is what the server has.
+    const total = paying?.total ?? (session ? savedTotal(session) : 0);
+    try {
+      const { startPayment } = await this.loadPaymentStart();
+      const answer = await startPayment(this.inputs.permalink() || session?.permalink || '', method, total, { signal });
+      if (paying && answer.amount !== total) throw new ProcessorPaymentError('payment_failed', 'total_changed');
+      return answer;
+    } catch (error) {
+      if (paying) paying.refused = error;
+      throw error;
+    }
+  }
+
+  private loadPaymentStart() {
+    return (this.paymentStart ??= import('../../processors/payment-start.ts').catch((error: unknown) => {
+      this.paymentStart = undefined;
+      throw error;
+    }));
+  }
+
+  /** PayPal's click: the model validates and saves the customer, then its pay() says go (see `pay`). */
+  private begin(): Promise<boolean> {
+    return new Promise<boolean>((resolve) => {
+      this.begun = resolve;
+      // why: when the model stops before (an invalid form), its run ends with begin still waiting, and the PayPal
+      // window must not open.
+      void this.inputs.model.pay().finally(() => {
+        if (this.begun === resolve) this.begun = undefined;
+        resolve(false);
+      });
+    });
+  }
+
+  private unmountAll(): void {
+    if (this.slots.size === 0) return;
+    for (const slot of this.slots.values()) {
+      slot.mounted?.unmount();
+      slot.node.remove();
+    }
+    this.slots.clear();
+    this.chosen = undefined;
+    this.inputs.model.reset();
+  }
+}
+
+/** The session's `processor_public_keys`, only the non-empty strings. */
+function publicKeysOf(session: CheckoutSession): Partial<Record<string, string>> {
+  const keys = (session as { processor_public_keys?: unknown }).processor_public_keys;
+  if (!keys || typeof keys !== 'object') return {};
+  return Object.fromEntries(Object.entries(keys).filter(([, key]) => typeof key === 'string' && key !== ''));
+}
+
+/** The session's own total: its `tax.total` (for the saved customer), or the items less the coupon without one. */
+function savedTotal(session: CheckoutSession): number {
+  const total = (session as { tax?: { total?: unknown } | null }).tax?.total;
+  return typeof total === 'number' && Number.isSafeInteger(total) ? total : sessionTotals(session).total;
+}
+
+/** The customer's billing details from the saved session (Stripe's fields are set never to ask again). */
+function billingOf(session: CheckoutSession): BillingDetails {
+  const c = session.customer;
+  return {
+    name: [c.first_name, c.last_name].filter(Boolean).join(' ') || null,
+    email: c.email || null,
+    address: {
+      line1: c.billing_street_line_1 || null,
+      line2: c.billing_street_line_2 || null,
+      city: c.billing_city || null,
+      postal_code: c.billing_postal_code || null,
+      country: c.billing_country || null,
+    },
+  };
+}

@@ -1,0 +1,52 @@
+// The processors' factories: what a page sets as the element's `processor`. Each processor's code is a chunk of its
+// own (lazy.ts), fetched on the first mount of a session that needs it, so none is on the element's critical path.
+import { capabilitiesOf } from '../protocol/capabilities.ts';
+import type { CheckoutSession } from '../session/schema.ts';
+import { lazyProcessor } from './lazy.ts';
+import type { PaymentProcessor } from './processor.ts';
+import type { PaypalAdapterOptions } from './paypal.ts';
+import type { StripeAdapterOptions } from './stripe.ts';
+
+/**
+ * The sandbox processor's height per method while its code loads: measured in Chromium at the default font size and
+ * spacing and a wide widget (card 265 px, PayPal 179 px at 15 px), scaled by the merchant's font size. (Custom
+ * properties survive the container's `all: initial`.)
+ */
+const SANDBOX_HEIGHT: Partial<Record<string, string>> = {
+  card: 'calc(17.66 * var(--quaderno-font-size, 15px))',
+  paypal: 'calc(11.96 * var(--quaderno-font-size, 15px))',
+};
+
+/** The sandbox's test card and PayPal choice (the element's default): pays through the sandbox's `pay.json`. */
+export function sandboxProcessor(): PaymentProcessor {
+  return lazyProcessor({ id: 'sandbox', testMode: true, reserve: (method) => SANDBOX_HEIGHT[method] ?? '' }, () =>
+    import('./sandbox.ts').then((m) => m.createSandboxProcessor()),
+  );
+}
+
+/** The hosted hand-off: paying sends the customer to the session's `hosted_url`. */
+export function hostedProcessor(): PaymentProcessor {
+  return lazyProcessor({ id: 'hosted', testMode: false }, () => import('./hosted.ts').then((m) => m.createHostedProcessor()));
+}
+
+/** Cards through Stripe's Payment Element. */
+export function stripeProcessor(options: StripeAdapterOptions = {}): PaymentProcessor {
+  return lazyProcessor({ id: 'stripe', testMode: false, methods: ['card'] }, () => import('./stripe.ts').then((m) => m.createStripeAdapter(options)));
+}
+
+/** PayPal's buttons. */
+export function paypalProcessor(options: PaypalAdapterOptions = {}): PaymentProcessor {
+  return lazyProcessor({ id: 'paypal', testMode: false, methods: ['paypal'] }, () => import('./paypal.ts').then((m) => m.createPaypalAdapter(options)));
+}
+
+/** Cards through Stripe and PayPal through PayPal: the element picks by the chosen method. */
+export function realProcessors(options: { stripe?: StripeAdapterOptions; paypal?: PaypalAdapterOptions } = {}): readonly PaymentProcessor[] {
+  return [stripeProcessor(options.stripe), paypalProcessor(options.paypal)];
+}
+
+/** Whether a session is paid elsewhere: its server offers the hosted page and no payment of its own. */
+export function paysOnHostedPage(session: CheckoutSession | undefined): boolean {
+  if (!session) return false;
+  const can = capabilitiesOf({ capabilities: session.capabilities });
+  return can.has('hosted_payment') && !can.has('pay');
+}
