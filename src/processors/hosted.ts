@@ -1,7 +1,7 @@
 // The hosted processor: for a server that advertises `hosted_payment` and not `pay` (the merchant handler on
 // Quaderno's documented API, which has no call to take a payment). The element has saved everything typed before
-// `pay()` (the model PUTs the customer first); paying is handing the customer to the session's `hosted_url`. A chunk of
-// its own (`hostedProcessor()` in factories.ts); `paysOnHostedPage` (in the core) decides when it pays.
+// `pay()` (the model PUTs the customer first); paying is handing the customer to the session's `hosted_url`. `paysOnHostedPage`
+// (factories.ts) decides when it pays.
 import { BadResponseError } from '../api/errors.ts';
 import { isHttpUrl } from '../api/urls.ts';
 import { navigate } from '../ui/navigation.ts';

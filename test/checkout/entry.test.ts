@@ -12,7 +12,8 @@ describe('entries in Node', () => {
     assert.equal(tag.QuadernoCheckout, entry.QuadernoCheckout);
     assert.equal(typeof entry.createPublicClient, 'function');
     assert.equal(typeof entry.emit, 'function');
-    assert.equal(typeof entry.SandboxProcessor, 'function');
+    assert.equal(typeof entry.sandboxProcessor, 'function');
+    assert.equal(typeof entry.realProcessors, 'function');
     assert.equal(typeof (globalThis as { window?: unknown }).window, 'undefined');
   });
 });
