@@ -99,7 +99,7 @@ export async function measureProcessorSizes({ log = () => {} } = {}) {
 
 /** The ES variant's page script: the registering entry and the lazy factories, bundled with splitting. */
 const ES_PAGE = `import '${ROOT}/src/quaderno-checkout.ts';
-import { realProcessors } from '${ROOT}/src/processors/lazy.ts';
+import { realProcessors } from '${ROOT}/src/processors/real.ts';
 for (const el of document.querySelectorAll('quaderno-checkout')) el.processor = realProcessors();
 `;
 

@@ -1,12 +1,11 @@
-// The processors' factories: what a page sets as the element's `processor`. Each processor's code is a chunk of its
-// own (lazy.ts), fetched on the first mount of a session that needs it, so none is on the element's critical path.
+// The element's own processors: the sandbox's (its default, a chunk of its own fetched on the first mount) and the
+// hosted hand-off. The real processors' factories are in real.ts, apart, so the element's module graph never
+// reaches the adapters.
 import { capabilitiesOf } from '../protocol/capabilities.ts';
 import type { CheckoutSession } from '../session/schema.ts';
 import { createHostedProcessor } from './hosted.ts';
 import { lazyProcessor } from './lazy.ts';
 import type { PaymentProcessor } from './processor.ts';
-import type { PaypalAdapterOptions } from './paypal.ts';
-import type { StripeAdapterOptions } from './stripe.ts';
 
 /**
  * The sandbox processor's height per method while its code loads: measured in Chromium at the default font size and
@@ -31,21 +30,6 @@ export function sandboxProcessor(): PaymentProcessor {
  */
 export function hostedProcessor(): PaymentProcessor {
   return createHostedProcessor();
-}
-
-/** Cards through Stripe's Payment Element. */
-export function stripeProcessor(options: StripeAdapterOptions = {}): PaymentProcessor {
-  return lazyProcessor({ id: 'stripe', testMode: false, methods: ['card'] }, () => import('./stripe.ts').then((m) => m.createStripeAdapter(options)));
-}
-
-/** PayPal's buttons. */
-export function paypalProcessor(options: PaypalAdapterOptions = {}): PaymentProcessor {
-  return lazyProcessor({ id: 'paypal', testMode: false, methods: ['paypal'] }, () => import('./paypal.ts').then((m) => m.createPaypalAdapter(options)));
-}
-
-/** Cards through Stripe and PayPal through PayPal: the element picks by the chosen method. */
-export function realProcessors(options: { stripe?: StripeAdapterOptions; paypal?: PaypalAdapterOptions } = {}): readonly PaymentProcessor[] {
-  return [stripeProcessor(options.stripe), paypalProcessor(options.paypal)];
 }
 
 /** Whether a session is paid elsewhere: its server offers the hosted page and no payment of its own. */

@@ -10,7 +10,8 @@ export type {
   ProcessorFieldReport,
   ShownFieldError,
 } from './processor.ts';
-export { hostedProcessor, paypalProcessor, realProcessors, sandboxProcessor, stripeProcessor } from './factories.ts';
+export { hostedProcessor, sandboxProcessor } from './factories.ts';
+export { paypalProcessor, realProcessors, stripeProcessor } from './real.ts';
 export { lazyProcessor, type LazyProcessorInfo } from './lazy.ts';
 export { PROCESSOR_MESSAGE_KEYS, ProcessorLoadError, ProcessorPaymentError, processorError } from './errors.ts';
 export type { ProcessorError, ProcessorMessageKey } from './errors.ts';

@@ -5,7 +5,7 @@ import { expect } from '@open-wc/testing';
 import { loadStripe } from '@stripe/stripe-js/pure';
 import '../../src/quaderno-checkout.ts';
 import type { QuadernoCheckout } from '../../src/checkout/checkout.component.ts';
-import { realProcessors } from '../../src/processors/factories.ts';
+import { realProcessors } from '../../src/processors/real.ts';
 import type { StripeLoader } from '../../src/processors/stripe.ts';
 import en from '../../src/locales/en.ts';
 import { CheckoutHarness, waitUntil } from '../helpers/harness.ts';
