@@ -132,6 +132,8 @@ class MountedSandbox implements MountedProcessor {
           this.card[name] = name === 'card_expiry' ? withExpirySlash(value) : value;
           this.dirty.add(name);
           this.report(name, true);
+          // why: the expiry may have gained its slash; the element tells only of changes that are its own (errors).
+          this.render();
         },
         onBlur: () => {
           this.touched.add(name);

@@ -3,7 +3,7 @@ import { loadFlow } from '../../src/checkout/flow-loader.ts';
 import { setNavigator } from '../../src/ui/navigation.ts';
 import type { CreateSessionBody } from '../../src/session/schema.ts';
 import { sessionBody } from './sessions.ts';
-import { afterEach, beforeEach, mountCheckout, type HarnessField, type Mounted } from '../helpers/harness.ts';
+import { afterEach, beforeEach, mountCheckout, waitUntil, type HarnessField, type Mounted } from '../helpers/harness.ts';
 import { createSession, type SandboxSession } from '../helpers/sandbox.ts';
 
 export { CANCEL_URL, FULL_CUSTOMER, sessionBody, SUCCESS_URL } from './sessions.ts';
@@ -36,6 +36,11 @@ export async function openForm(
   // why: the flow chunk (coupon, pay, tax preview) starts with the GET and is in long before a customer acts; here the
   // dev server serves it as a score of modules, which the first test of a page may outrun. test/build covers it late.
   await loadFlow();
+  // why: the sandbox processor is a chunk of its own too; a chosen method's fields show once it is in.
+  await waitUntil(
+    () => !mounted.h.$('input[name="payment-method"]:checked') || mounted.h.processorRoot?.querySelector('.processor-fields'),
+    () => 'the sandbox processor to mount',
+  );
   return { ...mounted, session };
 }
 

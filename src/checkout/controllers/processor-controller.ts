@@ -23,7 +23,7 @@ import { sessionTotals } from '../../session/money.ts';
 import type { CheckoutSession, PaymentMethod } from '../../session/schema.ts';
 import type { ModelProcessor } from '../model/types.ts';
 
-/** The slot (and light-DOM container) the processors mount their fields into. */
+/** The slot the processors' light-DOM containers are slotted into. */
 export const PROCESSOR_SLOT = 'processor';
 
 /** What the controller reads of the checkout model, and the model actions it calls. */
@@ -50,10 +50,12 @@ export interface ProcessorInputs {
   activity(): void;
 }
 
-/** One processor's node in the container, and its mount. */
+/** One processor's light-DOM container (a child of the element, or of its outermost host), and its mount. */
 interface Slot {
   processor: PaymentProcessor;
   node: HTMLElement;
+  /** Takes out the relay slots that carry the node through the shadow roots around the element. */
+  unrelay: () => void;
   mounted?: MountedProcessor;
   mounting?: Promise<void>;
   /** What the mounted processor was last told. */
@@ -64,14 +66,17 @@ interface Slot {
 const DATA_KEYS = ['method', 'locale', 't', 'theme', 'session', 'currency', 'disabled', 'publicKeys', 'errors'] as const;
 
 export class ProcessorController implements ReactiveController {
-  private container: HTMLElement | undefined;
-  private unrelay: (() => void) | undefined;
   private readonly slots = new Map<PaymentProcessor, Slot>();
   private hosted: PaymentProcessor | undefined;
   private chosen: Slot | undefined;
-  /** Reports that came outside the element's update, applied together in one microtask (never inside `updated()`). */
+  /**
+   * Reports that came while the element renders or runs `updated()` (a render that removes a focused field blurs it),
+   * applied together in a microtask after it: a change there would schedule another update (Lit's change-in-update).
+   */
   private queued: Array<() => void> = [];
-  /** True while reports apply at once: during the element's update, and during a validate() the model awaits. */
+  /** True from the element's render to the end of its `updated()`. */
+  private rendering = false;
+  /** True while reports apply at once: before the render (they join it), and during a validate() the model awaits. */
   private direct = false;
   /** PayPal's own button asked to pay: resolves its `begin()` once the model hands the payment over. */
   private begun: ((go: boolean) => void) | undefined;
@@ -137,15 +142,20 @@ export class ProcessorController implements ReactiveController {
       this.sync();
     } finally {
       this.direct = false;
+      this.rendering = true;
     }
+  }
+
+  hostUpdated(): void {
+    // why a microtask: it runs once the element's own updated() has returned.
+    queueMicrotask(() => {
+      this.rendering = false;
+      this.flush();
+    });
   }
 
   hostDisconnected(): void {
     this.unmountAll();
-    this.container?.remove();
-    this.container = undefined;
-    this.unrelay?.();
-    this.unrelay = undefined;
   }
 
   /** Mounts the chosen method's processor while the form shows, and tells every mounted one what changed. */
@@ -155,22 +165,23 @@ export class ProcessorController implements ReactiveController {
     const active = this.active(form.session);
     if ([...this.slots.keys()].some((p) => !active.includes(p))) this.unmountAll();
     const chosen = this.pick(form.session, form.method);
-    if (!this.container) {
-      this.container = document.createElement('div');
-      this.unrelay = placeInLightDom(this.host, this.container, PROCESSOR_SLOT);
-    }
-    const t = this.inputs.t();
-    // why: the container is a light-DOM child, outside the shadow tree's lang, so the page's language would name the
-    // processor's fields.
-    this.container.setAttribute('lang', t.$code);
-    this.container.setAttribute('dir', t.$dir);
     for (const slot of this.slots.values()) {
       slot.node.hidden = slot.processor !== chosen;
-      slot.node.setAttribute('theme', this.inputs.theme());
+      this.dress(slot.node);
       if (slot.mounted) this.tell(slot, form);
     }
     if (chosen && form.method && !this.slots.has(chosen)) this.mount(chosen, form.method);
     this.chosen = chosen && this.slots.get(chosen);
+  }
+
+  /** The element's theme and language on a container. */
+  private dress(node: HTMLElement): void {
+    const t = this.inputs.t();
+    node.setAttribute('theme', this.inputs.theme());
+    // why: the container is a light-DOM child, outside the shadow tree's lang, so the page's language would name the
+    // processor's fields.
+    node.setAttribute('lang', t.$code);
+    node.setAttribute('dir', t.$dir);
   }
 
   private data(form: NonNullable<ReturnType<ProcessorModelView['form']>>, method: PaymentMethod): ProcessorData {
@@ -208,9 +219,8 @@ export class ProcessorController implements ReactiveController {
     this.loadPaymentStart().catch(() => {});
     const node = document.createElement('div');
     node.dataset.processor = processor.id;
-    node.setAttribute('theme', this.inputs.theme());
-    this.container!.append(node);
-    const slot: Slot = { processor, node };
+    this.dress(node);
+    const slot: Slot = { processor, node, unrelay: placeInLightDom(this.host, node, PROCESSOR_SLOT) };
     this.slots.set(processor, slot);
     const form = this.inputs.model.form()!;
     const data = this.data(form, method);
@@ -269,6 +279,7 @@ export class ProcessorController implements ReactiveController {
     if (!method) return undefined;
     this.report(slot, slot.processor.id, { error: undefined, touched: false, dirty: false }, true);
     slot.node.remove();
+    slot.unrelay();
     this.slots.delete(slot.processor);
     this.mount(slot.processor, method);
     this.chosen = this.slots.get(slot.processor);
@@ -281,9 +292,8 @@ export class ProcessorController implements ReactiveController {
       if (changed) this.inputs.activity();
       this.inputs.model.report(key, field, changed);
     };
-    if (this.direct) return apply();
+    if (this.direct || !this.rendering) return apply();
     this.queued.push(apply);
-    if (this.queued.length === 1) queueMicrotask(() => this.flush());
   }
 
   private flush(): void {
@@ -384,7 +394,9 @@ export class ProcessorController implements ReactiveController {
     if (this.slots.size === 0) return;
     for (const slot of this.slots.values()) {
       slot.mounted?.unmount();
+      // why a fresh container per mount: the next processor (an SDK) never finds the last one's shadow root.
       slot.node.remove();
+      slot.unrelay();
     }
     this.slots.clear();
     this.chosen = undefined;
