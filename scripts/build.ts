@@ -136,7 +136,7 @@ for (const file of adapterScripts) checkBundle(file);
 const flow = readdirSync(dist).find((file) => /^quaderno-checkout-flow-[\w-]+\.js$/.test(file));
 if (!flow) throw new Error('dist/ should hold the flow chunk, quaderno-checkout-flow-<hash>.js');
 checkBundle(flow);
-// The payment start the ES core lends the adapter scripts (src/processors/registry.ts), loaded on their first mount.
+// The payment start the ES core lends the adapters (checkout/controllers/processor-controller.ts), loaded on first mount.
 const paymentStart = readdirSync(dist).find((file) => /^quaderno-checkout-payment-start-[\w-]+\.js$/.test(file));
 if (!paymentStart) throw new Error('dist/ should hold the payment-start chunk, quaderno-checkout-payment-start-<hash>.js');
 checkBundle(paymentStart);
