@@ -7,11 +7,8 @@ import { loadErrorOf, ProcessorPaymentError, type ProcessorError } from '../../p
 import { hostedProcessor, paysOnHostedPage } from '../../processors/factories.ts';
 import { placeInLightDom } from '../../processors/light-dom.ts';
 import type {
-  BillingDetails,
   MountedProcessor,
   PaymentProcessor,
-  PayOutcome,
-  PayRequest,
   ProcessorChanges,
   ProcessorContext,
   ProcessorData,
@@ -19,6 +16,7 @@ import type {
   ShownFieldError,
 } from '../../processors/processor.ts';
 import { registeredProcessors } from '../../processors/registry.ts';
+import { processorPublicKeys, ProcessorPayments } from './processor-payments.ts';
 import { sessionTotals } from '../../session/money.ts';
 import type { CheckoutSession, PaymentMethod } from '../../session/schema.ts';
 import type { ModelProcessor } from '../model/types.ts';
@@ -78,27 +76,30 @@ export class ProcessorController implements ReactiveController {
   private rendering = false;
   /** True while reports apply at once: before the render (they join it), and during a validate() the model awaits. */
   private direct = false;
-  /** PayPal's own button asked to pay: resolves its `begin()` once the model hands the payment over. */
-  private begun: ((go: boolean) => void) | undefined;
-  private finishing: ((outcome: PayOutcome) => void) | undefined;
-  /** While a payment runs: the total the customer confirmed, and a refusal of its start (PayPal's click hides it). */
-  private paying: { total: number; refused?: unknown } | undefined;
-  private paymentStart: Promise<typeof import('../../processors/payment-start.ts')> | undefined;
+  private readonly payments: ProcessorPayments;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly inputs: ProcessorInputs,
   ) {
     host.addController(this);
+    this.payments = new ProcessorPayments({
+      session: () => this.inputs.model.form()?.session,
+      permalink: inputs.permalink,
+      pay: () => this.inputs.model.pay(),
+    });
   }
 
   /** What the checkout model drives. */
   readonly model: ModelProcessor = {
     validate: () => this.validate(),
-    pay: (request) => this.pay(request),
+    pay: (request) => {
+      const mounted = this.chosen?.mounted;
+      if (!mounted) throw new ProcessorPaymentError('processor_unavailable', 'not_mounted');
+      return this.payments.pay(mounted, request);
+    },
     reset: () => {
-      this.begun?.(false);
-      this.begun = undefined;
+      this.payments.reset();
       for (const slot of this.slots.values()) slot.mounted?.reset?.();
     },
   };
@@ -194,7 +195,7 @@ export class ProcessorController implements ReactiveController {
       session: form.session,
       currency: sessionTotals(form.session).currency || 'EUR',
       disabled: form.disabled,
-      publicKeys: publicKeysOf(form.session),
+      publicKeys: processorPublicKeys(form.session),
       errors: form.errors,
     };
   }
@@ -214,9 +215,7 @@ export class ProcessorController implements ReactiveController {
   }
 
   private mount(processor: PaymentProcessor, method: PaymentMethod): void {
-    // why now: the payment start's chunk (HTTP and the protocol's start schemas, off the critical path) is fetched
-    // beside the processor's, not after it (or on PayPal's click).
-    this.loadPaymentStart().catch(() => {});
+    this.payments.prefetch();
     const node = document.createElement('div');
     node.dataset.processor = processor.id;
     this.dress(node);
@@ -228,13 +227,9 @@ export class ProcessorController implements ReactiveController {
       ...data,
       host: this.host,
       report: (key, field, changed) => this.report(slot, key, field, changed),
-      start: (startMethod, signal) => this.start(startMethod, signal),
-      begin: () => this.begin(),
-      finish: (outcome) => {
-        const finishing = this.finishing;
-        this.finishing = undefined;
-        finishing?.(outcome);
-      },
+      start: (startMethod, signal) => this.payments.start(startMethod, signal),
+      begin: () => this.payments.begin(),
+      finish: (outcome) => this.payments.finish(outcome),
     };
     slot.mounting = processor.mount(node, context).then(
       (mounted) => {
@@ -325,71 +320,6 @@ export class ProcessorController implements ReactiveController {
     if (checking instanceof Promise) return checking.then(() => this.flush());
   }
 
-  private async pay({ session, method, client, signal, total }: PayRequest): Promise<CheckoutSession> {
-    const mounted = this.chosen?.mounted;
-    if (!mounted) throw new ProcessorPaymentError('processor_unavailable', 'not_mounted');
-    const paying: { total: number; refused?: unknown } = { total };
-    this.paying = paying;
-    let outcome: PayOutcome;
-    try {
-      if (mounted.ownButton) {
-        // why: only the processor's own button pays (PayPal opens its window from the click); the Pay button cannot.
-        const begun = this.begun;
-        if (!begun) throw new ProcessorPaymentError('payment_incomplete', 'use_own_button', 'paypalUseButton');
-        this.begun = undefined;
-        outcome = await new Promise<PayOutcome>((resolve) => {
-          this.finishing = resolve;
-          begun(true);
-        });
-      } else {
-        outcome = await mounted.pay({ method, session, billing: billingOf(session), total, returnUrl: location.href, client, signal });
-      }
-    } finally {
-      if (this.paying === paying) this.paying = undefined;
-    }
-    // why: a start the server refused (a changed total) says more than the SDK's failure that followed it.
-    if (outcome.status === 'failed' && paying.refused) throw paying.refused;
-    if (outcome.status === 'failed') throw new ProcessorPaymentError(outcome.error.code, outcome.error.sdkCode, outcome.error.messageKey);
-    return outcome.session ?? client.retrieve({ signal });
-  }
-
-  /** The payment start a processor asks for, for the total the customer confirmed while a payment runs. */
-  private async start(method: PaymentMethod, signal?: AbortSignal) {
-    const session = this.inputs.model.form()?.session;
-    const paying = this.paying;
-    // why: outside a payment (a mount's start, for the SDK's fields) the session's own total is what the server has.
-    const total = paying?.total ?? (session ? savedTotal(session) : 0);
-    try {
-      const { startPayment } = await this.loadPaymentStart();
-      const answer = await startPayment(this.inputs.permalink() || session?.permalink || '', method, total, { signal });
-      if (paying && answer.amount !== total) throw new ProcessorPaymentError('payment_failed', 'total_changed');
-      return answer;
-    } catch (error) {
-      if (paying) paying.refused = error;
-      throw error;
-    }
-  }
-
-  private loadPaymentStart() {
-    return (this.paymentStart ??= import('../../processors/payment-start.ts').catch((error: unknown) => {
-      this.paymentStart = undefined;
-      throw error;
-    }));
-  }
-
-  /** PayPal's click: the model validates and saves the customer, then its pay() says go (see `pay`). */
-  private begin(): Promise<boolean> {
-    return new Promise<boolean>((resolve) => {
-      this.begun = resolve;
-      // why: when the model stops before (an invalid form), its run ends with begin still waiting, and the PayPal
-      // window must not open.
-      void this.inputs.model.pay().finally(() => {
-        if (this.begun === resolve) this.begun = undefined;
-        resolve(false);
-      });
-    });
-  }
-
   private unmountAll(): void {
     if (this.slots.size === 0) return;
     for (const slot of this.slots.values()) {
@@ -402,33 +332,4 @@ export class ProcessorController implements ReactiveController {
     this.chosen = undefined;
     this.inputs.model.reset();
   }
-}
-
-/** The session's `processor_public_keys`, only the non-empty strings. */
-function publicKeysOf(session: CheckoutSession): Partial<Record<string, string>> {
-  const keys = (session as { processor_public_keys?: unknown }).processor_public_keys;
-  if (!keys || typeof keys !== 'object') return {};
-  return Object.fromEntries(Object.entries(keys).filter(([, key]) => typeof key === 'string' && key !== ''));
-}
-
-/** The session's own total: its `tax.total` (for the saved customer), or the items less the coupon without one. */
-function savedTotal(session: CheckoutSession): number {
-  const total = (session as { tax?: { total?: unknown } | null }).tax?.total;
-  return typeof total === 'number' && Number.isSafeInteger(total) ? total : sessionTotals(session).total;
-}
-
-/** The customer's billing details from the saved session (Stripe's fields are set never to ask again). */
-function billingOf(session: CheckoutSession): BillingDetails {
-  const c = session.customer;
-  return {
-    name: [c.first_name, c.last_name].filter(Boolean).join(' ') || null,
-    email: c.email || null,
-    address: {
-      line1: c.billing_street_line_1 || null,
-      line2: c.billing_street_line_2 || null,
-      city: c.billing_city || null,
-      postal_code: c.billing_postal_code || null,
-      country: c.billing_country || null,
-    },
-  };
 }
