@@ -34,10 +34,10 @@ describe('locale chunks of the ES module build', () => {
   before(() => ensureBuild());
 
   it('emits exactly one chunk per non-English locale, next to the core', () => {
-    // why not the flow and payment-start chunks: they are no locales (test/build/flow-chunk.test.ts and
-    // adapter-scripts.test.ts cover them).
+    // why not the flow, sandbox-processor and payment-start chunks: they are no locales (test/build/flow-chunk.test.ts
+    // and adapter-scripts.test.ts cover them).
     const chunks = readdirSync(DIST).filter(
-      (file) => /^quaderno-checkout-.+\.js$/.test(file) && !file.endsWith('.iife.js') && !/^quaderno-checkout-(flow|payment-start)-/.test(file),
+      (file) => /^quaderno-checkout-.+\.js$/.test(file) && !file.endsWith('.iife.js') && !/^quaderno-checkout-(flow|sandbox|payment-start)-/.test(file),
     );
     assert.deepEqual(chunks.map((file) => /^quaderno-checkout-([a-z]{2})-/.exec(file)?.[1]).sort(), [...OTHERS].sort(), chunks.join());
   });
