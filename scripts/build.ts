@@ -132,7 +132,7 @@ checkBundle('quaderno-checkout.iife.js');
 const chunks = localeChunks();
 for (const file of chunks.values()) checkBundle(file);
 for (const file of adapterScripts) checkBundle(file);
-// The payment start the ES core lends the adapter scripts (src/processors/registry.ts), loaded on their first mount.
+// The payment start the ES core lends the adapters (checkout/controllers/processor-controller.ts), loaded on first mount.
 const paymentStart = readdirSync(dist).find((file) => /^quaderno-checkout-payment-start-[\w-]+\.js$/.test(file));
 if (!paymentStart) throw new Error('dist/ should hold the payment-start chunk, quaderno-checkout-payment-start-<hash>.js');
 checkBundle(paymentStart);

@@ -40,8 +40,20 @@ export { LOCALE_CODES } from './session/locale-codes.ts';
 export type { LocaleCode } from './session/locale-codes.ts';
 
 // The processors: the interface the element's `processor` property takes, and the factories.
-export type { PaymentProcessor, PayRequest, ProcessorContext, ProcessorFieldReport, ProcessorFields } from './processors/index.ts';
-export { SandboxProcessor, createSandboxProcessor, paypalProcessor, realProcessors, stripeProcessor, ProcessorPaymentError } from './processors/index.ts';
-export type { PaypalOutcome, StripeAdapterOptions, StripeLoader, PaypalAdapterOptions, PaypalLoader } from './processors/index.ts';
+export type {
+  MountedProcessor,
+  PayInput,
+  PayOutcome,
+  PaymentProcessor,
+  ProcessorChanges,
+  ProcessorContext,
+  ProcessorData,
+  ProcessorFieldReport,
+  ProcessorError,
+  ProcessorMessageKey,
+  ShownFieldError,
+} from './processors/index.ts';
+export { hostedProcessor, lazyProcessor, paypalProcessor, realProcessors, sandboxProcessor, stripeProcessor, ProcessorPaymentError, ProcessorLoadError } from './processors/index.ts';
+export type { LazyProcessorInfo, PaypalOutcome, StripeAdapterOptions, StripeLoader, PaypalAdapterOptions, PaypalLoader } from './processors/index.ts';
 export type { ProtocolSession } from './protocol/session.ts';
 export type { TaxIdCheck, TaxLine, TaxSummary } from './protocol/tax.ts';

@@ -1,16 +1,14 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { LocaleCode, Translation } from '../locales/translation.ts';
-import type { PaymentProcessor, ProcessorContext } from '../processors/processor.ts';
-import { processorFor } from '../processors/choice.ts';
-import { HostedProcessor } from '../processors/hosted.ts';
-import { placeInLightDom } from '../processors/light-dom.ts';
-import { createSandboxProcessor } from '../processors/sandbox.ts';
+import { sandboxProcessor } from '../processors/factories.ts';
+import type { PaymentProcessor } from '../processors/processor.ts';
 import type { ProtocolSession } from '../protocol/session.ts';
 import { styles } from './checkout.styles.ts';
 import { CheckoutController } from './controllers/checkout-controller.ts';
 import { ExpiryController } from './controllers/expiry-controller.ts';
 import { LocaleController } from './controllers/locale-controller.ts';
+import { PROCESSOR_SLOT, ProcessorController } from './controllers/processor-controller.ts';
 import { ViewStateController } from './controllers/view-state-controller.ts';
 import { emit } from './events.ts';
 import type { CheckoutModel, FocusTarget } from './model/model.ts';
@@ -29,9 +27,6 @@ export type { CheckoutView };
 /** The colour scheme: follow the system (`auto`), or force one. */
 export type CheckoutTheme = 'auto' | 'light' | 'dark';
 
-/** The slot (and light-DOM container) the processor mounts its fields into. */
-const PROCESSOR_SLOT = 'processor';
-
 /**
  * @summary A checkout for a Quaderno checkout session: order summary, billing details, coupon and payment.
  *
@@ -39,7 +34,7 @@ const PROCESSOR_SLOT = 'processor';
  * @property {string | undefined} locale - Display locale (attribute `locale`); overrides the session's. Changes re-render in place.
  * @property {ProtocolSession | undefined} session - Read-only: the session as last received from the server.
  * @property {'auto' | 'light' | 'dark'} theme - Colour scheme (attribute `theme`, reflected); `auto` follows the system.
- * @property {PaymentProcessor} processor - The payment processor; defaults to the sandbox processor.
+ * @property {PaymentProcessor | PaymentProcessor[]} processor - The payment processor, or one per method (`realProcessors()`); defaults to the sandbox processor.
  * @property {RequestCredentials} credentials - Cookies on requests (attribute `credentials`): `omit` (default), `same-origin` or `include`.
  * @property {number} pollInterval - First wait between status polls in ms (attribute `poll-interval`, default 1000, backs off to 5 s).
  * @property {number} timeout - How long one request may take in ms before it counts as failed and is retried (attribute `timeout`, default 10000).
@@ -113,8 +108,8 @@ export class QuadernoCheckout extends LitElement {
   /** Colour scheme: `auto` follows `prefers-color-scheme`, `light` or `dark` forces one. */
   @property({ reflect: true }) theme: CheckoutTheme = 'auto';
 
-  /** The payment processor (default: the sandbox processor). */
-  @property({ attribute: false }) processor: PaymentProcessor = createSandboxProcessor();
+  /** The payment processor, or one per method (default: the sandbox processor). */
+  @property({ attribute: false }) processor: PaymentProcessor | readonly PaymentProcessor[] = sandboxProcessor();
 
   /** Whether requests carry cookies: `omit` (default), `same-origin` or `include`. */
   @property() credentials: RequestCredentials = 'omit';
@@ -146,11 +141,10 @@ export class QuadernoCheckout extends LitElement {
       focus: (target) => void this.focusTarget(target),
       navigate: (url) => navigate(url),
     },
-    processor: () => this.activeProcessor,
+    processor: () => this.processors.model,
     shownView: () => this.shown.kind,
     focusView: () => this.focusView(),
   });
-  private container: HTMLElement | undefined;
   private readonly locales = new LocaleController(this, () => ({ attribute: this.locale, session: this.session?.locale, hasSession: !!this.session }));
   private readonly expiry = new ExpiryController(this, {
     // why not while busy: the save or payment in flight is itself a write, and a reload then would abort it.
@@ -166,8 +160,26 @@ export class QuadernoCheckout extends LitElement {
     },
     expired: () => this.model.retry(),
   });
-  private mounted: PaymentProcessor | undefined;
-  private unrelay: (() => void) | undefined;
+  private readonly processors = new ProcessorController(this, {
+    model: {
+      form: () => {
+        const state = this.model.state;
+        if (state.kind !== 'form') return undefined;
+        const errors = Object.fromEntries(
+          Object.entries(state.form.processor).map(([key, field]) => [key, { error: visibleProcessorError(state.form, key), message: field.server?.message }]),
+        );
+        return { session: state.session, method: state.form.method, disabled: state.busy === 'saving' || state.busy === 'paying', errors };
+      },
+      report: (key, field, changed) => this.model.processorField(key, field, changed),
+      reset: () => this.model.resetProcessorFields(),
+      pay: () => this.model.pay(),
+    },
+    configured: () => this.processor,
+    t: () => this.t,
+    theme: () => this.theme,
+    permalink: () => this.permalink,
+    activity: () => this.expiry.activity(),
+  });
 
   private readonly actions: FormActions = {
     input: (field, value) => {
@@ -205,81 +217,8 @@ export class QuadernoCheckout extends LitElement {
 
   // ---- lifecycle ------------------------------------------------------------------------------------------
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unmountProcessor();
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('processor')) this.unmountProcessor();
-    // why here and not in updated(): a processor reports its fields as it mounts or updates, and a report changes the
-    // model; here that change joins this render instead of scheduling another (Lit's change-in-update).
-    this.syncProcessor();
-  }
-
   protected override updated(): void {
     this.announceTax();
-  }
-
-  // ---- the processor's container --------------------------------------------------------------------------
-
-  /** Mounts the processor into a light-DOM child while the form shows, and keeps it up to date. */
-  private syncProcessor(): void {
-    const context = this.processorContext();
-    if (!context) return;
-    if (!this.container) {
-      this.container = document.createElement('div');
-      this.unrelay = placeInLightDom(this, this.container, PROCESSOR_SLOT);
-    }
-    this.container.setAttribute('theme', this.theme);
-    // why: the container is a light-DOM child, outside the shadow tree's lang, so the page's language would name the
-    // processor's fields.
-    this.container.setAttribute('lang', this.t.$code);
-    this.container.setAttribute('dir', this.t.$dir);
-    if (this.mounted !== this.activeProcessor) {
-      this.mounted?.unmount();
-      this.mounted = this.activeProcessor;
-      void this.mounted.mount(this.container, context);
-    } else this.mounted.update(context);
-  }
-
-  private unmountProcessor(): void {
-    this.mounted?.unmount();
-    this.mounted = undefined;
-    // why: a fresh container per mount, so the next processor (an SDK) never finds the last one's shadow root.
-    this.container?.remove();
-    this.container = undefined;
-    this.unrelay?.();
-    this.unrelay = undefined;
-    this.model.resetProcessorFields();
-  }
-
-  /** The processor that pays: the configured one, or the hosted hand-off where the server offers only that. */
-  private get activeProcessor(): PaymentProcessor {
-    return processorFor(sessionOf(this.model.state), this.processor, () => new HostedProcessor());
-  }
-
-  private processorContext(): ProcessorContext | undefined {
-    const state = this.model.state;
-    if (state.kind !== 'form') return undefined;
-    const model = this.model;
-    return {
-      t: this.t,
-      locale: this.localeCode,
-      session: state.session,
-      method: state.form.method,
-      disabled: state.busy === 'saving' || state.busy === 'paying',
-      fields: {
-        report: (key, field, changed) => {
-          if (changed) this.expiry.activity();
-          model.processorField(key, field, changed);
-        },
-        errorFor: (key) => (model.state.kind === 'form' ? visibleProcessorError(model.state.form, key) : undefined),
-        serverMessage: (key) => (model.state.kind === 'form' ? model.state.form.processor[key]?.server?.message : undefined),
-      },
-      pay: () => model.pay(),
-      host: this,
-    };
   }
 
   // ---- focus and live regions -----------------------------------------------------------------------------
@@ -293,7 +232,7 @@ export class QuadernoCheckout extends LitElement {
       // why: billing fields and the method come before the processor's fields in the form.
       const invalid = find('form [aria-invalid="true"]');
       if (invalid) invalid.focus();
-      else this.activeProcessor.focusFirstInvalid();
+      else this.processors.focusFirstInvalid();
     }
   }
 
@@ -360,14 +299,14 @@ export class QuadernoCheckout extends LitElement {
           locale: this.localeCode,
           state,
           view: this.model.view!,
-          testMode: this.activeProcessor.testMode,
+          testMode: this.processors.testMode(state.session, state.form.method),
           processorSlot: PROCESSOR_SLOT,
           // processor contract: the processor's own button (PayPal's) replaces the form's Pay button.
-          ownButton: this.activeProcessor.ownButton ?? false,
+          ownButton: this.processors.ownButton,
           actions: this.actions,
         });
       default:
-        return renderOutcome(state, t, this.localeCode, this.activeProcessor.testMode, () => this.model.tryAgain());
+        return renderOutcome(state, t, this.localeCode, this.processors.testMode(state.session, 'form' in state ? state.form.method : undefined), () => this.model.tryAgain());
     }
   }
 }

@@ -19,6 +19,10 @@ export const styles = css`
     all: initial !important;
     display: block !important;
   }
+  /* why: one container per processor (realProcessors()), only the chosen method's shows. */
+  ::slotted([slot='processor'][hidden]) {
+    display: none !important;
+  }
   /* why: the padding sits on a child of the container, so a narrow widget (a phone, a sidebar) can tighten it;
      at 320 px every nested padding costs the fields their width. */
   .frame {

@@ -1,11 +1,20 @@
-export type { PaymentProcessor, PayRequest, ProcessorContext, ProcessorFieldReport, ProcessorFields } from './processor.ts';
-export { SandboxProcessor, createSandboxProcessor, SANDBOX_FIELD_IDS } from './sandbox.ts';
+export type {
+  BillingDetails,
+  MountedProcessor,
+  PayInput,
+  PayOutcome,
+  PaymentProcessor,
+  ProcessorChanges,
+  ProcessorContext,
+  ProcessorData,
+  ProcessorFieldReport,
+  ShownFieldError,
+} from './processor.ts';
+export { hostedProcessor, sandboxProcessor } from './factories.ts';
+export { paypalProcessor, realProcessors, stripeProcessor } from './real.ts';
+export { lazyProcessor, type LazyProcessorInfo } from './lazy.ts';
+export { PROCESSOR_MESSAGE_KEYS, ProcessorLoadError, ProcessorPaymentError, processorError } from './errors.ts';
+export type { ProcessorError, ProcessorMessageKey } from './errors.ts';
 export type { PaypalOutcome } from './sandbox.ts';
-export { AdapterProcessor, paypalProcessor, realProcessors, stripeProcessor } from './lazy.ts';
-export { ProcessorPaymentError } from './errors.ts';
 export type { StripeAdapterOptions, StripeLoader } from './stripe.ts';
 export type { PaypalAdapterOptions, PaypalLoader } from './paypal.ts';
-// why both: `new AdapterProcessor(loaders, coreServices)` is how an app builds its own set of adapters (the factories
-// in lazy.ts do the same); the services lend it the core's payment start.
-export { coreServices } from './registry.ts';
-export type { AdapterServices, ProcessorAdapter } from './mount.ts';

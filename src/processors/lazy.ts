@@ -1,30 +1,38 @@
-// The real processors' factories. Each method's adapter (stripe.ts, paypal.ts) is a dynamic import, so its chunk
-// (and its SDK loader) is fetched on the first mount of a session that needs it; the payment start is the core's
-// lazy one (registry.ts), a chunk an app's bundler shares with the core's read of the script-tag registry.
-import { AdapterProcessor } from './adapter-processor.ts';
-import { coreServices } from './registry.ts';
-import type { StripeAdapterOptions } from './stripe.ts';
-import type { PaypalAdapterOptions } from './paypal.ts';
+// One helper for a processor whose code is a chunk of its own (`import()`), fetched on its first mount: the sandbox
+// processor, the hosted hand-off, and the Stripe and PayPal adapters. Until the code is in, the processor's area keeps
+// the height its fields will take (no layout shift); a load that fails rejects the mount, which the element shows in
+// place with a retry, and the next mount loads again.
+import type { PaymentMethod } from '../session/schema.ts';
+import type { PaymentProcessor } from './processor.ts';
 
-export { AdapterProcessor };
-
-/** Cards through Stripe's Payment Element; the adapter chunk loads on the first mount of a card session. */
-export function stripeProcessor(options: StripeAdapterOptions = {}): AdapterProcessor {
-  return new AdapterProcessor({ card: () => import('./stripe.ts').then((m) => m.createStripeAdapter(options)) }, coreServices);
+export interface LazyProcessorInfo {
+  id: string;
+  testMode: boolean;
+  methods?: readonly PaymentMethod[];
+  /** The CSS height the fields will take for a method, kept while the code loads. */
+  reserve?: (method: PaymentMethod) => string;
 }
 
-/** PayPal's buttons; the adapter chunk loads on the first mount of a PayPal session. */
-export function paypalProcessor(options: PaypalAdapterOptions = {}): AdapterProcessor {
-  return new AdapterProcessor({ paypal: () => import('./paypal.ts').then((m) => m.createPaypalAdapter(options)) }, coreServices);
-}
-
-/** Cards through Stripe and PayPal through PayPal: the element picks by the chosen method. */
-export function realProcessors(options: { stripe?: StripeAdapterOptions; paypal?: PaypalAdapterOptions } = {}): AdapterProcessor {
-  return new AdapterProcessor(
-    {
-      card: () => import('./stripe.ts').then((m) => m.createStripeAdapter(options.stripe)),
-      paypal: () => import('./paypal.ts').then((m) => m.createPaypalAdapter(options.paypal)),
+/** A processor whose code `load` fetches on first mount; what the element needs before that comes from `info`. */
+export function lazyProcessor(info: LazyProcessorInfo, load: () => Promise<PaymentProcessor>): PaymentProcessor {
+  let loading: Promise<PaymentProcessor> | undefined;
+  const { reserve, ...known } = info;
+  return {
+    ...known,
+    async mount(container, context) {
+      // why a child: set through the CSSOM, which a strict CSP (style-src without 'unsafe-inline') allows; the
+      // processor's own content replaces it once mounted.
+      const placeholder = container.appendChild(document.createElement('div'));
+      placeholder.style.height = reserve?.(context.method) ?? '';
+      try {
+        const inner = await (loading ??= load());
+        placeholder.remove();
+        return await inner.mount(container, context);
+      } catch (error) {
+        loading = undefined;
+        placeholder.remove();
+        throw error;
+      }
     },
-    coreServices,
-  );
+  };
 }

@@ -1,6 +1,6 @@
-// The protocol's payment start through the element's HTTP layer. Apart from mount.ts (the adapters' contract) so the
-// classic adapter scripts carry neither the HTTP client nor zod: the core lends them this one (registry.ts), and it
-// is a lazy chunk wherever the build splits, so it joins no core's critical path.
+// The protocol's payment start through the element's HTTP layer. Apart from the processor contract (processor.ts), so
+// the classic adapter scripts carry neither the HTTP client nor zod: the element lends them this one (its processor
+// controller's `context.start`), and it is a lazy chunk wherever the build splits, off every core's critical path.
 import { BadResponseError } from '../api/errors.ts';
 import { requestJson, type TransportOptions } from '../api/http.ts';
 import { permalinkEndpoint } from '../api/urls.ts';

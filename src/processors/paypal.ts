@@ -6,15 +6,8 @@
 import { loadScript as officialLoadScript } from '@paypal/paypal-js';
 import type { PayPalButtonsComponent, PayPalNamespace, PayPalScriptOptions } from '@paypal/paypal-js';
 import type { LocaleCode } from '../locales/translation.ts';
-import {
-  processorError,
-  ProcessorLoadError,
-  type MountedProcessor,
-  type PayOutcome,
-  type ProcessorAdapter,
-  type ProcessorError,
-  type ProcessorMountContext,
-} from './mount.ts';
+import { processorError, ProcessorLoadError, type ProcessorError } from './errors.ts';
+import type { MountedProcessor, PaymentProcessor, PayOutcome, ProcessorChanges, ProcessorContext } from './processor.ts';
 
 /** Loads the PayPal JS SDK. The default is the official `loadScript`; tests and self-hosting inject one. */
 export type PaypalLoader = (options: PayPalScriptOptions) => Promise<PayPalNamespace | null>;
@@ -54,7 +47,7 @@ export const PAYPAL_LOCALES: Readonly<Record<LocaleCode, string>> = {
 /** The script options for a context: currency and locale are script parameters, so they decide a reload. */
 export function paypalScriptOptions(
   clientId: string,
-  ctx: Pick<ProcessorMountContext, 'currency' | 'locale'>,
+  ctx: Pick<ProcessorContext, 'currency' | 'locale'>,
   options: Pick<PaypalAdapterOptions, 'sdkBaseUrl' | 'cspNonce'>,
 ): PayPalScriptOptions {
   const script: PayPalScriptOptions = {
@@ -85,7 +78,7 @@ class MountedPaypal implements MountedProcessor {
     private readonly clientId: string,
     private readonly load: PaypalLoader,
     private readonly options: PaypalAdapterOptions,
-    private ctx: ProcessorMountContext,
+    private ctx: ProcessorContext,
   ) {}
 
   /** Loads the script for the context (again, when currency or locale changed) and renders the button. */
@@ -133,12 +126,13 @@ class MountedPaypal implements MountedProcessor {
       throw new ProcessorLoadError(unavailable('render_failed'), { cause });
     }
     this.buttons = buttons;
-    this.ctx.report({ ready: true, empty: false, complete: true });
+    // why: nothing to fill in: the button is the field, and complete.
+    this.ctx.report('paypal', { error: undefined, touched: false, dirty: false }, false);
   }
 
-  async update(ctx: ProcessorMountContext): Promise<void> {
+  async update(changes: ProcessorChanges): Promise<void> {
     const before = this.ctx;
-    this.ctx = ctx;
+    const ctx = (this.ctx = { ...before, ...changes });
     const script = paypalScriptOptions(this.clientId, ctx, this.options);
     if (`${script.currency}|${script.locale}` !== this.scriptKey) {
       // why: currency and locale are parameters of PayPal's script URL; the SDK has no other way to change them.
@@ -172,10 +166,12 @@ class MountedPaypal implements MountedProcessor {
 }
 
 /** The PayPal adapter. Its loader defaults to the official `loadScript` from @paypal/paypal-js. */
-export function createPaypalAdapter(options: PaypalAdapterOptions = {}): ProcessorAdapter {
+export function createPaypalAdapter(options: PaypalAdapterOptions = {}): PaymentProcessor {
   const load: PaypalLoader = options.loadScript ?? ((script) => officialLoadScript(script));
   return {
     id: 'paypal',
+    testMode: false,
+    methods: ['paypal'],
     async mount(container, ctx) {
       let clientId = options.clientId || ctx.publicKeys?.paypal;
       if (!clientId) {

@@ -5,10 +5,10 @@ import type { Validator } from '../session/validation.ts';
 import { translateError } from '../locales/validation.ts';
 import { renderField } from '../ui/field.ts';
 import { renderRadios } from '../ui/radio.ts';
-import type { CheckoutSession } from '../session/schema.ts';
 // why: type-only, so the request schemas stay out of the processor's chunk.
 import type { SIMULATED_OUTCOMES } from '../protocol/requests.ts';
-import type { PaymentProcessor, PayRequest, ProcessorContext } from './processor.ts';
+import { processorError, type ProcessorError } from './errors.ts';
+import type { MountedProcessor, PayInput, PayOutcome, PaymentProcessor, ProcessorChanges, ProcessorContext } from './processor.ts';
 import { cardCvc, cardDigits, cardExpiry, cardNumber, withExpirySlash } from './sandbox-card.ts';
 
 type CardField = 'card_number' | 'card_expiry' | 'card_cvc';
@@ -29,43 +29,44 @@ export const SANDBOX_FIELD_IDS: Record<CardField, string> = {
 };
 
 /**
- * The sandbox processor: a test card field (4242 4242 4242 4242 succeeds, 4000 0000 0000 0002 is declined) and an
- * approve/decline choice for PayPal, both marked as test mode. It renders into its own shadow root on the checkout's
+ * The sandbox processor, mounted: a test card field (4242 4242 4242 4242 succeeds, 4000 0000 0000 0002 is declined)
+ * and an approve/decline choice for PayPal, both marked as test mode. It renders into its own shadow root on its
  * container, so page CSS cannot reach its inputs, and pays through the sandbox's `POST <permalink>/pay.json`. The card
  * number stays in this object only: never reported, stored or logged.
  */
-export class SandboxProcessor implements PaymentProcessor {
-  readonly id = 'sandbox';
-  readonly testMode = true;
+class MountedSandbox implements MountedProcessor {
+  readonly ownButton = false;
   private card: Record<CardField, string> = { card_number: '', card_expiry: '', card_cvc: '' };
   private touched = new Set<CardField>();
   private dirty = new Set<CardField>();
   private outcome: PaypalOutcome = 'approve';
   private root: ShadowRoot | undefined;
-  private context: ProcessorContext | undefined;
 
-  async mount(container: HTMLElement, context: ProcessorContext): Promise<void> {
+  constructor(
+    container: HTMLElement,
+    private ctx: ProcessorContext,
+  ) {
     // why: a container is reused when the element reconnects; its shadow root can be attached only once.
     this.root = container.shadowRoot ?? container.attachShadow({ mode: 'open' });
     adoptStyles(this.root, [themeStyles, fieldStyles]);
-    this.update(context);
+    this.render();
     this.validate();
   }
 
-  update(context: ProcessorContext): void {
-    this.context = context;
-    if (this.root) render(this.template(context), this.root);
+  update(changes: ProcessorChanges): void {
+    this.ctx = { ...this.ctx, ...changes };
+    this.render();
   }
 
   unmount(): void {
     if (this.root) render(nothing, this.root);
     this.root = undefined;
-    this.context = undefined;
   }
 
-  validate(): void {
-    if (this.context?.method !== 'card') return;
+  validate(): ProcessorError | null {
+    if (this.ctx.method !== 'card') return null;
     for (const field of CARD_FIELDS) this.report(field, false);
+    return CARD_FIELDS.some((field) => CARD_RULES[field](this.card[field], {})) ? processorError('payment_incomplete', 'cardIncomplete') : null;
   }
 
   focusFirstInvalid(): boolean {
@@ -74,9 +75,9 @@ export class SandboxProcessor implements PaymentProcessor {
     return !!invalid;
   }
 
-  pay({ method, client, signal }: PayRequest): Promise<CheckoutSession> {
+  async pay({ method, client, signal }: PayInput): Promise<PayOutcome> {
     const body = method === 'card' ? { method, card_number: cardDigits(this.card.card_number) } : { method, outcome: this.outcome };
-    return client.pay(body, { signal });
+    return { status: 'confirmed', session: await client.pay(body, { signal }) };
   }
 
   reset(): void {
@@ -86,8 +87,12 @@ export class SandboxProcessor implements PaymentProcessor {
     this.outcome = 'approve';
   }
 
+  private render(): void {
+    if (this.root) render(this.template(), this.root);
+  }
+
   private report(field: CardField, changed: boolean): void {
-    this.context?.fields.report(
+    this.ctx.report(
       field,
       {
         error: CARD_RULES[field](this.card[field], {}),
@@ -99,34 +104,36 @@ export class SandboxProcessor implements PaymentProcessor {
     );
   }
 
-  private template(ctx: ProcessorContext): TemplateResult | typeof nothing {
-    if (ctx.method === 'card') return this.renderCard(ctx);
-    if (ctx.method === 'paypal') return this.renderPaypal(ctx);
+  private template(): TemplateResult | typeof nothing {
+    if (this.ctx.method === 'card') return this.renderCard();
+    if (this.ctx.method === 'paypal') return this.renderPaypal();
     return nothing;
   }
 
-  private renderCard(ctx: ProcessorContext): TemplateResult {
-    const { t } = ctx;
+  private renderCard(): TemplateResult {
+    const { t, errors, disabled } = this.ctx;
     const field = (name: CardField, label: string, placeholder: string, maxlength: number) => {
-      const error = ctx.fields.errorFor(name);
+      const shown = errors[name];
       return renderField({
         id: SANDBOX_FIELD_IDS[name],
         label,
         value: this.card[name],
         required: true,
         optionalText: t.optional,
-        error: error && translateError(t.validation, error),
-        serverMessage: ctx.fields.serverMessage(name),
+        error: shown?.error && translateError(t.validation, shown.error),
+        serverMessage: shown?.message,
         // why: this is a test card field; browsers must not offer the customer's real saved cards here.
         autocomplete: 'off',
         inputmode: 'numeric',
         placeholder,
         maxlength,
-        disabled: ctx.disabled,
+        disabled,
         onInput: (value) => {
           this.card[name] = name === 'card_expiry' ? withExpirySlash(value) : value;
           this.dirty.add(name);
           this.report(name, true);
+          // why: the expiry may have gained its slash; the element tells only of changes that are its own (errors).
+          this.render();
         },
         onBlur: () => {
           this.touched.add(name);
@@ -135,7 +142,7 @@ export class SandboxProcessor implements PaymentProcessor {
       });
     };
     return html`<div class="processor-fields" data-processor="sandbox" data-method="card">
-      ${this.renderTestMode(ctx, t.testModeCardHint, 'qc-card-hint')}
+      ${this.renderTestMode(t.testModeCardHint, 'qc-card-hint')}
       ${field('card_number', t.cardNumber, '4242 4242 4242 4242', 23)}
       <div class="row">
         ${field('card_expiry', t.cardExpiry, t.cardExpiryPlaceholder, 7)} ${field('card_cvc', t.cardCvc, '123', 4)}
@@ -143,10 +150,10 @@ export class SandboxProcessor implements PaymentProcessor {
     </div>`;
   }
 
-  private renderPaypal(ctx: ProcessorContext): TemplateResult {
-    const { t } = ctx;
+  private renderPaypal(): TemplateResult {
+    const { t, disabled } = this.ctx;
     return html`<div class="processor-fields" data-processor="sandbox" data-method="paypal">
-      ${this.renderTestMode(ctx, t.paypalHint, 'qc-paypal-hint')}
+      ${this.renderTestMode(t.paypalHint, 'qc-paypal-hint')}
       <fieldset class="choices" aria-describedby="qc-paypal-hint">
         <legend class="sr-only">${t.paymentMethods.paypal} · ${t.testMode}</legend>
         ${renderRadios({
@@ -154,27 +161,34 @@ export class SandboxProcessor implements PaymentProcessor {
           idPrefix: 'qc-paypal',
           values: OUTCOMES,
           selected: this.outcome,
-          disabled: ctx.disabled,
+          disabled,
           className: 'choice',
           content: (outcome) => html`<span>${t[OUTCOME_LABELS[outcome]]}</span>`,
           onSelect: (outcome) => {
             this.outcome = outcome;
-            this.update(ctx);
+            this.render();
           },
         })}
       </fieldset>
     </div>`;
   }
 
-  private renderTestMode(ctx: ProcessorContext, hint: string, id: string): TemplateResult {
+  private renderTestMode(hint: string, id: string): TemplateResult {
     return html`<div class="test-mode" part="test-mode">
-      <span class="badge">${ctx.t.testMode}</span>
+      <span class="badge">${this.ctx.t.testMode}</span>
       <p id=${id}>${hint}</p>
     </div>`;
   }
 }
 
-/** A fresh sandbox processor (each element gets its own, so typed card data is never shared). */
-export function createSandboxProcessor(): SandboxProcessor {
-  return new SandboxProcessor();
+/**
+ * The sandbox processor's code (a chunk of its own: `sandboxProcessor()` in factories.ts loads it on first mount).
+ * Each mount has its own state, so typed card data is never shared between elements.
+ */
+export function createSandboxProcessor(): PaymentProcessor {
+  return {
+    id: 'sandbox',
+    testMode: true,
+    mount: async (container, context) => new MountedSandbox(container, context),
+  };
 }

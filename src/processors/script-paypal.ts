@@ -3,9 +3,9 @@
 // are the script tag's: `data-client-id`, `data-sdk-base-url`, and the tag's own `nonce` (or `data-csp-nonce`),
 // which PayPal's script and styles then carry.
 import { createPaypalAdapter } from './paypal.ts';
-import { registerAdapter, scriptOptions } from './register.ts';
+import { registerProcessor, scriptOptions } from './registry.ts';
 
 const { data, nonce } = scriptOptions();
-registerAdapter('paypal', async () =>
+registerProcessor(
   createPaypalAdapter({ clientId: data.clientId || undefined, sdkBaseUrl: data.sdkBaseUrl || undefined, cspNonce: data.cspNonce || nonce }),
 );

@@ -3,19 +3,8 @@
 import { loadStripe as officialLoadStripe } from '@stripe/stripe-js/pure';
 import type { LocaleCode } from '../locales/translation.ts';
 import type { StripeStart } from '../protocol/payments.ts';
-import {
-  computedTokens,
-  processorError,
-  ProcessorLoadError,
-  type MountedProcessor,
-  type PayInput,
-  type PayOutcome,
-  type ProcessorAdapter,
-  type ProcessorError,
-  type ProcessorMountContext,
-  type ThemeToken,
-  type TokenReader,
-} from './mount.ts';
+import { processorError, ProcessorLoadError, type ProcessorError } from './errors.ts';
+import type { MountedProcessor, PayInput, PayOutcome, PaymentProcessor, ProcessorChanges, ProcessorContext } from './processor.ts';
 import type { ElementsSurface, PaymentElementSurface, StripeJs, StripeSurface } from './stripe-surface.ts';
 
 export type { ElementsSurface, PaymentElementSurface, StripeFitsSurface, StripeSurface } from './stripe-surface.ts';
@@ -25,8 +14,30 @@ export type StripeLoader = (publishableKey: string) => Promise<StripeSurface | n
 
 export interface StripeAdapterOptions {
   loadStripe?: StripeLoader;
+  /**
+   * Where Stripe.js loads from when the page has none yet (default js.stripe.com, by the official loader): a
+   * self-hosted copy, or a test double such as the sandbox's `/doubles/stripe.js`. The adapter script takes it as
+   * `data-stripe-js-url`. Ignored with `loadStripe`.
+   */
+  stripeJsUrl?: string;
   /** How long to wait for the Payment Element's `ready`. Default 20 s. */
   readyTimeoutMs?: number;
+}
+
+/** A theme token: the element's resolved private custom property, and the public one a merchant sets. */
+export interface ThemeToken {
+  private: string;
+  public: string;
+}
+
+/** Reads a theme token's current value ('' when neither property is set). */
+export type TokenReader = (token: ThemeToken) => string;
+
+/** The reader for an element's computed style. */
+// why: the private `--_x` tokens carry the element's defaults (and its dark scheme); the public ones win inside them.
+export function computedTokens(host: Element): TokenReader {
+  const style = getComputedStyle(host);
+  return (token) => (style.getPropertyValue(`--_${token.private}`) || style.getPropertyValue(`--quaderno-${token.public}`)).trim();
 }
 
 // ---- plain mappings, tested in tables ----------------------------------------------------------------------------
@@ -120,27 +131,36 @@ class MountedStripe implements MountedProcessor {
   private empty = true;
   private locale: StripeJs.StripeElementLocale;
   private appearance: string;
-  private disabled: boolean;
 
   constructor(
     private readonly stripe: StripeSurface,
     private readonly elements: ElementsSurface,
     private readonly element: PaymentElementSurface,
     private start: StripeStart,
-    private ctx: ProcessorMountContext,
+    private ctx: ProcessorContext,
+    /** Under the fields: "Complete your card details" once the element's field rule shows the card's error. */
+    private readonly message: HTMLElement,
   ) {
     this.locale = STRIPE_LOCALES[ctx.locale];
     this.appearance = JSON.stringify(stripeAppearance(computedTokens(ctx.host)));
-    this.disabled = ctx.disabled;
     element.on('change', (event) => {
       this.complete = event.complete;
       this.empty = event.empty;
-      this.ctx.report({ ready: true, empty: event.empty, complete: event.complete });
+      this.report(true);
     });
+    this.showMessage();
   }
 
-  async update(ctx: ProcessorMountContext): Promise<void> {
-    this.ctx = ctx;
+  /** Tells the element's field rule about the card fields (never their values), under the key `card`. */
+  report(changed: boolean): void {
+    this.ctx.report('card', { error: this.complete ? undefined : { key: 'required' }, touched: !this.empty, dirty: !this.empty }, changed);
+  }
+
+  async update(changes: ProcessorChanges): Promise<void> {
+    const before = this.ctx;
+    const ctx = (this.ctx = { ...before, ...changes });
+    this.showMessage();
+    if (ctx.disabled !== before.disabled) this.element.update({ readOnly: ctx.disabled });
     const locale = STRIPE_LOCALES[ctx.locale];
     const appearance = stripeAppearance(computedTokens(ctx.host));
     const appearanceKey = JSON.stringify(appearance);
@@ -150,10 +170,18 @@ class MountedStripe implements MountedProcessor {
       this.appearance = appearanceKey;
       await this.elements.update({ locale, appearance });
     }
-    if (ctx.disabled !== this.disabled) {
-      this.disabled = ctx.disabled;
-      this.element.update({ readOnly: ctx.disabled });
-    }
+  }
+
+  focusFirstInvalid(): boolean {
+    if (this.message.hidden) return false;
+    this.message.parentElement?.querySelector('iframe')?.focus();
+    return true;
+  }
+
+  private showMessage(): void {
+    // why textContent: the words are the locale's; nothing of the server's is rendered as HTML.
+    this.message.textContent = this.ctx.errors.card?.error ? this.ctx.t.cardIncomplete : '';
+    this.message.hidden = !this.message.textContent;
   }
 
   /**
@@ -170,7 +198,7 @@ class MountedStripe implements MountedProcessor {
     }
     this.complete = error === null;
     if (this.complete) this.empty = false;
-    this.ctx.report({ ready: true, empty: this.empty, complete: this.complete });
+    this.report(false);
     return error;
   }
 
@@ -211,15 +239,34 @@ class MountedStripe implements MountedProcessor {
 
   unmount(): void {
     this.element.destroy();
+    this.message.parentElement?.replaceChildren();
   }
 }
 
+/** Loads Stripe.js from `url` unless the page already has it, then lets the official loader take it from there. */
+function scriptLoader(url: string): StripeLoader {
+  return async (key) => {
+    if (!('Stripe' in window)) {
+      await new Promise((resolve, reject) => {
+        const script = document.createElement('script');
+        script.src = url;
+        script.onload = resolve;
+        script.onerror = reject;
+        document.head.append(script);
+      });
+    }
+    return officialLoadStripe(key);
+  };
+}
+
 /** The Stripe adapter. Its loader defaults to the official `loadStripe`. */
-export function createStripeAdapter(options: StripeAdapterOptions = {}): ProcessorAdapter {
-  const load: StripeLoader = options.loadStripe ?? ((key) => officialLoadStripe(key));
+export function createStripeAdapter(options: StripeAdapterOptions = {}): PaymentProcessor {
+  const load: StripeLoader = options.loadStripe ?? (options.stripeJsUrl ? scriptLoader(options.stripeJsUrl) : (key) => officialLoadStripe(key));
   const readyTimeoutMs = options.readyTimeoutMs ?? 20_000;
   return {
     id: 'stripe',
+    testMode: false,
+    methods: ['card'],
     async mount(container, ctx) {
       // why: with the publishable key known from the session, Stripe.js loads while the payment start is made (one
       // round trip fewer to the card fields); a start naming another key loads that one instead.
@@ -245,28 +292,31 @@ export function createStripeAdapter(options: StripeAdapterOptions = {}): Process
         locale: STRIPE_LOCALES[ctx.locale],
       });
       const element = elements.create('payment', { fields: { billingDetails: 'never' }, readOnly: ctx.disabled });
-      const mounted = new MountedStripe(stripe, elements, element, start, ctx);
+      const fields = document.createElement('div');
+      const message = document.createElement('p');
+      message.setAttribute('role', 'alert');
+      container.replaceChildren(fields, message);
+      const mounted = new MountedStripe(stripe, elements, element, start, ctx, message);
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new ProcessorLoadError(unavailable('ready_timeout'))), readyTimeoutMs);
         element.on('ready', () => {
           clearTimeout(timer);
-          ctx.report({ ready: true, empty: true, complete: false });
+          mounted.report(false);
           resolve();
         });
         element.on('loaderror', (event) => {
           clearTimeout(timer);
-          const error = unavailable(event.error.code ?? event.error.type);
-          ctx.report({ ready: false, empty: true, complete: false, error });
-          reject(new ProcessorLoadError(error));
+          reject(new ProcessorLoadError(unavailable(event.error.code ?? event.error.type)));
         });
         try {
-          element.mount(container);
+          element.mount(fields);
         } catch (cause) {
           clearTimeout(timer);
           reject(new ProcessorLoadError(unavailable('mount_refused'), { cause }));
         }
       }).catch((error: unknown) => {
         element.destroy();
+        container.replaceChildren();
         throw error;
       });
       return mounted;

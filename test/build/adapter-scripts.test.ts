@@ -1,6 +1,7 @@
 // What the classic-script adapters (dist/quaderno-checkout-{stripe,paypal}.iife.js) must not carry: zod and the HTTP
-// client. The core lends them its payment start (src/processors/registry.ts), so a re-import of either (mount.ts
-// growing an import of api/ or protocol/, a value import of payment-start.ts) fails here. The markers are checked
+// client. The core lends them its payment start (`context.start`, src/checkout/controllers/processor-controller.ts), so
+// a re-import of either (processor.ts or errors.ts growing a value import of api/ or protocol/, a value import of
+// payment-start.ts) fails here. The markers are checked
 // in the classic core too, so each one is shown to find what it looks for.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';

@@ -39,7 +39,7 @@ describe('the npm entries in Node (SSR)', () => {
     assert.equal(result.after.window, 'undefined');
     assert.equal(result.after.document, 'undefined');
     assert.equal(result.after.location, 'undefined');
-    for (const name of ['QuadernoCheckout', 'createPublicClient', 'createPrivateClient', 'sessionSchema', 'QuadernoCompleteEvent', 'ValidationError', 'SandboxProcessor']) {
+    for (const name of ['QuadernoCheckout', 'createPublicClient', 'createPrivateClient', 'sessionSchema', 'QuadernoCompleteEvent', 'ValidationError', 'sandboxProcessor', 'realProcessors', 'lazyProcessor']) {
       assert.ok(result.exports.includes(name), `exports ${name}`);
     }
   });

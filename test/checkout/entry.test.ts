@@ -11,7 +11,8 @@ describe('entries in Node', () => {
     assert.equal(typeof entry.QuadernoCheckout, 'function');
     assert.equal(tag.QuadernoCheckout, entry.QuadernoCheckout);
     assert.equal(typeof entry.createPublicClient, 'function');
-    assert.equal(typeof entry.SandboxProcessor, 'function');
+    assert.equal(typeof entry.sandboxProcessor, 'function');
+    assert.equal(typeof entry.realProcessors, 'function');
     assert.equal(typeof (globalThis as { window?: unknown }).window, 'undefined');
   });
 
@@ -33,7 +34,9 @@ describe('entries in Node', () => {
     'parseSession',
     'formatMoney',
     'LOCALE_CODES',
-    'createSandboxProcessor',
+    'sandboxProcessor',
+    'hostedProcessor',
+    'lazyProcessor',
     'realProcessors',
     'stripeProcessor',
     'paypalProcessor',
@@ -55,6 +58,8 @@ describe('entries in Node', () => {
     'AdapterProcessor',
     'coreServices',
     'SANDBOX_FIELD_IDS',
+    'registerProcessor',
+    'registeredProcessors',
   ];
   it('src/index.ts (quaderno-checkout/core) exports the public surface and no transport or processor internals', async () => {
     const entry: Record<string, unknown> = await import('../../src/index.ts');

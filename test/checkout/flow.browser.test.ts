@@ -333,7 +333,7 @@ describe('<quaderno-checkout> flow', () => {
     await first.h.waitFor('form');
     await first.h.fillAll({ email: 'ada@example.com', first_name: 'Ada', billing_country: 'FR', coupon: 'SOMECODE' });
     await first.h.chooseMethod('card');
-    await first.h.fill('card_number', '4242424242424242');
+    await first.h.fillCard('4242424242424242');
     first.el.remove();
     const stored = JSON.stringify(Object.fromEntries(Object.entries(sessionStorage)));
     expect(stored).to.contain('ada@example.com');
@@ -346,6 +346,8 @@ describe('<quaderno-checkout> flow', () => {
     expect(second.h.value('billing_country')).to.equal('FR');
     expect(second.h.value('coupon')).to.equal('SOMECODE');
     expect(second.h.$<HTMLInputElement>('#qc-method-card')!.checked).to.equal(true);
+    // why a wait: the sandbox processor mounts once its chunk is in.
+    await waitUntil(() => second.h.control('card_number'), () => 'the card fields');
     expect(second.h.value('card_number')).to.equal('');
     expect(second.h.$('[part="notice"]')!.textContent).to.contain('We restored the details');
 

@@ -2,7 +2,7 @@
 import { setNavigator } from '../../src/ui/navigation.ts';
 import type { CreateSessionBody } from '../../src/session/schema.ts';
 import { sessionBody } from './sessions.ts';
-import { afterEach, beforeEach, mountCheckout, type HarnessField, type Mounted } from '../helpers/harness.ts';
+import { afterEach, beforeEach, mountCheckout, waitUntil, type HarnessField, type Mounted } from '../helpers/harness.ts';
 import { createSession, type SandboxSession } from '../helpers/sandbox.ts';
 
 export { CANCEL_URL, FULL_CUSTOMER, sessionBody, SUCCESS_URL } from './sessions.ts';
@@ -32,6 +32,11 @@ export async function openForm(
   const session = await createSession(sessionBody(overrides));
   const mounted = await mountCheckout(session.permalink, options);
   await mounted.h.waitFor('form');
+  // why: the sandbox processor is a chunk of its own too; a chosen method's fields show once it is in.
+  await waitUntil(
+    () => !mounted.h.$('input[name="payment-method"]:checked') || mounted.h.processorRoot?.querySelector('.processor-fields'),
+    () => 'the sandbox processor to mount',
+  );
   return { ...mounted, session };
 }
 

@@ -5,7 +5,7 @@ import { expect } from '@open-wc/testing';
 import { loadStripe } from '@stripe/stripe-js/pure';
 import '../../src/quaderno-checkout.ts';
 import type { QuadernoCheckout } from '../../src/checkout/checkout.component.ts';
-import { realProcessors } from '../../src/processors/lazy.ts';
+import { realProcessors } from '../../src/processors/real.ts';
 import type { StripeLoader } from '../../src/processors/stripe.ts';
 import en from '../../src/locales/en.ts';
 import { CheckoutHarness, waitUntil } from '../helpers/harness.ts';
@@ -30,7 +30,7 @@ interface Checkout {
   errors: string[];
   sessionId: number;
   permalink: string;
-  /** The processor's light-DOM container, wherever it was placed. */
+  /** The chosen method's processor container (one per processor), wherever it was placed. */
   container(): HTMLElement;
 }
 
@@ -77,7 +77,7 @@ async function mount(place: Place): Promise<Checkout> {
   await new Promise((resolve) => setTimeout(resolve, 350));
   await waitUntil(() => h.$('.totals[aria-busy="false"]'), () => 'the tax preview to settle', 10_000);
   const container = () => {
-    const found = (top === el ? el : top).querySelector<HTMLElement>(':scope > div[slot]');
+    const found = (top === el ? el : top).querySelector<HTMLElement>(':scope > div[slot]:not([hidden])');
     if (!found) throw new Error('no processor container');
     return found;
   };

@@ -3,52 +3,48 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';
 import { setNavigator } from '../../src/ui/navigation.ts';
-import { paysOnHostedPage, processorFor } from '../../src/processors/choice.ts';
-import { HostedProcessor } from '../../src/processors/hosted.ts';
-import { createSandboxProcessor } from '../../src/processors/sandbox.ts';
-import type { PayRequest } from '../../src/processors/processor.ts';
+import { paysOnHostedPage } from '../../src/processors/factories.ts';
+import { createHostedProcessor } from '../../src/processors/hosted.ts';
+import type { PayInput } from '../../src/processors/processor.ts';
 import type { CheckoutSession } from '../../src/session/schema.ts';
 
 const session = (extra: Record<string, unknown>) => ({ id: 1, status: 'pending', items: [], customer: {}, ...extra }) as unknown as CheckoutSession;
 const HANDLER = ['update', 'tax_preview', 'tax_id_validation', 'hosted_payment'];
 
-describe('processorFor', () => {
-  const CASES: Array<[string, Record<string, unknown>, boolean]> = [
+describe('paysOnHostedPage', () => {
+  const CASES: Array<[string, Record<string, unknown> | undefined, boolean]> = [
     ["the merchant handler's capabilities", { capabilities: HANDLER, hosted_url: 'https://acme.quadernoapp.com/checkout/session/x' }, true],
     ['hosted_payment and pay: pays in place', { capabilities: [...HANDLER, 'pay'] }, false],
     ['no hosted_payment', { capabilities: ['update', 'pay'] }, false],
     ['no capabilities (the old sandbox)', {}, false],
+    ['no session yet', undefined, false],
   ];
   for (const [name, extra, hosted] of CASES) {
-    test(name, () => {
-      const configured = createSandboxProcessor();
-      assert.equal(paysOnHostedPage(session(extra)), hosted);
-      const chosen = processorFor(session(extra), configured, () => new HostedProcessor());
-      assert.equal(chosen.id, hosted ? 'hosted' : 'sandbox');
-      assert.equal(processorFor(session(extra), configured, () => new HostedProcessor()), chosen, 'the same instance each time, so it mounts once');
-    });
+    test(name, () => assert.equal(paysOnHostedPage(extra && session(extra)), hosted));
   }
-  test('no session yet: the configured processor', () => {
-    const configured = createSandboxProcessor();
-    assert.equal(processorFor(undefined, configured, () => new HostedProcessor()), configured);
-  });
 });
 
-describe('HostedProcessor.pay', () => {
+describe('the hosted processor pays', () => {
   const visited: string[] = [];
   afterEach(() => {
     setNavigator();
     visited.length = 0;
   });
-  const pay = (extra: Record<string, unknown>) =>
-    new HostedProcessor().pay({ session: session({ capabilities: HANDLER, ...extra }), method: 'card', signal: new AbortController().signal } as unknown as PayRequest);
+  const pay = async (extra: Record<string, unknown>) => {
+    const hosted = createHostedProcessor();
+    assert.equal(hosted.id, 'hosted');
+    assert.equal(hosted.testMode, false);
+    const mounted = await mountWithoutDom(hosted);
+    return mounted.pay({ session: session({ capabilities: HANDLER, ...extra }), method: 'card' } as PayInput);
+  };
 
   test('hands the customer to hosted_url and answers the session unchanged', async () => {
     setNavigator((url) => visited.push(url));
     const url = 'https://acme.quadernoapp.com/checkout/session/abc';
-    const answered = await pay({ hosted_url: url });
+    const outcome = (await pay({ hosted_url: url })) as { status: string; session: CheckoutSession };
     assert.deepEqual(visited, [url]);
-    assert.equal(answered.status, 'pending');
+    assert.equal(outcome.status, 'confirmed');
+    assert.equal(outcome.session.status, 'pending');
   });
 
   for (const bad of ['javascript:alert(1)', 'data:text/html,x', '/relative', null, undefined]) {
@@ -59,3 +55,17 @@ describe('HostedProcessor.pay', () => {
     });
   }
 });
+
+/** The mounted hosted processor, with a minimal stand-in for the one `document.createElement` it makes. */
+async function mountWithoutDom(hosted: ReturnType<typeof createHostedProcessor>) {
+  const scope = globalThis as { document?: unknown };
+  const had = 'document' in scope;
+  const element = () => ({ setAttribute() {}, remove() {}, textContent: '' });
+  scope.document ??= { createElement: element };
+  try {
+    const container = { shadowRoot: { replaceChildren() {} } } as unknown as HTMLElement;
+    return await hosted.mount(container, { t: { hostedPaymentNote: 'note' } } as never);
+  } finally {
+    if (!had) delete scope.document;
+  }
+}

@@ -80,7 +80,7 @@ ${scripts.join('\n')}
     const el = page.locator('quaderno-checkout').nth(nth);
     const method = el.locator('#qc-method-card');
     if (!(await method.isChecked())) await method.check();
-    const card = el.frameLocator('div[data-processor-method="card"] iframe');
+    const card = el.frameLocator('div[data-processor="stripe"] iframe');
     await card.locator('#number').pressSequentially(number);
     await card.locator('#expiry').pressSequentially('1239');
     await card.locator('#cvc').pressSequentially('123');
@@ -100,16 +100,16 @@ ${scripts.join('\n')}
   }
 
   const STRIPE_PAGE = () => [
-    // why: the Stripe.js test double defines window.Stripe, which the official loader then uses instead of js.stripe.com.
-    `<script src="${box.url}/doubles/stripe.js"></script>`,
     '<script src="/quaderno-checkout.iife.js"></script>',
-    '<script src="/quaderno-checkout-stripe.iife.js"></script>',
+    // why data-stripe-js-url: Stripe.js then loads from the sandbox's test double instead of js.stripe.com.
+    `<script src="/quaderno-checkout-stripe.iife.js" data-stripe-js-url="${box.url}/doubles/stripe.js"></script>`,
   ];
 
   test('main IIFE, then the Stripe adapter script: a card payment completes through Stripe', { timeout: 120_000 }, async () => {
     const { page, id, errors } = await open('card', STRIPE_PAGE());
-    assert.equal(await page.evaluate(() => 'card' in ((window as { QuadernoCheckoutProcessors?: { adapters: object } }).QuadernoCheckoutProcessors?.adapters ?? {})), true);
+    assert.deepEqual(await page.evaluate(() => (window as { QuadernoCheckoutProcessors?: Array<{ id: string }> }).QuadernoCheckoutProcessors?.map((p) => p.id)), ['stripe']);
     const el = await typeCard(page);
+    assert.equal(await page.locator(`script[src="${box.url}/doubles/stripe.js"]`).count(), 1, 'Stripe.js came from data-stripe-js-url');
     await el.locator('[part="pay-button"]').click();
     await paidThrough(page, id, 'stripe');
     assert.deepEqual(errors, []);
@@ -120,7 +120,7 @@ ${scripts.join('\n')}
     const { page, sessions, errors } = await openMany('card', STRIPE_PAGE(), 2);
     const second = await typeCard(page, 1);
     const first = await typeCard(page, 0);
-    assert.equal(await page.locator('div[data-processor-method="card"] iframe').count(), 2, 'one card frame per element');
+    assert.equal(await page.locator('div[data-processor="stripe"] iframe').count(), 2, 'one card frame per element');
     await second.locator('[part="pay-button"]').click();
     await second.locator('[part="base"][data-state="completed"]').waitFor({ timeout: 30_000 });
     assert.equal(box.store.getSession(sessions[1]!.id)!.processor, 'stripe');
@@ -148,7 +148,7 @@ ${scripts.join('\n')}
     await page.close();
   });
 
-  // why: the payment start is the core's (registry.ts), so its refusals are the core's error classes; an adapter
+  // why: the payment start is the core's (processor-controller.ts), so its refusals are the core's error classes; an adapter
   // script with its own copy of the HTTP layer threw a ConflictError the checkout model did not recognise.
   test("a payment start refused as no longer pending is the core's ConflictError: the element says so and reloads the session", { timeout: 120_000 }, async () => {
     const { page, id, errors } = await open('card', STRIPE_PAGE());

@@ -36,7 +36,7 @@ test('the core entry does not import the adapters statically (they are chunks of
     tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
   });
   const inputs = Object.keys(result.metafile.inputs);
-  for (const adapter of ['src/processors/stripe.ts', 'src/processors/paypal.ts', '@stripe/stripe-js', '@paypal/paypal-js']) {
+  for (const adapter of ['src/processors/stripe.ts', 'src/processors/paypal.ts', 'src/processors/real.ts', '@stripe/stripe-js', '@paypal/paypal-js']) {
     assert.ok(!inputs.some((input) => input.includes(adapter)), `${adapter} is in the core bundle`);
   }
 });

@@ -1,7 +1,8 @@
 // The PayPal adapter in Chromium, mounted straight into a light-DOM container, against the sandbox and its PayPal
 // SDK test double, loaded by the official `loadScript` of @paypal/paypal-js through its `sdkBaseUrl` option.
 import { expect } from '@open-wc/testing';
-import { ProcessorLoadError, type PayOutcome } from '../../src/processors/mount.ts';
+import { ProcessorLoadError } from '../../src/processors/errors.ts';
+import type { PayInput, PayOutcome } from '../../src/processors/processor.ts';
 import { createPaypalAdapter } from '../../src/processors/paypal.ts';
 import { getSession } from '../helpers/sandbox.ts';
 import {
@@ -53,7 +54,7 @@ describe('PayPal adapter (PayPal SDK test double)', function () {
     const { button, mounted, h } = await mountPaypal({ locale: 'ca' });
     expect(mounted.ownButton).to.equal(true);
     expect(button(), 'the PayPal button').to.not.equal(null);
-    expect(h.reports.at(-1)).to.include({ ready: true });
+    expect(h.reports.at(-1)).to.include({ key: 'paypal', complete: true });
     const script = newestScript();
     const query = new URL(script.src).searchParams;
     expect(query.get('currency')).to.equal('EUR');
@@ -188,7 +189,7 @@ describe('PayPal adapter (PayPal SDK test double)', function () {
     expect(button()!.disabled).to.equal(true);
     await mounted.update({ ...h.ctx, currency: 'USD', disabled: false });
     expect(button()!.disabled).to.equal(false);
-    const viaElement = await mounted.pay({ billing: { name: null, email: null, address: { line1: null, line2: null, city: null, postal_code: null, country: null } }, returnUrl: location.href, total: 0 });
+    const viaElement = await mounted.pay({} as PayInput);
     expect(viaElement.status === 'failed' && viaElement.error.messageKey).to.equal('paypalUseButton');
   });
 

@@ -4,7 +4,7 @@
 import { expect } from '@open-wc/testing';
 import '../../src/quaderno-checkout.ts';
 import { setNavigator } from '../../src/ui/navigation.ts';
-import { CheckoutHarness, describe as suite, it as test } from '../helpers/harness.ts';
+import { CheckoutHarness, describe as suite, it as test, waitUntil } from '../helpers/harness.ts';
 import { createSession, getSession } from '../helpers/sandbox.ts';
 import { FULL_CUSTOMER, mount, openForm, sessionBody, useCheckoutSuite } from '../checkout/support.ts';
 
@@ -70,7 +70,9 @@ suite('sandbox processor', () => {
   test('follows the theme and leaves the container when the element leaves the page', async () => {
     const { el } = await mount((await createSession(sessionBody({ payment_methods: ['card'] }))).permalink);
     el.theme = 'dark';
-    await new CheckoutHarness(el).waitFor('form');
+    const h = new CheckoutHarness(el);
+    await h.waitFor('form');
+    await waitUntil(() => h.processorRoot, () => 'the sandbox processor to mount');
     const container = el.querySelector<HTMLElement>(':scope > [slot="processor"]')!;
     expect(container.getAttribute('theme')).to.equal('dark');
     el.remove();

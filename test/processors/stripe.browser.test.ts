@@ -3,7 +3,9 @@
 // on the sandbox's second port; the frame commands type into them as a customer would.
 import { expect } from '@open-wc/testing';
 import { loadStripe } from '@stripe/stripe-js/pure';
-import { ProcessorLoadError, type PayInput } from '../../src/processors/mount.ts';
+import { createPublicClient } from '../../src/api/public.ts';
+import { ProcessorLoadError } from '../../src/processors/errors.ts';
+import type { PayInput } from '../../src/processors/processor.ts';
 import { createStripeAdapter, type StripeLoader } from '../../src/processors/stripe.ts';
 import { getSession } from '../helpers/sandbox.ts';
 import { readablePage } from './pages/readable.ts';
@@ -34,7 +36,9 @@ const doubleLoader: StripeLoader = async (key) => {
   return loadStripe(key);
 };
 
-const PAY: Omit<PayInput, 'total'> = {
+const PAY: Omit<PayInput, 'total' | 'session' | 'client'> = {
+  method: 'card',
+  signal: new AbortController().signal,
   billing: {
     name: 'Ada Lovelace',
     email: 'ada@example.com',
@@ -44,7 +48,13 @@ const PAY: Omit<PayInput, 'total'> = {
 };
 
 /** The pay input for a session: the customer confirms the total the server has for it. */
-const payFor = async (session: { permalink: string }): Promise<PayInput> => ({ ...PAY, total: await serverTotal(session.permalink) });
+const payFor = async (session: { permalink: string }): Promise<PayInput> => ({
+  ...PAY,
+  // why a bare session: the Stripe adapter pays for `total` through its own frame and reads nothing else of it.
+  session: { permalink: session.permalink } as PayInput['session'],
+  client: createPublicClient(session.permalink),
+  total: await serverTotal(session.permalink),
+});
 
 async function typeCard(number: string, clear = false): Promise<void> {
   await frameType(CARD_FRAME, '#number', number, clear);
@@ -89,7 +99,7 @@ describe('Stripe adapter (Stripe.js test double)', function () {
       const mounted = await createStripeAdapter({ loadStripe: recording }).mount(container, h.ctx);
       try {
         expect(order).to.deep.equal([...loads]);
-        expect(h.reports.at(-1)).to.include({ ready: true });
+        expect(h.reports.at(-1)).to.include({ key: 'card' });
       } finally {
         mounted.unmount();
       }
@@ -98,7 +108,7 @@ describe('Stripe adapter (Stripe.js test double)', function () {
 
   it('completes a card payment (4242…) and the session completes with the PaymentIntent', async () => {
     const { session, h, mounted } = await mountCard();
-    expect(h.reports[0]).to.include({ ready: true, complete: false });
+    expect(h.reports[0]).to.include({ key: 'card', complete: false });
     expect(await mounted.validate()).to.deep.include({ code: 'payment_incomplete', sdkCode: 'incomplete_number' });
     await typeCard('4242 4242 4242 4242');
     await until(() => h.reports.at(-1)?.complete, 'the fields to be complete');
@@ -116,7 +126,7 @@ describe('Stripe adapter (Stripe.js test double)', function () {
     await frameType(CARD_FRAME, '#cvc', '123', true, true);
     expect(h.reports.at(-1)?.complete, 'no change event said complete').to.equal(false);
     expect(await mounted.validate()).to.equal(null);
-    expect(h.reports.at(-1)).to.include({ ready: true, empty: false, complete: true });
+    expect(h.reports.at(-1)).to.include({ key: 'card', empty: false, complete: true });
     await frameType(CARD_FRAME, '#cvc', '', true, true);
     expect(await mounted.validate()).to.deep.include({ code: 'payment_incomplete', sdkCode: 'incomplete_cvc' });
     expect((await frameRead(CARD_FRAME, 'p[role="alert"]')).text).to.equal("Your card's security code is incomplete.");

@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { LOCALES } from '../../src/session/schema.ts';
-import { PROCESSOR_MESSAGE_KEYS, type ThemeToken } from '../../src/processors/mount.ts';
-import { STRIPE_LOCALES, stripeAppearance, stripeErrorOf } from '../../src/processors/stripe.ts';
+import { PROCESSOR_MESSAGE_KEYS } from '../../src/processors/errors.ts';
+import { STRIPE_LOCALES, stripeAppearance, stripeErrorOf, type ThemeToken } from '../../src/processors/stripe.ts';
 import { PAYMENT_ERROR_CODES } from '../../src/protocol/payments.ts';
 import type { StripeSurface } from '../../src/processors/stripe-surface.ts';
 import type { StripeDouble } from '../../src/sandbox/doubles/stripe.ts';

@@ -2,7 +2,8 @@
 // (frame-commands.mjs) that type and click inside the SDK doubles' cross-origin frames.
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import type { MountedProcessor, PayOutcome, ProcessorFieldState, ProcessorMountContext } from '../../src/processors/mount.ts';
+import en from '../../src/locales/en.ts';
+import type { MountedProcessor, PayOutcome, ProcessorContext, ProcessorFieldReport } from '../../src/processors/processor.ts';
 import { startPayment } from '../../src/processors/payment-start.ts';
 import type { PaymentMethod } from '../../src/session/schema.ts';
 import { createSession, getSession, type SandboxSession } from '../helpers/sandbox.ts';
@@ -65,9 +66,12 @@ export async function expectCompleted(outcome: PayOutcome, sessionId: number, pr
   expect(outcome.status === 'confirmed' && outcome.processorId).to.equal(done.processor_id);
 }
 
+/** One report, with what it says of an SDK's fields read back: `complete` (no error) and `empty` (not dirty). */
+export type Report = ProcessorFieldReport & { key: string; changed: boolean; complete: boolean; empty: boolean };
+
 export interface Harness {
-  ctx: ProcessorMountContext;
-  reports: ProcessorFieldState[];
+  ctx: ProcessorContext;
+  reports: Report[];
   finished: PayOutcome[];
   starts: number;
 }
@@ -76,7 +80,7 @@ export interface Harness {
 export function harness(
   permalink: string,
   host: HTMLElement,
-  overrides: Partial<ProcessorMountContext> = {},
+  overrides: Partial<ProcessorContext> = {},
 ): Harness {
   const h: Harness = {
     reports: [],
@@ -85,8 +89,14 @@ export function harness(
     ctx: {
       method: 'card',
       locale: 'en',
+      t: en,
+      theme: 'auto',
+      // why a bare session: an adapter reads the currency, keys and errors from their own context fields.
+      session: { permalink } as ProcessorContext['session'],
       currency: 'EUR',
       disabled: false,
+      publicKeys: {},
+      errors: {},
       host,
       start: async (method: PaymentMethod, signal?: AbortSignal) => {
         h.starts++;
@@ -94,7 +104,7 @@ export function harness(
         const total = (await (await fetch(`${permalink}.json`, { signal })).json()).tax.total;
         return startPayment(permalink, method, total, { signal });
       },
-      report: (state) => void h.reports.push(state),
+      report: (key, field, changed) => void h.reports.push({ key, ...field, changed, complete: !field.error, empty: !field.dirty }),
       begin: async () => true,
       finish: (outcome) => void h.finished.push(outcome),
       ...overrides,

@@ -10,6 +10,7 @@ import { createCheckoutHandler } from '../../src/server/index.ts';
 import { createTokenSigner } from '../../src/server/token.ts';
 import { DIST, ensureBuild } from '../build/support.ts';
 import { API_KEY, browser, SECRET } from './support.ts';
+import { assertCopiedFrom } from '../helpers/readme-blocks.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -151,14 +152,6 @@ describe("README.md's framework snippets are the examples' own lines", () => {
 
   test('every such block is copied from its file', () => {
     assert.ok(blocks.length > 0);
-    for (const { file, body } of blocks) {
-      const source = readFileSync(join(ROOT, file), 'utf8');
-      let from = 0;
-      for (const piece of body.split(/^\/\/ …\n/m).filter((part) => part.trim())) {
-        const at = source.indexOf(piece, from);
-        assert.ok(at >= 0, `README block of ${file}: not in the file (or out of order):\n${piece}`);
-        from = at + piece.length;
-      }
-    }
+    for (const { file, body } of blocks) assertCopiedFrom(ROOT, file, body);
   });
 });

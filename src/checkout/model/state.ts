@@ -4,7 +4,7 @@ import { taxIdExample, type FieldError } from '../../session/validation.ts';
 import { ADDRESS_FIELDS, BILLING_FIELDS, emptyValues, isBillingField, type BillingField, type BillingValues } from '../../session/fields.ts';
 import type { ProtocolSession } from '../../protocol/session.ts';
 import { type CustomerInput, type PaymentMethod } from '../../session/schema.ts';
-import type { ProcessorMessageKey } from '../../processors/mount.ts';
+import type { ProcessorMessageKey } from '../../processors/errors.ts';
 import type { CouponRefusal } from './coupon-refusal.ts';
 import type { Draft } from './draft.ts';
 import { savesEdits } from './session-checks.ts';

@@ -1,6 +1,8 @@
 // A merchant's page script for csp.test.ts: mounts one adapter under a strict CSP with Trusted Types, against the
 // sandbox's SDK doubles. Bundled by the test; `__SANDBOX__` is the sandbox's origin.
-import type { PayOutcome, ProcessorMountContext } from '../../../src/processors/mount.ts';
+import { createPublicClient } from '../../../src/api/public.ts';
+import en from '../../../src/locales/en.ts';
+import type { PayOutcome, ProcessorContext } from '../../../src/processors/processor.ts';
 import { startPayment } from '../../../src/processors/payment-start.ts';
 import { createPaypalAdapter } from '../../../src/processors/paypal.ts';
 import { createStripeAdapter } from '../../../src/processors/stripe.ts';
@@ -21,11 +23,16 @@ const permalink = params.get('permalink') ?? '';
 const method = params.get('processor') === 'paypal' ? 'paypal' : 'card';
 const host = document.getElementById('checkout')!;
 const container = document.getElementById('processor')!;
-const ctx: ProcessorMountContext = {
+const ctx: ProcessorContext = {
   method,
   locale: 'en',
+  t: en,
+  theme: 'auto',
+  session: { permalink } as ProcessorContext['session'],
   currency: 'EUR',
   disabled: false,
+  publicKeys: {},
+  errors: {},
   host,
   // why the session's total: the start requires the total the customer confirmed, here the saved one.
   start: async (m) => startPayment(permalink, m, (await (await fetch(`${permalink}.json`)).json()).tax.total),
@@ -40,6 +47,10 @@ try {
     const mounted = await adapter.mount(container, ctx);
     page.__pay = async () => {
       page.__outcome = await mounted.pay({
+        method,
+        session: ctx.session,
+        client: createPublicClient(permalink),
+        signal: new AbortController().signal,
         billing: { name: 'Ada', email: 'ada@example.com', address: { line1: null, line2: null, city: null, postal_code: null, country: 'ES' } },
         returnUrl: location.href,
         total: (await (await fetch(`${permalink}.json`)).json()).tax.total,

@@ -4,7 +4,7 @@
 // merchant's own component, so its processor container is relayed to the document. `__SANDBOX__` is the sandbox.
 import '../../../src/quaderno-checkout.ts';
 import type { QuadernoCheckout } from '../../../src/checkout/checkout.component.ts';
-import { realProcessors } from '../../../src/processors/lazy.ts';
+import { realProcessors } from '../../../src/processors/real.ts';
 import { allowScripts, doubleStripeLoader } from './doubles.ts';
 import { readablePage } from './readable.ts';
 
