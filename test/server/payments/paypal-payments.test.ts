@@ -8,7 +8,9 @@ import { paypalStart } from '../../../src/protocol/payments.ts';
 import { PAYPAL_DOUBLE_CLIENT_ID } from '../../../src/sandbox/paypal-api/double.ts';
 import { createCheckoutHandler } from '../../../src/server/index.ts';
 import type { PaypalOrder } from '../../../src/server/payments/paypal-types.ts';
+import { FC_SEED } from '../../helpers/fast-check.ts';
 import { API_KEY, browser, SECRET } from '../support.ts';
+import { limiter, pool, random, sleep } from './chaos.ts';
 import { startPaypalRig, type PaypalRig } from './paypal-support.ts';
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -243,5 +245,132 @@ describe('in-page PayPal: one capture per session while a recording waits', () =
     assert.equal(await rig.sessionStatus(id), 'completed');
     assert.equal((await rig.order(b.order_id)).status, 'APPROVED');
     assert.equal((await rig.invoicesOf(id)).length, 1);
+  });
+});
+
+describe('exactly-once PayPal recording under chaos', () => {
+  const PAYMENTS = 200;
+  let rig: PaypalRig;
+  before(async () => {
+    rig = await startPaypalRig({}, false);
+  });
+  after(() => rig.close());
+
+  test(`${PAYMENTS} PayPal payments, webhooks 1–5 times with the return path, late and reordered, a restart midway: one invoice per capture`, async () => {
+    const rand = random(FC_SEED);
+    const started = performance.now();
+    // 1. sessions, starts and the buyers' choices in PayPal's window: most approve, some with funding that declines
+    // at capture, some close the window (never approved)
+    type Fate = 'captured' | 'declined' | 'unapproved';
+    const payments = await pool(Array.from({ length: PAYMENTS }, (_, i) => i), 8, async () => {
+      const { id } = rig.paypalSession();
+      const start = await rig.startPaypal(id);
+      const roll = rand();
+      const fate: Fate = roll < 0.15 ? 'declined' : roll < 0.2 ? 'unapproved' : 'captured';
+      if (fate !== 'unapproved') await rig.approve(start.order_id, fate === 'declined' ? 'declined' : 'ok');
+      return { id, order: start.order_id, total: start.total, fate };
+    });
+    console.log(`paypal chaos: phase 1 (starts and approvals) ${Math.round(performance.now() - started)} ms`);
+    const approvedEvents = new Map((await rig.events('CHECKOUT.ORDER.APPROVED')).map((e) => [e.resource.id as string, e.id]));
+    // why one listing shared for 200 ms: every capture-notice job reads the list, and 150 full listings cost seconds.
+    let listing: { at: number; events: Promise<Awaited<ReturnType<PaypalRig['events']>>> } | undefined;
+    const notices = () => {
+      if (!listing || performance.now() - listing.at > 200) listing = { at: performance.now(), events: rig.events('PAYMENT.CAPTURE.COMPLETED') };
+      return listing.events;
+    };
+    const captureEventOf = async (order: string) =>
+      (await notices()).find((e) => (e.resource as { supplementary_data?: { related_ids?: { order_id?: string } } }).supplementary_data?.related_ids?.order_id === order);
+    // 2. the storm: approvals delivered 1–5 times, capture notices delivered once PayPal has sent one, returns, all at
+    // random times; "late" ones after the restart
+    const statuses = new Map<number, number>();
+    const reads = new Map<string, number>();
+    let deliveries = 0;
+    let returns = 0;
+    const jobs: Array<() => Promise<void>> = [];
+    const bounded = limiter(24);
+    const count = (status: number) => statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    for (const payment of payments) {
+      const approved = approvedEvents.get(payment.order);
+      if (approved) {
+        const times = 1 + Math.floor(rand() * 5);
+        for (let k = 0; k < times; k++) {
+          const delay = rand() < 0.2 ? 600 + Math.floor(rand() * 600) : Math.floor(rand() * 500);
+          deliveries++;
+          jobs.push(async () => {
+            await sleep(delay);
+            for (const status of await bounded(() => rig.deliver(approved))) count(status);
+          });
+        }
+        const delay = Math.floor(rand() * 1200);
+        jobs.push(async () => {
+          await sleep(delay);
+          const event = await bounded(() => captureEventOf(payment.order));
+          if (!event) return;
+          deliveries++;
+          for (const status of await bounded(() => rig.deliver(event.id))) count(status);
+        });
+      }
+      const returnsHere = 1 + Math.floor(rand() * 2);
+      for (let k = 0; k < returnsHere; k++) {
+        const delay = Math.floor(rand() * 900);
+        returns++;
+        jobs.push(async () => {
+          await sleep(delay);
+          const reply = await bounded(() => browser(`${rig.permalink(payment.id)}.json`));
+          const status = reply.status === 200 ? (reply.json as { status: string }).status : `${reply.status} ${(reply.json as { code?: string } | undefined)?.code}`;
+          reads.set(status, (reads.get(status) ?? 0) + 1);
+        });
+      }
+    }
+    for (let i = jobs.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [jobs[i], jobs[j]] = [jobs[j]!, jobs[i]!];
+    }
+    let done = 0;
+    let restartedAt = -1;
+    await Promise.all(
+      jobs.map(async (job) => {
+        await job();
+        if (++done === Math.floor(jobs.length / 2)) {
+          rig.restart();
+          restartedAt = done;
+        }
+      }),
+    );
+    console.log(`paypal chaos: phase 2 (storm) ${Math.round(performance.now() - started)} ms`);
+    // 3. late and out of order: every capture notice PayPal sent, once more, oldest last
+    await pool(await rig.events('PAYMENT.CAPTURE.COMPLETED'), 8, async (event) => {
+      deliveries++;
+      for (const status of await rig.deliver(event.id)) count(status);
+    });
+    const final = await pool(payments, 16, async (payment) => ((await browser(`${rig.permalink(payment.id)}.json`)).json as { status: string }).status);
+    const invoices = await rig.invoices();
+    const bySession = new Map<string, number>();
+    for (const doc of invoices) bySession.set(doc.custom_metadata.checkout_session, (bySession.get(doc.custom_metadata.checkout_session) ?? 0) + 1);
+    const orders = await pool(payments, 16, (payment) => rig.order(payment.order));
+    const captures = orders.flatMap((order) => (order.purchase_units[0]!.payments?.captures ?? []).map((capture) => ({ ...capture, order_id: order.id })));
+    const fates = (fate: Fate) => payments.filter((p) => p.fate === fate);
+    const posts = rig.quaderno.seen.filter((r) => r.method === 'POST' && r.path.startsWith('/api/transactions')).length;
+    console.log(
+      `paypal chaos: seed ${FC_SEED}, ${PAYMENTS} payments (${fates('captured').length} captured, ${fates('declined').length} declined at capture, ` +
+        `${fates('unapproved').length} never approved), ${deliveries} webhook deliveries (answers ${JSON.stringify(Object.fromEntries(statuses))}), ` +
+        `${returns} return reads (${JSON.stringify(Object.fromEntries(reads))}), 1 restart after ${restartedAt} of ${jobs.length} calls: ` +
+        `${captures.length} captures, ${invoices.length} invoices, ${posts} POST /api/transactions, ` +
+        `${[...bySession.values()].filter((n) => n > 1).length} sessions invoiced twice, ${Math.round(performance.now() - started)} ms; handler errors: ${rig.errors.length}`,
+    );
+    for (const payment of payments) {
+      assert.equal(bySession.get(String(payment.id)) ?? 0, payment.fate === 'captured' ? 1 : 0, `session ${payment.id} (${payment.fate})`);
+      const taken = captures.filter((capture) => capture.order_id === payment.order);
+      assert.equal(taken.length, payment.fate === 'captured' ? 1 : 0, `order ${payment.order} (${payment.fate})`);
+    }
+    payments.forEach((payment, i) => assert.equal(final[i], payment.fate === 'captured' ? 'completed' : 'pending', `session ${payment.id}`));
+    assert.equal(invoices.length, fates('captured').length);
+    assert.equal(posts, fates('captured').length);
+    for (const doc of invoices) {
+      const payment = payments.find((p) => String(p.id) === doc.custom_metadata.checkout_session)!;
+      assert.equal(doc.total_cents, payment.total);
+      assert.equal(doc.payments[0].processor_id, captures.find((capture) => capture.order_id === payment.order)!.id);
+    }
+    assert.ok(!statuses.has(0) && ![...statuses.keys()].some((status) => status >= 500 && status !== 503), JSON.stringify([...statuses]));
   });
 });
