@@ -15,6 +15,7 @@ import type {
   PaypalVerifyRequest,
   PaypalWebhookEvent,
 } from '../../server/payments/paypal-types.ts';
+import { deliverOnce } from '../webhook-delivery.ts';
 
 /** The REST app the double accepts (HTTP Basic on `/v1/oauth2/token`). */
 export const PAYPAL_DOUBLE_CLIENT_ID = process.env.SANDBOX_PAYPAL_CLIENT_ID ?? 'sandbox-paypal-client';
@@ -204,24 +205,15 @@ export class PaypalApiDouble {
       targets.map(async (webhook) => {
         const transmission = randomBytes(16).toString('hex');
         const time = now();
-        try {
-          const response = await this.fetch(webhook.url, {
-            method: 'POST',
-            headers: {
-              'Content-Type': 'application/json',
-              'PAYPAL-AUTH-ALGO': 'SHA256withRSA',
-              'PAYPAL-CERT-URL': 'https://api.sandbox.paypal.com/v1/notifications/certs/CERT-DOUBLE',
-              'PAYPAL-TRANSMISSION-ID': transmission,
-              'PAYPAL-TRANSMISSION-TIME': time,
-              'PAYPAL-TRANSMISSION-SIG': this.sign(transmission, time, webhook.id, payload),
-            },
-            body: payload,
-          });
-          await response.arrayBuffer();
-          return response.status;
-        } catch {
-          return 0;
-        }
+        const headers = {
+          'Content-Type': 'application/json',
+          'PAYPAL-AUTH-ALGO': 'SHA256withRSA',
+          'PAYPAL-CERT-URL': 'https://api.sandbox.paypal.com/v1/notifications/certs/CERT-DOUBLE',
+          'PAYPAL-TRANSMISSION-ID': transmission,
+          'PAYPAL-TRANSMISSION-TIME': time,
+          'PAYPAL-TRANSMISSION-SIG': this.sign(transmission, time, webhook.id, payload),
+        };
+        return deliverOnce(this.fetch, webhook.url, headers, payload);
       }),
     );
   }

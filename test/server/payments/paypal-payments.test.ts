@@ -10,7 +10,7 @@ import { createCheckoutHandler } from '../../../src/server/index.ts';
 import type { PaypalOrder } from '../../../src/server/payments/paypal-types.ts';
 import { FC_SEED } from '../../helpers/fast-check.ts';
 import { API_KEY, browser, SECRET } from '../support.ts';
-import { limiter, pool, random, sleep } from './chaos.ts';
+import { limiter, pool, random, returnJobs, runStorm, sleep } from './chaos.ts';
 import { startPaypalRig, type PaypalRig } from './paypal-support.ts';
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -310,33 +310,11 @@ describe('exactly-once PayPal recording under chaos', () => {
           for (const status of await bounded(() => rig.deliver(event.id))) count(status);
         });
       }
-      const returnsHere = 1 + Math.floor(rand() * 2);
-      for (let k = 0; k < returnsHere; k++) {
-        const delay = Math.floor(rand() * 900);
-        returns++;
-        jobs.push(async () => {
-          await sleep(delay);
-          const reply = await bounded(() => browser(`${rig.permalink(payment.id)}.json`));
-          const status = reply.status === 200 ? (reply.json as { status: string }).status : `${reply.status} ${(reply.json as { code?: string } | undefined)?.code}`;
-          reads.set(status, (reads.get(status) ?? 0) + 1);
-        });
-      }
+      const reading = returnJobs(`${rig.permalink(payment.id)}.json`, rand, bounded, reads);
+      returns += reading.length;
+      jobs.push(...reading);
     }
-    for (let i = jobs.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [jobs[i], jobs[j]] = [jobs[j]!, jobs[i]!];
-    }
-    let done = 0;
-    let restartedAt = -1;
-    await Promise.all(
-      jobs.map(async (job) => {
-        await job();
-        if (++done === Math.floor(jobs.length / 2)) {
-          rig.restart();
-          restartedAt = done;
-        }
-      }),
-    );
+    const restartedAt = await runStorm(jobs, rand, () => rig.restart());
     console.log(`paypal chaos: phase 2 (storm) ${Math.round(performance.now() - started)} ms`);
     // 3. late and out of order: every capture notice PayPal sent, once more, oldest last
     await pool(await rig.events('PAYMENT.CAPTURE.COMPLETED'), 8, async (event) => {

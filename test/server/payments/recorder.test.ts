@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { FC_SEED } from '../../helpers/fast-check.ts';
 import { MemoryPaymentStore } from '../../../src/server/payments/store.ts';
 import { browser } from '../support.ts';
-import { limiter, pool, random, sleep } from './chaos.ts';
+import { limiter, pool, random, returnJobs, runStorm, sleep } from './chaos.ts';
 import { deliver, startInPage, type InPageRig } from './support.ts';
 
 const PAYMENTS = 200;
@@ -58,37 +58,11 @@ describe('exactly-once recording under chaos', () => {
           for (const status of await bounded(() => deliver(rig.quaderno.url, eventId))) statuses.set(status, (statuses.get(status) ?? 0) + 1);
         });
       }
-      const returnsHere = 1 + Math.floor(rand() * 2);
-      for (let k = 0; k < returnsHere; k++) {
-        const delay = Math.floor(rand() * 900);
-        returns++;
-        jobs.push(async () => {
-          await sleep(delay);
-          const reply = await bounded(() => browser(`${rig.permalink(payment.id)}.json`));
-          const status = reply.status === 200 ? (reply.json as { status: string }).status : `${reply.status} ${(reply.json as { code?: string } | undefined)?.code}`;
-          reads.set(status, (reads.get(status) ?? 0) + 1);
-        });
-      }
+      const reading = returnJobs(`${rig.permalink(payment.id)}.json`, rand, bounded, reads);
+      returns += reading.length;
+      jobs.push(...reading);
     }
-    // why shuffled: the jobs start in an order unrelated to the payments', so deliveries of one event interleave
-    // with other payments' returns and with each other.
-    for (let i = jobs.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [jobs[i], jobs[j]] = [jobs[j]!, jobs[i]!];
-    }
-    // The restart: once half the storm is done, a new handler instance takes the traffic on the same store, while
-    // the old one finishes what it holds.
-    let done = 0;
-    let restartedAt = -1;
-    await Promise.all(
-      jobs.map(async (job) => {
-        await job();
-        if (++done === Math.floor(jobs.length / 2)) {
-          rig.restart();
-          restartedAt = done;
-        }
-      }),
-    );
+    const restartedAt = await runStorm(jobs, rand, () => rig.restart());
     assert.equal(restartedAt, Math.floor(jobs.length / 2));
     console.log(`chaos: phase 2 (storm) ${Math.round(performance.now() - started)} ms; handler errors: ${rig.errors.length} ${rig.errors.slice(0, 3).map(String).join(' | ')}`);
     // 3. what the customer ends with: one more read each (the element's last poll)
