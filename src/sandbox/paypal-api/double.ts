@@ -65,6 +65,8 @@ export class PaypalApiDouble {
   private readonly requests = new Map<string, unknown>();
   private readonly signingKey = randomBytes(32);
   autoDeliver: boolean;
+  /** The buyers' funding in PayPal's window declines at capture (a test of a failed PayPal payment in a browser). */
+  approvalsDecline = false;
   private readonly fetch: typeof fetch;
 
   constructor(options: PaypalDoubleOptions = {}) {
@@ -225,6 +227,7 @@ export class PaypalApiDouble {
     this.webhooks.length = 0;
     this.tokens.clear();
     this.requests.clear();
+    this.approvalsDecline = false;
   }
 
   /** PayPal signs `transmission_id|transmission_time|webhook_id|crc32(body)`; the double MACs the same parts. */

@@ -127,7 +127,7 @@ export function mountPaypalApi(app: Hono, readBody: (c: Context) => Promise<unkn
     if (!order || (action !== 'approve' && action !== 'cancel')) return next();
     try {
       // A cancel changes nothing at PayPal: the order stays CREATED until it expires.
-      const approved = action === 'approve' ? double.approve(order.id) : double.orderJSON(order.id);
+      const approved = action === 'approve' ? double.approve(order.id, double.approvalsDecline ? 'declined' : 'ok') : double.orderJSON(order.id);
       return c.json({ id: approved.id, status: approved.status, payer: { payer_id: approved.payer?.payer_id ?? null } });
     } catch (error) {
       if (error instanceof PaypalDoubleError) return c.json(error.body, error.status);
@@ -138,8 +138,10 @@ export function mountPaypalApi(app: Hono, readBody: (c: Context) => Promise<unkn
     '/sandbox/paypal/settings',
     answer(async (c) => {
       const input = await body(c);
-      if (input.auto_deliver !== undefined) double.autoDeliver = input.auto_deliver === true || input.auto_deliver === 'true';
-      return { auto_deliver: double.autoDeliver };
+      const on = (value: unknown) => value === true || value === 'true';
+      if (input.auto_deliver !== undefined) double.autoDeliver = on(input.auto_deliver);
+      if (input.approvals_decline !== undefined) double.approvalsDecline = on(input.approvals_decline);
+      return { auto_deliver: double.autoDeliver, approvals_decline: double.approvalsDecline };
     }),
   );
   app.post('/sandbox/paypal/events/:id/deliver', answer(async (c) => ({ statuses: await double.deliver(param(c)) })));

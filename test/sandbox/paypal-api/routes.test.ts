@@ -111,6 +111,19 @@ describe('PayPal API double', () => {
     assert.equal((await api<PaypalOrder>('GET', `/v2/checkout/orders/${created.id}`)).json.status, 'APPROVED');
   });
 
+  test("with approvals_decline set, the window's Approve gives funding that declines at capture; unset, it does not", async () => {
+    const approveInWindow = async () => {
+      const { json: created } = await api<PaypalOrder>('POST', '/v2/checkout/orders', order());
+      assert.equal((await fetch(`${sandbox().url}/doubles/paypal/v2/checkout/orders/${created.id}/approve`, { method: 'POST' })).status, 200);
+      return api('POST', `/v2/checkout/orders/${created.id}/capture`, {});
+    };
+    assert.deepEqual((await api('POST', '/sandbox/paypal/settings', { approvals_decline: true })).json, { auto_deliver: true, approvals_decline: true });
+    const declined = await approveInWindow();
+    assert.deepEqual([declined.status, declined.json.details[0].issue], [422, 'INSTRUMENT_DECLINED']);
+    await api('POST', '/sandbox/paypal/settings', { approvals_decline: false });
+    assert.equal((await approveInWindow()).status, 201);
+  });
+
   test('PATCH replaces the amount before capture; a refund returns the whole capture once', async () => {
     const { json: created } = await api<PaypalOrder>('POST', '/v2/checkout/orders', order());
     const patch = await api('PATCH', `/v2/checkout/orders/${created.id}`, [{ op: 'replace', path: "/purchase_units/@reference_id=='default'/amount", value: { currency_code: 'EUR', value: '9.99' } }]);
