@@ -138,8 +138,7 @@ export function createPayments(options: InPagePaymentOptions & { paypalClientId?
     return raw ? (JSON.parse(raw) as SessionPayments) : { current: null, all: [] };
   };
 
-  const recorder: Recorder | undefined =
-    stripe || paypal
+  const recorder: Recorder | undefined = stripe || paypal
     ? createRecorder({
         store,
         stripe,
