@@ -2,6 +2,7 @@
 // a retried delivery, another instance. Quaderno has no idempotency key, so under a per-payment lock in the shared
 // store the recorder (1) re-reads the record, (2) asks the processor whether the money is really there, (3) looks
 // the sale up by its processor id (a crash between create and save left one), and only then (4) creates it.
+// For PayPal, step 2 captures an approved order (paypal-payments.ts): the money is taken under the same lock.
 import { randomUUID } from 'node:crypto';
 import type { PaymentStore } from './store.ts';
 import { chargeId, cardCountry, type StripeAccount } from './stripe.ts';
