@@ -1,7 +1,7 @@
 // Paying inside the page with the merchant's own processor account: the handler starts a Stripe PaymentIntent (or a
-// PayPal order, paypal-payments.ts) for exactly the total the customer confirmed (tax from Quaderno's calculate), keeps what was confirmed as a payment
-// record, and records the sale in Quaderno exactly once (recorder.ts) from the signed webhook or the customer's
-// return, whichever comes first.
+// PayPal order, paypal-payments.ts) for exactly the total the customer confirmed (tax from Quaderno's calculate),
+// keeps what was confirmed as a payment record, and records the sale in Quaderno exactly once (recorder.ts) from the
+// signed webhook or the customer's return, whichever comes first.
 import * as z from 'zod/mini';
 import type { PrivateClient } from '../../api/private.ts';
 import { PAYMENT_METHODS } from '../../session/methods.ts';
