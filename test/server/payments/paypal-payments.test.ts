@@ -214,14 +214,17 @@ describe('in-page PayPal with Quaderno invoicing the Stripe account itself', () 
 describe('in-page PayPal: one capture per session while a recording waits', () => {
   let rig: PaypalRig;
   let quadernoRefuses = false;
+  let paypalVerifyDown = false;
   before(async () => {
-    // why this fault: Quaderno refusing the transaction keeps a captured order unrecorded for as long as the test
-    // needs; the sandbox cannot refuse a valid one on demand.
+    // why these faults: Quaderno refusing the transaction keeps a captured order unrecorded for as long as the test
+    // needs, and PayPal's verify call failing is PayPal being away; neither server does that on demand.
     const refusing: typeof fetch = async (input, init) => {
       const request = new Request(input, init);
-      if (quadernoRefuses && request.method === 'POST' && new URL(request.url).pathname.startsWith('/api/transactions')) {
+      const path = new URL(request.url).pathname;
+      if (quadernoRefuses && request.method === 'POST' && path.startsWith('/api/transactions')) {
         return Response.json({ errors: { base: ['refused by the test'] } }, { status: 422 });
       }
+      if (paypalVerifyDown && path === '/v1/notifications/verify-webhook-signature') throw new TypeError('fetch failed: connection refused');
       return fetch(request);
     };
     rig = await startPaypalRig({ fetch: refusing }, false);
@@ -244,6 +247,21 @@ describe('in-page PayPal: one capture per session while a recording waits', () =
     assert.deepEqual(await rig.deliver(approvedA.id), [200]);
     assert.equal(await rig.sessionStatus(id), 'completed');
     assert.equal((await rig.order(b.order_id)).status, 'APPROVED');
+    assert.equal((await rig.invoicesOf(id)).length, 1);
+  });
+
+  test('a delivery PayPal cannot verify now is 503 (PayPal delivers it again) and takes nothing; verified later, it records', async () => {
+    const { id } = rig.paypalSession();
+    const start = await rig.startPaypal(id);
+    await rig.approve(start.order_id);
+    const approved = (await rig.events('CHECKOUT.ORDER.APPROVED')).find((e) => e.resource.id === start.order_id)!;
+    paypalVerifyDown = true;
+    const errors = rig.errors.length;
+    assert.deepEqual(await rig.deliver(approved.id), [503]);
+    paypalVerifyDown = false;
+    assert.equal((await rig.order(start.order_id)).status, 'APPROVED');
+    assert.equal(rig.errors.length, errors + 1);
+    assert.deepEqual(await rig.deliver(approved.id), [200]);
     assert.equal((await rig.invoicesOf(id)).length, 1);
   });
 });
