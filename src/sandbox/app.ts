@@ -14,6 +14,8 @@ import { mountTaxRoutes, type TaxRoutes } from './tax/routes.ts';
 import { mountTransactions, type TransactionsLedger } from './quaderno/transactions.ts';
 import { mountStripeApi } from './stripe-api/routes.ts';
 import type { StripeApiDouble } from './stripe-api/double.ts';
+import { mountPaypalApi } from './paypal-api/routes.ts';
+import type { PaypalApiDouble } from './paypal-api/double.ts';
 import type { TaxSettingsPatch } from './tax/settings.ts';
 
 export interface SandboxOptions {
@@ -54,8 +56,8 @@ export interface SandboxApp {
   tax: TaxRoutes;
   /** The simulated Stripe and PayPal, and the origin their SDK doubles draw frames on. */
   processors: SandboxProcessors;
-  /** Quaderno's transactions (`POST /api/transactions`) and the Stripe API test double a merchant server calls. */
-  merchant: { transactions: TransactionsLedger; stripe: StripeApiDouble };
+  /** Quaderno's transactions (`POST /api/transactions`) and the Stripe and PayPal API test doubles a merchant server calls. */
+  merchant: { transactions: TransactionsLedger; stripe: StripeApiDouble; paypal: PaypalApiDouble };
   /** Stops the store's timers. */
   close(): void;
 }
@@ -225,6 +227,8 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
   // why: after CORS, so an injected error still reaches the page as that error and not as a CORS failure.
   if (faults) app.use('/checkout/*', faultMiddleware(faults));
   // why: before the generic `:token/:action` POST below, which answers 404 to any other action.
+  // why before the processors: the browser PayPal double's window approves this double's orders at a path of theirs.
+  const paypalApi = mountPaypalApi(app, body);
   const processors = mountProcessors(app, store, body);
 
   app.get('/checkout/session/:token', async (c) => {
@@ -355,11 +359,12 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
     store.reset();
     merchant.transactions.clear();
     merchant.stripe.clear();
+    merchant.paypal.clear();
     return c.body(null, 204);
   });
 
   const tax = mountTaxRoutes(app, store);
-  const merchant = { transactions: mountTransactions(app, body, originOf), stripe: mountStripeApi(app, body) };
+  const merchant = { transactions: mountTransactions(app, body, originOf), stripe: mountStripeApi(app, body), paypal: paypalApi };
 
   return { app, store, faults, tax, processors, merchant, close: () => store.close() };
 }

@@ -266,6 +266,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
   async function route(request: Request): Promise<Response> {
     const path = new URL(request.url).pathname;
     if (path === `${prefix}/webhooks/stripe` && request.method.toUpperCase() === 'POST') return payments.webhook(request);
+    if (path === `${prefix}/webhooks/paypal` && request.method.toUpperCase() === 'POST') return payments.paypalWebhook(request);
     if (!path.startsWith(`${prefix}/`)) throw sessionNotFound();
     const match = /^([A-Za-z0-9_-]+)(?:\/(tax|tax_id|pay|cancel|payment|retry))?(\.json)?$/.exec(path.slice(prefix.length + 1));
     const id = match ? signer.verify(match[1]!) : undefined;

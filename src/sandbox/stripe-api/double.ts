@@ -4,6 +4,7 @@
 // published types; events are signed as Stripe signs webhooks (`Stripe-Signature: t=…,v1=HMAC-SHA256(t.payload)`).
 import { createHmac, randomBytes } from 'node:crypto';
 import type Stripe from 'stripe';
+import { deliverOnce } from '../webhook-delivery.ts';
 
 /** The secret key the double accepts (`Authorization: Bearer …`). */
 export const STRIPE_DOUBLE_SECRET_KEY = process.env.SANDBOX_STRIPE_SECRET_KEY ?? 'sk_test_sandbox_stripe';
@@ -197,19 +198,9 @@ export class StripeApiDouble {
     const payload = JSON.stringify(eventJSON(event));
     const targets = this.endpoints.filter((e) => e.enabled_events.includes('*') || e.enabled_events.includes(event.type));
     return Promise.all(
-      targets.map(async (endpoint) => {
-        try {
-          const response = await this.fetch(endpoint.url, {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json; charset=utf-8', 'Stripe-Signature': signatureHeader(payload, endpoint.secret) },
-            body: payload,
-          });
-          await response.arrayBuffer();
-          return response.status;
-        } catch {
-          return 0;
-        }
-      }),
+      targets.map((endpoint) =>
+        deliverOnce(this.fetch, endpoint.url, { 'Content-Type': 'application/json; charset=utf-8', 'Stripe-Signature': signatureHeader(payload, endpoint.secret) }, payload),
+      ),
     );
   }
 

@@ -1,7 +1,7 @@
-// Paying inside the page with the merchant's own processor account: the handler starts a Stripe PaymentIntent for
-// exactly the total the customer confirmed (tax from Quaderno's calculate), keeps what was confirmed as a payment
-// record, and records the sale in Quaderno exactly once (recorder.ts) from the signed webhook or the customer's
-// return, whichever comes first.
+// Paying inside the page with the merchant's own processor account: the handler starts a Stripe PaymentIntent (or a
+// PayPal order, paypal-payments.ts) for exactly the total the customer confirmed (tax from Quaderno's calculate),
+// keeps what was confirmed as a payment record, and records the sale in Quaderno exactly once (recorder.ts) from the
+// signed webhook or the customer's return, whichever comes first.
 import * as z from 'zod/mini';
 import type { PrivateClient } from '../../api/private.ts';
 import { PAYMENT_METHODS } from '../../session/methods.ts';
@@ -10,6 +10,8 @@ import { taxIdRequired } from '../../tax/tax-id-rule.ts';
 import { failure, fieldFailure } from '../errors.ts';
 import { normalizeTaxInput } from '../preview.ts';
 import { summarize } from '../tax-summary.ts';
+import { paypalAccount } from './paypal.ts';
+import { paypalPayments } from './paypal-payments.ts';
 import { createRecorder, readRecord, writeRecord, type Recorder } from './recorder.ts';
 import { MemoryPaymentStore, type PaymentStore } from './store.ts';
 import { stripeAccount, type StripeAccount } from './stripe.ts';
@@ -35,6 +37,19 @@ export interface InPagePaymentOptions {
    * handler then records nothing (a transaction would be a second invoice) and says so once at startup. Default false.
    */
   quadernoInvoicesStripe?: boolean;
+  /**
+   * The secret of the merchant's PayPal REST app whose public `paypalClientId` the page loads PayPal's buttons with.
+   * With it (and `paypalWebhookId`), PayPal payments happen inside the page: the handler creates and captures the
+   * Orders v2 order and records each sale through `POST /api/transactions`. Default none: PayPal pays on the hosted page.
+   */
+  paypalClientSecret?: string;
+  /** The id PayPal gave the webhook pointed at `<prefix>/webhooks/paypal` (its signature is verified with it). */
+  paypalWebhookId?: string;
+  /**
+   * PayPal's REST origin. Default `https://api-m.paypal.com` (live); PayPal's sandbox is
+   * `https://api-m.sandbox.paypal.com`, and the sandbox's PayPal API test double is its own origin.
+   */
+  paypalApiUrl?: string;
   /** Payment records and locks. Default in memory: one instance only; several instances must share one store. */
   paymentStore?: PaymentStore;
   /** The customer's IP address for the tax evidence (e.g. from your proxy's header). Default none. */
@@ -68,7 +83,7 @@ interface SessionPayments {
 }
 
 /** Refuses options that would put a secret where a browser gets it, or the wrong kind of key in a secret's place. */
-export function checkPaymentOptions(options: InPagePaymentOptions & { stripePublishableKey?: string }): void {
+export function checkPaymentOptions(options: InPagePaymentOptions & { stripePublishableKey?: string; paypalClientId?: string }): void {
   const fail = (message: string) => {
     throw new TypeError(`createCheckoutHandler: ${message}`);
   };
@@ -80,14 +95,37 @@ export function checkPaymentOptions(options: InPagePaymentOptions & { stripePubl
   if (options.stripeWebhookSecret !== undefined && !/^whsec_\w+$/.test(options.stripeWebhookSecret)) {
     fail('`stripeWebhookSecret` must be a webhook signing secret (whsec_…)');
   }
+  if (options.paypalClientSecret !== undefined) {
+    if (!options.paypalClientId) fail('`paypalClientSecret` needs `paypalClientId`: PayPal\'s buttons in the page are made with it');
+    // why: the client id goes to every browser; the secret given there by mistake would too.
+    if (options.paypalClientSecret === options.paypalClientId) fail('`paypalClientId` is the secret: give the public client id there');
+    if (!options.paypalWebhookId) fail('`paypalClientSecret` needs `paypalWebhookId`: a sale is recorded from the verified webhook');
+  }
+  if (options.paypalWebhookId !== undefined && !/^[A-Za-z0-9]+$/.test(options.paypalWebhookId)) fail('`paypalWebhookId` must be the id PayPal gave the webhook');
+  if (options.paypalApiUrl !== undefined && !/^https?:\/\/[^/]+\/?$/.test(options.paypalApiUrl)) fail('`paypalApiUrl` must be an http(s) origin');
 }
 
-export function createPayments(options: InPagePaymentOptions, context: Context) {
+export function createPayments(options: InPagePaymentOptions & { paypalClientId?: string }, context: Context) {
   const secretKey = options.stripeSecretKey;
   const store = options.paymentStore ?? new MemoryPaymentStore();
   const stripe: StripeAccount | undefined = secretKey
     ? stripeAccount({ secretKey, webhookSecret: options.stripeWebhookSecret, apiUrl: options.stripeApiUrl })
     : undefined;
+  const paypal =
+    options.paypalClientSecret && options.paypalClientId
+      ? paypalPayments({
+          account: paypalAccount({
+            clientId: options.paypalClientId,
+            clientSecret: options.paypalClientSecret,
+            webhookId: options.paypalWebhookId,
+            apiUrl: options.paypalApiUrl,
+            fetch: context.fetch,
+            timeoutMs: context.timeoutMs,
+          }),
+          store,
+          onError: context.onError,
+        })
+      : undefined;
   const quadernoInvoicesStripe = options.quadernoInvoicesStripe ?? false;
   if (stripe && quadernoInvoicesStripe) {
     (options.log ?? console.info)(
@@ -100,10 +138,11 @@ export function createPayments(options: InPagePaymentOptions, context: Context) 
     return raw ? (JSON.parse(raw) as SessionPayments) : { current: null, all: [] };
   };
 
-  const recorder: Recorder | undefined = stripe
+  const recorder: Recorder | undefined = stripe || paypal
     ? createRecorder({
         store,
         stripe,
+        paypal: paypal?.collect,
         transactions: transactionsApi({ apiUrl: context.apiUrl, apiKey: context.apiKey, fetch: context.fetch, timeoutMs: context.timeoutMs }),
         quadernoInvoicesStripe,
         onError: context.onError,
@@ -126,6 +165,9 @@ export function createPayments(options: InPagePaymentOptions, context: Context) 
   async function voidPayment(processorId: string) {
     const record = await readRecord(store, processorId);
     if (!record || record.state !== 'open') return;
+    // why no call for PayPal: Orders v2 has no void for a capture-intent order; voided here, it is never captured
+    // (the recorder's PayPal part refuses a record that is not open) and PayPal expires it.
+    if (record.processor === 'paypal') return writeRecord(store, { ...record, state: 'void' });
     try {
       await stripe!.cancel(processorId);
       await writeRecord(store, { ...record, state: 'void' });
@@ -149,7 +191,7 @@ export function createPayments(options: InPagePaymentOptions, context: Context) 
       throw fieldFailure('field_invalid', errors, 'The payment start needs a method and the confirmed total');
     }
     const { method, total } = parsed.data;
-    if (method !== 'card' || !stripe || !context.publishableKey) {
+    if (method === 'paypal' ? !paypal : method !== 'card' || !stripe || !context.publishableKey) {
       throw failure(422, 'capability_unsupported', `This server takes ${method} payments on the hosted page`);
     }
     await assertUnpaid(id);
@@ -172,15 +214,24 @@ export function createPayments(options: InPagePaymentOptions, context: Context) 
     }
     const currency = tax.currency.toUpperCase();
     const payments = await readSession(id);
-    let intent = payments.current ? await reusable(payments.current, total, currency) : undefined;
-    if (!intent) {
-      intent = await stripe.create(total, currency, { quaderno_checkout_session: id }, `qc-start-${id}-${payments.all.length}-${total}`);
-      payments.all.push(intent.id);
+    let started: { processor_id: string } & Record<string, unknown>;
+    if (method === 'paypal') {
+      // why a new order each start: each PayPal window approves its own order; one left unapproved expires there.
+      const order = await paypal!.account.createOrder(total, currency, id, `qc-order-${id}-${payments.all.length}-${total}`);
+      payments.all.push(order.id);
+      started = { processor: 'paypal', processor_id: order.id, client_id: paypal!.account.clientId, order_id: order.id };
+    } else {
+      let intent = payments.current ? await reusable(payments.current, total, currency) : undefined;
+      if (!intent) {
+        intent = await stripe!.create(total, currency, { quaderno_checkout_session: id }, `qc-start-${id}-${payments.all.length}-${total}`);
+        payments.all.push(intent.id);
+      }
+      started = { processor: 'stripe', processor_id: intent.id, publishable_key: context.publishableKey, client_secret: intent.client_secret };
     }
-    payments.current = intent.id;
+    payments.current = started.processor_id;
     const record: PaymentRecord = {
-      processor: 'stripe',
-      processor_id: intent.id,
+      processor: method === 'paypal' ? 'paypal' : 'stripe',
+      processor_id: started.processor_id,
       session_id: id,
       session,
       tax,
@@ -193,20 +244,13 @@ export function createPayments(options: InPagePaymentOptions, context: Context) 
     };
     await writeRecord(store, record);
     await store.set(sessionKey(id), JSON.stringify(payments));
-    return {
-      processor: 'stripe',
-      processor_id: intent.id,
-      publishable_key: context.publishableKey,
-      client_secret: intent.client_secret,
-      amount: total,
-      currency,
-    };
+    return { ...started, amount: total, currency };
   }
 
   /** The session's open intent, brought up to the new total, while it can still be paid. */
   async function reusable(processorId: string, total: number, currency: string) {
     const record = await readRecord(store, processorId);
-    if (record?.state !== 'open' || record.currency !== currency) return undefined;
+    if (record?.state !== 'open' || record.processor !== 'stripe' || record.currency !== currency) return undefined;
     const intent = await stripe!.retrieve(processorId);
     if (intent.status !== 'requires_payment_method' && intent.status !== 'requires_confirmation') return undefined;
     return intent.amount === total ? intent : stripe!.update(processorId, total);
@@ -238,7 +282,7 @@ export function createPayments(options: InPagePaymentOptions, context: Context) 
    * intent not yet recorded is recorded now (the customer's return); while it cannot be, the session is `processing`.
    */
   async function present(id: string, body: Record<string, unknown>): Promise<Record<string, unknown>> {
-    if (!stripe || !recorder) return body;
+    if (!recorder) return body;
     const capabilities = Array.isArray(body.capabilities) ? [...(body.capabilities as string[])] : [];
     if (!capabilities.includes('pay')) capabilities.push('pay');
     let record = await recordedSale(id);
@@ -280,7 +324,7 @@ export function createPayments(options: InPagePaymentOptions, context: Context) 
 
   /** A customer change the tax reads voids the open intent (the contract's replace rule). */
   async function customerChanged(id: string, session: CheckoutSession): Promise<void> {
-    if (!stripe) return;
+    if (!recorder) return;
     const current = (await readSession(id)).current;
     const record = current ? await readRecord(store, current) : undefined;
     if (!record || record.state !== 'open') return;
@@ -294,6 +338,12 @@ export function createPayments(options: InPagePaymentOptions, context: Context) 
 
   // why no recorder in the answer: its types reach the `stripe` package's, and a merchant without that optional
   // peer must still type-check the handler's declarations.
-  return { enabled: !!stripe, start, webhook, present, sessionFor, assertUnpaid, customerChanged };
+  /** `POST <prefix>/webhooks/paypal`. */
+  async function paypalWebhook(request: Request): Promise<Response> {
+    if (!paypal || !recorder) throw failure(404, 'session_not_found', 'No webhook here');
+    return paypal.webhook(request, recorder);
+  }
+
+  return { enabled: !!recorder, start, webhook, paypalWebhook, present, sessionFor, assertUnpaid, customerChanged };
 }
 export type Payments = ReturnType<typeof createPayments>;

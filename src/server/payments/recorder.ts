@@ -2,6 +2,7 @@
 // a retried delivery, another instance. Quaderno has no idempotency key, so under a per-payment lock in the shared
 // store the recorder (1) re-reads the record, (2) asks the processor whether the money is really there, (3) looks
 // the sale up by its processor id (a crash between create and save left one), and only then (4) creates it.
+// For PayPal, step 2 captures an approved order (paypal-payments.ts): the money is taken under the same lock.
 import { randomUUID } from 'node:crypto';
 import type { PaymentStore } from './store.ts';
 import { chargeId, cardCountry, type StripeAccount } from './stripe.ts';
@@ -23,9 +24,14 @@ export type SettleOutcome =
   | { kind: 'unpaid'; status: string } // the processor holds no money for it (yet, or ever)
   | { kind: 'busy' }; // another caller is recording it right now
 
+/** What another processor found of a record's money: paid (under its own id there), or not, or not now. */
+export type Collected = { kind: 'paid'; processorId: string; cardCountry?: string } | { kind: 'unpaid'; status: string } | { kind: 'busy' };
+
 export interface RecorderOptions {
   store: PaymentStore;
-  stripe: StripeAccount;
+  stripe?: StripeAccount;
+  /** PayPal's part: captures an approved order (once) and says what it holds; see paypal-payments.ts. */
+  paypal?: (record: PaymentRecord) => Promise<Collected>;
   transactions: TransactionsApi;
   /** The account's Stripe integration already invoices every payment: then record nothing here. */
   quadernoInvoicesStripe: boolean;
@@ -53,6 +59,11 @@ export function createRecorder(options: RecorderOptions) {
     const record = await readRecord(store, processorId);
     if (!record) return { kind: 'unknown' };
     if (record.state === 'recorded' || record.state === 'paid_elsewhere') return { kind: 'recorded', record };
+    if (record.processor === 'paypal') {
+      const collected = options.paypal ? await options.paypal(record) : ({ kind: 'unpaid', status: 'not_configured' } as const);
+      return collected.kind === 'paid' ? issue(record, collected) : collected;
+    }
+    if (!stripe) return { kind: 'unknown' };
     const intent = await stripe.retrieve(processorId);
     if (intent.status !== 'succeeded') return { kind: 'unpaid', status: intent.status };
     if (intent.amount !== record.total || intent.currency !== record.currency.toLowerCase()) {
@@ -61,21 +72,27 @@ export function createRecorder(options: RecorderOptions) {
       options.onError(new Error(`Payment ${processorId} captured ${intent.amount} ${intent.currency}, not the confirmed ${record.total}`));
       return { kind: 'unpaid', status: 'amount_mismatch' };
     }
+    return issue(record, { processorId: chargeId(intent), cardCountry: cardCountry(intent) });
+  }
+
+  /** Steps 3 and 4 for a payment whose money is there: find the sale by its processor id, else create it. */
+  async function issue(record: PaymentRecord, paid: { processorId: string; cardCountry?: string }): Promise<SettleOutcome> {
+    // why Stripe only: Quaderno's Stripe integration invoices Stripe payments, never PayPal ones.
+    const elsewhere = options.quadernoInvoicesStripe && record.processor === 'stripe';
     let invoice: PaymentRecord['invoice'];
-    if (options.quadernoInvoicesStripe) {
+    if (elsewhere) {
       invoice = null;
     } else {
-      const processorIdThere = chargeId(intent);
-      invoice = await transactions.find(record.processor, processorIdThere);
+      invoice = await transactions.find(record.processor, paid.processorId);
       if (!invoice) {
         try {
-          invoice = await transactions.create(transactionBody(record, { processorId: processorIdThere, cardCountry: cardCountry(intent) }));
+          invoice = await transactions.create(transactionBody(record, paid));
         } catch (error) {
           throw error instanceof TransactionRefused ? error : new AmbiguousCreate('The transaction may have been created', { cause: error });
         }
       }
     }
-    const settled: PaymentRecord = { ...record, state: options.quadernoInvoicesStripe ? 'paid_elsewhere' : 'recorded', invoice };
+    const settled: PaymentRecord = { ...record, state: elsewhere ? 'paid_elsewhere' : 'recorded', invoice };
     await writeRecord(store, settled);
     await options.afterRecorded(settled).catch(options.onError);
     return { kind: 'recorded', record: settled };

@@ -9,8 +9,8 @@ import { allocate } from '../../tax/rounding.ts';
 
 /** What the handler keeps of a payment it started: what the customer confirmed, and what became of it. */
 export interface PaymentRecord {
-  processor: 'stripe';
-  /** The PaymentIntent id. */
+  processor: 'stripe' | 'paypal';
+  /** The PaymentIntent id, or the PayPal order id. */
   processor_id: string;
   session_id: string;
   /** The session as confirmed (items, customer): the invoice is issued from this, never from a later read. */
@@ -21,7 +21,8 @@ export interface PaymentRecord {
   total: number;
   currency: string;
   ip: string | null;
-  state: 'open' | 'void' | 'recorded' | 'paid_elsewhere';
+  /** `refunded`: the money taken was not what was confirmed, so it went back and nothing was recorded. */
+  state: 'open' | 'void' | 'recorded' | 'paid_elsewhere' | 'refunded';
   invoice: { id: number | string | null; permalink: string | null } | null;
 }
 
@@ -31,7 +32,8 @@ export interface IssuedInvoice {
   permalink: string | null;
 }
 
-const major = (minor: number, currency: string) => {
+/** Minor units as the decimal string of the currency's major unit (1234 EUR → "12.34"). */
+export const major = (minor: number, currency: string) => {
   const digits = minorDigits(currency);
   const sign = minor < 0 ? '-' : '';
   const text = String(Math.abs(minor)).padStart(digits + 1, '0');
@@ -78,13 +80,13 @@ export function transactionBody(record: PaymentRecord, payment: { processorId: s
         ...(rate.notes ? { notes: rate.notes } : {}),
       },
     })),
-    payment: { method: 'credit_card', processor: record.processor, processor_id: payment.processorId },
+    payment: { method: record.processor === 'paypal' ? 'paypal' : 'credit_card', processor: record.processor, processor_id: payment.processorId },
     evidence: {
       billing_country: c.billing_country ?? null,
       ip_address: record.ip,
       ...(payment.cardCountry ? { bank_country: payment.cardCountry } : {}),
     },
-    custom_metadata: { checkout_session: record.session_id, payment_intent: record.processor_id },
+    custom_metadata: { checkout_session: record.session_id, [record.processor === 'paypal' ? 'paypal_order' : 'payment_intent']: record.processor_id },
   };
 }
 

@@ -6,54 +6,11 @@ import { after, before, describe, test } from 'node:test';
 import { FC_SEED } from '../../helpers/fast-check.ts';
 import { MemoryPaymentStore } from '../../../src/server/payments/store.ts';
 import { browser } from '../support.ts';
+import { limiter, pool, random, returnJobs, runStorm, sleep } from './chaos.ts';
 import { deliver, startInPage, type InPageRig } from './support.ts';
 
 const PAYMENTS = 200;
 const DECLINE_SHARE = 0.15;
-
-/** mulberry32: a small seeded generator, so a run is repeatable from its printed seed. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** At most `limit` calls in flight: the storm's timing is random, its load on two shared cores bounded. */
-function limiter(limit: number) {
-  let active = 0;
-  const waiting: Array<() => void> = [];
-  return async <T>(work: () => Promise<T>): Promise<T> => {
-    if (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
-    active++;
-    try {
-      return await work();
-    } finally {
-      active--;
-      waiting.shift()?.();
-    }
-  };
-}
-
-/** Runs `work` over `items` with at most `limit` at once. */
-async function pool<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: limit }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        results[i] = await work(items[i]!);
-      }
-    }),
-  );
-  return results;
-}
 
 describe('exactly-once recording under chaos', () => {
   let rig: InPageRig;
@@ -101,37 +58,11 @@ describe('exactly-once recording under chaos', () => {
           for (const status of await bounded(() => deliver(rig.quaderno.url, eventId))) statuses.set(status, (statuses.get(status) ?? 0) + 1);
         });
       }
-      const returnsHere = 1 + Math.floor(rand() * 2);
-      for (let k = 0; k < returnsHere; k++) {
-        const delay = Math.floor(rand() * 900);
-        returns++;
-        jobs.push(async () => {
-          await sleep(delay);
-          const reply = await bounded(() => browser(`${rig.permalink(payment.id)}.json`));
-          const status = reply.status === 200 ? (reply.json as { status: string }).status : `${reply.status} ${(reply.json as { code?: string } | undefined)?.code}`;
-          reads.set(status, (reads.get(status) ?? 0) + 1);
-        });
-      }
+      const reading = returnJobs(`${rig.permalink(payment.id)}.json`, rand, bounded, reads);
+      returns += reading.length;
+      jobs.push(...reading);
     }
-    // why shuffled: the jobs start in an order unrelated to the payments', so deliveries of one event interleave
-    // with other payments' returns and with each other.
-    for (let i = jobs.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [jobs[i], jobs[j]] = [jobs[j]!, jobs[i]!];
-    }
-    // The restart: once half the storm is done, a new handler instance takes the traffic on the same store, while
-    // the old one finishes what it holds.
-    let done = 0;
-    let restartedAt = -1;
-    await Promise.all(
-      jobs.map(async (job) => {
-        await job();
-        if (++done === Math.floor(jobs.length / 2)) {
-          rig.restart();
-          restartedAt = done;
-        }
-      }),
-    );
+    const restartedAt = await runStorm(jobs, rand, () => rig.restart());
     assert.equal(restartedAt, Math.floor(jobs.length / 2));
     console.log(`chaos: phase 2 (storm) ${Math.round(performance.now() - started)} ms; handler errors: ${rig.errors.length} ${rig.errors.slice(0, 3).map(String).join(' | ')}`);
     // 3. what the customer ends with: one more read each (the element's last poll)

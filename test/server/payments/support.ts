@@ -36,11 +36,15 @@ export function sdkFor(url: string): Stripe {
   return new Stripe(STRIPE_DOUBLE_SECRET_KEY, { host: hostname, port: Number(port), protocol: 'http', maxNetworkRetries: 0 });
 }
 
-export async function startInPage(options: Partial<CheckoutHandlerOptions> = {}, autoDeliver = true): Promise<InPageRig> {
+/** More handler options, or a function that makes them once the handler's origin is known (to register a webhook). */
+export type RigOptions = Partial<CheckoutHandlerOptions> | ((at: { url: string; quaderno: Quaderno }) => Promise<Partial<CheckoutHandlerOptions>>);
+
+export async function startInPage(rigOptions: RigOptions = {}, autoDeliver = true): Promise<InPageRig> {
   const quaderno = await startQuaderno();
   const stripe = sdkFor(quaderno.url);
   let current: CheckoutHandler | undefined;
   const served = await serveFetch((request) => current!(request));
+  const options = typeof rigOptions === 'function' ? await rigOptions({ url: served.url, quaderno }) : rigOptions;
   const endpoint = await stripe.webhookEndpoints.create({ url: `${served.url}/checkout/webhooks/stripe`, enabled_events: ['payment_intent.succeeded', 'payment_intent.payment_failed'] });
   const store = new MemoryPaymentStore();
   const errors: unknown[] = [];
