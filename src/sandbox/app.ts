@@ -13,7 +13,8 @@ import { SandboxStore } from './store/index.ts';
 import { mountTaxRoutes, type TaxRoutes } from './tax/routes.ts';
 import { mountTransactions, type TransactionsLedger } from './quaderno/transactions.ts';
 import { mountStripeApi } from './stripe-api/routes.ts';
-import type { StripeApiDouble } from './stripe-api/double.ts';
+import { StripeApiDouble } from './stripe-api/double.ts';
+import { mountStripeBrowserFace } from './stripe-api/browser.ts';
 import type { TaxSettingsPatch } from './tax/settings.ts';
 
 export interface SandboxOptions {
@@ -225,6 +226,9 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
   // why: after CORS, so an injected error still reaches the page as that error and not as a CORS failure.
   if (faults) app.use('/checkout/*', faultMiddleware(faults));
   // why: before the generic `:token/:action` POST below, which answers 404 to any other action.
+  // why before the simulated Stripe: the Stripe.js double's card frame confirms the merchant server's intents there too.
+  const stripeDouble = new StripeApiDouble();
+  mountStripeBrowserFace(app, body, stripeDouble);
   const processors = mountProcessors(app, store, body);
 
   app.get('/checkout/session/:token', async (c) => {
@@ -359,7 +363,7 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
   });
 
   const tax = mountTaxRoutes(app, store);
-  const merchant = { transactions: mountTransactions(app, body, originOf), stripe: mountStripeApi(app, body) };
+  const merchant = { transactions: mountTransactions(app, body, originOf), stripe: mountStripeApi(app, body, stripeDouble) };
 
   return { app, store, faults, tax, processors, merchant, close: () => store.close() };
 }
