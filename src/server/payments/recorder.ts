@@ -53,13 +53,18 @@ export function createRecorder(options: RecorderOptions) {
     const record = await readRecord(store, processorId);
     if (!record) return { kind: 'unknown' };
     if (record.state === 'recorded' || record.state === 'paid_elsewhere') return { kind: 'recorded', record };
+    if (record.state === 'refunded') return { kind: 'unpaid', status: 'refunded' };
     const intent = await stripe.retrieve(processorId);
     if (intent.status !== 'succeeded') return { kind: 'unpaid', status: intent.status };
     if (intent.amount !== record.total || intent.currency !== record.currency.toLowerCase()) {
       // why: the record is what the customer confirmed; money that differs from it is not this sale, and invoicing
-      // it would put a figure in the tax reports that nobody agreed to. The merchant must look at it.
-      options.onError(new Error(`Payment ${processorId} captured ${intent.amount} ${intent.currency}, not the confirmed ${record.total}`));
-      return { kind: 'unpaid', status: 'amount_mismatch' };
+      // it would put a figure in the tax reports that nobody agreed to. Nor may the customer keep paying for nothing:
+      // the capture goes back (one refund per intent, whoever asks), and the merchant is told.
+      const captured = `${intent.amount} ${intent.currency}`;
+      await stripe.refund(processorId, 'amount_mismatch');
+      await writeRecord(store, { ...record, state: 'refunded' });
+      options.onError(new Error(`Payment ${processorId} captured ${captured}, not the confirmed ${record.total} ${record.currency}: refunded, nothing recorded`));
+      return { kind: 'unpaid', status: 'refunded' };
     }
     let invoice: PaymentRecord['invoice'];
     if (options.quadernoInvoicesStripe) {

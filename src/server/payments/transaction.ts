@@ -21,7 +21,7 @@ export interface PaymentRecord {
   total: number;
   currency: string;
   ip: string | null;
-  state: 'open' | 'void' | 'recorded' | 'paid_elsewhere';
+  state: 'open' | 'void' | 'recorded' | 'paid_elsewhere' | 'refunded';
   invoice: { id: number | string | null; permalink: string | null } | null;
 }
 

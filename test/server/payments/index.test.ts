@@ -122,6 +122,32 @@ describe('in-page payments through the handler', () => {
     await assert.rejects(rig.stripe.paymentIntents.confirm(start.processor_id, { payment_method: 'pm_card_visa' }), /status of canceled/);
   });
 
+  test('captured another amount than the confirmed one: refunded through Stripe once, nothing recorded, said through onError', async () => {
+    const { id } = rig.session();
+    const total = await rig.total(id);
+    const start = (await browser(`${rig.permalink(id)}/payment.json`, { method: 'POST', body: { method: 'card', total } })).json as { processor_id: string };
+    // why through the SDK: someone with the secret key changed the amount after the customer confirmed the total.
+    await rig.stripe.paymentIntents.update(start.processor_id, { amount: total + 100 });
+    await rig.stripe.paymentIntents.confirm(start.processor_id, { payment_method: 'pm_card_visa' });
+    const errorsBefore = rig.errors.length;
+    // The customer's return and the webhook (delivered by the double as it happens) both reach the recorder.
+    const reads = await Promise.all([browser(`${rig.permalink(id)}.json`), browser(`${rig.permalink(id)}.json`)]);
+    let refunds = await rig.stripe.refunds.list({ payment_intent: start.processor_id });
+    for (let i = 0; i < 50 && refunds.data.length === 0; i++) {
+      await wait(20);
+      refunds = await rig.stripe.refunds.list({ payment_intent: start.processor_id });
+    }
+    await wait(100);
+    refunds = await rig.stripe.refunds.list({ payment_intent: start.processor_id });
+    assert.deepEqual(refunds.data.map((r) => r.amount), [total + 100], 'the whole capture refunded, once');
+    for (const read of reads) assert.notEqual((read.json as { status: string }).status, 'completed');
+    assert.equal((await rig.invoices()).filter((doc) => doc.custom_metadata.checkout_session === String(id)).length, 0);
+    const said = rig.errors.slice(errorsBefore).map(String).filter((line) => line.includes(start.processor_id));
+    assert.ok(said.some((line) => /refunded/.test(line)), said.join('\n'));
+    const after = (await browser(`${rig.permalink(id)}.json`)).json as { status: string };
+    assert.notEqual(after.status, 'completed', 'a refunded payment never shows as a sale');
+  });
+
   test('a forged webhook is refused with 400 and records nothing', async () => {
     const reply = await fetch(`${rig.url}/checkout/webhooks/stripe`, {
       method: 'POST',
