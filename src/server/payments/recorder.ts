@@ -56,16 +56,20 @@ export function createRecorder(options: RecorderOptions) {
     if (record.state === 'refunded') return { kind: 'unpaid', status: 'refunded' };
     const intent = await stripe.retrieve(processorId);
     if (intent.status !== 'succeeded') return { kind: 'unpaid', status: intent.status };
-    if (intent.amount !== record.total || intent.currency !== record.currency.toLowerCase()) {
-      // why: the record is what the customer confirmed; money that differs from it is not this sale, and invoicing
-      // it would put a figure in the tax reports that nobody agreed to. Nor may the customer keep paying for nothing:
-      // the capture goes back (one refund per intent, whoever asks), and the merchant is told.
-      const captured = `${intent.amount} ${intent.currency}`;
-      await stripe.refund(processorId, 'amount_mismatch');
+    const captured = `${intent.amount} ${intent.currency}`;
+    const differs = intent.amount !== record.total || intent.currency !== record.currency.toLowerCase();
+    if (differs || !record.rate) {
+      // why: the record is what the customer confirmed; money that differs from it (or was confirmed before there was
+      // any tax to charge) is not this sale, and invoicing it would put a figure in the tax reports that nobody agreed
+      // to. Nor may the customer keep paying for nothing: the capture goes back (one refund per intent, whoever
+      // asks), and the merchant is told.
+      await stripe.refund(processorId, differs ? 'amount_mismatch' : 'no_tax_location');
       await writeRecord(store, { ...record, state: 'refunded' });
-      options.onError(new Error(`Payment ${processorId} captured ${captured}, not the confirmed ${record.total} ${record.currency}: refunded, nothing recorded`));
+      const why = differs ? `not the confirmed ${record.total} ${record.currency}` : 'before the customer gave a country';
+      options.onError(new Error(`Payment ${processorId} captured ${captured}, ${why}: refunded, nothing recorded`));
       return { kind: 'unpaid', status: 'refunded' };
     }
+    const rate = record.rate;
     let invoice: PaymentRecord['invoice'];
     if (options.quadernoInvoicesStripe) {
       invoice = null;
@@ -74,7 +78,7 @@ export function createRecorder(options: RecorderOptions) {
       invoice = await transactions.find(record.processor, processorIdThere);
       if (!invoice) {
         try {
-          invoice = await transactions.create(transactionBody(record, { processorId: processorIdThere, cardCountry: cardCountry(intent) }));
+          invoice = await transactions.create(transactionBody({ ...record, rate }, { processorId: processorIdThere, cardCountry: cardCountry(intent) }));
         } catch (error) {
           throw error instanceof TransactionRefused ? error : new AmbiguousCreate('The transaction may have been created', { cause: error });
         }
