@@ -26,8 +26,11 @@ const checkout = createCheckoutHandler({
   stripePublishableKey: env('STRIPE_PUBLISHABLE_KEY'),
   stripeSecretKey: env('STRIPE_SECRET_KEY'),
   stripeWebhookSecret: env('STRIPE_WEBHOOK_SECRET'),
+  // The customer's IP for the tax evidence: only from a header your own proxy sets (else leave it out).
+  clientIp: (request) => request.headers.get('x-forwarded-for')?.split(',')[0]?.trim(),
   // Only if your Stripe account is connected to Quaderno (Quaderno then invoices every Stripe payment itself).
   quadernoInvoicesStripe: process.env.QUADERNO_INVOICES_STRIPE === 'true',
+  // Tests only: the sandbox's Stripe API test double. Unset, the official SDK talks to Stripe.
   stripeApiUrl: process.env.STRIPE_API_URL || undefined,
 });
 
