@@ -161,7 +161,9 @@ describe('Chromium: a card paid inside the page through the handler, recorded on
       assert.equal(posts.length, 1, `one POST /api/transactions (${posts.join(', ')})`);
 
       assert.deepEqual(completions, [{ invoicePermalink: invoice.permalink, status: 'completed' }]);
-      // The one failed request is the declined confirm; the rest of the console is clean (no CSP violation either).
+      // The one failed request of the page and its frames is the declined confirm; the rest of the console is clean
+      // (no CSP violation either). why a 404 line may show: the browser's own /favicon.ico, which is no page request
+      // (a page resource that failed would be in `failed` above).
       assert.deepEqual(failed.map((line) => line.replace(/pi_\w+/, 'pi_…')), ['402 POST /doubles/stripe/v1/payment_intents/pi_…/confirm card_declined']);
       assert.deepEqual(errors.filter((line) => !/Failed to load resource: the server responded with a status of (402|404)/.test(line)), []);
       console.log(`in-page Stripe (Chromium): decline + pay in ${seconds} s; ${starts.length} starts, ${posts.length} transaction, 1 invoice of ${invoice.total_cents} (tax ${invoice.taxes[0].amount_cents}); 3 webhook deliveries answered 200`);
