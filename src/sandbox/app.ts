@@ -13,7 +13,8 @@ import { SandboxStore } from './store/index.ts';
 import { mountTaxRoutes, type TaxRoutes } from './tax/routes.ts';
 import { mountTransactions, type TransactionsLedger } from './quaderno/transactions.ts';
 import { mountStripeApi } from './stripe-api/routes.ts';
-import type { StripeApiDouble } from './stripe-api/double.ts';
+import { StripeApiDouble } from './stripe-api/double.ts';
+import { mountStripeBrowserFace } from './stripe-api/browser.ts';
 import { mountPaypalApi } from './paypal-api/routes.ts';
 import type { PaypalApiDouble } from './paypal-api/double.ts';
 import type { TaxSettingsPatch } from './tax/settings.ts';
@@ -229,6 +230,9 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
   // why: before the generic `:token/:action` POST below, which answers 404 to any other action.
   // why before the processors: the browser PayPal double's window approves this double's orders at a path of theirs.
   const paypalApi = mountPaypalApi(app, body);
+  // why before the simulated Stripe: the Stripe.js double's card frame confirms the merchant server's intents there too.
+  const stripeDouble = new StripeApiDouble();
+  mountStripeBrowserFace(app, body, stripeDouble);
   const processors = mountProcessors(app, store, body);
 
   app.get('/checkout/session/:token', async (c) => {
@@ -364,7 +368,7 @@ export function createSandboxApp(options: SandboxOptions = {}): SandboxApp {
   });
 
   const tax = mountTaxRoutes(app, store);
-  const merchant = { transactions: mountTransactions(app, body, originOf), stripe: mountStripeApi(app, body), paypal: paypalApi };
+  const merchant = { transactions: mountTransactions(app, body, originOf), stripe: mountStripeApi(app, body, stripeDouble), paypal: paypalApi };
 
   return { app, store, faults, tax, processors, merchant, close: () => store.close() };
 }

@@ -1,6 +1,6 @@
 // Each mounting example in examples/server/, started as a merchant would run it, in front of the sandbox's private API.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,40 +9,14 @@ import { startSandbox, type RunningSandbox } from '../../src/sandbox/server.ts';
 import { createCheckoutHandler } from '../../src/server/index.ts';
 import { createTokenSigner } from '../../src/server/token.ts';
 import { DIST, ensureBuild } from '../build/support.ts';
-import { API_KEY, browser, SECRET } from './support.ts';
+import { API_KEY, browser, runExample, SECRET } from './support.ts';
 import { assertCopiedFrom } from '../helpers/readme-blocks.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Every example process started, so `after` ends them all, including one that never said it listens. */
 const children = new Set<ChildProcess>();
-
-/** Runs an example with tsx (as `node --import tsx FILE`) and resolves with its URL once it listens. */
-function run(file: string, env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', file], { cwd: ROOT, env: { ...process.env, ...env, PORT: '0' } });
-  // why: registered at once; an example still compiling when the start timer fires would otherwise keep this
-  // file's process (and the whole test run) alive through its stdio pipes.
-  children.add(child);
-  return new Promise((resolve, reject) => {
-    let output = '';
-    // why 60 s: tsx compiles the example and Express on a cold, loaded CI machine.
-    const timer = setTimeout(() => {
-      child.kill();
-      reject(new Error(`${file} did not start:\n${output}`));
-    }, 60_000);
-    const read = (chunk: Buffer) => {
-      output += chunk;
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ url: match[1]!, child });
-      }
-    };
-    child.stdout.on('data', read);
-    child.stderr.on('data', read);
-    child.once('exit', (code) => reject(new Error(`${file} exited with ${code}:\n${output}`)));
-  });
-}
+const run = (file: string, env: Record<string, string>) => runExample(file, env, children);
 
 // why: a timeout, so an example that stops answering fails the suite instead of holding it open.
 describe('mounting examples (examples/server/)', { concurrency: 3, timeout: 120_000 }, () => {

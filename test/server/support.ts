@@ -1,11 +1,15 @@
 // Shared by the handler's suites: the sandbox's private API acting as Quaderno, the handler served over HTTP on its
 // own origin (the merchant's), and a count of what reached Quaderno.
 import { serve } from '@hono/node-server';
+import { spawn, type ChildProcess } from 'node:child_process';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/server.ts';
 import { createCheckoutHandler, type CheckoutHandler, type CheckoutHandlerOptions } from '../../src/server/index.ts';
 import { send, type Reply } from '../helpers/http.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export const API_KEY = 'sk_test_sandbox';
 export const SECRET = 'test-secret-that-is-long-enough-000';
@@ -101,5 +105,32 @@ export function createSession(sandbox: RunningSandbox, extra: Record<string, unk
     custom: { internal_note: 'VIP, call before shipping' },
     metadata: { crm_id: 'crm_42' },
     ...extra,
+  });
+}
+
+/** Runs an example with tsx (as `node --import tsx FILE`) and resolves with its URL once it listens. */
+export function runExample(file: string, env: Record<string, string>, children: Set<ChildProcess>): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', file], { cwd: ROOT, env: { ...process.env, PORT: '0', ...env } });
+  // why: registered at once; an example still compiling when the start timer fires would otherwise keep this
+  // file's process (and the whole test run) alive through its stdio pipes.
+  children.add(child);
+  return new Promise((resolve, reject) => {
+    let output = '';
+    // why 60 s: tsx compiles the example and Express on a cold, loaded CI machine.
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(new Error(`${file} did not start:\n${output}`));
+    }, 60_000);
+    const read = (chunk: Buffer) => {
+      output += chunk;
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ url: match[1]!, child });
+      }
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    child.once('exit', (code) => reject(new Error(`${file} exited with ${code}:\n${output}`)));
   });
 }

@@ -89,6 +89,12 @@ function cardProblem(card: CardInput, now: Date): keyof typeof ERRORS | null {
   return null;
 }
 
+/** Stripe's refusal of a typed card before any charge (number, expiry, CVC), or null; for the API double's confirms too. */
+export function cardRefusal(card: CardInput, now = new Date()): (typeof ERRORS)[keyof typeof ERRORS] | null {
+  const problem = cardProblem(card, now);
+  return problem ? ERRORS[problem] : null;
+}
+
 /**
  * Reports a settled intent to the Quaderno side (in the real world, a webhook). For `succeeded` it answers whether the
  * session takes this capture: a refused one is not captured (the simulation's stand-in for capture and refund).

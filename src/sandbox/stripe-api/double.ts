@@ -36,6 +36,16 @@ export interface DoubleCharge {
   created: number;
 }
 
+export interface DoubleRefund {
+  id: string;
+  payment_intent: string;
+  charge: string;
+  amount: number;
+  currency: string;
+  created: number;
+  metadata: Record<string, string>;
+}
+
 export interface WebhookEndpoint {
   id: string;
   url: string;
@@ -93,6 +103,7 @@ export interface StripeDoubleOptions {
 export class StripeApiDouble {
   readonly intents = new Map<string, DoubleIntent>();
   readonly charges = new Map<string, DoubleCharge>();
+  readonly refunds = new Map<string, DoubleRefund>();
   readonly events: DoubleEvent[] = [];
   readonly endpoints: WebhookEndpoint[] = [];
   private readonly idempotent = new Map<string, string>();
@@ -174,6 +185,25 @@ export class StripeApiDouble {
     return intent;
   }
 
+  /** `POST /v1/refunds` for a paid intent (or its charge): the whole amount unless less is asked; never more than is left. */
+  refund(params: { payment_intent?: string; charge?: string; amount?: number; metadata?: Record<string, string> }, idempotencyKey?: string): DoubleRefund {
+    const known = idempotencyKey ? this.idempotent.get(idempotencyKey) : undefined;
+    if (known && this.refunds.has(known)) return this.refunds.get(known)!;
+    const intent = params.payment_intent ? this.get(params.payment_intent) : this.get(this.charge(params.charge ?? '').payment_intent);
+    if (intent.status !== 'succeeded' || !intent.latest_charge) {
+      throw new StripeDoubleError(400, { type: 'invalid_request_error', code: 'charge_not_refundable', message: `PaymentIntent ${intent.id} has no successful charge to refund.` });
+    }
+    const refunded = [...this.refunds.values()].filter((r) => r.payment_intent === intent.id).reduce((sum, r) => sum + r.amount, 0);
+    const amount = params.amount ?? intent.amount - refunded;
+    if (amount < 1 || refunded + amount > intent.amount) {
+      throw new StripeDoubleError(400, { type: 'invalid_request_error', code: 'charge_already_refunded', message: `Charge ${intent.latest_charge} has already been refunded.` });
+    }
+    const refund: DoubleRefund = { id: id('re'), payment_intent: intent.id, charge: intent.latest_charge, amount, currency: intent.currency, created: now(), metadata: { ...params.metadata } };
+    this.refunds.set(refund.id, refund);
+    if (idempotencyKey) this.idempotent.set(idempotencyKey, refund.id);
+    return refund;
+  }
+
   charge(chargeId: string): DoubleCharge {
     const charge = this.charges.get(chargeId);
     if (!charge) throw missing('charge', chargeId);
@@ -207,6 +237,7 @@ export class StripeApiDouble {
   clear(): void {
     this.intents.clear();
     this.charges.clear();
+    this.refunds.clear();
     this.events.length = 0;
     this.endpoints.length = 0;
     this.idempotent.clear();
@@ -236,6 +267,11 @@ export function chargeJSON(charge: DoubleCharge): Pick<Stripe.Charge, 'id' | 'ob
     payment_intent: charge.payment_intent,
     payment_method_details: { type: 'card', card: { country: charge.country } },
   };
+}
+
+/** A refund in the SDK's `Stripe.Refund` fields. */
+export function refundJSON(refund: DoubleRefund): Partial<Record<keyof Stripe.Refund, unknown>> {
+  return { id: refund.id, object: 'refund', amount: refund.amount, currency: refund.currency, charge: refund.charge, payment_intent: refund.payment_intent, created: refund.created, metadata: { ...refund.metadata }, status: 'succeeded' };
 }
 
 /** An intent in the SDK's `Stripe.PaymentIntent` fields; `expand` may inline its latest charge. */

@@ -4,7 +4,7 @@
 import { timingSafeEqual, createHash } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import { SandboxError } from '../errors.ts';
-import { eventJSON, intentJSON, chargeJSON, STRIPE_DOUBLE_SECRET_KEY, StripeApiDouble, StripeDoubleError } from './double.ts';
+import { eventJSON, intentJSON, chargeJSON, refundJSON, STRIPE_DOUBLE_SECRET_KEY, StripeApiDouble, StripeDoubleError } from './double.ts';
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
@@ -85,6 +85,25 @@ export function mountStripeApi(app: Hono, readBody: (c: Context) => Promise<unkn
     }),
   );
   app.post('/v1/payment_intents/:id/cancel', handle((c) => intentJSON(double.cancel(c.req.param('id') ?? ''), double)));
+  app.post(
+    '/v1/refunds',
+    handle(async (c) => {
+      const input = await body(c);
+      const refund = double.refund(
+        { payment_intent: str(input.payment_intent), charge: str(input.charge), amount: input.amount === undefined ? undefined : amount(input.amount), metadata: record(input.metadata) },
+        c.req.header('idempotency-key'),
+      );
+      return refundJSON(refund);
+    }),
+  );
+  app.get(
+    '/v1/refunds',
+    handle((c) => {
+      const intent = c.req.query('payment_intent');
+      const data = [...double.refunds.values()].filter((r) => !intent || r.payment_intent === intent).reverse().map(refundJSON);
+      return { object: 'list', url: '/v1/refunds', has_more: false, data };
+    }),
+  );
   app.get('/v1/charges/:id', handle((c) => chargeJSON(double.charge(c.req.param('id') ?? ''))));
   app.post(
     '/v1/webhook_endpoints',

@@ -203,12 +203,17 @@ export function createPayments(options: InPagePaymentOptions & { paypalClientId?
     }
     const c = session.customer;
     const input = normalizeTaxInput({ country: c.billing_country, postal_code: c.billing_postal_code, tax_id: c.tax_id });
-    if (!input.country) throw fieldFailure('field_invalid', { billing_country: ['is required to pay'] });
-    if (context.sellerCountry && taxIdRequired(context.sellerCountry, input.country) && !input.tax_id) {
-      throw fieldFailure('tax_id_required', { tax_id: ['is required for a domestic sale'] });
+    // why a start without a country: the Stripe adapter starts one as it mounts, before the customer typed anything,
+    // for the card fields' key, amount and currency. Its intent is for the untaxed total and has no tax to invoice:
+    // saving a country voids it, and should it be captured anyway, the recorder refunds it.
+    let rate: PaymentRecord['rate'] = null;
+    if (input.country) {
+      if (context.sellerCountry && taxIdRequired(context.sellerCountry, input.country) && !input.tax_id) {
+        throw fieldFailure('tax_id_required', { tax_id: ['is required for a domestic sale'] });
+      }
+      rate = await context.client.calculateTax({ to_country: input.country, to_postal_code: input.postal_code, tax_id: input.tax_id });
     }
-    const rate = await context.client.calculateTax({ to_country: input.country, to_postal_code: input.postal_code, tax_id: input.tax_id });
-    const tax = summarize(session.items, null, rate, { needs: [], tax_id: null });
+    const tax = summarize(session.items, null, rate ?? undefined, { needs: [], tax_id: null });
     if (tax.total !== total) {
       throw fieldFailure('payment_total_changed', { total: [`The total is now ${tax.total}`] }, 'The total changed since the customer confirmed it');
     }

@@ -59,6 +59,7 @@ export function createRecorder(options: RecorderOptions) {
     const record = await readRecord(store, processorId);
     if (!record) return { kind: 'unknown' };
     if (record.state === 'recorded' || record.state === 'paid_elsewhere') return { kind: 'recorded', record };
+    if (record.state === 'refunded') return { kind: 'unpaid', status: 'refunded' };
     if (record.processor === 'paypal') {
       const collected = options.paypal ? await options.paypal(record) : ({ kind: 'unpaid', status: 'not_configured' } as const);
       return collected.kind === 'paid' ? issue(record, collected) : collected;
@@ -66,11 +67,18 @@ export function createRecorder(options: RecorderOptions) {
     if (!stripe) return { kind: 'unknown' };
     const intent = await stripe.retrieve(processorId);
     if (intent.status !== 'succeeded') return { kind: 'unpaid', status: intent.status };
-    if (intent.amount !== record.total || intent.currency !== record.currency.toLowerCase()) {
-      // why: the record is what the customer confirmed; money that differs from it is not this sale, and invoicing
-      // it would put a figure in the tax reports that nobody agreed to. The merchant must look at it.
-      options.onError(new Error(`Payment ${processorId} captured ${intent.amount} ${intent.currency}, not the confirmed ${record.total}`));
-      return { kind: 'unpaid', status: 'amount_mismatch' };
+    const captured = `${intent.amount} ${intent.currency}`;
+    const differs = intent.amount !== record.total || intent.currency !== record.currency.toLowerCase();
+    if (differs || !record.rate) {
+      // why: the record is what the customer confirmed; money that differs from it (or was confirmed before there was
+      // any tax to charge) is not this sale, and invoicing it would put a figure in the tax reports that nobody agreed
+      // to. Nor may the customer keep paying for nothing: the capture goes back (one refund per intent, whoever
+      // asks), and the merchant is told.
+      await stripe.refund(processorId, differs ? 'amount_mismatch' : 'no_tax_location');
+      await writeRecord(store, { ...record, state: 'refunded' });
+      const why = differs ? `not the confirmed ${record.total} ${record.currency}` : 'before the customer gave a country';
+      options.onError(new Error(`Payment ${processorId} captured ${captured}, ${why}: refunded, nothing recorded`));
+      return { kind: 'unpaid', status: 'refunded' };
     }
     return issue(record, { processorId: chargeId(intent), cardCountry: cardCountry(intent) });
   }
@@ -79,6 +87,9 @@ export function createRecorder(options: RecorderOptions) {
   async function issue(record: PaymentRecord, paid: { processorId: string; cardCountry?: string }): Promise<SettleOutcome> {
     // why Stripe only: Quaderno's Stripe integration invoices Stripe payments, never PayPal ones.
     const elsewhere = options.quadernoInvoicesStripe && record.processor === 'stripe';
+    const rate = record.rate;
+    // why: a payment confirmed before any tax location has no tax to record (the card path refunds it above).
+    if (!rate) return { kind: 'unpaid', status: 'no_tax_location' };
     let invoice: PaymentRecord['invoice'];
     if (elsewhere) {
       invoice = null;
@@ -86,7 +97,7 @@ export function createRecorder(options: RecorderOptions) {
       invoice = await transactions.find(record.processor, paid.processorId);
       if (!invoice) {
         try {
-          invoice = await transactions.create(transactionBody(record, paid));
+          invoice = await transactions.create(transactionBody({ ...record, rate }, paid));
         } catch (error) {
           throw error instanceof TransactionRefused ? error : new AmbiguousCreate('The transaction may have been created', { cause: error });
         }

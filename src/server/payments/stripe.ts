@@ -16,6 +16,8 @@ export interface StripeAccount {
   /** The intent with its latest charge expanded (the card's country is on it). */
   retrieve(id: string): Promise<Stripe.PaymentIntent>;
   cancel(id: string): Promise<void>;
+  /** Refunds the whole of a paid intent, once: the idempotency key makes a retry or a second caller the same refund. */
+  refund(id: string, reason: string): Promise<Stripe.Refund>;
   /** The event of a webhook delivery, verified with the SDK's own `webhooks.constructEvent`; throws when forged or stale. */
   verify(payload: string, signature: string): Promise<Stripe.Event>;
 }
@@ -46,6 +48,9 @@ export function stripeAccount(options: StripeAccountOptions): StripeAccount {
     },
     async cancel(id) {
       await (await sdk()).paymentIntents.cancel(id);
+    },
+    async refund(id, reason) {
+      return (await sdk()).refunds.create({ payment_intent: id, metadata: { quaderno_checkout_reason: reason } }, { idempotencyKey: `qc-refund-${id}` });
     },
     async verify(payload, signature) {
       if (!options.webhookSecret) throw new Error('No stripeWebhookSecret is configured');

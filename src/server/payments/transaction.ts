@@ -16,8 +16,11 @@ export interface PaymentRecord {
   /** The session as confirmed (items, customer): the invoice is issued from this, never from a later read. */
   session: CheckoutSession;
   tax: TaxSummary;
-  /** Quaderno's calculate answer the tax came from (name, rate, country, region go on each item). */
-  rate: CalculateAnswer;
+  /**
+   * Quaderno's calculate answer the tax came from (name, rate, country, region go on each item); null for a start
+   * made before the customer gave a country, which can never be invoiced.
+   */
+  rate: CalculateAnswer | null;
   total: number;
   currency: string;
   ip: string | null;
@@ -45,7 +48,7 @@ export const major = (minor: number, currency: string) => {
  * line total plus its share of the exclusive tax (shared by the one allocation rule, so the items add up to the
  * charge to the cent).
  */
-export function transactionBody(record: PaymentRecord, payment: { processorId: string; cardCountry?: string }): Record<string, unknown> {
+export function transactionBody(record: PaymentRecord & { rate: CalculateAnswer }, payment: { processorId: string; cardCountry?: string }): Record<string, unknown> {
   const { session, tax, rate, currency } = record;
   const totals = session.items.map((item) => lineTotal(item));
   const exclusive = rate.tax_behavior !== 'inclusive';

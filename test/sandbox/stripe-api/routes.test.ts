@@ -73,6 +73,21 @@ describe('Stripe API double', () => {
     await assert.rejects(stripe.paymentIntents.confirm(intent.id, { payment_method: 'pm_card_visa' }), /status of canceled/);
   });
 
+  test('refunds: stripe.refunds.create refunds a paid intent once (the same Idempotency-Key, the same refund), never more than was paid', async () => {
+    const stripe = sdk(sandbox().url);
+    const unpaid = await stripe.paymentIntents.create({ amount: 500, currency: 'eur' });
+    await assert.rejects(stripe.refunds.create({ payment_intent: unpaid.id }), /no successful charge/);
+    const intent = await stripe.paymentIntents.create({ amount: 1210, currency: 'eur' });
+    await stripe.paymentIntents.confirm(intent.id, { payment_method: 'pm_card_visa' });
+    const refund = await stripe.refunds.create({ payment_intent: intent.id, metadata: { reason: 'test' } }, { idempotencyKey: 'refund-1' });
+    assert.deepEqual([refund.object, refund.amount, refund.currency, refund.status, refund.payment_intent], ['refund', 1210, 'eur', 'succeeded', intent.id]);
+    assert.match(String(refund.charge), /^ch_/);
+    const again = await stripe.refunds.create({ payment_intent: intent.id }, { idempotencyKey: 'refund-1' });
+    assert.equal(again.id, refund.id);
+    await assert.rejects(stripe.refunds.create({ payment_intent: intent.id }), /already been refunded/);
+    assert.deepEqual((await stripe.refunds.list({ payment_intent: intent.id })).data.map((r) => r.id), [refund.id]);
+  });
+
   test('a wrong secret key is refused', async () => {
     await assert.rejects(sdk(sandbox().url, 'sk_test_wrong').paymentIntents.create({ amount: 100, currency: 'eur' }), (error: Error) => {
       assert.equal((error as Stripe.errors.StripeError).type, 'StripeAuthenticationError');

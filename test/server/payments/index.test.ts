@@ -122,6 +122,74 @@ describe('in-page payments through the handler', () => {
     await assert.rejects(rig.stripe.paymentIntents.confirm(start.processor_id, { payment_method: 'pm_card_visa' }), /status of canceled/);
   });
 
+  test('captured another amount than the confirmed one: refunded through Stripe once, nothing recorded, said through onError', async () => {
+    const { id } = rig.session();
+    const total = await rig.total(id);
+    const start = (await browser(`${rig.permalink(id)}/payment.json`, { method: 'POST', body: { method: 'card', total } })).json as { processor_id: string };
+    // why through the SDK: someone with the secret key changed the amount after the customer confirmed the total.
+    await rig.stripe.paymentIntents.update(start.processor_id, { amount: total + 100 });
+    await rig.stripe.paymentIntents.confirm(start.processor_id, { payment_method: 'pm_card_visa' });
+    const errorsBefore = rig.errors.length;
+    // The customer's return and the webhook (delivered by the double as it happens) both reach the recorder.
+    const reads = await Promise.all([browser(`${rig.permalink(id)}.json`), browser(`${rig.permalink(id)}.json`)]);
+    let refunds = await rig.stripe.refunds.list({ payment_intent: start.processor_id });
+    for (let i = 0; i < 50 && refunds.data.length === 0; i++) {
+      await wait(20);
+      refunds = await rig.stripe.refunds.list({ payment_intent: start.processor_id });
+    }
+    await wait(100);
+    refunds = await rig.stripe.refunds.list({ payment_intent: start.processor_id });
+    assert.deepEqual(refunds.data.map((r) => r.amount), [total + 100], 'the whole capture refunded, once');
+    for (const read of reads) assert.notEqual((read.json as { status: string }).status, 'completed');
+    assert.equal((await rig.invoices()).filter((doc) => doc.custom_metadata.checkout_session === String(id)).length, 0);
+    const said = rig.errors.slice(errorsBefore).map(String).filter((line) => line.includes(start.processor_id));
+    assert.ok(said.some((line) => /refunded/.test(line)), said.join('\n'));
+    const after = (await browser(`${rig.permalink(id)}.json`)).json as { status: string };
+    assert.notEqual(after.status, 'completed', 'a refunded payment never shows as a sale');
+  });
+
+  test('a start before the customer gave a country (the card fields mounting): the untaxed total; saving a country voids it; captured anyway, refunded', async () => {
+    const { id } = rig.session({ customer: { email: 'ada@example.com' } });
+    const subtotal = await rig.total(id);
+    const start = await browser(`${rig.permalink(id)}/payment.json`, { method: 'POST', body: { method: 'card', total: subtotal } });
+    assert.equal(start.status, 201, start.text);
+    const mounted = start.json as { processor_id: string; amount: number };
+    assert.equal(mounted.amount, subtotal);
+    // Captured before any country was saved (only a page that bypasses the element can): no tax to invoice.
+    await rig.stripe.paymentIntents.confirm(mounted.processor_id, { payment_method: 'pm_card_visa' });
+    const read = (await browser(`${rig.permalink(id)}.json`)).json as { status: string };
+    assert.notEqual(read.status, 'completed');
+    assert.deepEqual((await rig.stripe.refunds.list({ payment_intent: mounted.processor_id })).data.map((r) => r.amount), [subtotal]);
+    assert.equal((await rig.invoices()).filter((doc) => doc.custom_metadata.checkout_session === String(id)).length, 0);
+    // The usual order: the fields' start, then the customer's country, which voids it before Pay starts another.
+    const second = rig.session({ customer: { email: 'ada@example.com' } });
+    const early = (await browser(`${rig.permalink(second.id)}/payment.json`, { method: 'POST', body: { method: 'card', total: await rig.total(second.id) } })).json as { processor_id: string };
+    await browser(`${rig.permalink(second.id)}.json`, { method: 'PUT', body: { customer: { billing_country: 'FR' } } });
+    assert.equal((await rig.stripe.paymentIntents.retrieve(early.processor_id)).status, 'canceled');
+  });
+
+  test("after the sale is recorded, the element's polls never read it unpaid: processing or completed, then completed from any instance, without an expiry", async () => {
+    const { id } = rig.session();
+    const total = await rig.total(id);
+    const start = (await browser(`${rig.permalink(id)}/payment.json`, { method: 'POST', body: { method: 'card', total } })).json as { processor_id: string };
+    await rig.stripe.paymentIntents.confirm(start.processor_id, { payment_method: 'pm_card_visa' });
+    // The webhook (delivered by the double as it happens) and a burst of the element's polls, all at once.
+    const polls = await Promise.all(Array.from({ length: 12 }, (_, i) => wait(i * 5).then(() => browser(`${rig.permalink(id)}.json`))));
+    const statuses = polls.map((poll) => (poll.json as { status: string }).status);
+    assert.ok(statuses.every((status) => status === 'processing' || status === 'completed'), statuses.join());
+    await wait(100);
+    const settled = (await browser(`${rig.permalink(id)}.json`)).json as Record<string, any>;
+    assert.deepEqual([settled.status, 'expires_at' in settled], ['completed', false], 'completed, with no expiry countdown');
+    rig.restart();
+    const after = (await browser(`${rig.permalink(id)}.json`)).json as Record<string, any>;
+    assert.equal(after.status, 'completed');
+    assert.equal(after.tax.total, total);
+    assert.match(after.invoice_permalink, /^http/);
+    assert.equal('expires_at' in after, false, 'no expiry countdown for a paid sale');
+    assert.equal(rig.quaderno.sandbox.store.getSession(id), undefined, "Quaderno's session was deleted");
+    assert.equal((await rig.invoices()).filter((doc) => doc.custom_metadata.checkout_session === String(id)).length, 1);
+  });
+
   test('a forged webhook is refused with 400 and records nothing', async () => {
     const reply = await fetch(`${rig.url}/checkout/webhooks/stripe`, {
       method: 'POST',

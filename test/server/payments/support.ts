@@ -106,7 +106,7 @@ export async function startInPage(rigOptions: RigOptions = {}, autoDeliver = tru
 }
 
 /** The Stripe double delivers each event once by itself unless a test drives the deliveries. */
-async function setAutoDeliver(url: string, on: boolean) {
+export async function setAutoDeliver(url: string, on: boolean) {
   const reply = await fetch(`${url}/sandbox/stripe/settings`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${STRIPE_DOUBLE_SECRET_KEY}`, 'Content-Type': 'application/json' },

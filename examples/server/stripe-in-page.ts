@@ -1,0 +1,86 @@
+// quaderno-checkout with card payments inside your page, on your own Stripe account, behind plain node:http.
+// `npm i quaderno-checkout stripe`, copy this file, set the variables, `node --import tsx stripe-in-page.ts`.
+//   QUADERNO_API_URL         https://ACCOUNT.quadernoapp.com
+//   QUADERNO_API_KEY         your private key (it stays on this server)
+//   CHECKOUT_SECRET          32+ random characters, the same across restarts (it signs the permalinks)
+//   QUADERNO_PRODUCT         the code of a product in your Quaderno catalog
+//   STRIPE_PUBLISHABLE_KEY   pk_live_… / pk_test_… (goes to the browser: Stripe.js draws the card fields with it)
+//   STRIPE_SECRET_KEY        sk_… or rk_… (stays here: it creates the PaymentIntents)
+//   STRIPE_WEBHOOK_SECRET    whsec_… of the endpoint https://YOUR.SHOP/checkout/webhooks/stripe
+// The test suite also sets STRIPE_API_URL, STRIPE_JS_URL and STRIPE_FRAME_ORIGINS to the sandbox's Stripe test
+// doubles; leave them unset: then it is Stripe itself.
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCheckoutHandler, createPrivateClient, toNodeListener } from 'quaderno-checkout/server';
+
+const env = (name: string) => process.env[name] ?? (() => { throw new Error(`Set ${name}`); })();
+
+const checkout = createCheckoutHandler({
+  apiUrl: env('QUADERNO_API_URL'),
+  apiKey: env('QUADERNO_API_KEY'),
+  secret: env('CHECKOUT_SECRET'),
+  prefix: '/checkout',
+  stripePublishableKey: env('STRIPE_PUBLISHABLE_KEY'),
+  stripeSecretKey: env('STRIPE_SECRET_KEY'),
+  stripeWebhookSecret: env('STRIPE_WEBHOOK_SECRET'),
+  // The customer's IP for the tax evidence: only from a header your own proxy sets (else leave it out).
+  clientIp: (request) => request.headers.get('x-forwarded-for')?.split(',')[0]?.trim(),
+  // Only if your Stripe account is connected to Quaderno (Quaderno then invoices every Stripe payment itself).
+  quadernoInvoicesStripe: process.env.QUADERNO_INVOICES_STRIPE === 'true',
+  // Tests only: the sandbox's Stripe API test double. Unset, the official SDK talks to Stripe.
+  stripeApiUrl: process.env.STRIPE_API_URL || undefined,
+});
+
+// Stripe.js loads from Stripe and draws the card fields in its own frames: the page's policy names those hosts.
+const stripeJs = process.env.STRIPE_JS_URL || 'https://js.stripe.com/endive/stripe.js';
+const stripeFrames = process.env.STRIPE_FRAME_ORIGINS || 'https://js.stripe.com https://*.js.stripe.com https://hooks.stripe.com';
+const csp = [
+  "default-src 'self'",
+  `script-src 'self' ${new URL(stripeJs).origin}`,
+  "style-src 'self'",
+  `frame-src ${stripeFrames}`,
+  "connect-src 'self' https://api.stripe.com",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+const quaderno = createPrivateClient({ baseUrl: env('QUADERNO_API_URL'), apiKey: env('QUADERNO_API_KEY') });
+const checkoutListener = toNodeListener(checkout);
+// The element's files: the ES module, its chunks beside it, and the Stripe adapter's script.
+const dist = dirname(fileURLToPath(import.meta.resolve('quaderno-checkout/bundle')));
+
+const server = createServer(async (req, res) => {
+  const path = (req.url ?? '/').split('?')[0]!;
+  // The handler answers the element, and Stripe's signed webhook at /checkout/webhooks/stripe.
+  if (path.startsWith('/checkout/')) return checkoutListener(req, res);
+  if (/^\/quaderno-checkout\/quaderno-checkout[\w.-]*\.js$/.test(path)) {
+    const file = await readFile(join(dist, path.slice('/quaderno-checkout/'.length))).catch(() => null);
+    if (!file) return void res.writeHead(404).end();
+    return void res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' }).end(file);
+  }
+  if (req.method === 'GET' && path === '/buy') {
+    const origin = `http://${req.headers.host}`;
+    const session = await quaderno.create({
+      items: [{ product: env('QUADERNO_PRODUCT') }],
+      payment_methods: ['card'],
+      success_url: `${origin}/thanks`,
+      cancel_url: `${origin}/`,
+    });
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': csp });
+    res.end(`<!doctype html><html lang="en"><meta charset="utf-8"><title>Checkout</title>
+<script src="${stripeJs}"></script>
+<script type="module" src="/quaderno-checkout/quaderno-checkout.js"></script>
+<script src="/quaderno-checkout/quaderno-checkout-stripe.iife.js"></script>
+<quaderno-checkout permalink="${checkout.permalinkFor(session.id!)}"></quaderno-checkout>`);
+    return;
+  }
+  if (path === '/thanks') return void res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end('<!doctype html><title>Thanks</title><p>Thank you!</p>');
+  res.writeHead(404).end();
+});
+server.listen(Number(process.env.PORT ?? 3000), '127.0.0.1', () => {
+  console.log(`listening on http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+});
