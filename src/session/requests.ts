@@ -43,33 +43,38 @@ function customerText(field: CustomerField) {
   return z.nullish(z.string().check(z.maxLength(max, englishOf({ key: 'tooLong', params: { max } }))));
 }
 
-/**
- * Customer fields as a merchant may prefill them (create, update): known keys only, each within the field table's
- * length (src/session/fields.ts). why no format rule here: a prefilled value the form would refuse is shown to the
- * customer as an error to correct (it counts as touched), not refused to the merchant.
- */
-const customerPrefill = z.strictObject(
+const customerFields = z.strictObject(
   Object.fromEntries(CUSTOMER_FIELDS.map((field) => [field, customerText(field)])) as Record<CustomerField, ReturnType<typeof customerText>>,
 );
 
-/**
- * Customer fields as the customer saves them (the public update): the prefill's lengths plus the table's rules, the
- * ones the form checks, the country feeding the postal-code and tax-ID rules. why not `required`: a customer saves a
- * partial form as they type; completeness is checked when they pay.
- */
-const customerInput = customerPrefill.check(
-  z.superRefine((customer, ctx) => {
+/** The field table's rules (src/session/fields.ts) over `fields`, the country feeding the postal-code and tax-ID rules. */
+function tableRules(fields: readonly (typeof BILLING_FIELDS)[number][]) {
+  return z.superRefine((customer: z.output<typeof customerFields>, ctx) => {
     // why upper case: a server stores the country upper-cased, so `de` is Germany, as it always was.
     const country = customer.billing_country?.trim().toUpperCase() || undefined;
-    for (const field of BILLING_FIELDS) {
+    for (const field of fields) {
       const raw = customer[field];
       if (!raw) continue;
       const value = field === 'billing_country' ? raw.toUpperCase() : raw;
       const error = FIELD_SPECS[field].validators.map((rule) => rule(value, { country })).find(Boolean);
       if (error) ctx.issues.push({ code: 'custom', input: raw, path: [field], message: englishOf(error) });
     }
-  }),
-);
+  });
+}
+
+/**
+ * Customer fields as a merchant may prefill them (create, update): known keys only, each within the field table's
+ * length, and an email and a country the table accepts. why not the postal-code and tax-ID rules: a prefill the form
+ * would refuse for the country is shown to the customer as an error to correct (it counts as touched), while an
+ * email or country no customer could have is the merchant's mistake, told at once.
+ */
+const customerPrefill = customerFields.check(tableRules(['email', 'billing_country']));
+
+/**
+ * Customer fields as the customer saves them (the public update): the lengths plus every rule the form checks. why not
+ * `required`: a customer saves a partial form as they type; completeness is checked when they pay.
+ */
+const customerInput = customerFields.check(tableRules(BILLING_FIELDS));
 
 // why: amounts are minor units, so a client sending 9.99 meant 999 and must be told, not rounded.
 const minorAmount = z.pipe(

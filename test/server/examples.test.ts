@@ -64,7 +64,7 @@ describe('mounting examples (examples/server/)', { concurrency: 3, timeout: 120_
       const script = /<script type="module" src="([^"]+)"/.exec(page.text)?.[1];
       if (script?.startsWith('/')) {
         // The element's files from the merchant's own app: the bundle, and a chunk it loads from beside itself.
-        const chunk = /quaderno-checkout-flow-[\w-]+\.js/.exec(readFileSync(join(DIST, 'quaderno-checkout.js'), 'utf8'))?.[0];
+        const chunk = /quaderno-checkout-sandbox-[\w-]+\.js/.exec(readFileSync(join(DIST, 'quaderno-checkout.js'), 'utf8'))?.[0];
         for (const path of [script, script.replace(/[^/]+$/, chunk!)]) {
           const served = await fetch(`${url}${path}`);
           assert.equal(served.status, 200, path);
