@@ -101,7 +101,7 @@ describe('Chromium: a card paid inside the page through the handler, recorded on
       );
       const el = tab.locator('quaderno-checkout');
       await fillBilling(tab, ANA);
-      const card = el.frameLocator('div[data-processor-method="card"] iframe');
+      const card = el.frameLocator('div[data-processor="stripe"] iframe');
       const typeCard = async (number: string) => {
         await card.locator('#number').fill('');
         await card.locator('#number').pressSequentially(number);
