@@ -7,7 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type InlineConfig, type Plugin } from 'vite';
 import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
-import { LOCALE_CODES } from './src/session/locale-codes.ts';
+import { LOCALE_CODES } from './src/session/locale-codes.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const src = (path: string) => `${root}src/${path}`;

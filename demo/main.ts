@@ -1,7 +1,7 @@
 // The `npm start` page: pick a seeded sandbox session, a locale and a theme; watch the element's events.
 // No inline script (the page works under a strict CSP); everything here talks to the sandbox on this origin.
-import '../src/quaderno-checkout.ts';
-import { LOCALE_CODES, QUADERNO_EVENTS, type CheckoutSession, type QuadernoCheckout } from '../src/index.ts';
+import '../src/quaderno-checkout.js';
+import { LOCALE_CODES, QUADERNO_EVENTS, type CheckoutSession, type QuadernoCheckout } from '../src/index.js';
 
 interface SeedSession {
   id: number;

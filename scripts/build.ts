@@ -8,15 +8,15 @@
 //   dist/custom-elements.json        the Custom Elements Manifest
 // Then checks the bundles (no raw decorators, no Lit dev mode, one chunk per non-English locale) and prints their sizes.
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
 import { build } from 'vite';
-import { LOCALE_CODES } from '../src/session/locale-codes.ts';
-import { browserConfig, libConfig } from '../vite.lib.config.ts';
-import { ADAPTER_SCRIPTS, adapterScriptOptions } from './element-bundle.ts';
+import { LOCALE_CODES } from '../src/session/locale-codes.js';
+import { browserConfig, libConfig } from '../vite.lib.config.js';
+import { ADAPTER_SCRIPTS, adapterScriptOptions } from './element-bundle.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
@@ -39,23 +39,6 @@ function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
     entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)],
   );
-}
-
-/**
- * why: `rewriteRelativeImportExtensions` rewrites emitted JavaScript only; TypeScript 5.9 keeps `./x.ts` in
- * declarations, which a consumer without `allowImportingTsExtensions` may reject. dist/lib holds `./x.js`.
- */
-function rewriteDeclarationSpecifiers(): number {
-  let count = 0;
-  for (const file of walk(join(dist, 'lib')).filter((f) => f.endsWith('.d.ts'))) {
-    const before = readFileSync(file, 'utf8');
-    const after = before.replace(/((?:from|import)\s*\(?\s*)(['"])(\.{1,2}\/[^'"]+?)\.ts\2/g, (_m, lead, q, path) => {
-      count++;
-      return `${lead}${q}${path}.js${q}`;
-    });
-    if (after !== before) writeFileSync(file, after);
-  }
-  return count;
 }
 
 /** Fails the build on what must never ship in a browser bundle. */
@@ -125,7 +108,6 @@ await Promise.all(
 );
 
 for (const result of await children) if (result.status === 'rejected') throw result.reason;
-const rewritten = rewriteDeclarationSpecifiers();
 
 checkBundle('quaderno-checkout.js');
 checkBundle('quaderno-checkout.iife.js');
@@ -145,7 +127,7 @@ console.log(sizes('quaderno-checkout.iife.js'));
 for (const file of adapterScripts) console.log(sizes(file));
 console.log(
   `dist/lib: ${libFiles.filter((f) => f.endsWith('.js')).length} modules, ` +
-    `${libFiles.filter((f) => f.endsWith('.d.ts')).length} declarations (${rewritten} specifiers .ts → .js); ` +
+    `${libFiles.filter((f) => f.endsWith('.d.ts')).length} declarations; ` +
     `dist/custom-elements.json`,
 );
 console.log(`built in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
-import { startSandbox } from '../src/sandbox/server.ts';
+import { startSandbox } from '../src/sandbox/server.js';
 
 // why: find-browser.mjs is plain JS without declarations; a computed specifier keeps tsc from asking for them.
 const findBrowserModule = './find-browser.mjs';

@@ -4,8 +4,8 @@
 // processor internals stay behind it, free to change.
 
 // The element.
-export { QuadernoCheckout } from './checkout/checkout.component.ts';
-export type { CheckoutView, CheckoutTheme } from './checkout/checkout.component.ts';
+export { QuadernoCheckout } from './checkout/checkout.component.js';
+export type { CheckoutView, CheckoutTheme } from './checkout/checkout.component.js';
 
 // Its events: one class each.
 export {
@@ -15,7 +15,7 @@ export {
   QuadernoCancelEvent,
   QuadernoErrorEvent,
   QUADERNO_EVENTS,
-} from './checkout/events.ts';
+} from './checkout/events.js';
 export type {
   QuadernoEventMap,
   QuadernoEventName,
@@ -25,19 +25,19 @@ export type {
   QuadernoCompleteDetail,
   QuadernoCancelDetail,
   QuadernoErrorDetail,
-} from './checkout/events.ts';
+} from './checkout/events.js';
 
 // The two clients and their errors.
-export { createPublicClient } from './api/public.ts';
-export type { PublicClient } from './api/public.ts';
-export { createPrivateClient } from './api/private.ts';
-export type { PrivateClient, PrivateClientOptions } from './api/private.ts';
-export * from './api/errors.ts';
+export { createPublicClient } from './api/public.js';
+export type { PublicClient } from './api/public.js';
+export { createPrivateClient } from './api/private.js';
+export type { PrivateClient, PrivateClientOptions } from './api/private.js';
+export * from './api/errors.js';
 
 // The session schemas, their types and the money helpers.
-export * from './session/index.ts';
-export { LOCALE_CODES } from './session/locale-codes.ts';
-export type { LocaleCode } from './session/locale-codes.ts';
+export * from './session/index.js';
+export { LOCALE_CODES } from './session/locale-codes.js';
+export type { LocaleCode } from './session/locale-codes.js';
 
 // The processors: the interface the element's `processor` property takes, and the factories.
 export type {
@@ -52,8 +52,8 @@ export type {
   ProcessorError,
   ProcessorMessageKey,
   ShownFieldError,
-} from './processors/index.ts';
-export { hostedProcessor, lazyProcessor, paypalProcessor, realProcessors, sandboxProcessor, stripeProcessor, ProcessorPaymentError, ProcessorLoadError } from './processors/index.ts';
-export type { LazyProcessorInfo, PaypalOutcome, StripeAdapterOptions, StripeLoader, PaypalAdapterOptions, PaypalLoader } from './processors/index.ts';
-export type { ProtocolSession } from './protocol/session.ts';
-export type { TaxIdCheck, TaxLine, TaxSummary } from './protocol/tax.ts';
+} from './processors/index.js';
+export { hostedProcessor, lazyProcessor, paypalProcessor, realProcessors, sandboxProcessor, stripeProcessor, ProcessorPaymentError, ProcessorLoadError } from './processors/index.js';
+export type { LazyProcessorInfo, PaypalOutcome, StripeAdapterOptions, StripeLoader, PaypalAdapterOptions, PaypalLoader } from './processors/index.js';
+export type { ProtocolSession } from './protocol/session.js';
+export type { TaxIdCheck, TaxLine, TaxSummary } from './protocol/tax.js';

@@ -1,5 +1,5 @@
 // Registers <quaderno-checkout>. Import this module for the tag; import `index.ts` for the side-effect-free API.
-import { QuadernoCheckout } from './checkout/checkout.component.ts';
+import { QuadernoCheckout } from './checkout/checkout.component.js';
 
 export { QuadernoCheckout };
 export default QuadernoCheckout;

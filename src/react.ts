@@ -2,8 +2,8 @@
 // `<quaderno-checkout permalink="…" onquaderno-complete={…}>` type-checks in TSX.
 // Types only; the module is empty at run time. Import `quaderno-checkout` as well to register the tag.
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
-import type { QuadernoCheckout } from './checkout/checkout.component.ts';
-import type { QuadernoEventMap } from './checkout/events.ts';
+import type { QuadernoCheckout } from './checkout/checkout.component.js';
+import type { QuadernoEventMap } from './checkout/events.js';
 
 /** The element's public properties, settable as props (`permalink`, `theme`, `processor`…). */
 export type QuadernoCheckoutProperty = 'permalink' | 'locale' | 'theme' | 'credentials' | 'pollInterval' | 'timeout' | 'processor';

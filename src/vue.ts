@@ -2,9 +2,9 @@
 // Types only; the module is empty at run time. Vue must treat the tag as a custom element:
 // `vue({ template: { compilerOptions: { isCustomElement: (tag) => tag === 'quaderno-checkout' } } })`.
 import type { DefineComponent } from 'vue';
-import type { QuadernoCheckout } from './checkout/checkout.component.ts';
-import type { QuadernoEventMap } from './checkout/events.ts';
-import type { QuadernoCheckoutProperty } from './react.ts';
+import type { QuadernoCheckout } from './checkout/checkout.component.js';
+import type { QuadernoEventMap } from './checkout/events.js';
+import type { QuadernoCheckoutProperty } from './react.js';
 
 /** An event name as Vue names its listener prop: `quaderno-complete` → `QuadernoComplete` (after `on`). */
 type PascalCase<S extends string> = S extends `${infer Head}-${infer Rest}` ? `${Capitalize<Head>}${PascalCase<Rest>}` : Capitalize<S>;

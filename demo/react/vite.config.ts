@@ -1,7 +1,7 @@
 // `npm run start:react` (dev server with the sandbox mounted) and `vite build --config demo/react/vite.config.ts`.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { sandboxPlugin } from '../../src/sandbox/vite-plugin.ts';
+import { sandboxPlugin } from '../../src/sandbox/vite-plugin.js';
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),

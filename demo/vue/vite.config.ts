@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
-import { sandboxPlugin } from '../../src/sandbox/vite-plugin.ts';
+import { sandboxPlugin } from '../../src/sandbox/vite-plugin.js';
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),

@@ -1,4 +1,4 @@
-import { isProtocolErrorCode, type ProtocolErrorCode } from '../protocol/codes.ts';
+import { isProtocolErrorCode, type ProtocolErrorCode } from '../protocol/codes.js';
 
 /** Machine-readable codes for every failure the client reports. */
 export type ApiErrorCode =

@@ -10,7 +10,7 @@ import {
   TimeoutError,
   UnauthorizedError,
   ValidationError,
-} from './errors.ts';
+} from './errors.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 

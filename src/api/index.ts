@@ -1,8 +1,8 @@
-export * from './errors.ts';
-export { requestJson, parseRetryAfter, errorForResponse } from './http.ts';
-export type { CallOptions, TransportOptions, HttpMethod, JsonResponse } from './http.ts';
-export { createPublicClient, protocolSessionFromBody, protocolUrl, sessionFromBody } from './public.ts';
-export type { PublicClient } from './public.ts';
-export { createPrivateClient } from './private.ts';
-export type { PrivateClient, PrivateClientOptions } from './private.ts';
-export { isHttpUrl, permalinkEndpoint } from './urls.ts';
+export * from './errors.js';
+export { requestJson, parseRetryAfter, errorForResponse } from './http.js';
+export type { CallOptions, TransportOptions, HttpMethod, JsonResponse } from './http.js';
+export { createPublicClient, protocolSessionFromBody, protocolUrl, sessionFromBody } from './public.js';
+export type { PublicClient } from './public.js';
+export { createPrivateClient } from './private.js';
+export type { PrivateClient, PrivateClientOptions } from './private.js';
+export { isHttpUrl, permalinkEndpoint } from './urls.js';

@@ -8,11 +8,11 @@ import {
   type CreateSessionBody,
   type SessionStatus,
   type UpdateSessionBody,
-} from '../session/schema.ts';
-import { taxIdCheckSchema, type TaxIdCheck } from '../protocol/tax.ts';
-import { BadResponseError } from './errors.ts';
-import { requestJson, type CallOptions, type TransportOptions } from './http.ts';
-import { sessionFromBody } from './public.ts';
+} from '../session/schema.js';
+import { taxIdCheckSchema, type TaxIdCheck } from '../protocol/tax.js';
+import { BadResponseError } from './errors.js';
+import { requestJson, type CallOptions, type TransportOptions } from './http.js';
+import { sessionFromBody } from './public.js';
 
 export interface PrivateClientOptions extends TransportOptions {
   /** The account's API origin, e.g. `https://ACCOUNT.quadernoapp.com` or the sandbox's `http://localhost:4010`. */

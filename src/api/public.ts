@@ -1,6 +1,6 @@
 // The customer-side client: every call of the checkout protocol, keyed by the session's permalink. Each answer is
 // parsed once, here, into the protocol's types (src/protocol/): nothing downstream casts or parses again.
-import { parseProtocolSession, type ProtocolSession } from '../protocol/session.ts';
+import { parseProtocolSession, type ProtocolSession } from '../protocol/session.js';
 import {
   taxIdCheckSchema,
   taxSummarySchema,
@@ -8,12 +8,12 @@ import {
   type TaxIdQuery,
   type TaxPreviewQuery,
   type TaxSummary,
-} from '../protocol/tax.ts';
-import { parseSession, SessionParseError, type CheckoutSession } from '../session/schema.ts';
-import type { PublicUpdateBody } from '../session/requests.ts';
-import { BadResponseError } from './errors.ts';
-import { DEFAULT_TIMEOUT_MS, requestJson, type CallOptions, type TransportOptions } from './http.ts';
-import { permalinkEndpoint } from './urls.ts';
+} from '../protocol/tax.js';
+import { parseSession, SessionParseError, type CheckoutSession } from '../session/schema.js';
+import type { PublicUpdateBody } from '../session/requests.js';
+import { BadResponseError } from './errors.js';
+import { DEFAULT_TIMEOUT_MS, requestJson, type CallOptions, type TransportOptions } from './http.js';
+import { permalinkEndpoint } from './urls.js';
 
 /** Runs a session parser over a response body, reporting a schema failure as a bad response that names the path. */
 function parsedSession<T>(parse: (data: unknown) => T, data: unknown, status?: number): T {

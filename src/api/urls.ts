@@ -1,4 +1,4 @@
-import { InvalidPermalinkError } from './errors.ts';
+import { InvalidPermalinkError } from './errors.js';
 
 /** True for absolute http: and https: URLs, the only ones the widget requests or navigates to. */
 export function isHttpUrl(value: unknown): value is string {

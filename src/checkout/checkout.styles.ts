@@ -1,9 +1,9 @@
 import { css } from 'lit';
-import { themeStyles } from '../ui/theme.styles.ts';
-import { fieldStyles } from '../ui/field.styles.ts';
-import { formStyles } from './styles/form.styles.ts';
-import { summaryStyles } from './styles/summary.styles.ts';
-import { stateStyles } from './styles/states.styles.ts';
+import { themeStyles } from '../ui/theme.styles.js';
+import { fieldStyles } from '../ui/field.styles.js';
+import { formStyles } from './styles/form.styles.js';
+import { summaryStyles } from './styles/summary.styles.js';
+import { stateStyles } from './styles/states.styles.js';
 
 export const styles = css`
   ${themeStyles}

@@ -9,9 +9,9 @@ import type {
   QuadernoEventName,
   QuadernoReadyDetail,
   QuadernoUpdateDetail,
-} from './model/events.ts';
+} from './model/events.js';
 
-export type * from './model/events.ts';
+export type * from './model/events.js';
 
 /** What every event of the element shares: it bubbles and crosses shadow roots. */
 abstract class QuadernoEvent<K extends QuadernoEventName> extends CustomEvent<DetailOf<K>> {

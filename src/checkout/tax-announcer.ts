@@ -1,9 +1,9 @@
 // What the polite live region says when the tax shown changes (a country, a postal code, a VAT number): the new tax
 // rows and total, once per change. No DOM here.
-import type { LocaleCode, Translation } from '../locales/translation.ts';
-import type { FormView } from './model/derive.ts';
-import type { CheckoutState } from './model/state.ts';
-import { taxChangeWords } from './views/tax.ts';
+import type { LocaleCode, Translation } from '../locales/translation.js';
+import type { FormView } from './model/derive.js';
+import type { CheckoutState } from './model/state.js';
+import { taxChangeWords } from './views/tax.js';
 
 export class TaxAnnouncer {
   /** The tax rows and total last shown, as the region would say them (undefined until a form shows). */

@@ -1,5 +1,5 @@
-import { plural } from './format.ts';
-import type { Translation } from './translation.ts';
+import { plural } from './format.js';
+import type { Translation } from './translation.js';
 
 // Register: "tu", as Catalan online shops address customers; buttons in the imperative, progress
 // messages as "S’està…" (Softcatalà style). Typography: the typographic apostrophe and "l·l".

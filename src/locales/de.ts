@@ -1,5 +1,5 @@
-import { plural } from './format.ts';
-import type { Translation } from './translation.ts';
+import { plural } from './format.js';
+import type { Translation } from './translation.js';
 
 // Register: "Sie", as German shops and payment pages address customers. Typography: a space before
 // "…" that follows a whole word (Duden), "z. B." with a non-breaking space.

@@ -1,5 +1,5 @@
-import { plural } from './format.ts';
-import type { Translation } from './translation.ts';
+import { plural } from './format.js';
+import type { Translation } from './translation.js';
 
 // Register: "tú", as Spanish (Spain) online shops address customers; Spain's vocabulary
 // ("Apellidos", "caducidad", "NIF/IVA"). Typography: opening "¡", angled quotes if ever needed.

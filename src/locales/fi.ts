@@ -1,5 +1,5 @@
-import { plural } from './format.ts';
-import type { Translation } from './translation.ts';
+import { plural } from './format.js';
+import type { Translation } from './translation.js';
 
 // Register: the singular imperative ("Anna", "Valitse") and the passive for progress ("Ladataan…"), as
 // Finnish web shops write. Plurals: a number above one takes the partitive ("3 tuotetta"), hence PluralRules.

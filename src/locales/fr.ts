@@ -1,5 +1,5 @@
-import { plural } from './format.ts';
-import type { Translation } from './translation.ts';
+import { plural } from './format.js';
+import type { Translation } from './translation.js';
 
 // Register: "vous", as French shops and banks address customers. Typography: a non-breaking space
 // (U+00A0) before ":" and a narrow one (U+202F) before "!", "?" and ";"; no space before "…".

@@ -1,4 +1,4 @@
-import type { Translation } from './translation.ts';
+import type { Translation } from './translation.js';
 
 // Register: the polite imperative without "Ön" ("Adja meg", "Válasszon"), as Hungarian web shops write.
 // Plurals: a noun after a number stays singular ("3 termék"), so no PluralRules switch is needed.

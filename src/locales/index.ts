@@ -1,25 +1,25 @@
 // Locale negotiation and on-demand translations. The core carries English (`en.ts`) and this module; every other
 // locale is a dynamic `import()`, which the ES module build emits as a chunk of its own next to the bundle (the
 // classic-script build and the single-file esbuild bundles inline them, so they stay self-contained).
-import en from './en.ts';
-import { DEFAULT_LOCALE, LOCALE_CODES, type LocaleCode } from '../session/locale-codes.ts';
-import type { Translation } from './translation.ts';
+import en from './en.js';
+import { DEFAULT_LOCALE, LOCALE_CODES, type LocaleCode } from '../session/locale-codes.js';
+import type { Translation } from './translation.js';
 
-export type { BillingField, LocaleCode, Translation, ValidationMessages } from './translation.ts';
+export type { BillingField, LocaleCode, Translation, ValidationMessages } from './translation.js';
 export { LOCALE_CODES };
 
 // why one literal `import()` per locale: bundlers (rolldown, esbuild) split or inline only what they can see; the
 // `Record` type makes this map fail the type check unless it covers exactly the codes of ./codes.ts.
 const loaders: Record<Exclude<LocaleCode, typeof DEFAULT_LOCALE>, () => Promise<{ default: Translation }>> = {
-  ca: () => import('./ca.ts'),
-  de: () => import('./de.ts'),
-  es: () => import('./es.ts'),
-  fi: () => import('./fi.ts'),
-  fr: () => import('./fr.ts'),
-  hu: () => import('./hu.ts'),
-  nl: () => import('./nl.ts'),
-  sv: () => import('./sv.ts'),
-  no: () => import('./no.ts'),
+  ca: () => import('./ca.js'),
+  de: () => import('./de.js'),
+  es: () => import('./es.js'),
+  fi: () => import('./fi.js'),
+  fr: () => import('./fr.js'),
+  hu: () => import('./hu.js'),
+  nl: () => import('./nl.js'),
+  sv: () => import('./sv.js'),
+  no: () => import('./no.js'),
 };
 
 const loaded = new Map<LocaleCode, Translation>([[DEFAULT_LOCALE, en]]);

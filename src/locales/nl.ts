@@ -1,5 +1,5 @@
-import { plural } from './format.ts';
-import type { Translation } from './translation.ts';
+import { plural } from './format.js';
+import type { Translation } from './translation.js';
 
 // Register: "je", as Dutch web shops (bol.com, Coolblue) address customers; lowercase "btw".
 const nl: Translation = {

@@ -1,5 +1,5 @@
-import { plural } from './format.ts';
-import type { Translation } from './translation.ts';
+import { plural } from './format.js';
+import type { Translation } from './translation.js';
 
 // Norwegian Bokmål (nb, nn and no all resolve here). Register: "du", as Norwegian web shops write.
 const no: Translation = {

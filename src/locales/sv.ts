@@ -1,5 +1,5 @@
-import { plural } from './format.ts';
-import type { Translation } from './translation.ts';
+import { plural } from './format.js';
+import type { Translation } from './translation.js';
 
 // Register: "du", as Swedish web shops write; short imperatives ("Ange", "Välj"). Typography: ”…” if quoting.
 const sv: Translation = {

@@ -1,6 +1,6 @@
-import type { BillingField } from '../session/fields.ts';
-import type { LocaleCode } from '../session/locale-codes.ts';
-import type { ErrorKey } from '../session/validation.ts';
+import type { BillingField } from '../session/fields.js';
+import type { LocaleCode } from '../session/locale-codes.js';
+import type { ErrorKey } from '../session/validation.js';
 
 /** Locales the widget ships translations for (every documented session locale except `auto`); see src/session/locale-codes.ts. */
 export type { LocaleCode };

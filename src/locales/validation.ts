@@ -1,7 +1,7 @@
 // A validator's error in words: the session's validators return keys with parameters (src/session/validation.ts),
 // and a locale words them here, so the rules know no words.
-import type { FieldError } from '../session/validation.ts';
-import type { ValidationMessages } from './translation.ts';
+import type { FieldError } from '../session/validation.js';
+import type { ValidationMessages } from './translation.js';
 
 /** Words an error in the given locale. */
 export function translateError(messages: ValidationMessages, error: FieldError): string {

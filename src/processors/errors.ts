@@ -2,7 +2,7 @@
 // localized words). Tiny and SDK-free, so every bundle can hold it.
 // why recognised by their data, never by `instanceof`: each classic adapter script (quaderno-checkout-stripe.iife.js,
 // -paypal.iife.js) bundles its own copy of these classes, and the core must still read what that copy throws.
-import type { PaymentErrorCode } from '../protocol/payments.ts';
+import type { PaymentErrorCode } from '../protocol/payments.js';
 
 /**
  * Translation keys of the processors' customer-facing errors (one home; each locale needs them).

@@ -1,11 +1,11 @@
 // The element's own processors: the sandbox's (its default, a chunk of its own fetched on the first mount) and the
 // hosted hand-off. The real processors' factories are in real.ts, apart, so the element's module graph never
 // reaches the adapters.
-import { capabilitiesOf } from '../protocol/capabilities.ts';
-import type { CheckoutSession } from '../session/schema.ts';
-import { createHostedProcessor } from './hosted.ts';
-import { lazyProcessor } from './lazy.ts';
-import type { PaymentProcessor } from './processor.ts';
+import { capabilitiesOf } from '../protocol/capabilities.js';
+import type { CheckoutSession } from '../session/schema.js';
+import { createHostedProcessor } from './hosted.js';
+import { lazyProcessor } from './lazy.js';
+import type { PaymentProcessor } from './processor.js';
 
 /**
  * The sandbox processor's height per method while its code loads: measured in Chromium at the default font size and
@@ -20,7 +20,7 @@ const SANDBOX_HEIGHT: Partial<Record<string, string>> = {
 /** The sandbox's test card and PayPal choice (the element's default): pays through the sandbox's `pay.json`. */
 export function sandboxProcessor(): PaymentProcessor {
   return lazyProcessor({ id: 'sandbox', testMode: true, reserve: (method) => SANDBOX_HEIGHT[method] ?? '' }, () =>
-    import('./sandbox.ts').then((m) => m.createSandboxProcessor()),
+    import('./sandbox.js').then((m) => m.createSandboxProcessor()),
   );
 }
 

@@ -2,10 +2,10 @@
 // Quaderno's documented API, which has no call to take a payment). The element has saved everything typed before
 // `pay()` (the model PUTs the customer first); paying is handing the customer to the session's `hosted_url`. `paysOnHostedPage`
 // (factories.ts) decides when it pays.
-import { BadResponseError } from '../api/errors.ts';
-import { isHttpUrl } from '../api/urls.ts';
-import { navigate } from '../ui/navigation.ts';
-import type { MountedProcessor, PaymentProcessor, PayInput, PayOutcome, ProcessorChanges, ProcessorContext } from './processor.ts';
+import { BadResponseError } from '../api/errors.js';
+import { isHttpUrl } from '../api/urls.js';
+import { navigate } from '../ui/navigation.js';
+import type { MountedProcessor, PaymentProcessor, PayInput, PayOutcome, ProcessorChanges, ProcessorContext } from './processor.js';
 
 class MountedHosted implements MountedProcessor {
   readonly ownButton = false;

@@ -9,12 +9,12 @@ export type {
   ProcessorData,
   ProcessorFieldReport,
   ShownFieldError,
-} from './processor.ts';
-export { hostedProcessor, sandboxProcessor } from './factories.ts';
-export { paypalProcessor, realProcessors, stripeProcessor } from './real.ts';
-export { lazyProcessor, type LazyProcessorInfo } from './lazy.ts';
-export { PROCESSOR_MESSAGE_KEYS, ProcessorLoadError, ProcessorPaymentError, processorError } from './errors.ts';
-export type { ProcessorError, ProcessorMessageKey } from './errors.ts';
-export type { PaypalOutcome } from './sandbox.ts';
-export type { StripeAdapterOptions, StripeLoader } from './stripe.ts';
-export type { PaypalAdapterOptions, PaypalLoader } from './paypal.ts';
+} from './processor.js';
+export { hostedProcessor, sandboxProcessor } from './factories.js';
+export { paypalProcessor, realProcessors, stripeProcessor } from './real.js';
+export { lazyProcessor, type LazyProcessorInfo } from './lazy.js';
+export { PROCESSOR_MESSAGE_KEYS, ProcessorLoadError, ProcessorPaymentError, processorError } from './errors.js';
+export type { ProcessorError, ProcessorMessageKey } from './errors.js';
+export type { PaypalOutcome } from './sandbox.js';
+export type { StripeAdapterOptions, StripeLoader } from './stripe.js';
+export type { PaypalAdapterOptions, PaypalLoader } from './paypal.js';

@@ -2,8 +2,8 @@
 // processor, the hosted hand-off, and the Stripe and PayPal adapters. Until the code is in, the processor's area keeps
 // the height its fields will take (no layout shift); a load that fails rejects the mount, which the element shows in
 // place with a retry, and the next mount loads again.
-import type { PaymentMethod } from '../session/schema.ts';
-import type { PaymentProcessor } from './processor.ts';
+import type { PaymentMethod } from '../session/schema.js';
+import type { PaymentProcessor } from './processor.js';
 
 export interface LazyProcessorInfo {
   id: string;

@@ -1,11 +1,11 @@
 // The protocol's payment start through the element's HTTP layer. Apart from the processor contract (processor.ts), so
 // the classic adapter scripts carry neither the HTTP client nor zod: the element lends them this one (its processor
 // controller's `context.start`), and it is a lazy chunk wherever the build splits, off every core's critical path.
-import { BadResponseError } from '../api/errors.ts';
-import { requestJson, type TransportOptions } from '../api/http.ts';
-import { permalinkEndpoint } from '../api/urls.ts';
-import { PAYMENT_STARTS, type PaymentProcessorId, type PaymentStartResponse } from '../protocol/payments.ts';
-import type { PaymentMethod } from '../session/schema.ts';
+import { BadResponseError } from '../api/errors.js';
+import { requestJson, type TransportOptions } from '../api/http.js';
+import { permalinkEndpoint } from '../api/urls.js';
+import { PAYMENT_STARTS, type PaymentProcessorId, type PaymentStartResponse } from '../protocol/payments.js';
+import type { PaymentMethod } from '../session/schema.js';
 
 /**
  * The payment start answer as the protocol defines it (`paymentStartResponse`), or undefined.

@@ -5,9 +5,9 @@
 // PayPal's script needs first comes from the page (`clientId`) or the session (`processor_public_keys.paypal`).
 import { loadScript as officialLoadScript } from '@paypal/paypal-js';
 import type { PayPalButtonsComponent, PayPalNamespace, PayPalScriptOptions } from '@paypal/paypal-js';
-import type { LocaleCode } from '../locales/translation.ts';
-import { processorError, ProcessorLoadError, type ProcessorError } from './errors.ts';
-import type { MountedProcessor, PaymentProcessor, PayOutcome, ProcessorChanges, ProcessorContext } from './processor.ts';
+import type { LocaleCode } from '../locales/translation.js';
+import { processorError, ProcessorLoadError, type ProcessorError } from './errors.js';
+import type { MountedProcessor, PaymentProcessor, PayOutcome, ProcessorChanges, ProcessorContext } from './processor.js';
 
 /** Loads the PayPal JS SDK. The default is the official `loadScript`; tests and self-hosting inject one. */
 export type PaypalLoader = (options: PayPalScriptOptions) => Promise<PayPalNamespace | null>;

@@ -1,12 +1,12 @@
 // The one processor contract. The sandbox processor, the hosted hand-off, Stripe and PayPal all implement it, and
 // the element drives it through one controller (checkout/controllers/processor-controller.ts). Types only: every
 // bundle that carries a processor (the core, an adapter chunk, a classic adapter script) may import it for free.
-import type { PublicClient } from '../api/public.ts';
-import type { LocaleCode, Translation } from '../locales/translation.ts';
-import type { PaymentProcessorId, PaymentStartResponse } from '../protocol/payments.ts';
-import type { CheckoutSession, PaymentMethod } from '../session/schema.ts';
-import type { FieldError } from '../session/validation.ts';
-import type { ProcessorError } from './errors.ts';
+import type { PublicClient } from '../api/public.js';
+import type { LocaleCode, Translation } from '../locales/translation.js';
+import type { PaymentProcessorId, PaymentStartResponse } from '../protocol/payments.js';
+import type { CheckoutSession, PaymentMethod } from '../session/schema.js';
+import type { FieldError } from '../session/validation.js';
+import type { ProcessorError } from './errors.js';
 
 /**
  * A payment processor: what the element's `processor` property takes (or a list of them, one per method). The element

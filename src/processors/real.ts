@@ -1,18 +1,18 @@
 // The real processors' factories: what a page sets as the element's `processor`. Each adapter's code is a chunk of its
 // own (lazy.ts), fetched on the first mount of a session that pays through it.
-import { lazyProcessor } from './lazy.ts';
-import type { PaymentProcessor } from './processor.ts';
-import type { PaypalAdapterOptions } from './paypal.ts';
-import type { StripeAdapterOptions } from './stripe.ts';
+import { lazyProcessor } from './lazy.js';
+import type { PaymentProcessor } from './processor.js';
+import type { PaypalAdapterOptions } from './paypal.js';
+import type { StripeAdapterOptions } from './stripe.js';
 
 /** Cards through Stripe's Payment Element. */
 export function stripeProcessor(options: StripeAdapterOptions = {}): PaymentProcessor {
-  return lazyProcessor({ id: 'stripe', testMode: false, methods: ['card'] }, () => import('./stripe.ts').then((m) => m.createStripeAdapter(options)));
+  return lazyProcessor({ id: 'stripe', testMode: false, methods: ['card'] }, () => import('./stripe.js').then((m) => m.createStripeAdapter(options)));
 }
 
 /** PayPal's buttons. */
 export function paypalProcessor(options: PaypalAdapterOptions = {}): PaymentProcessor {
-  return lazyProcessor({ id: 'paypal', testMode: false, methods: ['paypal'] }, () => import('./paypal.ts').then((m) => m.createPaypalAdapter(options)));
+  return lazyProcessor({ id: 'paypal', testMode: false, methods: ['paypal'] }, () => import('./paypal.js').then((m) => m.createPaypalAdapter(options)));
 }
 
 /** Cards through Stripe and PayPal through PayPal: the element picks by the chosen method. */

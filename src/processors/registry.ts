@@ -2,7 +2,7 @@
 // loader adds them as script tags, and each adds its processor to one global list. The core only reads it when it
 // picks an element's processors, so the scripts may come before or after the core. Tiny on purpose: the core and
 // each adapter script carry it.
-import type { PaymentProcessor } from './processor.ts';
+import type { PaymentProcessor } from './processor.js';
 
 /** The global the adapter scripts fill: `window.QuadernoCheckoutProcessors`. */
 // why: not a property of `window.QuadernoCheckout`: the core IIFE assigns that global whole, so an adapter script

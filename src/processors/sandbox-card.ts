@@ -1,8 +1,8 @@
 // The sandbox processor's test-card rules. A real processor checks card data inside its own iframe, so these belong
 // to the sandbox processor, not to the public validators. No Lit and no DOM here.
 import * as z from 'zod/mini';
-import type { Validator } from '../session/validation.ts';
-import { cardDigits, luhn } from '../session/card.ts';
+import type { Validator } from '../session/validation.js';
+import { cardDigits, luhn } from '../session/card.js';
 
 export { cardDigits, luhn };
 

@@ -1,15 +1,15 @@
 import { adoptStyles, html, nothing, render, type TemplateResult } from 'lit';
-import { fieldStyles } from '../ui/field.styles.ts';
-import { themeStyles } from '../ui/theme.styles.ts';
-import type { Validator } from '../session/validation.ts';
-import { translateError } from '../locales/validation.ts';
-import { renderField } from '../ui/field.ts';
-import { renderRadios } from '../ui/radio.ts';
+import { fieldStyles } from '../ui/field.styles.js';
+import { themeStyles } from '../ui/theme.styles.js';
+import type { Validator } from '../session/validation.js';
+import { translateError } from '../locales/validation.js';
+import { renderField } from '../ui/field.js';
+import { renderRadios } from '../ui/radio.js';
 // why: type-only, so the request schemas stay out of the processor's chunk.
-import type { SIMULATED_OUTCOMES } from '../protocol/requests.ts';
-import { processorError, type ProcessorError } from './errors.ts';
-import type { MountedProcessor, PayInput, PayOutcome, PaymentProcessor, ProcessorChanges, ProcessorContext } from './processor.ts';
-import { cardCvc, cardDigits, cardExpiry, cardNumber, withExpirySlash } from './sandbox-card.ts';
+import type { SIMULATED_OUTCOMES } from '../protocol/requests.js';
+import { processorError, type ProcessorError } from './errors.js';
+import type { MountedProcessor, PayInput, PayOutcome, PaymentProcessor, ProcessorChanges, ProcessorContext } from './processor.js';
+import { cardCvc, cardDigits, cardExpiry, cardNumber, withExpirySlash } from './sandbox-card.js';
 
 type CardField = 'card_number' | 'card_expiry' | 'card_cvc';
 /** How the simulated PayPal account answers. */

@@ -2,8 +2,8 @@
 // core's script tag (before or after it), it makes `<quaderno-checkout>` pay through PayPal (registry.ts). Its options
 // are the script tag's: `data-client-id`, `data-sdk-base-url`, and the tag's own `nonce` (or `data-csp-nonce`),
 // which PayPal's script and styles then carry.
-import { createPaypalAdapter } from './paypal.ts';
-import { registerProcessor, scriptOptions } from './registry.ts';
+import { createPaypalAdapter } from './paypal.js';
+import { registerProcessor, scriptOptions } from './registry.js';
 
 const { data, nonce } = scriptOptions();
 registerProcessor(

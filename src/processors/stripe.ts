@@ -1,13 +1,13 @@
 // The Stripe adapter: Stripe's Payment Element in a light-DOM container. Loaded as its own chunk, only for
 // sessions that pay by card through Stripe. `@stripe/stripe-js/pure` injects nothing until `loadStripe` runs.
 import { loadStripe as officialLoadStripe } from '@stripe/stripe-js/pure';
-import type { LocaleCode } from '../locales/translation.ts';
-import type { StripeStart } from '../protocol/payments.ts';
-import { processorError, ProcessorLoadError, type ProcessorError } from './errors.ts';
-import type { MountedProcessor, PayInput, PayOutcome, PaymentProcessor, ProcessorChanges, ProcessorContext } from './processor.ts';
-import type { ElementsSurface, PaymentElementSurface, StripeJs, StripeSurface } from './stripe-surface.ts';
+import type { LocaleCode } from '../locales/translation.js';
+import type { StripeStart } from '../protocol/payments.js';
+import { processorError, ProcessorLoadError, type ProcessorError } from './errors.js';
+import type { MountedProcessor, PayInput, PayOutcome, PaymentProcessor, ProcessorChanges, ProcessorContext } from './processor.js';
+import type { ElementsSurface, PaymentElementSurface, StripeJs, StripeSurface } from './stripe-surface.js';
 
-export type { ElementsSurface, PaymentElementSurface, StripeFitsSurface, StripeSurface } from './stripe-surface.ts';
+export type { ElementsSurface, PaymentElementSurface, StripeFitsSurface, StripeSurface } from './stripe-surface.js';
 
 /** Loads Stripe.js for a publishable key. The default is the official loader; tests and self-hosting inject one. */
 export type StripeLoader = (publishableKey: string) => Promise<StripeSurface | null>;

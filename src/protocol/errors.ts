@@ -1,6 +1,6 @@
 // The protocol's error body as a zod/mini schema; ProtocolErrorBody in codes.ts is the same shape as a type.
 import * as z from 'zod/mini';
-import { PROTOCOL_ERROR_CODES } from './codes.ts';
+import { PROTOCOL_ERROR_CODES } from './codes.js';
 
 /** A machine code of the protocol (src/protocol/codes.ts). */
 export const protocolErrorCodeSchema = z.enum(PROTOCOL_ERROR_CODES);

@@ -5,16 +5,16 @@
 // with transforms (amounts as 2100.0, unknown locales fall back), which it refuses to render. What a server sends is
 // the *input* of that parser, so every body here, request or response, is rendered with `io: 'input'`.
 import * as z from 'zod/mini';
-import { publicUpdateSchema } from '../session/requests.ts';
-import { LOCALES, sessionSchema } from '../session/schema.ts';
-import { CAPABILITIES, PROTOCOL_VERSION } from './capabilities.ts';
-import { PROTOCOL_ERROR_CODES, type ProtocolErrorCode } from './codes.ts';
-import { ERROR_STATUS } from './status.ts';
-import * as errors from './errors.ts';
-import * as payment from './payments.ts';
-import * as requests from './requests.ts';
-import * as session from './session.ts';
-import * as tax from './tax.ts';
+import { publicUpdateSchema } from '../session/requests.js';
+import { LOCALES, sessionSchema } from '../session/schema.js';
+import { CAPABILITIES, PROTOCOL_VERSION } from './capabilities.js';
+import { PROTOCOL_ERROR_CODES, type ProtocolErrorCode } from './codes.js';
+import { ERROR_STATUS } from './status.js';
+import * as errors from './errors.js';
+import * as payment from './payments.js';
+import * as requests from './requests.js';
+import * as session from './session.js';
+import * as tax from './tax.js';
 
 const s = { ...errors, ...payment, ...requests, ...session, ...tax };
 

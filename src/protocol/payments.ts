@@ -1,10 +1,10 @@
 // The payment start of the checkout protocol: the element asks the server to start a payment for the
 // chosen method and gets back what that method's processor needs. zod/mini: the adapters parse this in browsers.
 import * as z from 'zod/mini';
-import type { PaymentProcessorId } from './processors.ts';
+import type { PaymentProcessorId } from './processors.js';
 
 // why re-exported: the processor ids' home is processors.ts; the payment start's importers read them here too.
-export { PAYMENT_PROCESSORS, PROCESSOR_OF_METHOD, type PaymentProcessorId } from './processors.ts';
+export { PAYMENT_PROCESSORS, PROCESSOR_OF_METHOD, type PaymentProcessorId } from './processors.js';
 
 /**
  * Codes of a payment that went wrong in the browser, between the processor's SDK and the customer. They sit next to

@@ -1,9 +1,9 @@
 // The protocol's request bodies. They compose the session module's public update body, so importing this pulls the
 // request schemas in: the element sends these shapes (types are free) but has no need to parse them.
 import * as z from 'zod/mini';
-import { publicUpdateSchema } from '../session/requests.ts';
-import { PAYMENT_METHODS } from '../session/schema.ts';
-import { minorUnits } from './tax.ts';
+import { publicUpdateSchema } from '../session/requests.js';
+import { PAYMENT_METHODS } from '../session/schema.js';
+import { minorUnits } from './tax.js';
 
 /** Body of `PUT <permalink>.json` that saves customer fields (the session module's public update body). */
 export const customerUpdateBodySchema = z.pick(publicUpdateSchema, { customer: true });

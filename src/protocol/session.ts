@@ -1,9 +1,9 @@
 // The session as a permalink serves it: the session module's schema plus what the protocol adds. Browser-safe: it builds on the response schema the element already carries, never on the request schemas.
 import * as z from 'zod/mini';
-import type { PaymentMethod } from '../session/methods.ts';
-import { parseSessionWith, sessionShape } from '../session/schema.ts';
-import { PAYMENT_PROCESSORS, PROCESSOR_OF_METHOD, type PaymentProcessorId } from './processors.ts';
-import { taxSummarySchema } from './tax.ts';
+import type { PaymentMethod } from '../session/methods.js';
+import { parseSessionWith, sessionShape } from '../session/schema.js';
+import { PAYMENT_PROCESSORS, PROCESSOR_OF_METHOD, type PaymentProcessorId } from './processors.js';
+import { taxSummarySchema } from './tax.js';
 
 const publicKey = z.optional(z.nullable(z.string()));
 

@@ -1,6 +1,6 @@
 // The HTTP status that goes with each protocol error code: one table for the spec, the sandbox and the merchant
 // handler. No zod: importing it costs nothing.
-import type { ProtocolErrorCode } from './codes.ts';
+import type { ProtocolErrorCode } from './codes.js';
 
 /** The HTTP status each code comes with. Per-field codes (coupons, payment methods) ride on a 422 `field_invalid`. */
 export const ERROR_STATUS: Record<ProtocolErrorCode, number> = {

@@ -1,23 +1,23 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
-import { STATUSES, type SessionStatus } from '../session/schema.ts';
-import { readBody } from './body.ts';
-import { notFound, SandboxError } from './errors.ts';
-import { FaultSchedule, faultMiddleware } from './faults.ts';
-import { checkoutPage, DEFAULT_SCRIPT_URL, messagePage, pageCsp, ScriptBundler } from './page.ts';
-import { SEED_COUPONS } from './seed.ts';
-import type { ProcessorOptions } from './processors/keys.ts';
-import { mountProcessors, type SandboxProcessors } from './processors/routes.ts';
-import { SandboxStore } from './store/index.ts';
-import { mountTaxRoutes, type TaxRoutes } from './tax/routes.ts';
-import { mountTransactions, type TransactionsLedger } from './quaderno/transactions.ts';
-import { mountStripeApi } from './stripe-api/routes.ts';
-import { StripeApiDouble } from './stripe-api/double.ts';
-import { mountStripeBrowserFace } from './stripe-api/browser.ts';
-import { mountPaypalApi } from './paypal-api/routes.ts';
-import type { PaypalApiDouble } from './paypal-api/double.ts';
-import type { TaxSettingsPatch } from './tax/settings.ts';
+import { STATUSES, type SessionStatus } from '../session/schema.js';
+import { readBody } from './body.js';
+import { notFound, SandboxError } from './errors.js';
+import { FaultSchedule, faultMiddleware } from './faults.js';
+import { checkoutPage, DEFAULT_SCRIPT_URL, messagePage, pageCsp, ScriptBundler } from './page.js';
+import { SEED_COUPONS } from './seed.js';
+import type { ProcessorOptions } from './processors/keys.js';
+import { mountProcessors, type SandboxProcessors } from './processors/routes.js';
+import { SandboxStore } from './store/index.js';
+import { mountTaxRoutes, type TaxRoutes } from './tax/routes.js';
+import { mountTransactions, type TransactionsLedger } from './quaderno/transactions.js';
+import { mountStripeApi } from './stripe-api/routes.js';
+import { StripeApiDouble } from './stripe-api/double.js';
+import { mountStripeBrowserFace } from './stripe-api/browser.js';
+import { mountPaypalApi } from './paypal-api/routes.js';
+import type { PaypalApiDouble } from './paypal-api/double.js';
+import type { TaxSettingsPatch } from './tax/settings.js';
 
 export interface SandboxOptions {
   /** The private API's key (HTTP Basic user name). Default `process.env.QUADERNO_API_KEY ?? 'sk_test_sandbox'`. */

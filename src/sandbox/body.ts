@@ -1,4 +1,4 @@
-import { SandboxError } from './errors.ts';
+import { SandboxError } from './errors.js';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 

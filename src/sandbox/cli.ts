@@ -4,8 +4,8 @@
  * HOST (default 127.0.0.1), QUADERNO_API_KEY (default sk_test_sandbox), SANDBOX_PUBLIC_ORIGIN (the origin permalinks
  * use, e.g. behind a proxy). Prints what a page's strict Content-Security-Policy must allow to use it.
  */
-import { cspLines, sandboxCspOrigins } from './csp.ts';
-import { startSandbox } from './server.ts';
+import { cspLines, sandboxCspOrigins } from './csp.js';
+import { startSandbox } from './server.js';
 
 function portFrom(name: string, fallback: number): number {
   const port = Number(process.env[name] ?? fallback);

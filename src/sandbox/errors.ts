@@ -1,8 +1,8 @@
 // The sandbox's refusals, as the checkout protocol's error bodies (src/protocol/codes.ts): a machine `code`, an
 // English `error`, and Quaderno's `errors: {field: [messages]}` with `field_codes` under the same keys.
 import * as z from 'zod/mini';
-import type { ProtocolErrorBody, ProtocolErrorCode } from '../protocol/codes.ts';
-import { fieldErrors } from '../session/requests.ts';
+import type { ProtocolErrorBody, ProtocolErrorCode } from '../protocol/codes.js';
+import { fieldErrors } from '../session/requests.js';
 
 export type SandboxErrorStatus = 400 | 401 | 404 | 409 | 413 | 415 | 422;
 

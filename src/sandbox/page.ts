@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { LOCALES } from '../session/schema.ts';
+import { LOCALES } from '../session/schema.js';
 
 /** The repository root (this file lives in src/sandbox/). */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -143,7 +143,7 @@ export class ScriptBundler {
     if (!existsSync(entry)) return { ok: false, error: `The element's entry ${entry} does not exist yet` };
     try {
       // why: scripts/element-bundle.ts is the one esbuild config of the element (also the hardening suites' and the screenshots').
-      const { bundleElement } = await import('../../scripts/element-bundle.ts');
+      const { bundleElement } = await import('../../scripts/element-bundle.js');
       const { code, inputs: files } = await bundleElement({ root: this.root });
       const inputs = new Map<string, number>();
       for (const file of files) {

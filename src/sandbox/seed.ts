@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { majorToMinor } from '../session/money.ts';
-import type { TaxCode } from '../tax/types.ts';
-import type { CustomerField } from '../session/schema.ts';
-import type { StoredSession } from './store/types.ts';
+import { majorToMinor } from '../session/money.js';
+import type { TaxCode } from '../tax/types.js';
+import type { CustomerField } from '../session/schema.js';
+import type { StoredSession } from './store/types.js';
 
 /** A catalog product: what `{"product": "CODE"}` in a create body expands to. */
 export interface Product {

@@ -1,9 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
-import { createSandboxApp, type SandboxOptions } from './app.ts';
-import type { FaultSchedule } from './faults.ts';
-import type { SandboxStore } from './store/index.ts';
+import { createSandboxApp, type SandboxOptions } from './app.js';
+import type { FaultSchedule } from './faults.js';
+import type { SandboxStore } from './store/index.js';
 
 export interface StartOptions extends SandboxOptions {
   /** 0 picks a free port. Default 4010. */

@@ -1,6 +1,6 @@
 import { getRequestListener } from '@hono/node-server';
 import type { Plugin } from 'vite';
-import { createSandboxApp, type SandboxOptions } from './app.ts';
+import { createSandboxApp, type SandboxOptions } from './app.js';
 
 /** The paths the sandbox answers inside Vite; everything else goes on to Vite. */
 export const SANDBOX_PATHS = /^\/(?:api|checkout|sandbox)(?:\/|$)/;

@@ -1,5 +1,5 @@
 // The request body a browser may send (the customer's update): JSON only, bounded in size, without prototype keys.
-import { failure } from './errors.ts';
+import { failure } from './errors.js';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 

@@ -9,8 +9,8 @@ import {
   TimeoutError,
   UnauthorizedError,
   ValidationError,
-} from '../api/errors.ts';
-import type { ProtocolErrorBody, ProtocolErrorCode } from '../protocol/codes.ts';
+} from '../api/errors.js';
+import type { ProtocolErrorBody, ProtocolErrorCode } from '../protocol/codes.js';
 
 /** A protocol error on its way to the browser: an HTTP status, the body, and any extra headers (Retry-After). */
 export class ProtocolFailure extends Error {

@@ -1,21 +1,21 @@
 // createCheckoutHandler: the checkout protocol on the merchant's own origin, on Quaderno's documented private API.
 import * as z from 'zod/mini';
-import { isHttpUrl } from '../api/urls.ts';
-import type { PrivateClient } from '../api/private.ts';
-import { publicUpdateSchema } from '../session/requests.ts';
-import { CUSTOMER_FIELDS, type CheckoutSession } from '../session/schema.ts';
-import { AbortedError } from '../api/errors.ts';
-import type { CallOptions } from '../api/http.ts';
-import { ActivityClock, QUADERNO_INACTIVITY_MS } from './activity.ts';
-import { readJsonBody } from './body.ts';
-import { TtlCache } from './cache.ts';
-import { failure, fieldFailure, fromUpstream, ProtocolFailure, sessionNotFound, type UpstreamContext } from './errors.ts';
-import { presentSession } from './present.ts';
-import { normalizeTaxInput, parseTaxQuery, TaxPreviewer, type TaxInput } from './preview.ts';
-import type { TaxSummary } from '../tax/index.ts';
-import { createTokenSigner } from './token.ts';
-import { createUpstream } from './upstream.ts';
-import { checkPaymentOptions, createPayments, type InPagePaymentOptions } from './payments/index.ts';
+import { isHttpUrl } from '../api/urls.js';
+import type { PrivateClient } from '../api/private.js';
+import { publicUpdateSchema } from '../session/requests.js';
+import { CUSTOMER_FIELDS, type CheckoutSession } from '../session/schema.js';
+import { AbortedError } from '../api/errors.js';
+import type { CallOptions } from '../api/http.js';
+import { ActivityClock, QUADERNO_INACTIVITY_MS } from './activity.js';
+import { readJsonBody } from './body.js';
+import { TtlCache } from './cache.js';
+import { failure, fieldFailure, fromUpstream, ProtocolFailure, sessionNotFound, type UpstreamContext } from './errors.js';
+import { presentSession } from './present.js';
+import { normalizeTaxInput, parseTaxQuery, TaxPreviewer, type TaxInput } from './preview.js';
+import type { TaxSummary } from '../tax/index.js';
+import { createTokenSigner } from './token.js';
+import { createUpstream } from './upstream.js';
+import { checkPaymentOptions, createPayments, type InPagePaymentOptions } from './payments/index.js';
 
 export interface CheckoutHandlerOptions extends InPagePaymentOptions {
   /** The account's API origin, e.g. `https://ACCOUNT.quadernoapp.com` (or the sandbox's). */

@@ -1,9 +1,9 @@
 // `quaderno-checkout/server`: the merchant's side of the checkout, for Node. Side-effect free.
-export { createCheckoutHandler } from './handler.ts';
-export type { CheckoutHandler, CheckoutHandlerOptions } from './handler.ts';
-export { HANDLER_CAPABILITIES } from './present.ts';
+export { createCheckoutHandler } from './handler.js';
+export type { CheckoutHandler, CheckoutHandlerOptions } from './handler.js';
+export { HANDLER_CAPABILITIES } from './present.js';
 // why: the merchant's server creates the sessions it then hands out permalinks for.
-export { createPrivateClient } from '../api/private.ts';
-export type { TaxLine, TaxStatus, TaxSummary } from '../tax/index.ts';
-export { toNodeListener } from './node.ts';
-export type { NodeListenerOptions } from './node.ts';
+export { createPrivateClient } from '../api/private.js';
+export type { TaxLine, TaxStatus, TaxSummary } from '../tax/index.js';
+export { toNodeListener } from './node.js';
+export type { NodeListenerOptions } from './node.js';

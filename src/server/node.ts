@@ -2,7 +2,7 @@
 // without a Fetch-native framework needs.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
-import type { ProtocolErrorBody } from '../protocol/codes.ts';
+import type { ProtocolErrorBody } from '../protocol/codes.js';
 
 export interface NodeListenerOptions {
   /** The origin requests are seen on, e.g. `https://shop.example` behind a proxy. Default: `http://` + the Host header. */

@@ -1,11 +1,11 @@
 // The session as the browser gets it from this handler: an allowlist of what the checkout shows, so `custom`,
 // `metadata`, processor references and any private field Quaderno adds later never leave the server.
-import { isHttpUrl } from '../api/urls.ts';
-import { PROTOCOL_VERSION } from '../protocol/capabilities.ts';
-import type { PaymentProcessorId } from '../protocol/payments.ts';
-import { processorPublicKeys } from '../protocol/session.ts';
-import { CUSTOMER_FIELDS, type CheckoutSession } from '../session/schema.ts';
-import type { TaxSummary } from '../tax/index.ts';
+import { isHttpUrl } from '../api/urls.js';
+import { PROTOCOL_VERSION } from '../protocol/capabilities.js';
+import type { PaymentProcessorId } from '../protocol/payments.js';
+import { processorPublicKeys } from '../protocol/session.js';
+import { CUSTOMER_FIELDS, type CheckoutSession } from '../session/schema.js';
+import type { TaxSummary } from '../tax/index.js';
 
 /**
  * What Quaderno's documented API lets this handler do for the element. No `pay`, `cancel` or `coupons`: the API has

@@ -1,15 +1,15 @@
 // The tax preview and the tax ID check, on Quaderno's documented `tax_rates/calculate` and `tax_ids/validate`,
 // each answer cached per input so a customer typing does not spend the merchant's rate limit.
-import type { CallOptions } from '../api/http.ts';
-import type { PrivateClient, TaxRate } from '../api/private.ts';
-import type { CheckoutSession } from '../session/schema.ts';
-import { TtlCache } from './cache.ts';
-import { failure, fieldFailure } from './errors.ts';
-import type { TaxIdCheck } from '../protocol/tax.ts';
-import type { TaxSummary } from '../tax/index.ts';
-import { summarize } from './tax-summary.ts';
-import { rateDependsOnPostalCode } from '../tax/postal-code-rule.ts';
-import { taxIdRequired } from '../tax/tax-id-rule.ts';
+import type { CallOptions } from '../api/http.js';
+import type { PrivateClient, TaxRate } from '../api/private.js';
+import type { CheckoutSession } from '../session/schema.js';
+import { TtlCache } from './cache.js';
+import { failure, fieldFailure } from './errors.js';
+import type { TaxIdCheck } from '../protocol/tax.js';
+import type { TaxSummary } from '../tax/index.js';
+import { summarize } from './tax-summary.js';
+import { rateDependsOnPostalCode } from '../tax/postal-code-rule.js';
+import { taxIdRequired } from '../tax/tax-id-rule.js';
 
 export interface TaxInput {
   country?: string;

@@ -1,9 +1,9 @@
 // A session's tax under one answer of Quaderno's `tax_rates/calculate`. The answer becomes src/tax's TaxRate and
 // src/tax's computeTaxSummary does the arithmetic: one rounding rule for the handler, the sandbox and the element.
-import type { TaxRate as CalculateAnswer } from '../api/private.ts';
-import { TAX_STATUSES } from '../protocol/tax.ts';
-import type { Coupon } from '../session/schema.ts';
-import { computeTaxSummary, type TaxNeed, type TaxRate, type TaxSummary } from '../tax/index.ts';
+import type { TaxRate as CalculateAnswer } from '../api/private.js';
+import { TAX_STATUSES } from '../protocol/tax.js';
+import type { Coupon } from '../session/schema.js';
+import { computeTaxSummary, type TaxNeed, type TaxRate, type TaxSummary } from '../tax/index.js';
 
 /** What the summary reads of a calculate answer (the private client's TaxRate fits). */
 export type RateAnswer = Pick<CalculateAnswer, 'rate'> &

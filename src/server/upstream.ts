@@ -1,6 +1,6 @@
 // The private client this handler talks to Quaderno with: its API key stays here, its retries stay short enough for a
 // customer waiting in a browser, and Quaderno's rate-limit headers become a Retry-After the client understands.
-import { createPrivateClient, type PrivateClient } from '../api/private.ts';
+import { createPrivateClient, type PrivateClient } from '../api/private.js';
 
 /**
  * Seconds until the window resets, from `X-RateLimit-Reset`. Recorded traffic has both forms: an epoch timestamp

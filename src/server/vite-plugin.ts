@@ -3,10 +3,10 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin } from 'vite';
-import { createPrivateClient } from '../api/private.ts';
-import { sessionTotals } from '../session/money.ts';
-import { createCheckoutHandler } from './handler.ts';
-import { toNodeListener } from './node.ts';
+import { createPrivateClient } from '../api/private.js';
+import { sessionTotals } from '../session/money.js';
+import { createCheckoutHandler } from './handler.js';
+import { toNodeListener } from './node.js';
 
 const PREFIX = '/checkout';
 

@@ -1,7 +1,7 @@
 // Which session amounts can be shown and charged: the one rule shared by the session schema (parseSession), the
 // sandbox (create and update refuse what it forbids) and the element. No zod, no Lit: it ships to browsers.
-import { lineTotal, sessionTotals } from './money.ts';
-import { isPayable, type SessionStatus } from './status.ts';
+import { lineTotal, sessionTotals } from './money.js';
+import { isPayable, type SessionStatus } from './status.js';
 
 /** What the money rules read of a session (a parsed CheckoutSession and a sandbox StoredSession both fit). */
 export type AmountsOf = Parameters<typeof sessionTotals>[0];

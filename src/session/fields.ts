@@ -11,7 +11,7 @@ import {
   type FieldError,
   type ValidationContext,
   type Validator,
-} from './validation.ts';
+} from './validation.js';
 
 /** How much billing detail the checkout collects (the session's `billing_details_collection`). */
 export const BILLING_MODES = ['auto', 'required'] as const;

@@ -1,3 +1,3 @@
-export * from './schema.ts';
-export * from './requests.ts';
-export * from './money.ts';
+export * from './schema.js';
+export * from './requests.js';
+export * from './money.js';

@@ -1,10 +1,10 @@
 // Request bodies (create, update, the customer's public update). Kept apart from the response schema so the
 // browser bundle, which only parses responses and sends customer fields, does not carry them.
 import * as z from 'zod/mini';
-import { BILLING_FIELDS, BILLING_MODES, CUSTOMER_FIELDS, FIELD_SPECS, isBillingField, type CustomerField } from './fields.ts';
-import { LOCALES } from './locale-codes.ts';
-import { PAYMENT_METHODS } from './methods.ts';
-import type { FieldError } from './validation.ts';
+import { BILLING_FIELDS, BILLING_MODES, CUSTOMER_FIELDS, FIELD_SPECS, isBillingField, type CustomerField } from './fields.js';
+import { LOCALES } from './locale-codes.js';
+import { PAYMENT_METHODS } from './methods.js';
+import type { FieldError } from './validation.js';
 
 const text = z.nullish(z.string());
 

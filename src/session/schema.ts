@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
-import { LOCALES, type SessionLocale } from './locale-codes.ts';
-import { inexactAmounts } from './amounts.ts';
-import { BILLING_MODES, CUSTOMER_FIELDS, type BillingMode, type CustomerField } from './fields.ts';
-import { PAYMENT_METHODS, type PaymentMethod } from './methods.ts';
-import { isEditable, isPayable, STATUSES, type SessionStatus } from './status.ts';
+import { LOCALES, type SessionLocale } from './locale-codes.js';
+import { inexactAmounts } from './amounts.js';
+import { BILLING_MODES, CUSTOMER_FIELDS, type BillingMode, type CustomerField } from './fields.js';
+import { PAYMENT_METHODS, type PaymentMethod } from './methods.js';
+import { isEditable, isPayable, STATUSES, type SessionStatus } from './status.js';
 
 export { BILLING_MODES, CUSTOMER_FIELDS, LOCALES, PAYMENT_METHODS, STATUSES, isEditable, isPayable };
 export type { BillingMode, CustomerField, PaymentMethod, SessionLocale, SessionStatus };
@@ -102,7 +102,7 @@ export type CheckoutSession = z.output<typeof sessionSchema>;
 export type CheckoutSessionInput = z.input<typeof sessionSchema>;
 
 // why type-only: the request schemas stay out of what imports the response schema.
-export type { CreateSessionBody, CustomerInput, PublicUpdateBody, UpdateSessionBody } from './requests.ts';
+export type { CreateSessionBody, CustomerInput, PublicUpdateBody, UpdateSessionBody } from './requests.js';
 
 /** A parse failure, naming the path of the first broken field (`items.0.amount`). */
 export class SessionParseError extends Error {

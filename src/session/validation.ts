@@ -1,7 +1,7 @@
 // Plain validators (Lion style): each returns nothing or an error key with parameters that a locale words.
 // No Lit and no DOM here, so the rules are tested in a table. Which field runs which rule is src/session/fields.ts.
 import * as z from 'zod/mini';
-import { taxIdExample, taxIdPlausible } from '../tax/tax-id-text.ts';
+import { taxIdExample, taxIdPlausible } from '../tax/tax-id-text.js';
 
 /**
  * What a validator can find wrong; each locale words every key (`Translation['validation']`, held to this list by

@@ -1,12 +1,12 @@
 // Quaderno's `GET /api/tax_rates/calculate` as a function: its query parameters in, its response fields out.
 // Node-only. Amounts cross the API in major units (as the real API); inside, everything is integer minor units.
-import { COUNTRY_CODES } from '../locales/countries.ts';
-import { majorToMinor, minorDigits } from '../session/money.ts';
-import { POSTAL_CODE_RATE_COUNTRIES, rateDependsOnPostalCode } from './postal-code-rule.ts';
-import { findRate, LocationError, taxCodeOf, type RateResult, type SellerSettings } from './rates.ts';
-import { computeTaxSummary } from './summary.ts';
-import { checkVatNumber } from './tax-ids.ts';
-import { TAX_CODES, type TaxBehavior } from './types.ts';
+import { COUNTRY_CODES } from '../locales/countries.js';
+import { majorToMinor, minorDigits } from '../session/money.js';
+import { POSTAL_CODE_RATE_COUNTRIES, rateDependsOnPostalCode } from './postal-code-rule.js';
+import { findRate, LocationError, taxCodeOf, type RateResult, type SellerSettings } from './rates.js';
+import { computeTaxSummary } from './summary.js';
+import { checkVatNumber } from './tax-ids.js';
+import { TAX_CODES, type TaxBehavior } from './types.js';
 
 /** The query parameters, as the official clients send them (all strings; absent = undefined). */
 export type CalculateParams = Partial<

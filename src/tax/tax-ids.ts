@@ -4,9 +4,9 @@
 // preview (stdnum's validators would add ~9 KB brotli to its bundle); what it checks by itself is tax-id-text.ts.
 import { createRequire } from 'node:module';
 import type { Validator } from 'stdnum';
-import { EU_STATES } from './data/jurisdictions.ts';
-import { FIXED_VALIDATORS } from './tax-id-fixes.ts';
-import { taxIdPlausible, taxIdSpellings, compactTaxId } from './tax-id-text.ts';
+import { EU_STATES } from './data/jurisdictions.js';
+import { FIXED_VALIDATORS } from './tax-id-fixes.js';
+import { taxIdPlausible, taxIdSpellings, compactTaxId } from './tax-id-text.js';
 
 const require = createRequire(import.meta.url);
 

@@ -1,12 +1,12 @@
 // The tax vocabulary shared by the sandbox, a merchant server and the element. Types and one list only: browser-safe.
-import type { TaxStatus } from '../protocol/tax.ts';
+import type { TaxStatus } from '../protocol/tax.js';
 
 /** Quaderno's tax codes the sandbox knows; anything else is treated as `standard`. */
 export const TAX_CODES = ['standard', 'eservice', 'ebook', 'saas', 'consulting'] as const;
 export type TaxCode = (typeof TAX_CODES)[number];
 
 // why re-exported: the protocol's zod schemas are the one home of the summary's shape; these types are inferred there.
-export type { TaxBehavior, TaxLine, TaxNeed, TaxStatus, TaxSummary } from '../protocol/tax.ts';
+export type { TaxBehavior, TaxLine, TaxNeed, TaxStatus, TaxSummary } from '../protocol/tax.js';
 
 /** The part of Quaderno's calculate response that decides an amount: what the summary is computed from. */
 export interface TaxRate {

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { errorIcon, icon } from './icons.ts';
+import { errorIcon, icon } from './icons.js';
 
 /** One labelled input or select, its hint and its error, linked by aria-describedby. */
 export interface FieldOptions {

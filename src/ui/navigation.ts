@@ -1,4 +1,4 @@
-import { isHttpUrl } from '../api/urls.ts';
+import { isHttpUrl } from '../api/urls.js';
 
 /** How the element leaves the page. Replaceable so tests (and SPA hosts) can observe navigation. */
 export type Navigator = (url: string) => void;

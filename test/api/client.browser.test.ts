@@ -1,9 +1,9 @@
 // The public client in Chromium against the real sandbox on another origin: CORS, errors and retries as a
 // merchant's page sees them. Faults come from the sandbox's test-only fault schedule, not from a stubbed fetch.
 import { expect } from '@open-wc/testing';
-import { ApiError, createPublicClient } from '../../src/api/index.ts';
-import { createSession, setStatus } from '../helpers/sandbox.ts';
-import { clearFaults, injectFault, tokenOf } from '../helpers/faults.ts';
+import { ApiError, createPublicClient } from '../../src/api/index.js';
+import { createSession, setStatus } from '../helpers/sandbox.js';
+import { clearFaults, injectFault, tokenOf } from '../helpers/faults.js';
 
 const body = {
   items: [{ name: 'Plan', amount: 999, currency: 'EUR' }],

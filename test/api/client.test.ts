@@ -8,9 +8,9 @@ import {
   parseRetryAfter,
   permalinkEndpoint,
   type ApiErrorCode,
-} from '../../src/api/index.ts';
-import { startFaultServer, type Scripted } from '../helpers/fault-server.ts';
-import { recordedSessionList } from '../helpers/fixtures.ts';
+} from '../../src/api/index.js';
+import { startFaultServer, type Scripted } from '../helpers/fault-server.js';
+import { recordedSessionList } from '../helpers/fixtures.js';
 
 const session = recordedSessionList()[20];
 const fast = { retryBaseMs: 5, timeoutMs: 300 };

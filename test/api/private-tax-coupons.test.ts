@@ -2,10 +2,10 @@
 // through a fault server (the sandbox has no tax endpoints on this branch yet).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { BadResponseError, NotFoundError } from '../../src/api/errors.ts';
-import { createPrivateClient } from '../../src/api/private.ts';
-import { startSandbox, type RunningSandbox } from '../../src/sandbox/server.ts';
-import { startFaultServer } from '../helpers/fault-server.ts';
+import { BadResponseError, NotFoundError } from '../../src/api/errors.js';
+import { createPrivateClient } from '../../src/api/private.js';
+import { startSandbox, type RunningSandbox } from '../../src/sandbox/server.js';
+import { startFaultServer } from '../helpers/fault-server.js';
 
 describe('private client: coupons, tax_rates/calculate, tax_ids/validate', () => {
   let sandbox: RunningSandbox;

@@ -3,10 +3,10 @@
 // same calls against the sandbox.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { ApiError, BadResponseError, ValidationError } from '../../src/api/errors.ts';
-import { createPublicClient, protocolUrl } from '../../src/api/public.ts';
-import { recordedSessionList } from '../helpers/fixtures.ts';
-import { startFaultServer } from '../helpers/fault-server.ts';
+import { ApiError, BadResponseError, ValidationError } from '../../src/api/errors.js';
+import { createPublicClient, protocolUrl } from '../../src/api/public.js';
+import { recordedSessionList } from '../helpers/fixtures.js';
+import { startFaultServer } from '../helpers/fault-server.js';
 
 const TAX = {
   currency: 'EUR',

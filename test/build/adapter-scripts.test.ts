@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
-import { ADAPTER_SCRIPTS } from '../../scripts/element-bundle.ts';
-import { DIST, ensureBuild } from './support.ts';
+import { ADAPTER_SCRIPTS } from '../../scripts/element-bundle.js';
+import { DIST, ensureBuild } from './support.js';
 
 /** Source-map sources (as esbuild and Vite write them, `../src/…`, `../node_modules/…`) no adapter script may hold. */
 const FORBIDDEN_SOURCES: [string, RegExp][] = [

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import type { RunningSandbox } from '../../src/sandbox/server.ts';
+import type { RunningSandbox } from '../../src/sandbox/server.js';
 import {
   DIST,
   collectErrors,
@@ -14,7 +14,7 @@ import {
   waitForView,
   type StaticServer,
   builtSiteSuite,
-} from './support.ts';
+} from './support.js';
 
 const BUNDLES = [
   { name: 'ES module', file: 'quaderno-checkout.js', tag: '<script type="module" src="/dist/quaderno-checkout.js"></script>' },

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { before, describe, it } from 'node:test';
-import { LOCALE_CODES } from '../../src/session/locale-codes.ts';
-import { DIST, ROOT, ensureBuild } from './support.ts';
+import { LOCALE_CODES } from '../../src/session/locale-codes.js';
+import { DIST, ROOT, ensureBuild } from './support.js';
 
 /** The chunks a processor's code may load as (src/processors/<name>.ts), beside the locales. */
 const PROCESSOR_MODULES = readdirSync(join(ROOT, 'src/processors'))

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { build } from 'vite';
-import type { RunningSandbox } from '../../src/sandbox/server.ts';
+import type { RunningSandbox } from '../../src/sandbox/server.js';
 import {
   ROOT,
   collectErrors,
@@ -16,7 +16,7 @@ import {
   sandbox,
   serveStatic,
   type StaticServer,
-} from './support.ts';
+} from './support.js';
 
 const SPAS = ['react', 'vue'] as const;
 

@@ -1,7 +1,7 @@
 // scripts/js-specifiers.ts: which specifiers it rewrites, found by TypeScript's parser, and which it leaves alone.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { emittedSpecifier, rewriteSpecifiers } from '../../scripts/js-specifiers.ts';
+import { emittedSpecifier, rewriteSpecifiers } from '../../scripts/js-specifiers.js';
 
 describe('js-specifiers', () => {
   const specifiers: Array<[from: string, to: string | undefined]> = [

@@ -5,10 +5,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { LOCALE_CODES, type LocaleCode } from '../../src/session/locale-codes.ts';
-import { TRANSLATIONS } from '../../src/locales/all.ts';
-import type { RunningSandbox } from '../../src/sandbox/server.ts';
-import { DIST, collectErrors, createSession, ensureBuild, waitForView, builtSiteSuite, type StaticServer } from './support.ts';
+import { LOCALE_CODES, type LocaleCode } from '../../src/session/locale-codes.js';
+import { TRANSLATIONS } from '../../src/locales/all.js';
+import type { RunningSandbox } from '../../src/sandbox/server.js';
+import { DIST, collectErrors, createSession, ensureBuild, waitForView, builtSiteSuite, type StaticServer } from './support.js';
 
 const OTHERS = LOCALE_CODES.filter((code) => code !== 'en');
 
@@ -65,7 +65,7 @@ describe("the sandbox's hosted page serves the built chunks", () => {
   before(() => ensureBuild());
 
   it('GET /quaderno-checkout-<code>-<hash>.js answers the chunk from dist/, and nothing else by that route', async () => {
-    const { createSandboxApp } = await import('../../src/sandbox/app.ts');
+    const { createSandboxApp } = await import('../../src/sandbox/app.js');
     const sandboxApp = createSandboxApp();
     try {
       const file = chunkOf('de')!;

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
-import { renderTables, updatedUsage } from '../../scripts/build-docs.ts';
-import { DIST, ROOT, ensureBuild } from './support.ts';
+import { renderTables, updatedUsage } from '../../scripts/build-docs.js';
+import { DIST, ROOT, ensureBuild } from './support.js';
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

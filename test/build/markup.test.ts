@@ -5,8 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import type { RunningSandbox } from '../../src/sandbox/server.ts';
-import { DIST, ROOT, builtSiteSuite, createSession, waitForView, type StaticServer } from './support.ts';
+import type { RunningSandbox } from '../../src/sandbox/server.js';
+import { DIST, ROOT, builtSiteSuite, createSession, waitForView, type StaticServer } from './support.js';
 
 /** Every constant svg`` template of the shipped source (the sandbox's pages are not shipped). */
 function sourceIcons(): Array<{ file: string; markup: string }> {

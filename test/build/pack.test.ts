@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { ROOT, ensureBuild, installPacked } from './support.ts';
+import { ROOT, ensureBuild, installPacked } from './support.js';
 
 /** Packages the consumer app itself has (the package's own dependencies are linked by installPacked). */
 const CONSUMER = ['typescript', 'react', '@types/react', 'vue', '@types/node'];

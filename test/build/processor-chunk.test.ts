@@ -7,9 +7,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import type { RunningSandbox } from '../../src/sandbox/server.ts';
-import { DIST, createSession, ensureBuild, waitForView, builtSiteSuite, type StaticServer } from './support.ts';
-import { fillBilling } from '../helpers/fill-billing.ts';
+import type { RunningSandbox } from '../../src/sandbox/server.js';
+import { DIST, createSession, ensureBuild, waitForView, builtSiteSuite, type StaticServer } from './support.js';
+import { fillBilling } from '../helpers/fill-billing.js';
 
 /** The sandbox processor's own chunk (src/processors/factories.ts). */
 const SANDBOX_CHUNK = /\/quaderno-checkout-sandbox-[\w-]+\.js$/;

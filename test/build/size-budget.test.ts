@@ -5,9 +5,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
 import { before, describe, it } from 'node:test';
-import { LOCALE_CODES } from '../../src/session/locale-codes.ts';
-import { SIZE_BUDGET } from '../../scripts/size-budget.ts';
-import { DIST, ensureBuild } from './support.ts';
+import { LOCALE_CODES } from '../../src/session/locale-codes.js';
+import { SIZE_BUDGET } from '../../scripts/size-budget.js';
+import { DIST, ensureBuild } from './support.js';
 
 const KB = 1024;
 

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
-import { DIST, ROOT, ensureBuild } from './support.ts';
+import { DIST, ROOT, ensureBuild } from './support.js';
 
 interface Probe {
   before: { window: string; customElements: string; document: string };

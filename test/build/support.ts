@@ -8,8 +8,8 @@ import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { startSandbox, type RunningSandbox } from '../../src/sandbox/server.ts';
-import { fillBilling } from '../helpers/fill-billing.ts';
+import { startSandbox, type RunningSandbox } from '../../src/sandbox/server.js';
+import { fillBilling } from '../helpers/fill-billing.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DIST = join(ROOT, 'dist');

@@ -1,10 +1,10 @@
 // axe (WCAG 2.2 AA) in the states test/checkout does not reach, and what the live regions announce as the flow moves.
 import { expect } from '@open-wc/testing';
-import { describe, it, waitUntil } from '../helpers/harness.ts';
-import { createSession } from '../helpers/sandbox.ts';
-import { getTranslation } from '../../src/locales/all.ts';
-import { AUTO_CUSTOMER, FULL_CUSTOMER, sessionBody, useCheckoutSuite, type Mounted } from './support.ts';
-import { injectFault, mountFast, tokenOf } from '../helpers/faults.ts';
+import { describe, it, waitUntil } from '../helpers/harness.js';
+import { createSession } from '../helpers/sandbox.js';
+import { getTranslation } from '../../src/locales/all.js';
+import { AUTO_CUSTOMER, FULL_CUSTOMER, sessionBody, useCheckoutSuite, type Mounted } from './support.js';
+import { injectFault, mountFast, tokenOf } from '../helpers/faults.js';
 
 const t = getTranslation('en');
 

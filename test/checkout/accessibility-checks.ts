@@ -1,6 +1,6 @@
 // The computed checks of the accessibility suite (accessibility.browser.test.ts): what axe does not test, measured on
 // the rendered element. Each returns a list of failures, empty when the criterion holds.
-import type { Mounted } from '../helpers/harness.ts';
+import type { Mounted } from '../helpers/harness.js';
 
 type RGBA = [number, number, number, number];
 

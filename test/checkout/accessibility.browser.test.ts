@@ -5,11 +5,11 @@
 import 'axe-core/axe.min.js';
 import { expect } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
-import { getTranslation } from '../../src/locales/all.ts';
-import { afterEach, beforeEach, describe, it, waitUntil, type Mounted } from '../helpers/harness.ts';
-import { createSession, createShortLimitSession, type SandboxSession } from '../helpers/sandbox.ts';
-import { injectFault, mountFast, tokenOf } from '../helpers/faults.ts';
-import { FULL_CUSTOMER, mount, navigations, sessionBody, useCheckoutSuite } from './support.ts';
+import { getTranslation } from '../../src/locales/all.js';
+import { afterEach, beforeEach, describe, it, waitUntil, type Mounted } from '../helpers/harness.js';
+import { createSession, createShortLimitSession, type SandboxSession } from '../helpers/sandbox.js';
+import { injectFault, mountFast, tokenOf } from '../helpers/faults.js';
+import { FULL_CUSTOMER, mount, navigations, sessionBody, useCheckoutSuite } from './support.js';
 import {
   allElements,
   backgroundOf,
@@ -23,7 +23,7 @@ import {
   targetSizes,
   textContrast,
   textSpacing,
-} from './accessibility-checks.ts';
+} from './accessibility-checks.js';
 
 const t = getTranslation('en');
 const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));

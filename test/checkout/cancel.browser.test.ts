@@ -1,10 +1,10 @@
 // Cancelling and removing: what a customer's own cancel says, what stays clickable while a payment runs, and the
 // coupon's Remove button's own words while it works.
 import { expect } from '@open-wc/testing';
-import { describe, it, waitUntil } from '../helpers/harness.ts';
-import { createSession } from '../helpers/sandbox.ts';
-import { getTranslation } from '../../src/locales/all.ts';
-import { FULL_CUSTOMER, eventNames, mount, navigations, openForm, requestsTo, sessionBody, sleep, stubFetch, useCheckoutSuite } from './support.ts';
+import { describe, it, waitUntil } from '../helpers/harness.js';
+import { createSession } from '../helpers/sandbox.js';
+import { getTranslation } from '../../src/locales/all.js';
+import { FULL_CUSTOMER, eventNames, mount, navigations, openForm, requestsTo, sessionBody, sleep, stubFetch, useCheckoutSuite } from './support.js';
 
 describe('<quaderno-checkout> cancel', () => {
   useCheckoutSuite();

@@ -1,13 +1,13 @@
 // Node side: the entries load without a DOM and without side effects; navigation refuses non-http(s) URLs.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { navigate, setNavigator } from '../../src/ui/navigation.ts';
+import { navigate, setNavigator } from '../../src/ui/navigation.js';
 
 describe('entries in Node', () => {
   it('src/index.ts and src/quaderno-checkout.ts import without touching customElements or window', async () => {
     assert.equal(typeof (globalThis as { customElements?: unknown }).customElements, 'undefined');
-    const entry = await import('../../src/index.ts');
-    const tag = await import('../../src/quaderno-checkout.ts');
+    const entry = await import('../../src/index.js');
+    const tag = await import('../../src/quaderno-checkout.js');
     assert.equal(typeof entry.QuadernoCheckout, 'function');
     assert.equal(tag.QuadernoCheckout, entry.QuadernoCheckout);
     assert.equal(typeof entry.createPublicClient, 'function');
@@ -62,7 +62,7 @@ describe('entries in Node', () => {
     'registeredProcessors',
   ];
   it('src/index.ts (quaderno-checkout/core) exports the public surface and no transport or processor internals', async () => {
-    const entry: Record<string, unknown> = await import('../../src/index.ts');
+    const entry: Record<string, unknown> = await import('../../src/index.js');
     assert.deepEqual(PUBLIC.filter((name) => entry[name] === undefined), [], 'missing from the core');
     assert.deepEqual(INTERNAL.filter((name) => name in entry), [], 'internals in the core');
   });

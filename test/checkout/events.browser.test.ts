@@ -1,8 +1,8 @@
 // The element dispatches each outcome as its own Event class (src/checkout/events.ts), in Chromium against the real
 // sandbox: a listener can test `instanceof` and read `cancelable` from the class, not from a call site.
 import { expect } from '@open-wc/testing';
-import { describe, it, waitUntil } from '../helpers/harness.ts';
-import { createSession } from '../helpers/sandbox.ts';
+import { describe, it, waitUntil } from '../helpers/harness.js';
+import { createSession } from '../helpers/sandbox.js';
 import {
   QUADERNO_EVENT_CLASSES,
   QuadernoCompleteEvent,
@@ -10,8 +10,8 @@ import {
   QuadernoReadyEvent,
   QuadernoUpdateEvent,
   type QuadernoEventName,
-} from '../../src/checkout/events.ts';
-import { FULL_CUSTOMER, mount, sessionBody, useCheckoutSuite } from './support.ts';
+} from '../../src/checkout/events.js';
+import { FULL_CUSTOMER, mount, sessionBody, useCheckoutSuite } from './support.js';
 
 describe('<quaderno-checkout> event classes', () => {
   useCheckoutSuite();

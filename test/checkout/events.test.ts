@@ -12,8 +12,8 @@ import {
   emit,
   quadernoEvent,
   type QuadernoEventName,
-} from '../../src/checkout/events.ts';
-import type { CheckoutSession } from '../../src/session/schema.ts';
+} from '../../src/checkout/events.js';
+import type { CheckoutSession } from '../../src/session/schema.js';
 
 // why a stand-in object: the classes carry the detail as given; nothing here reads a session's fields.
 const session = { id: 1 } as unknown as CheckoutSession;

@@ -3,12 +3,12 @@
 // customer typed is kept and the checkout completes. The load/save/pay faults of test/checkout use stubbed fetches;
 // these come from the server.
 import { expect } from '@open-wc/testing';
-import { afterEach, describe, it, waitUntil } from '../helpers/harness.ts';
-import { createSession, setStatus } from '../helpers/sandbox.ts';
-import type { FaultSpec } from '../../src/sandbox/faults.ts';
-import type { SessionStatus } from '../../src/session/schema.ts';
-import { FULL_CUSTOMER, navigations, sessionBody, SUCCESS_URL, useCheckoutSuite } from './support.ts';
-import { clearFaults, faultCounts, injectFault, mountFast, tokenOf, watchErrors } from '../helpers/faults.ts';
+import { afterEach, describe, it, waitUntil } from '../helpers/harness.js';
+import { createSession, setStatus } from '../helpers/sandbox.js';
+import type { FaultSpec } from '../../src/sandbox/faults.js';
+import type { SessionStatus } from '../../src/session/schema.js';
+import { FULL_CUSTOMER, navigations, sessionBody, SUCCESS_URL, useCheckoutSuite } from './support.js';
+import { clearFaults, faultCounts, injectFault, mountFast, tokenOf, watchErrors } from '../helpers/faults.js';
 
 type Target = 'load' | 'save' | 'pay';
 type Kind = 'drop' | '500' | '429' | 'timeout' | 'slow' | 'malformed';

@@ -1,7 +1,7 @@
 // The customer's flow against the real sandbox: form, coupon, payment, draft.
 import { expect } from '@open-wc/testing';
-import { describe, it, waitUntil, type HarnessField } from '../helpers/harness.ts';
-import { createSession, getSession, updateSession } from '../helpers/sandbox.ts';
+import { describe, it, waitUntil, type HarnessField } from '../helpers/harness.js';
+import { createSession, getSession, updateSession } from '../helpers/sandbox.js';
 import {
   AUTO_CUSTOMER,
   FULL_CUSTOMER,
@@ -14,9 +14,9 @@ import {
   SUCCESS_URL,
   openForm,
   useCheckoutSuite,
-} from './support.ts';
-import { CheckoutHarness } from '../helpers/harness.ts';
-import type { PaymentMethod } from '../../src/session/schema.ts';
+} from './support.js';
+import { CheckoutHarness } from '../helpers/harness.js';
+import type { PaymentMethod } from '../../src/session/schema.js';
 
 const normalize = (s: string | undefined) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ');
 

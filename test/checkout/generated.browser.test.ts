@@ -3,12 +3,12 @@
 // load is answered by a stubbed fetch.
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { describe, it, waitUntil } from '../helpers/harness.ts';
-import { CheckoutHarness } from '../helpers/harness.ts';
-import { json, stubFetch, useCheckoutSuite } from './support.ts';
-import { anySession } from '../hardening/generators.ts';
-import { watchErrors } from '../helpers/faults.ts';
-import { fcParameters } from '../helpers/fast-check.ts';
+import { describe, it, waitUntil } from '../helpers/harness.js';
+import { CheckoutHarness } from '../helpers/harness.js';
+import { json, stubFetch, useCheckoutSuite } from './support.js';
+import { anySession } from '../hardening/generators.js';
+import { watchErrors } from '../helpers/faults.js';
+import { fcParameters } from '../helpers/fast-check.js';
 
 const SETTLED = new Set(['form', 'error', 'processing', 'completed', 'failed', 'abandoned']);
 

@@ -3,9 +3,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { startSandbox, type RunningSandbox } from '../../src/sandbox/server.ts';
-import type { CreateSessionBody, SessionStatus } from '../../src/session/schema.ts';
-import { AGGRESSIVE_CSS, launchBrowser, startMerchant, strictCsp, waitForView, watch, type MerchantSite, type PageSpec } from '../hardening/support.ts';
+import { startSandbox, type RunningSandbox } from '../../src/sandbox/server.js';
+import type { CreateSessionBody, SessionStatus } from '../../src/session/schema.js';
+import { AGGRESSIVE_CSS, launchBrowser, startMerchant, strictCsp, waitForView, watch, type MerchantSite, type PageSpec } from '../hardening/support.js';
 
 const SUCCESS_URL = 'https://shop.example/thanks';
 const CANCEL_URL = 'https://shop.example/cart';

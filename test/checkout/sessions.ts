@@ -1,6 +1,6 @@
 // The sessions and customers the checkout suites start from, in one home for the browser suites (support.ts) and the
 // Node flow suite (model/support.ts). Plain data: no DOM, no Node.
-import type { CreateSessionBody } from '../../src/session/schema.ts';
+import type { CreateSessionBody } from '../../src/session/schema.js';
 
 export const SUCCESS_URL = 'https://shop.example/thanks?order=1';
 export const CANCEL_URL = 'https://shop.example/cart';

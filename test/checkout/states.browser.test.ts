@@ -1,8 +1,8 @@
 // Sessions that are not pending, faults, events and their cancelling, disconnects, accessibility.
 import { expect } from '@open-wc/testing';
-import { describe, it, waitUntil } from '../helpers/harness.ts';
-import { createSession, getSession, sandboxUrl, setStatus } from '../helpers/sandbox.ts';
-import type { SessionStatus } from '../../src/session/schema.ts';
+import { describe, it, waitUntil } from '../helpers/harness.js';
+import { createSession, getSession, sandboxUrl, setStatus } from '../helpers/sandbox.js';
+import type { SessionStatus } from '../../src/session/schema.js';
 import {
   CANCEL_URL,
   FULL_CUSTOMER,
@@ -18,7 +18,7 @@ import {
   SUCCESS_URL,
   useCheckoutSuite,
   openForm,
-} from './support.ts';
+} from './support.js';
 
 describe('<quaderno-checkout> states and faults', () => {
   useCheckoutSuite();

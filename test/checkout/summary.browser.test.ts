@@ -3,8 +3,8 @@
 // total, opened and closed from the keyboard; that line follows the tax preview; at wide widths nothing folds.
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { describe, it, waitUntil } from '../helpers/harness.ts';
-import { openForm, requestsTo, sleep, useCheckoutSuite, type Mounted } from './support.ts';
+import { describe, it, waitUntil } from '../helpers/harness.js';
+import { openForm, requestsTo, sleep, useCheckoutSuite, type Mounted } from './support.js';
 
 const normalize = (s: string | null | undefined) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
 

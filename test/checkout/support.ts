@@ -1,11 +1,11 @@
 // Shared set-up of the checkout suites: sessions to create, mounting, navigation and fetch spies, tear-down.
-import { setNavigator } from '../../src/ui/navigation.ts';
-import type { CreateSessionBody } from '../../src/session/schema.ts';
-import { sessionBody } from './sessions.ts';
-import { afterEach, beforeEach, mountCheckout, waitUntil, type HarnessField, type Mounted } from '../helpers/harness.ts';
-import { createSession, type SandboxSession } from '../helpers/sandbox.ts';
+import { setNavigator } from '../../src/ui/navigation.js';
+import type { CreateSessionBody } from '../../src/session/schema.js';
+import { sessionBody } from './sessions.js';
+import { afterEach, beforeEach, mountCheckout, waitUntil, type HarnessField, type Mounted } from '../helpers/harness.js';
+import { createSession, type SandboxSession } from '../helpers/sandbox.js';
 
-export { CANCEL_URL, FULL_CUSTOMER, sessionBody, SUCCESS_URL } from './sessions.ts';
+export { CANCEL_URL, FULL_CUSTOMER, sessionBody, SUCCESS_URL } from './sessions.js';
 
 /**
  * Just what `auto` mode requires of a customer abroad. why French: the sandbox seller is Spanish, and a Spanish

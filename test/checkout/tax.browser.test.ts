@@ -2,10 +2,10 @@
 // request, a valid foreign EU VAT number shows the reverse charge, an unverifiable one the standard rate, a US
 // customer is asked for a ZIP code, and the amount charged is the amount shown.
 import { expect } from '@open-wc/testing';
-import { afterEach, describe, it, waitUntil } from '../helpers/harness.ts';
-import { getSession, setTaxSettings } from '../helpers/sandbox.ts';
-import { injectFault, tokenOf } from '../helpers/faults.ts';
-import { openForm, requestsTo, sleep, useCheckoutSuite, type Mounted } from './support.ts';
+import { afterEach, describe, it, waitUntil } from '../helpers/harness.js';
+import { getSession, setTaxSettings } from '../helpers/sandbox.js';
+import { injectFault, tokenOf } from '../helpers/faults.js';
+import { openForm, requestsTo, sleep, useCheckoutSuite, type Mounted } from './support.js';
 
 const normalize = (s: string | undefined) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
 

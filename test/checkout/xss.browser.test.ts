@@ -2,12 +2,12 @@
 // Only http(s) is ever navigated to, however a URL is disguised.
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { describe, it, waitUntil } from '../helpers/harness.ts';
-import { createSession, type SandboxSession } from '../helpers/sandbox.ts';
-import { navigate } from '../../src/ui/navigation.ts';
-import type { CreateSessionBody } from '../../src/session/schema.ts';
-import { FULL_CUSTOMER, json, navigations, sessionBody, stubFetch, useCheckoutSuite } from './support.ts';
-import { mountFast, watchErrors } from '../helpers/faults.ts';
+import { describe, it, waitUntil } from '../helpers/harness.js';
+import { createSession, type SandboxSession } from '../helpers/sandbox.js';
+import { navigate } from '../../src/ui/navigation.js';
+import type { CreateSessionBody } from '../../src/session/schema.js';
+import { FULL_CUSTOMER, json, navigations, sessionBody, stubFetch, useCheckoutSuite } from './support.js';
+import { mountFast, watchErrors } from '../helpers/faults.js';
 
 declare global {
   interface Window {

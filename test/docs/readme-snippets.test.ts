@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { assertCopiedFrom } from '../helpers/readme-blocks.ts';
+import { assertCopiedFrom } from '../helpers/readme-blocks.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 

@@ -2,8 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { PROJECT_ROOT } from '../../src/sandbox/page.ts';
-import { bundleElement } from './support.ts';
+import { PROJECT_ROOT } from '../../src/sandbox/page.js';
+import { bundleElement } from './support.js';
 
 const FORBIDDEN = [/sk_test/i, /sk_live/i, /QUADERNO_API_KEY/, /authorization/i, /Basic /, /createPrivateClient/, /\/api\/checkout\//];
 

@@ -1,6 +1,6 @@
 // fast-check generators for session payloads, valid and broken, shared by the Node and the browser suites.
 import fc from 'fast-check';
-import { PAYMENT_METHODS, STATUSES } from '../../src/session/schema.ts';
+import { PAYMENT_METHODS, STATUSES } from '../../src/session/schema.js';
 
 const CURRENCIES = ['EUR', 'USD', 'JPY', 'KWD', 'HUF', 'SEK', 'CLF', 'XXX', 'zzz', 'eur', 'XTS'];
 const weirdStrings = fc.constantFrom(

@@ -3,7 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { bundleElement as bundleWith } from '../../scripts/element-bundle.ts';
+import { bundleElement as bundleWith } from '../../scripts/element-bundle.js';
 
 /** Bundles the registering entry as the hosted page does (scripts/element-bundle.ts: one minified ES module). */
 export function bundleElement(minify = true): Promise<{ code: string; inputs: string[] }> {

@@ -1,8 +1,8 @@
 // Browser side of the fault suites: fault injection into the real sandbox (test/helpers/hardening-plugins.mjs),
 // mounting with a short request timeout, and a page-wide watch for uncaught errors.
 import { executeServerCommand } from '@web/test-runner-commands';
-import type { FaultSpec } from '../../src/sandbox/faults.ts';
-import { mountCheckout, type Mounted } from './harness.ts';
+import type { FaultSpec } from '../../src/sandbox/faults.js';
+import { mountCheckout, type Mounted } from './harness.js';
 
 export interface FaultCounts {
   pending: number;

@@ -1,8 +1,8 @@
 // The customer's typing in headless Chromium (playwright-core), shared by the end-to-end suites: the built bundle's
 // (test/build/support.ts) and the merchant handler's (test/server/chromium.test.ts).
 import type { Page } from 'playwright-core';
-import { FIELD_SPECS, type BillingField } from '../../src/session/fields.ts';
-import type { PaymentMethod } from '../../src/session/schema.ts';
+import { FIELD_SPECS, type BillingField } from '../../src/session/fields.js';
+import type { PaymentMethod } from '../../src/session/schema.js';
 
 /**
  * Every field `required` billing asks for: a customer in Madrid (IVA 21 %). A domestic sale of the Spanish sandbox

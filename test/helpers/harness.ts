@@ -2,12 +2,12 @@
 // so markup can change without rewriting them.
 import { fixture } from '@open-wc/testing';
 import { html } from 'lit';
-import '../../src/quaderno-checkout.ts';
-import type { QuadernoCheckout } from '../../src/checkout/checkout.component.ts';
-import type { CheckoutView } from '../../src/checkout/checkout.component.ts';
-import { QUADERNO_EVENTS } from '../../src/checkout/events.ts';
-import type { PaymentMethod } from '../../src/session/schema.ts';
-import type { BillingField } from '../../src/locales/translation.ts';
+import '../../src/quaderno-checkout.js';
+import type { QuadernoCheckout } from '../../src/checkout/checkout.component.js';
+import type { CheckoutView } from '../../src/checkout/checkout.component.js';
+import { QUADERNO_EVENTS } from '../../src/checkout/events.js';
+import type { PaymentMethod } from '../../src/session/schema.js';
+import type { BillingField } from '../../src/locales/translation.js';
 
 // why: the globals web-test-runner's mocha provides, re-exported so suites import them like any helper.
 type Done = (error?: unknown) => void;

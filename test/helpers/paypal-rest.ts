@@ -1,7 +1,7 @@
 // PayPal's REST API on an origin (the sandbox's PayPal API test double) with the double's app credentials: an
 // OAuth2 client-credentials token, then Bearer calls, as a merchant's own tooling makes them.
 import assert from 'node:assert/strict';
-import { PAYPAL_DOUBLE_CLIENT_ID, PAYPAL_DOUBLE_CLIENT_SECRET } from '../../src/sandbox/paypal-api/double.ts';
+import { PAYPAL_DOUBLE_CLIENT_ID, PAYPAL_DOUBLE_CLIENT_SECRET } from '../../src/sandbox/paypal-api/double.js';
 
 /** PayPal's REST API on an origin, with the double's app credentials: what a merchant's tooling does with curl. */
 export async function paypalRest(origin: string) {

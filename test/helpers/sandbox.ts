@@ -1,7 +1,7 @@
 // Browser side of the sandbox commands (test/helpers/wtr-plugins.mjs): the real sandbox runs in the test
 // runner's Node process; the page only asks it, by command, to create and inspect sessions. No API key here.
 import { executeServerCommand } from '@web/test-runner-commands';
-import type { CheckoutSessionInput, CreateSessionBody, SessionStatus } from '../../src/session/schema.ts';
+import type { CheckoutSessionInput, CreateSessionBody, SessionStatus } from '../../src/session/schema.js';
 
 /** A session as the sandbox serializes it (with its permalink on the sandbox's origin). */
 export type SandboxSession = CheckoutSessionInput & { id: number; permalink: string };

@@ -2,11 +2,11 @@
 // the test server serves each source module), the element shows the one it needs without a flash of another, a
 // live switch loads the next one, and under `script-src 'self'` nothing is blocked.
 import { expect } from '@open-wc/testing';
-import { peekTranslation } from '../../src/locales/index.ts';
-import { TRANSLATIONS } from '../../src/locales/all.ts';
-import { createSession, sandboxUrl } from '../helpers/sandbox.ts';
-import { afterEach, describe, it, waitUntil } from '../helpers/harness.ts';
-import { mount, sessionBody, useCheckoutSuite } from '../checkout/support.ts';
+import { peekTranslation } from '../../src/locales/index.js';
+import { TRANSLATIONS } from '../../src/locales/all.js';
+import { createSession, sandboxUrl } from '../helpers/sandbox.js';
+import { afterEach, describe, it, waitUntil } from '../helpers/harness.js';
+import { mount, sessionBody, useCheckoutSuite } from '../checkout/support.js';
 
 const setLanguages = (languages: string[]) =>
   Object.defineProperty(navigator, 'languages', { configurable: true, get: () => languages });

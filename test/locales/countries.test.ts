@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { COUNTRY_CODES, countryOptions, EU_COUNTRIES, isEuCountry, vatPrefix } from '../../src/locales/countries.ts';
-import { LOCALE_CODES } from '../../src/locales/index.ts';
+import { COUNTRY_CODES, countryOptions, EU_COUNTRIES, isEuCountry, vatPrefix } from '../../src/locales/countries.js';
+import { LOCALE_CODES } from '../../src/locales/index.js';
 
 describe('COUNTRY_CODES and EU_COUNTRIES', () => {
   test('249 assigned ISO 3166-1 alpha-2 codes, unique, all known to Intl', () => {

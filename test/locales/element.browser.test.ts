@@ -1,14 +1,14 @@
 // Issue 5 in the element: every locale renders the whole form and its errors with no English left, and two
 // elements on one page keep their own locales.
 import { expect } from '@open-wc/testing';
-import en from '../../src/locales/en.ts';
-import { LOCALE_CODES } from '../../src/locales/index.ts';
-import { getTranslation } from '../../src/locales/all.ts';
-import type { Translation } from '../../src/locales/translation.ts';
-import { SAME_AS_ENGLISH, SAME_AS_ENGLISH_EVERYWHERE } from './same-as-english.ts';
-import { createSession } from '../helpers/sandbox.ts';
-import { afterEach, describe, it } from '../helpers/harness.ts';
-import { mount, sessionBody, useCheckoutSuite } from '../checkout/support.ts';
+import en from '../../src/locales/en.js';
+import { LOCALE_CODES } from '../../src/locales/index.js';
+import { getTranslation } from '../../src/locales/all.js';
+import type { Translation } from '../../src/locales/translation.js';
+import { SAME_AS_ENGLISH, SAME_AS_ENGLISH_EVERYWHERE } from './same-as-english.js';
+import { createSession } from '../helpers/sandbox.js';
+import { afterEach, describe, it } from '../helpers/harness.js';
+import { mount, sessionBody, useCheckoutSuite } from '../checkout/support.js';
 
 const normalize = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 

@@ -1,10 +1,10 @@
 // Issue 16's negotiation before the session: which locales the element starts loading, and the loader's cache.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { LOCALE_CODES } from '../../src/session/locale-codes.ts';
-import { LOCALES } from '../../src/session/schema.ts';
-import { loadTranslation, peekTranslation, predictLocales } from '../../src/locales/index.ts';
-import { TRANSLATIONS } from '../../src/locales/all.ts';
+import { LOCALE_CODES } from '../../src/session/locale-codes.js';
+import { LOCALES } from '../../src/session/schema.js';
+import { loadTranslation, peekTranslation, predictLocales } from '../../src/locales/index.js';
+import { TRANSLATIONS } from '../../src/locales/all.js';
 
 describe('predictLocales', () => {
   const cases: Array<[string, Parameters<typeof predictLocales>[0], string[]]> = [

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { LOCALE_CODES } from '../../src/locales/index.ts';
-import { formatMoney } from '../../src/session/money.ts';
+import { LOCALE_CODES } from '../../src/locales/index.js';
+import { formatMoney } from '../../src/session/money.js';
 
 /** Intl separates with U+00A0 or U+202F depending on locale and ICU version; compare as plain spaces. */
 const normalize = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { LOCALE_CODES, matchLocale, negotiateLocale, resolveLocale } from '../../src/locales/index.ts';
-import { getTranslation } from '../../src/locales/all.ts';
-import type { LocaleCode } from '../../src/locales/index.ts';
+import { LOCALE_CODES, matchLocale, negotiateLocale, resolveLocale } from '../../src/locales/index.js';
+import { getTranslation } from '../../src/locales/all.js';
+import type { LocaleCode } from '../../src/locales/index.js';
 
 type Options = Parameters<typeof resolveLocale>[0];
 

@@ -5,8 +5,8 @@
 // two different numbers.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { TRANSLATIONS } from '../../src/locales/all.ts';
-import { LOCALE_CODES, type Translation } from '../../src/locales/index.ts';
+import { TRANSLATIONS } from '../../src/locales/all.js';
+import { LOCALE_CODES, type Translation } from '../../src/locales/index.js';
 
 interface Term {
   /** The field's one name, inflections allowed. */

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import en from '../../src/locales/en.ts';
-import { LOCALE_CODES } from '../../src/locales/index.ts';
-import { getTranslation } from '../../src/locales/all.ts';
-import type { Translation } from '../../src/locales/index.ts';
-import { SAME_AS_ENGLISH, SAME_AS_ENGLISH_EVERYWHERE } from './same-as-english.ts';
+import en from '../../src/locales/en.js';
+import { LOCALE_CODES } from '../../src/locales/index.js';
+import { getTranslation } from '../../src/locales/all.js';
+import type { Translation } from '../../src/locales/index.js';
+import { SAME_AS_ENGLISH, SAME_AS_ENGLISH_EVERYWHERE } from './same-as-english.js';
 
 /** Sample arguments for every function term, by its path; a new function key without a sample fails below. */
 const SAMPLES: Record<string, unknown[][]> = {

@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { waitForView, watch } from '../hardening/support.ts';
-import { checkoutPage, SUCCESS_URL, useProcessorSite } from './pages/server.ts';
+import { waitForView, watch } from '../hardening/support.js';
+import { checkoutPage, SUCCESS_URL, useProcessorSite } from './pages/server.js';
 
 describe('processors under a strict CSP', () => {
   const env = useProcessorSite(50);

@@ -3,14 +3,14 @@
 // and card data in the double's cross-origin frame; each flow also runs inside two nested closed shadow roots.
 import { expect } from '@open-wc/testing';
 import { loadStripe } from '@stripe/stripe-js/pure';
-import '../../src/quaderno-checkout.ts';
-import type { QuadernoCheckout } from '../../src/checkout/checkout.component.ts';
-import { realProcessors } from '../../src/processors/real.ts';
-import type { StripeLoader } from '../../src/processors/stripe.ts';
-import en from '../../src/locales/en.ts';
-import { CheckoutHarness, waitUntil } from '../helpers/harness.ts';
-import { getSession } from '../helpers/sandbox.ts';
-import { frameClick, frameType, injectScript, paypalOrders, paySession, SANDBOX, SANDBOX_PAYPAL_CLIENT_ID, settled, until } from './support.ts';
+import '../../src/quaderno-checkout.js';
+import type { QuadernoCheckout } from '../../src/checkout/checkout.component.js';
+import { realProcessors } from '../../src/processors/real.js';
+import type { StripeLoader } from '../../src/processors/stripe.js';
+import en from '../../src/locales/en.js';
+import { CheckoutHarness, waitUntil } from '../helpers/harness.js';
+import { getSession } from '../helpers/sandbox.js';
+import { frameClick, frameType, injectScript, paypalOrders, paySession, SANDBOX, SANDBOX_PAYPAL_CLIENT_ID, settled, until } from './support.js';
 
 const CARD_FRAME = '/doubles/stripe/card';
 const CHALLENGE_FRAME = '/doubles/stripe/challenge';

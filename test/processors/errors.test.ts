@@ -2,13 +2,13 @@
 // generic load error), and ProcessorPaymentError carries the code the checkout model reports.
 import assert from 'node:assert/strict';
 import { describe, it, test } from 'node:test';
-import { errorCode } from '../../src/checkout/model/errors.ts';
-import { errorMessage } from '../../src/checkout/model/words.ts';
-import { TRANSLATIONS } from '../../src/locales/all.ts';
-import en from '../../src/locales/en.ts';
-import { ProcessorPaymentError } from '../../src/processors/errors.ts';
-import { PAYMENT_ERROR_CODES } from '../../src/protocol/payments.ts';
-import { fill, FULL_CUSTOMER, modelFor, sessionBody, useFlowSandbox } from '../checkout/model/support.ts';
+import { errorCode } from '../../src/checkout/model/errors.js';
+import { errorMessage } from '../../src/checkout/model/words.js';
+import { TRANSLATIONS } from '../../src/locales/all.js';
+import en from '../../src/locales/en.js';
+import { ProcessorPaymentError } from '../../src/processors/errors.js';
+import { PAYMENT_ERROR_CODES } from '../../src/protocol/payments.js';
+import { fill, FULL_CUSTOMER, modelFor, sessionBody, useFlowSandbox } from '../checkout/model/support.js';
 
 test('each payment error code has its own message in every locale', () => {
   for (const [locale, t] of Object.entries(TRANSLATIONS)) {

@@ -2,11 +2,11 @@
 // to an http(s) hosted_url (through the element's one navigation helper) and saves nothing itself.
 import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';
-import { setNavigator } from '../../src/ui/navigation.ts';
-import { paysOnHostedPage } from '../../src/processors/factories.ts';
-import { createHostedProcessor } from '../../src/processors/hosted.ts';
-import type { PayInput } from '../../src/processors/processor.ts';
-import type { CheckoutSession } from '../../src/session/schema.ts';
+import { setNavigator } from '../../src/ui/navigation.js';
+import { paysOnHostedPage } from '../../src/processors/factories.js';
+import { createHostedProcessor } from '../../src/processors/hosted.js';
+import type { PayInput } from '../../src/processors/processor.js';
+import type { CheckoutSession } from '../../src/session/schema.js';
 
 const session = (extra: Record<string, unknown>) => ({ id: 1, status: 'pending', items: [], customer: {}, ...extra }) as unknown as CheckoutSession;
 const HANDLER = ['update', 'tax_preview', 'tax_id_validation', 'hosted_payment'];

@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import en from '../../src/locales/en.ts';
-import type { RunningSandbox } from '../../src/sandbox/server.ts';
-import { collectErrors, DIST, ensureBuild, launchBrowser, sandbox as startBox, serveStatic, waitForView, type StaticServer } from '../build/support.ts';
+import en from '../../src/locales/en.js';
+import type { RunningSandbox } from '../../src/sandbox/server.js';
+import { collectErrors, DIST, ensureBuild, launchBrowser, sandbox as startBox, serveStatic, waitForView, type StaticServer } from '../build/support.js';
 
 // why French: the sandbox's seller is Spanish, and a domestic Spanish sale asks for a tax ID in auto mode.
 const CUSTOMER = {

@@ -4,10 +4,10 @@
 // core's own error classes (an adapter script carries none).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { BadResponseError, ConflictError, ValidationError } from '../../src/api/errors.ts';
-import { parsePaymentStart, startPayment } from '../../src/processors/payment-start.ts';
-import { paymentStartResponse } from '../../src/protocol/payments.ts';
-import { RECORDED_CREATE, useSandbox } from '../sandbox/harness.ts';
+import { BadResponseError, ConflictError, ValidationError } from '../../src/api/errors.js';
+import { parsePaymentStart, startPayment } from '../../src/processors/payment-start.js';
+import { paymentStartResponse } from '../../src/protocol/payments.js';
+import { RECORDED_CREATE, useSandbox } from '../sandbox/harness.js';
 
 describe('processors: the payment start', () => {
   const sandbox = useSandbox();

@@ -1,10 +1,10 @@
 // The PayPal adapter in Chromium, mounted straight into a light-DOM container, against the sandbox and its PayPal
 // SDK test double, loaded by the official `loadScript` of @paypal/paypal-js through its `sdkBaseUrl` option.
 import { expect } from '@open-wc/testing';
-import { ProcessorLoadError } from '../../src/processors/errors.ts';
-import type { PayInput, PayOutcome } from '../../src/processors/processor.ts';
-import { createPaypalAdapter } from '../../src/processors/paypal.ts';
-import { getSession } from '../helpers/sandbox.ts';
+import { ProcessorLoadError } from '../../src/processors/errors.js';
+import type { PayInput, PayOutcome } from '../../src/processors/processor.js';
+import { createPaypalAdapter } from '../../src/processors/paypal.js';
+import { getSession } from '../helpers/sandbox.js';
 import {
   expectCompleted,
   frameClick,
@@ -18,7 +18,7 @@ import {
   until,
   type Harness,
   useMounts,
-} from './support.ts';
+} from './support.js';
 
 const WINDOW_FRAME = '/doubles/paypal/window';
 // why: loadScript inserts each script first in <head>, so the newest is the first one.

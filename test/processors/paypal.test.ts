@@ -1,8 +1,8 @@
 // The PayPal adapter's plain mappings: locales as PayPal's xx_XX, and the script options that decide a reload.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { LOCALES } from '../../src/session/schema.ts';
-import { PAYPAL_LOCALES, paypalScriptOptions } from '../../src/processors/paypal.ts';
+import { LOCALES } from '../../src/session/schema.js';
+import { PAYPAL_LOCALES, paypalScriptOptions } from '../../src/processors/paypal.js';
 
 describe('PayPal adapter mappings', () => {
   test('every element locale is an xx_XX PayPal locale; ca falls back to es_ES', () => {

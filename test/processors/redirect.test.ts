@@ -5,10 +5,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { RETURN_PARAMS } from '../../src/checkout/model/resume.ts';
-import type { RedirectMethod } from '../../src/sandbox/doubles/messages.ts';
-import { waitForView, watch } from '../hardening/support.ts';
-import { checkoutPage, SUCCESS_URL, useProcessorSite } from './pages/server.ts';
+import { RETURN_PARAMS } from '../../src/checkout/model/resume.js';
+import type { RedirectMethod } from '../../src/sandbox/doubles/messages.js';
+import { waitForView, watch } from '../hardening/support.js';
+import { checkoutPage, SUCCESS_URL, useProcessorSite } from './pages/server.js';
 
 describe('redirect-based methods (iDEAL and Bancontact through the Stripe.js double) and the return to the page', () => {
   const env = useProcessorSite(300);

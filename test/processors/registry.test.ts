@@ -2,8 +2,8 @@
 // whatever order the scripts ran, and the core reads that live list.
 import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';
-import type { PaymentProcessor } from '../../src/processors/processor.ts';
-import { REGISTRY_GLOBAL, registeredProcessors, registerProcessor } from '../../src/processors/registry.ts';
+import type { PaymentProcessor } from '../../src/processors/processor.js';
+import { REGISTRY_GLOBAL, registeredProcessors, registerProcessor } from '../../src/processors/registry.js';
 
 const scope = globalThis as Record<string, unknown>;
 const processor = (id: 'stripe' | 'paypal', method: 'card' | 'paypal'): PaymentProcessor => ({

@@ -2,11 +2,11 @@
 // locale, the expiry on a phone keypad, and a payment from inside a closed shadow root nested in another (a merchant's
 // own web component or design system often renders the checkout there; its events must still reach the document).
 import { expect } from '@open-wc/testing';
-import '../../src/quaderno-checkout.ts';
-import { setNavigator } from '../../src/ui/navigation.ts';
-import { CheckoutHarness, describe as suite, it as test, waitUntil } from '../helpers/harness.ts';
-import { createSession, getSession } from '../helpers/sandbox.ts';
-import { FULL_CUSTOMER, mount, openForm, sessionBody, useCheckoutSuite } from '../checkout/support.ts';
+import '../../src/quaderno-checkout.js';
+import { setNavigator } from '../../src/ui/navigation.js';
+import { CheckoutHarness, describe as suite, it as test, waitUntil } from '../helpers/harness.js';
+import { createSession, getSession } from '../helpers/sandbox.js';
+import { FULL_CUSTOMER, mount, openForm, sessionBody, useCheckoutSuite } from '../checkout/support.js';
 
 describe('inside other shadow roots', () => {
   const navigations: string[] = [];

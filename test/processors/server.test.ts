@@ -2,9 +2,9 @@
 // PayPal APIs (on the frame origin, the second port) settling the session like webhooks.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { paymentStartResponse } from '../../src/protocol/payments.ts';
-import { DEFAULT_PROCESSOR_KEYS } from '../../src/sandbox/processors/keys.ts';
-import { call, eventually, publicPath, RECORDED_CREATE, tokenOf, useSandbox } from '../sandbox/harness.ts';
+import { paymentStartResponse } from '../../src/protocol/payments.js';
+import { DEFAULT_PROCESSOR_KEYS } from '../../src/sandbox/processors/keys.js';
+import { call, eventually, publicPath, RECORDED_CREATE, tokenOf, useSandbox } from '../sandbox/harness.js';
 
 const CARD = { success: '4242 4242 4242 4242', decline: '4000 0000 0000 0002', action: '4000 0027 6000 3184' };
 

@@ -3,12 +3,12 @@
 // on the sandbox's second port; the frame commands type into them as a customer would.
 import { expect } from '@open-wc/testing';
 import { loadStripe } from '@stripe/stripe-js/pure';
-import { createPublicClient } from '../../src/api/public.ts';
-import { ProcessorLoadError } from '../../src/processors/errors.ts';
-import type { PayInput } from '../../src/processors/processor.ts';
-import { createStripeAdapter, type StripeLoader } from '../../src/processors/stripe.ts';
-import { getSession } from '../helpers/sandbox.ts';
-import { readablePage } from './pages/readable.ts';
+import { createPublicClient } from '../../src/api/public.js';
+import { ProcessorLoadError } from '../../src/processors/errors.js';
+import type { PayInput } from '../../src/processors/processor.js';
+import { createStripeAdapter, type StripeLoader } from '../../src/processors/stripe.js';
+import { getSession } from '../helpers/sandbox.js';
+import { readablePage } from './pages/readable.js';
 import {
   expectCompleted,
   frameClick,
@@ -24,7 +24,7 @@ import {
   slottedThroughNestedShadows,
   until,
   useMounts,
-} from './support.ts';
+} from './support.js';
 
 const CARD_FRAME = '/doubles/stripe/card';
 const CHALLENGE_FRAME = '/doubles/stripe/challenge';

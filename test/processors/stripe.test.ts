@@ -2,12 +2,12 @@
 // locales to Stripe's, and theme tokens to Stripe's appearance.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { LOCALES } from '../../src/session/schema.ts';
-import { PROCESSOR_MESSAGE_KEYS } from '../../src/processors/errors.ts';
-import { STRIPE_LOCALES, stripeAppearance, stripeErrorOf, type ThemeToken } from '../../src/processors/stripe.ts';
-import { PAYMENT_ERROR_CODES } from '../../src/protocol/payments.ts';
-import type { StripeSurface } from '../../src/processors/stripe-surface.ts';
-import type { StripeDouble } from '../../src/sandbox/doubles/stripe.ts';
+import { LOCALES } from '../../src/session/schema.js';
+import { PROCESSOR_MESSAGE_KEYS } from '../../src/processors/errors.js';
+import { STRIPE_LOCALES, stripeAppearance, stripeErrorOf, type ThemeToken } from '../../src/processors/stripe.js';
+import { PAYMENT_ERROR_CODES } from '../../src/protocol/payments.js';
+import type { StripeSurface } from '../../src/processors/stripe-surface.js';
+import type { StripeDouble } from '../../src/sandbox/doubles/stripe.js';
 
 type Assert<T extends true> = T;
 /** Compile-time proof that the sandbox's Stripe.js double answers every call the adapter makes (tsc checks tests). */

@@ -2,13 +2,13 @@
 // (frame-commands.mjs) that type and click inside the SDK doubles' cross-origin frames.
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import en from '../../src/locales/en.ts';
-import type { MountedProcessor, PayOutcome, ProcessorContext, ProcessorFieldReport } from '../../src/processors/processor.ts';
-import { startPayment } from '../../src/processors/payment-start.ts';
-import type { PaymentMethod } from '../../src/session/schema.ts';
-import { createSession, getSession, type SandboxSession } from '../helpers/sandbox.ts';
+import en from '../../src/locales/en.js';
+import type { MountedProcessor, PayOutcome, ProcessorContext, ProcessorFieldReport } from '../../src/processors/processor.js';
+import { startPayment } from '../../src/processors/payment-start.js';
+import type { PaymentMethod } from '../../src/session/schema.js';
+import { createSession, getSession, type SandboxSession } from '../helpers/sandbox.js';
 
-export { injectScript } from './pages/doubles.ts';
+export { injectScript } from './pages/doubles.js';
 
 declare global {
   interface Window {

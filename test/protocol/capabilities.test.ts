@@ -6,7 +6,7 @@ import {
   PROTOCOL_VERSION,
   protocolMajor,
   speaksProtocol,
-} from '../../src/protocol/capabilities.ts';
+} from '../../src/protocol/capabilities.js';
 
 describe('capabilities and version', () => {
   const cases: Array<[unknown, string[]]> = [

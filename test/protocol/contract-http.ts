@@ -1,13 +1,13 @@
 // HTTP and assertion helpers of the contract suite (contract.ts). Every answer is checked against the protocol's
 // schemas here, so a case only states the behaviour it is about.
 import assert from 'node:assert/strict';
-import { permalinkEndpoint } from '../../src/api/urls.ts';
-import { speaksProtocol, CAPABILITIES } from '../../src/protocol/capabilities.ts';
-import type { ProtocolErrorBody, ProtocolErrorCode } from '../../src/protocol/codes.ts';
-import { ERROR_STATUS } from '../../src/protocol/status.ts';
-import { protocolErrorBodySchema } from '../../src/protocol/errors.ts';
-import { protocolSessionSchema, type ProtocolSessionInput } from '../../src/protocol/session.ts';
-import { taxIdCheckSchema, taxSummarySchema } from '../../src/protocol/tax.ts';
+import { permalinkEndpoint } from '../../src/api/urls.js';
+import { speaksProtocol, CAPABILITIES } from '../../src/protocol/capabilities.js';
+import type { ProtocolErrorBody, ProtocolErrorCode } from '../../src/protocol/codes.js';
+import { ERROR_STATUS } from '../../src/protocol/status.js';
+import { protocolErrorBodySchema } from '../../src/protocol/errors.js';
+import { protocolSessionSchema, type ProtocolSessionInput } from '../../src/protocol/session.js';
+import { taxIdCheckSchema, taxSummarySchema } from '../../src/protocol/tax.js';
 
 export interface Reply {
   status: number;

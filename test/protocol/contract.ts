@@ -3,10 +3,10 @@
 // cases run against the sandbox and against a merchant's handler with a sandbox behind it.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { capabilitiesOf, type Capability } from '../../src/protocol/capabilities.ts';
-import { PAYMENT_PROCESSORS, paymentStartResponse, type PaymentProcessorId } from '../../src/protocol/payments.ts';
-import type { PayBody } from '../../src/protocol/requests.ts';
-import type { PaymentMethod, SessionStatus } from '../../src/session/schema.ts';
+import { capabilitiesOf, type Capability } from '../../src/protocol/capabilities.js';
+import { PAYMENT_PROCESSORS, paymentStartResponse, type PaymentProcessorId } from '../../src/protocol/payments.js';
+import type { PayBody } from '../../src/protocol/requests.js';
+import type { PaymentMethod, SessionStatus } from '../../src/session/schema.js';
 import {
   call,
   expectAdvertised,
@@ -18,7 +18,7 @@ import {
   expectTaxSummary,
   expectUnsupported,
   type Reply,
-} from './contract-http.ts';
+} from './contract-http.js';
 
 /** The session a case needs; the target turns it into whatever its server's private side takes. */
 export interface SessionSpec {

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type * as z from 'zod/mini';
-import type { ProtocolErrorBody } from '../../src/protocol/codes.ts';
-import { protocolErrorBodySchema } from '../../src/protocol/errors.ts';
-import { couponApplyBodySchema, couponRemoveBodySchema, payBodySchema, paymentStartRequest } from '../../src/protocol/requests.ts';
-import { paymentStartResponse } from '../../src/protocol/payments.ts';
-import { protocolSessionSchema } from '../../src/protocol/session.ts';
-import { taxIdQuerySchema, taxSummarySchema } from '../../src/protocol/tax.ts';
-import { recordedSessionList } from '../helpers/fixtures.ts';
+import type { ProtocolErrorBody } from '../../src/protocol/codes.js';
+import { protocolErrorBodySchema } from '../../src/protocol/errors.js';
+import { couponApplyBodySchema, couponRemoveBodySchema, payBodySchema, paymentStartRequest } from '../../src/protocol/requests.js';
+import { paymentStartResponse } from '../../src/protocol/payments.js';
+import { protocolSessionSchema } from '../../src/protocol/session.js';
+import { taxIdQuerySchema, taxSummarySchema } from '../../src/protocol/tax.js';
+import { recordedSessionList } from '../helpers/fixtures.js';
 
 // Compile-time: the schema and the shared interface in codes.ts describe the same body, both ways.
 const _schemaToInterface = (body: z.output<typeof protocolErrorBodySchema>): ProtocolErrorBody => body;

@@ -3,12 +3,12 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import type * as z from 'zod/mini';
-import { payBodySchema } from '../../src/protocol/requests.ts';
-import { publicUpdateSchema } from '../../src/session/requests.ts';
-import { CAPABILITIES, PROTOCOL_VERSION } from '../../src/protocol/capabilities.ts';
-import { PROTOCOL_ERROR_CODES } from '../../src/protocol/codes.ts';
-import { protocolDocument, protocolDocumentText } from '../../src/protocol/openapi.ts';
-import { ERROR_STATUS } from '../../src/protocol/status.ts';
+import { payBodySchema } from '../../src/protocol/requests.js';
+import { publicUpdateSchema } from '../../src/session/requests.js';
+import { CAPABILITIES, PROTOCOL_VERSION } from '../../src/protocol/capabilities.js';
+import { PROTOCOL_ERROR_CODES } from '../../src/protocol/codes.js';
+import { protocolDocument, protocolDocumentText } from '../../src/protocol/openapi.js';
+import { ERROR_STATUS } from '../../src/protocol/status.js';
 
 const FILE = new URL('../../docs/protocol.openapi.json', import.meta.url);
 

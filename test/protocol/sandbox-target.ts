@@ -2,10 +2,10 @@
 // as a merchant's server makes them in Quaderno. Only what no API does goes through the sandbox store's test hooks:
 // a session already past pending, a coupon already used up. The sandbox may serve the protocol itself
 // (sandbox.contract.test.ts) or stand behind a merchant handler as Quaderno (test/server/contract.test.ts).
-import type { RunningSandbox } from '../../src/sandbox/server.ts';
-import type { CreateSessionBody } from '../../src/session/schema.ts';
-import { send } from '../helpers/http.ts';
-import type { ContractTarget } from './contract.ts';
+import type { RunningSandbox } from '../../src/sandbox/server.js';
+import type { CreateSessionBody } from '../../src/session/schema.js';
+import { send } from '../helpers/http.js';
+import type { ContractTarget } from './contract.js';
 
 export interface SandboxBackedOptions {
   name: string;

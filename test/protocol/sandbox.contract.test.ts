@@ -1,9 +1,9 @@
 // The contract suite against the sandbox, over HTTP on an ephemeral port (sessions and coupons as sandbox-target.ts
 // makes them).
 import { after, before } from 'node:test';
-import { startSandbox, type RunningSandbox } from '../../src/sandbox/server.ts';
-import { contractSuite } from './contract.ts';
-import { sandboxBackedTarget } from './sandbox-target.ts';
+import { startSandbox, type RunningSandbox } from '../../src/sandbox/server.js';
+import { contractSuite } from './contract.js';
+import { sandboxBackedTarget } from './sandbox-target.js';
 
 const API_KEY = 'sk_test_contract';
 // why not the defaults: the sessions must carry the keys the sandbox was given.

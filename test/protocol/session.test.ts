@@ -2,8 +2,8 @@
 // send it, and the one rule both servers use to fill it.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { processorPublicKeys, protocolSessionSchema } from '../../src/protocol/session.ts';
-import type { PaymentMethod } from '../../src/session/schema.ts';
+import { processorPublicKeys, protocolSessionSchema } from '../../src/protocol/session.js';
+import type { PaymentMethod } from '../../src/session/schema.js';
 
 const SESSION = { status: 'pending', items: [{ name: 'Book', amount: 2100, currency: 'EUR' }] };
 

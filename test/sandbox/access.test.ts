@@ -2,7 +2,7 @@
 // seeded demo sessions; permalinks name the configured or bound origin, never the caller's Host header.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { AUTH, call, getWithHost, publicPath, useSandbox } from './harness.ts';
+import { AUTH, call, getWithHost, publicPath, useSandbox } from './harness.js';
 
 const PRIVATE_CUSTOMER = {
   email: 'private@example.com',

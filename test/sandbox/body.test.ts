@@ -3,10 +3,10 @@
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import { describe, test } from 'node:test';
-import { MAX_DEPTH, MAX_PARAMS, parseForm, parseJson } from '../../src/sandbox/body.ts';
-import { SandboxError } from '../../src/sandbox/errors.ts';
-import { startSandbox } from '../../src/sandbox/server.ts';
-import { call, eventually, KEY, useSandbox } from './harness.ts';
+import { MAX_DEPTH, MAX_PARAMS, parseForm, parseJson } from '../../src/sandbox/body.js';
+import { SandboxError } from '../../src/sandbox/errors.js';
+import { startSandbox } from '../../src/sandbox/server.js';
+import { call, eventually, KEY, useSandbox } from './harness.js';
 
 const FORM = { 'Content-Type': 'application/x-www-form-urlencoded' };
 const refusedWith = (status: number, code: string) => (error: unknown) =>

@@ -2,8 +2,8 @@
 // A payment reserves a redemption when it starts and releases it when it fails.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { assertSession, call, eventually, publicPath, RECORDED_CREATE, useSandbox, payShown } from './harness.ts';
-import { assertCouponRefused } from './refusals.ts';
+import { assertSession, call, eventually, publicPath, RECORDED_CREATE, useSandbox, payShown } from './harness.js';
+import { assertCouponRefused } from './refusals.js';
 
 const CARD_OK = { method: 'card', card_number: '4242 4242 4242 4242' };
 const CARD_DECLINED = { method: 'card', card_number: '4000 0000 0000 0002' };

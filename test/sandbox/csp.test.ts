@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { after, describe, it } from 'node:test';
-import { cspLines, sandboxCspOrigins } from '../../src/sandbox/csp.ts';
+import { cspLines, sandboxCspOrigins } from '../../src/sandbox/csp.js';
 
 describe('sandbox CSP origins', () => {
   it('script-src names the API (the doubles’ scripts), connect-src both origins, frame-src the frame origin', () => {

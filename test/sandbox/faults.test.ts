@@ -1,7 +1,7 @@
 // The sandbox's test-only fault hook: off unless asked for, and each fault reaches a cross-origin page as that fault.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSandbox } from '../../src/sandbox/server.ts';
+import { startSandbox } from '../../src/sandbox/server.js';
 
 const create = (sandbox: Awaited<ReturnType<typeof startSandbox>>) => {
   const session = sandbox.store.createSession({ items: [{ name: 'A', amount: 100, currency: 'EUR' }] });

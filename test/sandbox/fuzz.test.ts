@@ -4,10 +4,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { request, Agent } from 'node:http';
 import fc from 'fast-check';
-import { startSandbox } from '../../src/sandbox/server.ts';
-import { sessionSchema } from '../../src/session/schema.ts';
-import { sessionTotals } from '../../src/session/money.ts';
-import { fcParameters } from '../helpers/fast-check.ts';
+import { startSandbox } from '../../src/sandbox/server.js';
+import { sessionSchema } from '../../src/session/schema.js';
+import { sessionTotals } from '../../src/session/money.js';
+import { fcParameters } from '../helpers/fast-check.js';
 
 const KEY = 'sk_test_fuzz';
 const AUTH = `Basic ${Buffer.from(`${KEY}:x`).toString('base64')}`;

@@ -2,9 +2,9 @@
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { after, before } from 'node:test';
-import { sessionSchema } from '../../src/session/schema.ts';
-import { startSandbox, type RunningSandbox, type StartOptions } from '../../src/sandbox/server.ts';
-import { send, type Reply } from '../helpers/http.ts';
+import { sessionSchema } from '../../src/session/schema.js';
+import { startSandbox, type RunningSandbox, type StartOptions } from '../../src/sandbox/server.js';
+import { send, type Reply } from '../helpers/http.js';
 
 export const KEY = 'sk_test_harness';
 export const AUTH = `Basic ${Buffer.from(`${KEY}:x`).toString('base64')}`;
@@ -22,7 +22,7 @@ export function useSandbox(options: StartOptions = {}): () => RunningSandbox {
   };
 }
 
-export type { Reply } from '../helpers/http.ts';
+export type { Reply } from '../helpers/http.js';
 
 export interface CallInit {
   method?: string;

@@ -8,11 +8,11 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import fc from 'fast-check';
-import { fcParameters, FC_SEED } from '../helpers/fast-check.ts';
-import { useSandbox } from './harness.ts';
-import { checkRun, type RunResult } from './payment-oracle.ts';
-import { scenarioArb, type Move, type Scenario } from './payment-scenario.ts';
-import { World, type Tally } from './payment-world.ts';
+import { fcParameters, FC_SEED } from '../helpers/fast-check.js';
+import { useSandbox } from './harness.js';
+import { checkRun, type RunResult } from './payment-oracle.js';
+import { scenarioArb, type Move, type Scenario } from './payment-scenario.js';
+import { World, type Tally } from './payment-world.js';
 
 // why these: ~25 s on a quiet 2-core machine; FC_RUNS explores longer.
 const RUNS = 120;

@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { after, describe, test } from 'node:test';
-import { MAX_DEPTH, MAX_PARAMS } from '../../src/sandbox/body.ts';
-import { AUTH, call, publicPath, sleep, useSandbox, payShown } from './harness.ts';
+import { MAX_DEPTH, MAX_PARAMS } from '../../src/sandbox/body.js';
+import { AUTH, call, publicPath, sleep, useSandbox, payShown } from './harness.js';
 
 const CONCURRENT_PAYMENTS = 50;
 /** Every request the suite sends, by kind (races, access, bodies) and class within it, and the 5xx answers. */

@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { request, type IncomingHttpHeaders } from 'node:http';
 import { describe, test } from 'node:test';
-import { pageCsp } from '../../src/sandbox/page.ts';
-import { useSandbox } from './harness.ts';
+import { pageCsp } from '../../src/sandbox/page.js';
+import { useSandbox } from './harness.js';
 
 describe('the hosted page', () => {
   const sandbox = useSandbox();

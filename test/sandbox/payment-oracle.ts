@@ -2,10 +2,10 @@
 // sandbox recorded and what the customer confirmed agree; the recorded tax is the recorded customer's; coupon caps
 // hold; at most one capture per session. Returns every break, described well enough to replay.
 import { isDeepStrictEqual } from 'node:util';
-import type { TaxSettings } from '../../src/sandbox/tax/settings.ts';
-import { chargedTax, computeSessionTax } from '../../src/sandbox/tax/session-tax.ts';
-import { eventually } from './harness.ts';
-import type { Client, World } from './payment-world.ts';
+import type { TaxSettings } from '../../src/sandbox/tax/settings.js';
+import { chargedTax, computeSessionTax } from '../../src/sandbox/tax/session-tax.js';
+import { eventually } from './harness.js';
+import type { Client, World } from './payment-world.js';
 
 /** A capture that stands at the end of the run: the doubles' own state, or the sandbox's simulated charge. */
 interface Standing {

@@ -1,8 +1,8 @@
 // Plays a payment scenario (payment-scenario.ts) over real HTTP against the sandbox and its simulated processors, as
 // the customers' browsers and the processors' SDKs would, and writes down what each client saw, confirmed and was
 // told was captured. payment-oracle.ts then holds that against what the sandbox recorded and the doubles captured.
-import { call, publicPath, type CallInit, type Reply } from './harness.ts';
-import { PROFILES, type CouponSpec, type Move, type Scenario, type SessionSpec, type Step, type TaxInputs } from './payment-scenario.ts';
+import { call, publicPath, type CallInit, type Reply } from './harness.js';
+import { PROFILES, type CouponSpec, type Move, type Scenario, type SessionSpec, type Step, type TaxInputs } from './payment-scenario.js';
 
 // why the challenge card: 3-D Secure leaves the intent waiting (requires_action) until `authenticate` answers.
 const CARDS = { good: '4242 4242 4242 4242', declined: '4000 0000 0000 0002', challenge: '4000 0027 6000 3184' };

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { sessionTotals } from '../../src/session/money.ts';
-import { assertCouponRefused, assertNotPending } from './refusals.ts';
-import { assertSession, call, eventually, payShown, publicPath, RECORDED_CREATE, sleep, useSandbox } from './harness.ts';
+import { sessionTotals } from '../../src/session/money.js';
+import { assertCouponRefused, assertNotPending } from './refusals.js';
+import { assertSession, call, eventually, payShown, publicPath, RECORDED_CREATE, sleep, useSandbox } from './harness.js';
 
 const CARD_OK = { method: 'card', card_number: '4242 4242 4242 4242' };
 const CARD_DECLINED = { method: 'card', card_number: '4000 0000 0000 0002' };

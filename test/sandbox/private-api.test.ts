@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, test } from 'node:test';
-import { createPrivateClient, ConflictError, ValidationError } from '../../src/api/index.ts';
-import { CUSTOMER_FIELDS } from '../../src/session/schema.ts';
-import { assertSession, call, KEY, RECORDED_CREATE, useSandbox } from './harness.ts';
-import { assertErrorBody, assertNotPending } from './refusals.ts';
+import { createPrivateClient, ConflictError, ValidationError } from '../../src/api/index.js';
+import { CUSTOMER_FIELDS } from '../../src/session/schema.js';
+import { assertSession, call, KEY, RECORDED_CREATE, useSandbox } from './harness.js';
+import { assertErrorBody, assertNotPending } from './refusals.js';
 
 const run = promisify(execFile);
 

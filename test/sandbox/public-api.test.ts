@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { createPublicClient } from '../../src/api/index.ts';
-import { sessionTotals } from '../../src/session/money.ts';
-import { assertSession, call, getWithHost, publicPath, RECORDED_CREATE, tokenOf, useSandbox, payShown } from './harness.ts';
-import { assertCouponRefused, assertErrorBody, assertNotPending } from './refusals.ts';
+import { createPublicClient } from '../../src/api/index.js';
+import { sessionTotals } from '../../src/session/money.js';
+import { assertSession, call, getWithHost, publicPath, RECORDED_CREATE, tokenOf, useSandbox, payShown } from './harness.js';
+import { assertCouponRefused, assertErrorBody, assertNotPending } from './refusals.js';
 
 describe('sandbox public endpoints (by permalink)', () => {
   const sandbox = useSandbox();
@@ -332,7 +332,7 @@ describe('sandbox public endpoints (by permalink)', () => {
     });
 
     test('a custom scriptUrl is used and ?locale= is passed on only when known', async () => {
-      const { startSandbox } = await import('../../src/sandbox/server.ts');
+      const { startSandbox } = await import('../../src/sandbox/server.js');
       const other = await startSandbox({ port: 0, scriptUrl: '/src/quaderno-checkout.ts' });
       try {
         const token = other.store.getSession(101)!.token;

@@ -1,7 +1,7 @@
 // Assertions on the sandbox's refusal bodies (the protocol's ProtocolErrorBody), shared by the sandbox suites.
 import assert from 'node:assert/strict';
-import { isProtocolErrorCode } from '../../src/protocol/codes.ts';
-import type { Reply } from './harness.ts';
+import { isProtocolErrorCode } from '../../src/protocol/codes.js';
+import type { Reply } from './harness.js';
 
 /** A protocol error body: a known top `code`, an `error` sentence, and `field_codes` under the keys of `errors`. */
 export function assertErrorBody(reply: Reply, status: number, code?: string): void {

@@ -1,8 +1,8 @@
 // Replays the traffic recorded from Quaderno against the sandbox: same requests, same status codes, same shapes.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { recordedInteractions, type RecordedInteraction } from '../helpers/fixtures.ts';
-import { AUTH, call, shapeOf, useSandbox } from './harness.ts';
+import { recordedInteractions, type RecordedInteraction } from '../helpers/fixtures.js';
+import { AUTH, call, shapeOf, useSandbox } from './harness.js';
 
 const OPTIONAL_KEYS = new Set(['processor', 'processor_id', 'coupon']);
 

@@ -1,14 +1,14 @@
 // The store, the seed data and the body parser, without HTTP.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parseForm, parseJson } from '../../src/sandbox/body.ts';
-import { SandboxError } from '../../src/sandbox/errors.ts';
-import { PRODUCTS, SEED_SESSIONS } from '../../src/sandbox/seed.ts';
-import { SandboxStore } from '../../src/sandbox/store/index.ts';
-import { sessionSchema, STATUSES } from '../../src/session/schema.ts';
-import { minorDigits, sessionTotals } from '../../src/session/money.ts';
-import { seedExamples } from '../helpers/fixtures.ts';
-import { RECORDED_CREATE } from './harness.ts';
+import { parseForm, parseJson } from '../../src/sandbox/body.js';
+import { SandboxError } from '../../src/sandbox/errors.js';
+import { PRODUCTS, SEED_SESSIONS } from '../../src/sandbox/seed.js';
+import { SandboxStore } from '../../src/sandbox/store/index.js';
+import { sessionSchema, STATUSES } from '../../src/session/schema.js';
+import { minorDigits, sessionTotals } from '../../src/session/money.js';
+import { seedExamples } from '../helpers/fixtures.js';
+import { RECORDED_CREATE } from './harness.js';
 
 const ORIGIN = 'http://sandbox.test';
 
@@ -203,7 +203,7 @@ describe('body parsing', () => {
 
 describe('createSandboxApp without HTTP (app.request)', () => {
   test('publicOrigin sets every permalink and joins the page CSP connect-src', async () => {
-    const { createSandboxApp } = await import('../../src/sandbox/app.ts');
+    const { createSandboxApp } = await import('../../src/sandbox/app.js');
     const { app, store, close } = createSandboxApp({ publicOrigin: 'https://pay.example.com/', scriptUrl: '/x.js', apiKey: 'k' });
     try {
       const token = store.getSession(100)!.token;
@@ -217,7 +217,7 @@ describe('createSandboxApp without HTTP (app.request)', () => {
   });
 
   test('a real bug becomes a JSON 500 from onError (and only then)', async (t) => {
-    const { createSandboxApp } = await import('../../src/sandbox/app.ts');
+    const { createSandboxApp } = await import('../../src/sandbox/app.js');
     const { app, store, close } = createSandboxApp({ apiKey: 'k' });
     t.after(close);
     t.mock.method(console, 'error', () => undefined);
@@ -234,7 +234,7 @@ describe('ScriptBundler', () => {
   test('bundles src/quaderno-checkout.ts with legacy decorators, caches it, rebuilds on change, prefers dist/', async (t) => {
     const { mkdtempSync, mkdirSync, writeFileSync, rmSync, utimesSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
-    const { ScriptBundler } = await import('../../src/sandbox/page.ts');
+    const { ScriptBundler } = await import('../../src/sandbox/page.js');
     const root = `${mkdtempSync(`${tmpdir()}/bundler-`)}/`;
     t.after(() => rmSync(root, { recursive: true, force: true }));
     const bundler = new ScriptBundler(root);

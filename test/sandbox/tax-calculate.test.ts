@@ -2,7 +2,7 @@
 // provinces, US states, GB, NO, CH, AU, NZ…) and every status, with the default account (home ES, OSS registered).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { call, useSandbox } from './harness.ts';
+import { call, useSandbox } from './harness.js';
 
 type Expect = Partial<{
   country: string; region: string | null; name: string; rate: number; extra_name: string; extra_rate: number;

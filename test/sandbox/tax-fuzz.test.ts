@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { call, tokenOf, useSandbox } from './harness.ts';
-import { fcParameters } from '../helpers/fast-check.ts';
+import { call, tokenOf, useSandbox } from './harness.js';
+import { fcParameters } from '../helpers/fast-check.js';
 
 const { seed: SEED, numRuns: RUNS } = fcParameters('tax endpoints', 150);
 

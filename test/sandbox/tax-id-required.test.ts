@@ -3,7 +3,7 @@
 // PT, following the account's home country (PUT /sandbox/tax-settings).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { call, useSandbox } from './harness.ts';
+import { call, useSandbox } from './harness.js';
 
 type Json = Record<string, any>;
 

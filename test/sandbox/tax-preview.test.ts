@@ -2,9 +2,9 @@
 // account's tax settings, all against a real sandbox over HTTP.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { chargedTax, computeLocationTax, computeSessionTax } from '../../src/sandbox/tax/session-tax.ts';
-import { TaxSettingsHolder } from '../../src/sandbox/tax/settings.ts';
-import { call, tokenOf, useSandbox } from './harness.ts';
+import { chargedTax, computeLocationTax, computeSessionTax } from '../../src/sandbox/tax/session-tax.js';
+import { TaxSettingsHolder } from '../../src/sandbox/tax/settings.js';
+import { call, tokenOf, useSandbox } from './harness.js';
 
 describe('tax preview through the permalink', () => {
   const sandbox = useSandbox();

@@ -2,8 +2,8 @@
 // the same request URIs answer with the same status and the same body, field for field and in the same key order.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { recordedInteractions } from '../helpers/fixtures.ts';
-import { AUTH, call, useSandbox } from './harness.ts';
+import { recordedInteractions } from '../helpers/fixtures.js';
+import { AUTH, call, useSandbox } from './harness.js';
 
 const TAX_CASSETTES = recordedInteractions().filter((i) => i.file.startsWith('validate_'));
 

@@ -2,10 +2,10 @@
 // real sandbox (the server side of the tax preview). Sessions are made through the private API, as a merchant's server would.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { PROTOCOL_VERSION, SANDBOX_CAPABILITIES } from '../../src/protocol/capabilities.ts';
-import { ERROR_STATUS } from '../../src/protocol/status.ts';
-import { taxSummarySchema } from '../../src/protocol/tax.ts';
-import { call, eventually, publicPath, useSandbox, type Reply, payShown } from './harness.ts';
+import { PROTOCOL_VERSION, SANDBOX_CAPABILITIES } from '../../src/protocol/capabilities.js';
+import { ERROR_STATUS } from '../../src/protocol/status.js';
+import { taxSummarySchema } from '../../src/protocol/tax.js';
+import { call, eventually, publicPath, useSandbox, type Reply, payShown } from './harness.js';
 
 const CARD_OK = { method: 'card', card_number: '4242 4242 4242 4242' };
 const CARD_DECLINED = { method: 'card', card_number: '4000 0000 0000 0002' };

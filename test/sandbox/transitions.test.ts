@@ -3,9 +3,9 @@
 // changes nothing. The table is typed by SessionStatus, so a new status cannot be added without its row.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { SessionStatus } from '../../src/session/schema.ts';
-import { call, publicPath, RECORDED_CREATE, sleep, useSandbox, type Reply, payShown } from './harness.ts';
-import { assertNotPending } from './refusals.ts';
+import type { SessionStatus } from '../../src/session/schema.js';
+import { call, publicPath, RECORDED_CREATE, sleep, useSandbox, type Reply, payShown } from './harness.js';
+import { assertNotPending } from './refusals.js';
 
 const ACTIONS = ['update', 'coupon', 'pay', 'cancel', 'private update', 'private delete'] as const;
 type Action = (typeof ACTIONS)[number];

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { ViteDevServer } from 'vite';
-import { sandboxPlugin } from '../../src/sandbox/vite-plugin.ts';
-import { AUTH, call, getWithHost } from './harness.ts';
+import { sandboxPlugin } from '../../src/sandbox/vite-plugin.js';
+import { AUTH, call, getWithHost } from './harness.js';
 
 describe('sandboxPlugin in the Vite dev server', () => {
   let server: ViteDevServer;

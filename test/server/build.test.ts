@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { before, describe, test } from 'node:test';
-import { DIST, ensureBuild } from '../build/support.ts';
+import { DIST, ensureBuild } from '../build/support.js';
 
 /** Every module a dist/lib entry reaches through static and dynamic imports, relative to dist/lib; bare ones as is. */
 function graph(entry: string): Set<string> {
@@ -50,7 +50,7 @@ describe('the server entry in the build', () => {
     const modules = [...graph('server/index.js')];
     assert.ok(modules.includes('node:crypto'));
     assert.ok(!modules.some((m) => m.startsWith('checkout/') || m === 'lit' || m.startsWith('lit/')), 'no Lit, no element');
-    const server = (await import(pathToFileURL(join(DIST, 'lib/server/index.js')).href)) as typeof import('../../src/server/index.ts');
+    const server = (await import(pathToFileURL(join(DIST, 'lib/server/index.js')).href)) as typeof import('../../src/server/index.js');
     const handler = server.createCheckoutHandler({ apiUrl: 'https://acme.quadernoapp.com', apiKey: 'sk', secret: 'x'.repeat(32), prefix: '/pay' });
     assert.match(handler.permalinkFor(12, 'https://shop.example'), /^https:\/\/shop\.example\/pay\/[A-Za-z0-9_-]{23,}$/);
     const reply = await handler(new Request('https://shop.example/pay/forged.json'));

@@ -10,13 +10,13 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { completeCheckout, DIST, ensureBuild, launchBrowser, waitForView } from '../build/support.ts';
-import en from '../../src/locales/en.ts';
-import { ANA, fillBilling } from '../helpers/fill-billing.ts';
-import { startSandbox, type RunningSandbox } from '../../src/sandbox/server.ts';
-import { createCheckoutHandler, toNodeListener, type CheckoutHandler } from '../../src/server/index.ts';
-import { startFaultServer } from '../helpers/fault-server.ts';
-import { API_KEY, KEY_ON_THE_WIRE, SECRET, serveFetch, type Served } from './support.ts';
+import { completeCheckout, DIST, ensureBuild, launchBrowser, waitForView } from '../build/support.js';
+import en from '../../src/locales/en.js';
+import { ANA, fillBilling } from '../helpers/fill-billing.js';
+import { startSandbox, type RunningSandbox } from '../../src/sandbox/server.js';
+import { createCheckoutHandler, toNodeListener, type CheckoutHandler } from '../../src/server/index.js';
+import { startFaultServer } from '../helpers/fault-server.js';
+import { API_KEY, KEY_ON_THE_WIRE, SECRET, serveFetch, type Served } from './support.js';
 
 async function until(check: () => boolean, what: string, withinMs = 15_000): Promise<void> {
   const deadline = Date.now() + withinMs;

@@ -3,9 +3,9 @@
 // What the handler does not advertise (coupons, cancel, pay) is checked for its refusal only.
 import { after, before } from 'node:test';
 import { randomBytes } from 'node:crypto';
-import { contractSuite } from '../protocol/contract.ts';
-import { sandboxBackedTarget } from '../protocol/sandbox-target.ts';
-import { API_KEY, startHandler, startQuaderno, type Quaderno } from './support.ts';
+import { contractSuite } from '../protocol/contract.js';
+import { sandboxBackedTarget } from '../protocol/sandbox-target.js';
+import { API_KEY, startHandler, startQuaderno, type Quaderno } from './support.js';
 
 // why not the sandbox's: the handler sends the keys it was configured with, never ones it learns from Quaderno.
 const HANDLER_KEYS = { stripePublishableKey: 'pk_test_merchant_handler', paypalClientId: 'merchant-paypal-client' };

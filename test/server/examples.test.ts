@@ -5,12 +5,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { startSandbox, type RunningSandbox } from '../../src/sandbox/server.ts';
-import { createCheckoutHandler } from '../../src/server/index.ts';
-import { createTokenSigner } from '../../src/server/token.ts';
-import { DIST, ensureBuild } from '../build/support.ts';
-import { API_KEY, browser, runExample, SECRET } from './support.ts';
-import { assertCopiedFrom } from '../helpers/readme-blocks.ts';
+import { startSandbox, type RunningSandbox } from '../../src/sandbox/server.js';
+import { createCheckoutHandler } from '../../src/server/index.js';
+import { createTokenSigner } from '../../src/server/token.js';
+import { DIST, ensureBuild } from '../build/support.js';
+import { API_KEY, browser, runExample, SECRET } from './support.js';
+import { assertCopiedFrom } from '../helpers/readme-blocks.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -77,7 +77,7 @@ describe('mounting examples (examples/server/)', { concurrency: 3, timeout: 120_
   test("next/app/checkout/[...path]/route.ts: imported without the secrets (next build), then a cross-origin page's preflight, GET and PUT", async () => {
     // why without them: `next build` imports the route to collect page data, in CI where the secrets are not set.
     for (const name of Object.keys(env)) delete process.env[name];
-    const route = (await import('../../examples/server/next/app/checkout/[...path]/route.ts')) as Record<string, unknown>;
+    const route = (await import('../../examples/server/next/app/checkout/[...path]/route.js')) as Record<string, unknown>;
     const [GET, PUT, POST, OPTIONS] = (['GET', 'PUT', 'POST', 'OPTIONS'] as const).map((method) => route[method] as (request: Request, context?: unknown) => Promise<Response>);
     for (const method of [GET, PUT, POST, OPTIONS]) assert.equal(typeof method, 'function');
     assert.equal(route.runtime, 'nodejs');

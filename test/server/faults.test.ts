@@ -2,8 +2,8 @@
 // and dropped connections can't be had from the sandbox on demand). The browser only ever sees protocol codes.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { startFaultServer } from '../helpers/fault-server.ts';
-import { API_KEY, browser, KEY_ON_THE_WIRE, startHandler } from './support.ts';
+import { startFaultServer } from '../helpers/fault-server.js';
+import { API_KEY, browser, KEY_ON_THE_WIRE, startHandler } from './support.js';
 
 const SESSION = {
   id: 77,

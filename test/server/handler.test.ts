@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { after, before, describe, test } from 'node:test';
-import { createCheckoutHandler } from '../../src/server/index.ts';
-import { createTokenSigner } from '../../src/server/token.ts';
+import { createCheckoutHandler } from '../../src/server/index.js';
+import { createTokenSigner } from '../../src/server/token.js';
 import {
   API_KEY,
   browser,
@@ -14,7 +14,7 @@ import {
   startHandler,
   type Quaderno,
   type Reply,
-} from './support.ts';
+} from './support.js';
 
 describe('createCheckoutHandler against the sandbox', () => {
   let quaderno: Quaderno;

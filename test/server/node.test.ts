@@ -5,9 +5,9 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, test, mock } from 'node:test';
-import { createCheckoutHandler, toNodeListener } from '../../src/server/index.ts';
-import { startFaultServer } from '../helpers/fault-server.ts';
-import { API_KEY, SECRET } from './support.ts';
+import { createCheckoutHandler, toNodeListener } from '../../src/server/index.js';
+import { startFaultServer } from '../helpers/fault-server.js';
+import { API_KEY, SECRET } from './support.js';
 
 /** What came back on the socket: the status line's code and the JSON body (if any). */
 interface RawReply {

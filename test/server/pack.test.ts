@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ROOT, ensureBuild, installPacked } from '../build/support.ts';
+import { ROOT, ensureBuild, installPacked } from '../build/support.js';
 
 /** Packages the consumer app itself has (the package's own dependencies are linked by installPacked). */
 const CONSUMER = ['typescript', 'react', '@types/react', '@types/node'];

@@ -2,7 +2,7 @@
 // `tax_ids/validate` acting as Quaderno's. What is measured: calls reaching Quaderno.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { browser, createSession, startHandler, startQuaderno, type Quaderno } from './support.ts';
+import { browser, createSession, startHandler, startQuaderno, type Quaderno } from './support.js';
 
 const CALCULATE = '/api/tax_rates/calculate.json';
 const VALIDATE = '/api/tax_ids/validate.json';

@@ -5,9 +5,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { startSandbox, type RunningSandbox } from '../../src/sandbox/server.ts';
-import { createCheckoutHandler, type CheckoutHandler, type CheckoutHandlerOptions } from '../../src/server/index.ts';
-import { send, type Reply } from '../helpers/http.ts';
+import { startSandbox, type RunningSandbox } from '../../src/sandbox/server.js';
+import { createCheckoutHandler, type CheckoutHandler, type CheckoutHandlerOptions } from '../../src/server/index.js';
+import { send, type Reply } from '../helpers/http.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -82,7 +82,7 @@ export async function startHandler(apiUrl: string, options: Partial<CheckoutHand
   return { ...served, handler, errors, permalink: (id: number | string) => handler.permalinkFor(id, served.url) };
 }
 
-export type { Reply } from '../helpers/http.ts';
+export type { Reply } from '../helpers/http.js';
 
 /** One request as the browser would send it: JSON accepted, a body (object or string) sent as JSON, no redirects followed. */
 export function browser(url: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Reply> {

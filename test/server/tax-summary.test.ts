@@ -3,8 +3,8 @@
 // answer says inclusive, a status or part Quaderno leaves out read safely, integer minor units out.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { rateOf, summarize, type RateAnswer, type SummaryItem } from '../../src/server/tax-summary.ts';
-import type { Coupon } from '../../src/session/schema.ts';
+import { rateOf, summarize, type RateAnswer, type SummaryItem } from '../../src/server/tax-summary.js';
+import type { Coupon } from '../../src/session/schema.js';
 
 const item = (amount: number, currency = 'EUR', quantity = 1): SummaryItem => ({ amount, currency, quantity });
 const rate = (percent: number, extra: Partial<RateAnswer> = {}): RateAnswer => ({ name: 'VAT', rate: percent, status: 'taxable', ...extra });

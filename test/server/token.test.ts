@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { createTokenSigner } from '../../src/server/token.ts';
+import { createTokenSigner } from '../../src/server/token.js';
 
 const SECRET = 'a-secret-of-at-least-thirty-two-chars';
 const SCOPE = 'https://acme.quadernoapp.com';

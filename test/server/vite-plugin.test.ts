@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { ViteDevServer } from 'vite';
-import { startSandbox, type RunningSandbox } from '../../src/sandbox/server.ts';
-import { accountPlugin } from '../../src/server/vite-plugin.ts';
-import { API_KEY, browser, KEY_ON_THE_WIRE } from './support.ts';
+import { startSandbox, type RunningSandbox } from '../../src/sandbox/server.js';
+import { accountPlugin } from '../../src/server/vite-plugin.js';
+import { API_KEY, browser, KEY_ON_THE_WIRE } from './support.js';
 
 describe('accountPlugin in the Vite dev server', () => {
   let sandbox: RunningSandbox;

@@ -1,7 +1,7 @@
 // The shared money-plausibility rules, in tables: the session schema, the sandbox and the element read these.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { brokenAmounts, hasImplausibleAmounts, inexactAmounts, mixedCurrencies } from '../../src/session/amounts.ts';
+import { brokenAmounts, hasImplausibleAmounts, inexactAmounts, mixedCurrencies } from '../../src/session/amounts.js';
 
 type Line = { amount: number; quantity: number; currency: string };
 const line = (amount: number, quantity = 1, currency = 'EUR'): Line => ({ amount, quantity, currency });

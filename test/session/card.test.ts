@@ -1,7 +1,7 @@
 // The card-number rules shared by the element's validator and the sandbox's payment simulation.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cardDigits, isCardNumber, luhn } from '../../src/session/card.ts';
+import { cardDigits, isCardNumber, luhn } from '../../src/session/card.js';
 
 const luhnCases: Array<[string, boolean]> = [
   ['4242424242424242', true],

@@ -1,12 +1,12 @@
 // The field table is the one home of the billing fields: everything that lists them derives from it.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ADDRESS_FIELDS, BILLING_FIELDS, FIELD_TABLE, isBillingField, isRequired, validateField } from '../../src/session/fields.ts';
-import { CUSTOMER_FIELDS, customerSchema } from '../../src/session/schema.ts';
-import { publicUpdateSchema } from '../../src/session/requests.ts';
-import { parseDraft } from '../../src/checkout/model/draft.ts';
-import { getTranslation } from '../../src/locales/all.ts';
-import { LOCALE_CODES } from '../../src/session/locale-codes.ts';
+import { ADDRESS_FIELDS, BILLING_FIELDS, FIELD_TABLE, isBillingField, isRequired, validateField } from '../../src/session/fields.js';
+import { CUSTOMER_FIELDS, customerSchema } from '../../src/session/schema.js';
+import { publicUpdateSchema } from '../../src/session/requests.js';
+import { parseDraft } from '../../src/checkout/model/draft.js';
+import { getTranslation } from '../../src/locales/all.js';
+import { LOCALE_CODES } from '../../src/session/locale-codes.js';
 
 describe('the field table', () => {
   it('keys are unique, and the form, the schemas and every locale carry exactly them', () => {

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { formatMoney, lineTotal, majorToMinor, minorDigits, sessionTotals, couponDiscount } from '../../src/session/money.ts';
-import { parseSession, type Coupon } from '../../src/session/schema.ts';
+import { formatMoney, lineTotal, majorToMinor, minorDigits, sessionTotals, couponDiscount } from '../../src/session/money.js';
+import { parseSession, type Coupon } from '../../src/session/schema.js';
 
 const normalize = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 

@@ -4,13 +4,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseSession, SessionParseError } from '../../src/session/schema.ts';
-import { formatMoney, sessionTotals } from '../../src/session/money.ts';
-import { sessionFromBody } from '../../src/api/public.ts';
-import { BadResponseError } from '../../src/api/errors.ts';
-import { LOCALE_CODES } from '../../src/locales/index.ts';
-import { anySession, arbitraryJson, mutatedSession, validSession } from '../hardening/generators.ts';
-import { fcParameters } from '../helpers/fast-check.ts';
+import { parseSession, SessionParseError } from '../../src/session/schema.js';
+import { formatMoney, sessionTotals } from '../../src/session/money.js';
+import { sessionFromBody } from '../../src/api/public.js';
+import { BadResponseError } from '../../src/api/errors.js';
+import { LOCALE_CODES } from '../../src/locales/index.js';
+import { anySession, arbitraryJson, mutatedSession, validSession } from '../hardening/generators.js';
+import { fcParameters } from '../helpers/fast-check.js';
 
 const RUNS = 4000;
 let tried = 0;

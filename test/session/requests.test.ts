@@ -3,8 +3,8 @@
 // would refuse.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { FIELD_TABLE, validateField, type BillingField } from '../../src/session/fields.ts';
-import { createSessionSchema, fieldErrors, publicUpdateSchema } from '../../src/session/requests.ts';
+import { FIELD_TABLE, validateField, type BillingField } from '../../src/session/fields.js';
+import { createSessionSchema, fieldErrors, publicUpdateSchema } from '../../src/session/requests.js';
 
 const refusal = (customer: Record<string, string>) => {
   const parsed = publicUpdateSchema.safeParse({ customer });

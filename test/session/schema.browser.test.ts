@@ -1,7 +1,7 @@
 // The session schema in Chromium, over the same fixtures the Node suite reads: the recorded list and the seed document.
 import { expect } from '@open-wc/testing';
-import { parseSession, parseSessionList, SessionParseError } from '../../src/session/schema.ts';
-import { sessionTotals } from '../../src/session/money.ts';
+import { parseSession, parseSessionList, SessionParseError } from '../../src/session/schema.js';
+import { sessionTotals } from '../../src/session/money.js';
 
 async function fixture(path: string): Promise<string> {
   const response = await fetch(new URL(`../fixtures/${path}`, import.meta.url));

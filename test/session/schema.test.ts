@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseSession, parseSessionList, SessionParseError } from '../../src/session/schema.ts';
-import { createSessionSchema, publicUpdateSchema } from '../../src/session/requests.ts';
-import { sessionTotals } from '../../src/session/money.ts';
-import { recordedInteractions, recordedSessionList, seedExamples } from '../helpers/fixtures.ts';
+import { parseSession, parseSessionList, SessionParseError } from '../../src/session/schema.js';
+import { createSessionSchema, publicUpdateSchema } from '../../src/session/requests.js';
+import { sessionTotals } from '../../src/session/money.js';
+import { recordedInteractions, recordedSessionList, seedExamples } from '../helpers/fixtures.js';
 
 test('every session in the seed document parses', () => {
   const sessions = seedExamples().flatMap((example) => (Array.isArray(example) ? example : [example]));

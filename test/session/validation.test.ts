@@ -1,12 +1,12 @@
 // The validators as plain functions, in tables (Lion style): no DOM, no Lit.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import en from '../../src/locales/en.ts';
-import { email, postalCode, vatNumber, type FieldError } from '../../src/session/validation.ts';
-import { translateError } from '../../src/locales/validation.ts';
-import { isRequired, validateBilling, validateField, type BillingValues } from '../../src/session/fields.ts';
-import { cardCvc, cardExpiry, cardNumber, luhn, withExpirySlash } from '../../src/processors/sandbox-card.ts';
-import { parseDraft } from '../../src/checkout/model/draft.ts';
+import en from '../../src/locales/en.js';
+import { email, postalCode, vatNumber, type FieldError } from '../../src/session/validation.js';
+import { translateError } from '../../src/locales/validation.js';
+import { isRequired, validateBilling, validateField, type BillingValues } from '../../src/session/fields.js';
+import { cardCvc, cardExpiry, cardNumber, luhn, withExpirySlash } from '../../src/processors/sandbox-card.js';
+import { parseDraft } from '../../src/checkout/model/draft.js';
 
 const key = (error: FieldError | undefined) => error?.key;
 

@@ -4,10 +4,10 @@
 // anywhere; every invalid number of a country we check is refused; the rest "could not be checked" (null).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { vatNumber } from '../../src/session/validation.ts';
-import { CHECKED_COUNTRIES } from '../../src/tax/tax-ids.ts';
-import { call, tokenOf, useSandbox } from '../sandbox/harness.ts';
-import { corpusCases } from './corpus-data.ts';
+import { vatNumber } from '../../src/session/validation.js';
+import { CHECKED_COUNTRIES } from '../../src/tax/tax-ids.js';
+import { call, tokenOf, useSandbox } from '../sandbox/harness.js';
+import { corpusCases } from './corpus-data.js';
 
 type Answer = boolean | null;
 

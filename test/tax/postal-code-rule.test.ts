@@ -2,8 +2,8 @@
 // asks for the postal code exactly there.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { rateDependsOnPostalCode } from '../../src/tax/postal-code-rule.ts';
-import { taxNeeds } from '../../src/tax/rates.ts';
+import { rateDependsOnPostalCode } from '../../src/tax/postal-code-rule.js';
+import { taxNeeds } from '../../src/tax/rates.js';
 
 describe('rateDependsOnPostalCode', () => {
   const cases: Array<[country: string | null | undefined, depends: boolean]> = [

@@ -2,8 +2,8 @@
 // test/sandbox/tax-calculate.test.ts).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { countryRate, stateRate } from '../../src/tax/data/sales-tax-rates.ts';
-import { DEFAULT_SELLER, findRate, LocationError, taxNeeds, type SellerSettings } from '../../src/tax/rates.ts';
+import { countryRate, stateRate } from '../../src/tax/data/sales-tax-rates.js';
+import { DEFAULT_SELLER, findRate, LocationError, taxNeeds, type SellerSettings } from '../../src/tax/rates.js';
 
 const seller = (extra: Partial<SellerSettings> = {}): SellerSettings => ({ ...DEFAULT_SELLER, ...extra });
 

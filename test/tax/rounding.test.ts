@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { fcParameters } from '../helpers/fast-check.ts';
-import { allocate, divideRounded, exclusiveTax, inclusiveNet, roundHalfAwayFromZero, taxableBase } from '../../src/tax/rounding.ts';
+import { fcParameters } from '../helpers/fast-check.js';
+import { allocate, divideRounded, exclusiveTax, inclusiveNet, roundHalfAwayFromZero, taxableBase } from '../../src/tax/rounding.js';
 
 const { seed: SEED, numRuns: RUNS } = fcParameters('tax rounding', 2000);
 

@@ -1,8 +1,8 @@
 // computeTaxSummary in tables: currencies, quantities, inclusive prices, coupons before tax, stacked and zero rates.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { computeTaxSummary, type TaxableItem } from '../../src/tax/summary.ts';
-import type { TaxRate, TaxStatus } from '../../src/tax/types.ts';
+import { computeTaxSummary, type TaxableItem } from '../../src/tax/summary.js';
+import type { TaxRate, TaxStatus } from '../../src/tax/types.js';
 
 const rate = (name: string, percent: number, extra: Partial<TaxRate> = {}): TaxRate => ({
   name,

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { describe, test } from 'node:test';
 import type { Validator } from 'stdnum';
-import { FIXED_VALIDATORS } from '../../src/tax/tax-id-fixes.ts';
+import { FIXED_VALIDATORS } from '../../src/tax/tax-id-fixes.js';
 
 const require = createRequire(import.meta.url);
 const stdnum = (path: string) => require(`stdnum/lib/cjs/${path}.js`) as Validator;

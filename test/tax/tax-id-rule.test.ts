@@ -2,7 +2,7 @@
 // and PT need one; a cross-border sale or a domestic one elsewhere does not.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { TAX_ID_REQUIRED_COUNTRIES, taxIdRequired } from '../../src/tax/tax-id-rule.ts';
+import { TAX_ID_REQUIRED_COUNTRIES, taxIdRequired } from '../../src/tax/tax-id-rule.js';
 
 describe('taxIdRequired', () => {
   const cases: Array<[seller: string | null, customer: string | null, required: boolean]> = [

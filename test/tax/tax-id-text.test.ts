@@ -2,8 +2,8 @@
 // separators people type and the country prefix never decide anything; only an empty or overlong text is refused.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { FIELD_SPECS } from '../../src/session/fields.ts';
-import { compactTaxId, TAX_ID_MAX_LENGTH, taxIdBody, taxIdExample, taxIdPlausible, taxIdSpellings } from '../../src/tax/tax-id-text.ts';
+import { FIELD_SPECS } from '../../src/session/fields.js';
+import { compactTaxId, TAX_ID_MAX_LENGTH, taxIdBody, taxIdExample, taxIdPlausible, taxIdSpellings } from '../../src/tax/tax-id-text.js';
 
 describe('tax ID text', () => {
   const bodies: Array<[country: string, typed: string, body: string]> = [

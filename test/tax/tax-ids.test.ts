@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { euVat } from 'stdnum';
-import { EU_STATES } from '../../src/tax/data/jurisdictions.ts';
-import { SANDBOX_TAX_IDS, checkTaxId, checkVatNumber, validator, VALIDATORS } from '../../src/tax/tax-ids.ts';
+import { EU_STATES } from '../../src/tax/data/jurisdictions.js';
+import { SANDBOX_TAX_IDS, checkTaxId, checkVatNumber, validator, VALIDATORS } from '../../src/tax/tax-ids.js';
 
 /** Published company numbers whose check digits hold, one per country; the last character changed makes each fail. */
 const VALID: Array<[string, string]> = [

@@ -2,10 +2,10 @@
 // adds a listener for the `quaderno-complete` event. The JSX typings come from `quaderno-checkout/react`.
 // In your app: `import 'quaderno-checkout'` and `import type {} from 'quaderno-checkout/react'`.
 import { useEffect, useState } from 'react';
-import '../../../src/quaderno-checkout.ts';
-import type {} from '../../../src/react.ts';
-import type { QuadernoCompleteEvent, QuadernoErrorEvent } from '../../../src/index.ts';
-import { demoPermalink } from '../../shared/session.ts';
+import '../../../src/quaderno-checkout.js';
+import type {} from '../../../src/react.js';
+import type { QuadernoCompleteEvent, QuadernoErrorEvent } from '../../../src/index.js';
+import { demoPermalink } from '../../shared/session.js';
 
 export function App() {
   const [permalink, setPermalink] = useState<string>();

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '../../shared/example.css';
-import { App } from './App.tsx';
+import { App } from './App.js';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -5,8 +5,8 @@
 import { html, LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import * as z from 'zod/mini';
-import en from '../../../src/locales/en.ts';
-import { LOCALE_CODES } from '../../../src/session/locale-codes.ts';
+import en from '../../../src/locales/en.js';
+import { LOCALE_CODES } from '../../../src/session/locale-codes.js';
 
 const data = z.looseObject({ name: z.nullish(z.string()), locale: z.enum(LOCALE_CODES) });
 

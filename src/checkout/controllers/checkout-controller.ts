@@ -1,9 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { createPublicClient, type PublicClient } from '../../api/public.ts';
-import { sessionDraft } from '../model/draft.ts';
-import { CheckoutModel, type ModelHost, type ModelProcessor } from '../model/model.ts';
-import type { CheckoutView } from '../model/state.ts';
-import { outcomeWords } from '../views/outcome.ts';
+import { createPublicClient, type PublicClient } from '../../api/public.js';
+import { sessionDraft } from '../model/draft.js';
+import { CheckoutModel, type ModelHost, type ModelProcessor } from '../model/model.js';
+import type { CheckoutView } from '../model/state.js';
+import { outcomeWords } from '../views/outcome.js';
 
 /** What the model depends on, read on every update: a new permalink makes a new model. */
 export interface CheckoutInputs {

@@ -1,9 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ApiError } from '../../api/errors.ts';
-import type { PublicClient } from '../../api/public.ts';
-import type { ProtocolSession } from '../../protocol/session.ts';
-import { isEditable } from '../../session/schema.ts';
-import { SessionExpiry } from '../model/expiry.ts';
+import { ApiError } from '../../api/errors.js';
+import type { PublicClient } from '../../api/public.js';
+import type { ProtocolSession } from '../../protocol/session.js';
+import { isEditable } from '../../session/schema.js';
+import { SessionExpiry } from '../model/expiry.js';
 
 /** What the controller reads from the element on every update, and what it asks of it. */
 export interface ExpiryInputs {

@@ -7,7 +7,7 @@ import {
   resolveLocale,
   type LocaleCode,
   type Translation,
-} from '../../locales/index.ts';
+} from '../../locales/index.js';
 
 /** What the display locale depends on, read on every update. `session` is undefined until the session arrives. */
 export interface LocaleInputs {

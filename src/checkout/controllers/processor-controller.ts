@@ -2,10 +2,10 @@
 // chosen method into a light-DOM node of its own, tells it what changed, lends it the payment start, and adapts the
 // mounted processor to the checkout model's `ModelProcessor` (pay, validate, reset). No processor code lives here.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Translation } from '../../locales/translation.ts';
-import { loadErrorOf, ProcessorPaymentError, type ProcessorError } from '../../processors/errors.ts';
-import { hostedProcessor, paysOnHostedPage } from '../../processors/factories.ts';
-import { placeInLightDom } from '../../processors/light-dom.ts';
+import type { Translation } from '../../locales/translation.js';
+import { loadErrorOf, ProcessorPaymentError, type ProcessorError } from '../../processors/errors.js';
+import { hostedProcessor, paysOnHostedPage } from '../../processors/factories.js';
+import { placeInLightDom } from '../../processors/light-dom.js';
 import type {
   MountedProcessor,
   PaymentProcessor,
@@ -14,12 +14,12 @@ import type {
   ProcessorData,
   ProcessorFieldReport,
   ShownFieldError,
-} from '../../processors/processor.ts';
-import { registeredProcessors } from '../../processors/registry.ts';
-import { processorPublicKeys, ProcessorPayments } from './processor-payments.ts';
-import { sessionTotals } from '../../session/money.ts';
-import type { CheckoutSession, PaymentMethod } from '../../session/schema.ts';
-import type { ModelProcessor } from '../model/types.ts';
+} from '../../processors/processor.js';
+import { registeredProcessors } from '../../processors/registry.js';
+import { processorPublicKeys, ProcessorPayments } from './processor-payments.js';
+import { sessionTotals } from '../../session/money.js';
+import type { CheckoutSession, PaymentMethod } from '../../session/schema.js';
+import type { ModelProcessor } from '../model/types.js';
 
 /** The slot the processors' light-DOM containers are slotted into. */
 export const PROCESSOR_SLOT = 'processor';

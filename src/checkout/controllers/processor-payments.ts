@@ -1,10 +1,10 @@
 // The payment side of the element's processor glue (processor-controller.ts mounts; this pays): the mounted
 // processor's pay for the total the customer confirmed, the payment start it is lent (`context.start`), and the
 // hand-off for a processor whose own button pays (PayPal's `begin` / `finish`).
-import { ProcessorPaymentError } from '../../processors/errors.ts';
-import type { BillingDetails, MountedProcessor, PayOutcome, PayRequest } from '../../processors/processor.ts';
-import { sessionTotals } from '../../session/money.ts';
-import type { CheckoutSession, PaymentMethod } from '../../session/schema.ts';
+import { ProcessorPaymentError } from '../../processors/errors.js';
+import type { BillingDetails, MountedProcessor, PayOutcome, PayRequest } from '../../processors/processor.js';
+import { sessionTotals } from '../../session/money.js';
+import type { CheckoutSession, PaymentMethod } from '../../session/schema.js';
 
 export interface PaymentInputs {
   /** The session the form shows, if it does. */
@@ -21,7 +21,7 @@ export class ProcessorPayments {
   private finishing: ((outcome: PayOutcome) => void) | undefined;
   /** While a payment runs: the total the customer confirmed, and a refusal of its start (PayPal's click hides it). */
   private paying: { total: number; refused?: unknown } | undefined;
-  private paymentStart: Promise<typeof import('../../processors/payment-start.ts')> | undefined;
+  private paymentStart: Promise<typeof import('../../processors/payment-start.js')> | undefined;
 
   constructor(private readonly inputs: PaymentInputs) {}
 
@@ -91,7 +91,7 @@ export class ProcessorPayments {
   }
 
   private loadPaymentStart() {
-    return (this.paymentStart ??= import('../../processors/payment-start.ts').catch((error: unknown) => {
+    return (this.paymentStart ??= import('../../processors/payment-start.js').catch((error: unknown) => {
       this.paymentStart = undefined;
       throw error;
     }));

@@ -3,12 +3,12 @@
 // tax ID is given. `required` keeps asking for everything (the field table's own rule). In both modes, the tax ID
 // where the server says a domestic sale needs one (BG, CY, ES, HR, IT, PT): that is the law, not the form's choice,
 // and the server refuses the payment without it. No Lit and no DOM here.
-import { validateBilling, type BillingErrors, type BillingField, type BillingValues } from '../../session/fields.ts';
-import { isRequired } from '../../session/fields.ts';
-import type { ProtocolSession } from '../../protocol/session.ts';
-import type { BillingMode } from '../../session/schema.ts';
-import { rateDependsOnPostalCode } from '../../tax/postal-code-rule.ts';
-import { sessionTax, shownTax, taxIdRequiredFor, taxIdState, taxQuery, type TaxPreview, type TaxSummary } from './tax.ts';
+import { validateBilling, type BillingErrors, type BillingField, type BillingValues } from '../../session/fields.js';
+import { isRequired } from '../../session/fields.js';
+import type { ProtocolSession } from '../../protocol/session.js';
+import type { BillingMode } from '../../session/schema.js';
+import { rateDependsOnPostalCode } from '../../tax/postal-code-rule.js';
+import { sessionTax, shownTax, taxIdRequiredFor, taxIdState, taxQuery, type TaxPreview, type TaxSummary } from './tax.js';
 
 /** What a reverse-charge invoice needs besides the country. */
 const INVOICE_ADDRESS: readonly BillingField[] = ['billing_street_line_1', 'billing_city', 'billing_postal_code'];

@@ -1,10 +1,10 @@
 // The cancel link: tell the page (cancelable), abandon the session, then go to cancel_url. No Lit and no DOM here.
-import { ConflictError } from '../../api/errors.ts';
-import { isHttpUrl } from '../../api/urls.ts';
-import type { ModelEffects } from './effects.ts';
-import { errorCode } from './errors.ts';
-import { placeSession } from './state.ts';
-import { errorMessage } from './words.ts';
+import { ConflictError } from '../../api/errors.js';
+import { isHttpUrl } from '../../api/urls.js';
+import type { ModelEffects } from './effects.js';
+import { errorCode } from './errors.js';
+import { placeSession } from './state.js';
+import { errorMessage } from './words.js';
 
 export type CancelEffects = Pick<ModelEffects, 'state' | 'set' | 'run' | 'client' | 'draft' | 'host' | 'report' | 'reload'>;
 

@@ -1,8 +1,8 @@
 // Why a coupon was refused, read from the protocol's machine code (`field_codes.coupon`), never from the server's
 // prose, so the customer is told in their own language. No Lit and no DOM here.
-import { ValidationError } from '../../api/errors.ts';
-import type { ProtocolErrorCode } from '../../protocol/codes.ts';
-import type { Translation } from '../../locales/translation.ts';
+import { ValidationError } from '../../api/errors.js';
+import type { ProtocolErrorCode } from '../../protocol/codes.js';
+import type { Translation } from '../../locales/translation.js';
 
 export type CouponRefusal =
   | { reason: 'invalid' }

@@ -1,12 +1,12 @@
 // The coupon's actions: Apply and Remove, each one PUT of the coupon alone with the form busy; a refusal is worded
 // from its protocol code (coupon-refusal.ts). No Lit and no DOM here.
-import { ConflictError, ValidationError } from '../../api/errors.ts';
-import type { ProtocolSession } from '../../protocol/session.ts';
-import { describeCouponRefusal, refusalOf } from './coupon-refusal.ts';
-import type { ModelEffects } from './effects.ts';
-import { errorCode, RefusedSessionError } from './errors.ts';
-import { formOf, placeSession, type Busy } from './state.ts';
-import { errorMessage } from './words.ts';
+import { ConflictError, ValidationError } from '../../api/errors.js';
+import type { ProtocolSession } from '../../protocol/session.js';
+import { describeCouponRefusal, refusalOf } from './coupon-refusal.js';
+import type { ModelEffects } from './effects.js';
+import { errorCode, RefusedSessionError } from './errors.js';
+import { formOf, placeSession, type Busy } from './state.js';
+import { errorMessage } from './words.js';
 
 export type CouponEffects = Pick<
   ModelEffects,

@@ -2,12 +2,12 @@
 // field asks and shows, the tax and total shown, the tax ID's check, the Pay button, how many problems stop a
 // payment). One pure function, computed once per state by the model and read by the views and by pay.ts, so the
 // form and the payment can never disagree. No Lit and no DOM here.
-import { BILLING_FIELDS, type BillingErrors, type BillingField } from '../../session/fields.ts';
-import type { FieldError } from '../../session/validation.ts';
-import { autoNeeds, needsOf, requiredNow, validateNow, type BillingNeeds } from './billing-rule.ts';
-import { savesEdits } from './session-checks.ts';
-import { visibleFieldError, type FormKind } from './state.ts';
-import { sessionTax, shownTax, shownTotal, taxIdState, taxQuery, type TaxIdState, type TaxSummary } from './tax.ts';
+import { BILLING_FIELDS, type BillingErrors, type BillingField } from '../../session/fields.js';
+import type { FieldError } from '../../session/validation.js';
+import { autoNeeds, needsOf, requiredNow, validateNow, type BillingNeeds } from './billing-rule.js';
+import { savesEdits } from './session-checks.js';
+import { visibleFieldError, type FormKind } from './state.js';
+import { sessionTax, shownTax, shownTotal, taxIdState, taxQuery, type TaxIdState, type TaxSummary } from './tax.js';
 
 /** What a billing field shows as its error: a rule's error, or the tax ID check's refusal (its own words). */
 export type FieldMessage = { error: FieldError } | { message: 'taxIdInvalid' | 'taxIdInvalidRequired' };

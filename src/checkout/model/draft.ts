@@ -1,5 +1,5 @@
-import { isBillingField, type BillingField } from '../../session/fields.ts';
-import { PAYMENT_METHODS, type PaymentMethod } from '../../session/schema.ts';
+import { isBillingField, type BillingField } from '../../session/fields.js';
+import { PAYMENT_METHODS, type PaymentMethod } from '../../session/schema.js';
 
 /** What survives a reload: the customer's typed fields, an unapplied coupon code, the chosen method. Never card data. */
 export interface Draft {

@@ -1,13 +1,13 @@
 // What the model lends its actions (pay.ts, coupon.ts, cancel.ts, polling.ts): each action file picks the few
 // members it needs, so an action reads and changes the model only through them, never through the model itself.
 // No Lit and no DOM here.
-import type { PublicClient } from '../../api/public.ts';
-import type { ProtocolSession } from '../../protocol/session.ts';
-import type { FormView } from './derive.ts';
-import type { DraftStore } from './draft.ts';
-import type { RunResult } from './run.ts';
-import type { CheckoutState, FormEvent } from './state.ts';
-import type { ModelHost, ModelProcessor } from './types.ts';
+import type { PublicClient } from '../../api/public.js';
+import type { ProtocolSession } from '../../protocol/session.js';
+import type { FormView } from './derive.js';
+import type { DraftStore } from './draft.js';
+import type { RunResult } from './run.js';
+import type { CheckoutState, FormEvent } from './state.js';
+import type { ModelHost, ModelProcessor } from './types.js';
 
 export interface ModelEffects {
   /** The state now (read again after every await: another action may have moved it). */

@@ -1,6 +1,6 @@
 // How the model names a failure: by the error's code, whichever bundle threw it. No Lit and no DOM here.
-import { ApiError } from '../../api/errors.ts';
-import { processorErrorOf } from '../../processors/errors.ts';
+import { ApiError } from '../../api/errors.js';
+import { processorErrorOf } from '../../processors/errors.js';
 
 /** A session from a PUT or a poll that was refused (and shown as an error); it ends the run that fetched it. */
 export class RefusedSessionError extends Error {

@@ -1,6 +1,6 @@
 // What the checkout tells the page, as data: each outcome's name and detail. The model reports these through its host;
 // the element dispatches them as DOM events (../events.ts), so the model needs no DOM to say what happened.
-import type { ProtocolSession } from '../../protocol/session.ts';
+import type { ProtocolSession } from '../../protocol/session.js';
 
 /** `quaderno-ready`: the session is loaded and shown. */
 export interface QuadernoReadyDetail {

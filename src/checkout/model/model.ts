@@ -2,20 +2,20 @@
 // session and takes the form's edits itself; the customer's larger actions live in files of their own (pay.ts,
 // coupon.ts, cancel.ts, polling.ts), each given only the effects it needs (effects.ts). What the form shows is
 // derived once per state (derive.ts). No Lit and no DOM here: the model runs in Node.
-import { BadResponseError } from '../../api/errors.ts';
-import type { BillingField } from '../../session/fields.ts';
-import type { ProtocolSession } from '../../protocol/session.ts';
-import type { PaymentMethod } from '../../session/schema.ts';
-import { cancel } from './cancel.ts';
-import { applyCoupon, removeCoupon } from './coupon.ts';
-import { derive, type FormView } from './derive.ts';
-import type { ModelEffects } from './effects.ts';
-import { errorCode, RefusedSessionError } from './errors.ts';
-import { pay } from './pay.ts';
-import { follow, settled } from './polling.ts';
-import { pageReturn } from './resume.ts';
-import { Runs } from './run.ts';
-import { brokenSession, canReopen, isPayable, savesEdits } from './session-checks.ts';
+import { BadResponseError } from '../../api/errors.js';
+import type { BillingField } from '../../session/fields.js';
+import type { ProtocolSession } from '../../protocol/session.js';
+import type { PaymentMethod } from '../../session/schema.js';
+import { cancel } from './cancel.js';
+import { applyCoupon, removeCoupon } from './coupon.js';
+import { derive, type FormView } from './derive.js';
+import type { ModelEffects } from './effects.js';
+import { errorCode, RefusedSessionError } from './errors.js';
+import { pay } from './pay.js';
+import { follow, settled } from './polling.js';
+import { pageReturn } from './resume.js';
+import { Runs } from './run.js';
+import { brokenSession, canReopen, isPayable, savesEdits } from './session-checks.js';
 import {
   formOf,
   formTransition,
@@ -25,10 +25,10 @@ import {
   type CheckoutState,
   type FormEvent,
   type ProcessorFieldRecord,
-} from './state.ts';
-import { TAX_FIELDS, TaxPreviews } from './tax-preview.ts';
-import type { FocusTarget, ModelHost, ModelOptions, ModelProcessor } from './types.ts';
-import { errorMessage } from './words.ts';
+} from './state.js';
+import { TAX_FIELDS, TaxPreviews } from './tax-preview.js';
+import type { FocusTarget, ModelHost, ModelOptions, ModelProcessor } from './types.js';
+import { errorMessage } from './words.js';
 
 export type { FocusTarget, ModelHost, ModelOptions, ModelProcessor };
 

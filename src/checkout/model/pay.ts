@@ -1,18 +1,18 @@
 // The Pay button: check the form (derive.ts says how many problems stop it), save the customer (a pending session
 // only), hand the payment to the processor with the total the customer saw, then follow it to its outcome
 // (polling.ts). Every failure keeps what was typed. No Lit and no DOM here.
-import { ConflictError, ValidationError } from '../../api/errors.ts';
-import type { PublicClient } from '../../api/public.ts';
-import { processorErrorOf } from '../../processors/errors.ts';
-import { ADDRESS_FIELDS } from '../../session/fields.ts';
-import type { ProtocolSession } from '../../protocol/session.ts';
-import { refusalOf } from './coupon-refusal.ts';
-import type { ModelEffects } from './effects.ts';
-import { errorCode, RefusedSessionError } from './errors.ts';
-import { poll, pollFailed, settled, type PollEffects } from './polling.ts';
-import { savesEdits } from './session-checks.ts';
-import { customerBody, formOf, formTransition, serverFieldErrors, sessionOf, type CheckoutState, type FormAlert, type FormState } from './state.ts';
-import { alertMessage } from './words.ts';
+import { ConflictError, ValidationError } from '../../api/errors.js';
+import type { PublicClient } from '../../api/public.js';
+import { processorErrorOf } from '../../processors/errors.js';
+import { ADDRESS_FIELDS } from '../../session/fields.js';
+import type { ProtocolSession } from '../../protocol/session.js';
+import { refusalOf } from './coupon-refusal.js';
+import type { ModelEffects } from './effects.js';
+import { errorCode, RefusedSessionError } from './errors.js';
+import { poll, pollFailed, settled, type PollEffects } from './polling.js';
+import { savesEdits } from './session-checks.js';
+import { customerBody, formOf, formTransition, serverFieldErrors, sessionOf, type CheckoutState, type FormAlert, type FormState } from './state.js';
+import { alertMessage } from './words.js';
 
 export type PayEffects = PollEffects &
   Pick<ModelEffects, 'edit' | 'view' | 'reopen' | 'refuseUnreadable' | 'reload' | 'settleTax' | 'refreshTax'>;

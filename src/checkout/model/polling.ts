@@ -1,12 +1,12 @@
 // Following a payment: the status poll while the session is processing, and its outcome (the completed view, the
 // `quaderno-complete` event and the redirect, or the failed view). No Lit and no DOM here.
-import { isHttpUrl } from '../../api/urls.ts';
-import type { ProtocolSession } from '../../protocol/session.ts';
-import type { ModelEffects } from './effects.ts';
-import { errorCode, RefusedSessionError } from './errors.ts';
-import { pollSession } from './run.ts';
-import { placeSession, sessionOf, type FormState } from './state.ts';
-import { errorMessage } from './words.ts';
+import { isHttpUrl } from '../../api/urls.js';
+import type { ProtocolSession } from '../../protocol/session.js';
+import type { ModelEffects } from './effects.js';
+import { errorCode, RefusedSessionError } from './errors.js';
+import { pollSession } from './run.js';
+import { placeSession, sessionOf, type FormState } from './state.js';
+import { errorMessage } from './words.js';
 
 export type PollEffects = Pick<ModelEffects, 'state' | 'set' | 'run' | 'client' | 'accept' | 'report' | 'host' | 'draft' | 'processor' | 'pollWaits'>;
 

@@ -1,7 +1,7 @@
 // One run at a time, each with its own AbortSignal: a newer run aborts the older, stop() aborts the current one and
 // remembers it for resume(); and the status poll's backoff. No Lit and no DOM here.
-import { TimeoutError } from '../../api/errors.ts';
-import type { ProtocolSession } from '../../protocol/session.ts';
+import { TimeoutError } from '../../api/errors.js';
+import type { ProtocolSession } from '../../protocol/session.js';
 
 /** How one run ended. `aborted` means a newer run or stop() superseded it. */
 export type RunResult<T> = { status: 'complete'; value: T } | { status: 'error'; error: unknown } | { status: 'aborted' };

@@ -1,10 +1,10 @@
 // Sessions the element must refuse to show or pay: unsafe return URLs, implausible amounts, mixed currencies.
 // The money rules are src/session/amounts.ts's, the ones the sandbox refuses sessions by. No Lit and no DOM here.
-import { isHttpUrl } from '../../api/urls.ts';
-import { capabilitiesOf } from '../../protocol/capabilities.ts';
-import { hasImplausibleAmounts, mixedCurrencies } from '../../session/amounts.ts';
-import { isPayable } from '../../session/status.ts';
-import type { ProtocolSession } from '../../protocol/session.ts';
+import { isHttpUrl } from '../../api/urls.js';
+import { capabilitiesOf } from '../../protocol/capabilities.js';
+import { hasImplausibleAmounts, mixedCurrencies } from '../../session/amounts.js';
+import { isPayable } from '../../session/status.js';
+import type { ProtocolSession } from '../../protocol/session.js';
 
 /** A success_url or cancel_url that is set but not http(s): the session must not be shown, let alone followed. */
 function hasUnsafeUrl(session: ProtocolSession): boolean {

@@ -1,14 +1,14 @@
 // The checkout's one state, as a discriminated union, and the pure transitions of the form. No Lit, no DOM, no I/O:
 // the model (model.ts) runs the effects and feeds their results through these functions; derive.ts reads a form.
-import { taxIdExample, type FieldError } from '../../session/validation.ts';
-import { ADDRESS_FIELDS, BILLING_FIELDS, emptyValues, isBillingField, type BillingField, type BillingValues } from '../../session/fields.ts';
-import type { ProtocolSession } from '../../protocol/session.ts';
-import { type CustomerInput, type PaymentMethod } from '../../session/schema.ts';
-import type { ProcessorMessageKey } from '../../processors/errors.ts';
-import type { CouponRefusal } from './coupon-refusal.ts';
-import type { Draft } from './draft.ts';
-import { savesEdits } from './session-checks.ts';
-import type { TaxPreview } from './tax.ts';
+import { taxIdExample, type FieldError } from '../../session/validation.js';
+import { ADDRESS_FIELDS, BILLING_FIELDS, emptyValues, isBillingField, type BillingField, type BillingValues } from '../../session/fields.js';
+import type { ProtocolSession } from '../../protocol/session.js';
+import { type CustomerInput, type PaymentMethod } from '../../session/schema.js';
+import type { ProcessorMessageKey } from '../../processors/errors.js';
+import type { CouponRefusal } from './coupon-refusal.js';
+import type { Draft } from './draft.js';
+import { savesEdits } from './session-checks.js';
+import type { TaxPreview } from './tax.js';
 
 /** What is in flight inside the form (the pay button, the coupon buttons and cancel show it). */
 export type Busy = 'saving' | 'paying' | 'coupon-apply' | 'coupon-remove' | 'cancel';

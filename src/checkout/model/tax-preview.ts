@@ -1,10 +1,10 @@
 // The tax preview effect: when the country, postal code or tax ID change, one debounced GET <permalink>/tax.json per
 // settled input, the stale one aborted, every answer cached per input. The old figures stay, marked as updating,
 // until the new ones arrive; a failed preview falls back to the session's tax. No Lit and no DOM here.
-import type { ProtocolSession } from '../../protocol/session.ts';
-import { savesEdits } from './session-checks.ts';
-import type { FormState } from './state.ts';
-import { canPreviewTax, taxKey, taxQuery, type TaxPreview, type TaxQuery, type TaxSummary } from './tax.ts';
+import type { ProtocolSession } from '../../protocol/session.js';
+import { savesEdits } from './session-checks.js';
+import type { FormState } from './state.js';
+import { canPreviewTax, taxKey, taxQuery, type TaxPreview, type TaxQuery, type TaxSummary } from './tax.js';
 
 /** What the preview needs from the model. */
 export interface TaxPreviewHost {

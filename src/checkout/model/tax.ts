@@ -1,12 +1,12 @@
 // The tax the checkout shows: the session's `tax` (for the saved customer) or a preview for what the customer typed,
 // and the inputs a preview is keyed by. Pure functions; the preview's requests run in tax-preview.ts.
 // No Lit and no DOM here.
-import { capabilitiesOf } from '../../protocol/capabilities.ts';
-import type { ProtocolSession } from '../../protocol/session.ts';
-import type { TaxLine, TaxSummary } from '../../protocol/tax.ts';
-import type { BillingValues } from '../../session/fields.ts';
-import { sessionTotals } from '../../session/money.ts';
-import { savesEdits } from './session-checks.ts';
+import { capabilitiesOf } from '../../protocol/capabilities.js';
+import type { ProtocolSession } from '../../protocol/session.js';
+import type { TaxLine, TaxSummary } from '../../protocol/tax.js';
+import type { BillingValues } from '../../session/fields.js';
+import { sessionTotals } from '../../session/money.js';
+import { savesEdits } from './session-checks.js';
 
 export type { TaxLine, TaxSummary };
 

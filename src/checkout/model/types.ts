@@ -1,13 +1,13 @@
 // What the checkout model needs from its surroundings: the host element, the processor and the protocol client.
 // No Lit and no DOM here.
-import type { PublicClient } from '../../api/public.ts';
-import type { PayRequest } from '../../processors/processor.ts';
-import type { ProtocolSession } from '../../protocol/session.ts';
-import type { DetailOf, QuadernoEventName } from './events.ts';
-import type { DraftStore } from './draft.ts';
-import type { ReturnReader } from './resume.ts';
-import type { CheckoutState } from './state.ts';
-import type { Words } from './words.ts';
+import type { PublicClient } from '../../api/public.js';
+import type { PayRequest } from '../../processors/processor.js';
+import type { ProtocolSession } from '../../protocol/session.js';
+import type { DetailOf, QuadernoEventName } from './events.js';
+import type { DraftStore } from './draft.js';
+import type { ReturnReader } from './resume.js';
+import type { CheckoutState } from './state.js';
+import type { Words } from './words.js';
 
 /** Where the element should move focus (only ever in answer to the customer). */
 export type FocusTarget = 'first-invalid' | 'coupon-input' | 'address';

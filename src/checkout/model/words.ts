@@ -1,7 +1,7 @@
 // Words the model asks the element to say: functions of the translation, so the model never holds a locale and a
 // translation that arrives late (an async locale chunk) still words what was announced. No Lit and no DOM here.
-import type { Translation } from '../../locales/translation.ts';
-import type { ProcessorMessageKey } from '../../processors/errors.ts';
+import type { Translation } from '../../locales/translation.js';
+import type { ProcessorMessageKey } from '../../processors/errors.js';
 
 /** Something to say, in whatever locale the element shows when it says it. */
 export type Words = (t: Translation) => string;

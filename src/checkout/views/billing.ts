@@ -1,10 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { countryOptions } from '../../locales/countries.ts';
-import { familyNameFirst } from '../../locales/format.ts';
-import type { LocaleCode, Translation } from '../../locales/translation.ts';
-import { BILLING_FIELDS, FIELD_SPECS, isRequired, type BillingField, type BillingValues } from '../../session/fields.ts';
-import type { BillingMode } from '../../session/schema.ts';
-import { renderField } from '../../ui/field.ts';
+import { countryOptions } from '../../locales/countries.js';
+import { familyNameFirst } from '../../locales/format.js';
+import type { LocaleCode, Translation } from '../../locales/translation.js';
+import { BILLING_FIELDS, FIELD_SPECS, isRequired, type BillingField, type BillingValues } from '../../session/fields.js';
+import type { BillingMode } from '../../session/schema.js';
+import { renderField } from '../../ui/field.js';
 
 /** The DOM id of a billing field. */
 export function fieldId(field: BillingField): string {

@@ -1,9 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import type { Translation } from '../../locales/translation.ts';
-import type { Coupon } from '../../session/schema.ts';
-import { errorIcon, icon, tagIcon } from '../../ui/icons.ts';
+import type { Translation } from '../../locales/translation.js';
+import type { Coupon } from '../../session/schema.js';
+import { errorIcon, icon, tagIcon } from '../../ui/icons.js';
 
 export interface CouponViewModel {
   t: Translation;

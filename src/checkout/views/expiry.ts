@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
-import type { Translation } from '../../locales/translation.ts';
-import { clockIcon, icon } from '../../ui/icons.ts';
+import type { Translation } from '../../locales/translation.js';
+import { clockIcon, icon } from '../../ui/icons.js';
 
 /**
  * The warning before an idle checkout closes, with its one action. why no role here: the element says it through its

@@ -1,18 +1,18 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { LocaleCode, Translation } from '../../locales/translation.ts';
-import { BILLING_FIELDS, type BillingField } from '../../session/fields.ts';
-import type { FieldMessage, FormView } from '../model/derive.ts';
-import { formatMoney } from '../../session/money.ts';
-import type { PaymentMethod } from '../../session/schema.ts';
-import { describeCouponRefusal } from '../model/coupon-refusal.ts';
-import type { CouponError, FormKind } from '../model/state.ts';
-import { alertMessage, errorMessage } from '../model/words.ts';
-import { translateError } from '../../locales/validation.ts';
-import { renderBilling } from './billing.ts';
-import { renderCoupon } from './coupon.ts';
-import { errorIcon, icon, lockIcon } from '../../ui/icons.ts';
-import { renderItems } from './items.ts';
-import { renderMethods } from './methods.ts';
+import type { LocaleCode, Translation } from '../../locales/translation.js';
+import { BILLING_FIELDS, type BillingField } from '../../session/fields.js';
+import type { FieldMessage, FormView } from '../model/derive.js';
+import { formatMoney } from '../../session/money.js';
+import type { PaymentMethod } from '../../session/schema.js';
+import { describeCouponRefusal } from '../model/coupon-refusal.js';
+import type { CouponError, FormKind } from '../model/state.js';
+import { alertMessage, errorMessage } from '../model/words.js';
+import { translateError } from '../../locales/validation.js';
+import { renderBilling } from './billing.js';
+import { renderCoupon } from './coupon.js';
+import { errorIcon, icon, lockIcon } from '../../ui/icons.js';
+import { renderItems } from './items.js';
+import { renderMethods } from './methods.js';
 
 /** What the form's controls call: the model's intents. */
 export interface FormActions {

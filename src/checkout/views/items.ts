@@ -1,11 +1,11 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
-import type { LocaleCode, Translation } from '../../locales/translation.ts';
-import { formatMoney, lineTotal, sessionTotals, toMinor } from '../../session/money.ts';
-import type { ProtocolSession } from '../../protocol/session.ts';
-import type { TaxSummary } from '../model/tax.ts';
-import { icon } from '../../ui/icons.ts';
-import { renderTaxRows, taxPhrase } from './tax.ts';
+import type { LocaleCode, Translation } from '../../locales/translation.js';
+import { formatMoney, lineTotal, sessionTotals, toMinor } from '../../session/money.js';
+import type { ProtocolSession } from '../../protocol/session.js';
+import type { TaxSummary } from '../model/tax.js';
+import { icon } from '../../ui/icons.js';
+import { renderTaxRows, taxPhrase } from './tax.js';
 
 const chevron = svg`<path d="m6 9 6 6 6-6" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/>`;
 

@@ -1,8 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Translation } from '../../locales/translation.ts';
-import type { PaymentMethod } from '../../session/schema.ts';
-import { cardIcon, errorIcon, icon, paypalIcon } from '../../ui/icons.ts';
-import { renderRadios } from '../../ui/radio.ts';
+import type { Translation } from '../../locales/translation.js';
+import type { PaymentMethod } from '../../session/schema.js';
+import { cardIcon, errorIcon, icon, paypalIcon } from '../../ui/icons.js';
+import { renderRadios } from '../../ui/radio.js';
 
 const ICONS = { card: cardIcon, paypal: paypalIcon } as const;
 

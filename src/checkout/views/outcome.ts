@@ -1,14 +1,14 @@
 // The outcomes of a payment (processing, completed, failed, abandoned) and what a screen reader hears when one shows.
 import { html, nothing, type TemplateResult } from 'lit';
-import { isHttpUrl } from '../../api/urls.ts';
-import type { LocaleCode, Translation } from '../../locales/translation.ts';
-import { formatMoney, sessionTotals } from '../../session/money.ts';
-import type { ProtocolSession } from '../../protocol/session.ts';
-import type { CheckoutState } from '../model/state.ts';
-import { sessionTax } from '../model/tax.ts';
-import { abandonedWords, type Words } from '../model/words.ts';
-import { checkIcon, clockIcon, errorIcon } from '../../ui/icons.ts';
-import { renderStatus } from './states.ts';
+import { isHttpUrl } from '../../api/urls.js';
+import type { LocaleCode, Translation } from '../../locales/translation.js';
+import { formatMoney, sessionTotals } from '../../session/money.js';
+import type { ProtocolSession } from '../../protocol/session.js';
+import type { CheckoutState } from '../model/state.js';
+import { sessionTax } from '../model/tax.js';
+import { abandonedWords, type Words } from '../model/words.js';
+import { checkIcon, clockIcon, errorIcon } from '../../ui/icons.js';
+import { renderStatus } from './states.js';
 
 /** A state after the form: a payment processing or settled, or a session abandoned. */
 export type OutcomeState = Extract<CheckoutState, { kind: 'processing' | 'completed' | 'failed' | 'abandoned' }>;

@@ -1,9 +1,9 @@
 // The whole-widget views besides the form: the loading skeleton and the error with its retry, and the status box the
 // outcomes of a payment (outcome.ts) share.
 import { html, nothing, type SVGTemplateResult, type TemplateResult } from 'lit';
-import type { Translation } from '../../locales/translation.ts';
-import { errorMessage } from '../model/words.ts';
-import { errorIcon, icon } from '../../ui/icons.ts';
+import type { Translation } from '../../locales/translation.js';
+import { errorMessage } from '../model/words.js';
+import { errorIcon, icon } from '../../ui/icons.js';
 
 /** The skeleton shown at once, before the session arrives. */
 export function renderLoading(t: Translation): TemplateResult {

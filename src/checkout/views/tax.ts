@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { LocaleCode, Translation } from '../../locales/translation.ts';
-import { formatMoney } from '../../session/money.ts';
-import type { TaxLine, TaxSummary } from '../model/tax.ts';
+import type { LocaleCode, Translation } from '../../locales/translation.js';
+import { formatMoney } from '../../session/money.js';
+import type { TaxLine, TaxSummary } from '../model/tax.js';
 
 const percentFormats = new Map<string, Intl.NumberFormat>();
 

@@ -1,6 +1,6 @@
 // TEST DOUBLE: the "PayPal window" of the PayPal SDK double, in a frame on the sandbox's other origin. The buyer
 // approves (the simulated PayPal API captures the order), cancels, or triggers an SDK error.
-import { readFragment, wrap, type FromPaypalWindow, type PaypalWindowConfig } from './messages.ts';
+import { readFragment, wrap, type FromPaypalWindow, type PaypalWindowConfig } from './messages.js';
 
 const config = readFragment<PaypalWindowConfig>();
 

@@ -13,7 +13,7 @@ import type {
   PayPalButtonsComponentOptions,
   PayPalNamespace,
 } from '@paypal/paypal-js';
-import { fragment, modalFrame, type FromPaypalWindow, type PaypalWindowConfig } from './messages.ts';
+import { fragment, modalFrame, type FromPaypalWindow, type PaypalWindowConfig } from './messages.js';
 
 const FRAME_ORIGIN = __DOUBLE_FRAME_ORIGIN__;
 const script = document.currentScript as HTMLScriptElement | null;

@@ -1,7 +1,7 @@
 // Serves the TEST DOUBLES of Stripe.js and the PayPal JS SDK (see README.md in this folder), bundled from their
 // TypeScript sources with esbuild on first request, and the pages of their frames. Sandbox only: never in the package.
 import type { Context, Hono } from 'hono';
-import { PROJECT_ROOT } from '../page.ts';
+import { PROJECT_ROOT } from '../page.js';
 
 /** The scripts a page loads in place of the real SDKs, and the scripts of the doubles' own frames. */
 const ENTRIES: Record<string, string> = {

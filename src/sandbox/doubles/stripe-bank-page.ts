@@ -1,8 +1,8 @@
 // TEST DOUBLE: the simulated bank page of a redirect-based method (iDEAL, Bancontact). Stripe.js sends the whole
 // merchant page here; the customer authorizes or fails the payment, the simulated Stripe API settles the
 // PaymentIntent, and the page goes back to the merchant's `return_url` with Stripe's return parameters.
-import { decisionPage } from './decision-page.ts';
-import { callApi, readFragment, type BankPageConfig } from './messages.ts';
+import { decisionPage } from './decision-page.js';
+import { callApi, readFragment, type BankPageConfig } from './messages.js';
 
 const config = readFragment<BankPageConfig>();
 const id = /^(pi_[A-Za-z0-9_]+?)_secret_/.exec(config.clientSecret)?.[1] ?? 'unknown';

@@ -14,8 +14,8 @@ import {
   type FieldsCheck,
   type FromCardFrame,
   type ToCardFrame,
-} from './messages.ts';
-import { luhn } from '../../session/card.ts';
+} from './messages.js';
+import { luhn } from '../../session/card.js';
 
 const config = readFragment<CardFrameConfig>();
 

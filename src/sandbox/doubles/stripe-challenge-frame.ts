@@ -1,7 +1,7 @@
 // TEST DOUBLE: the simulated 3-D Secure page that the Stripe.js double shows for a `requires_action` card. The
 // customer completes or fails the challenge; the simulated Stripe API settles the PaymentIntent either way.
-import { decisionPage } from './decision-page.ts';
-import { callApi, readFragment, wrap, type ChallengeFrameConfig, type FromChallengeFrame } from './messages.ts';
+import { decisionPage } from './decision-page.js';
+import { callApi, readFragment, wrap, type ChallengeFrameConfig, type FromChallengeFrame } from './messages.js';
 
 const config = readFragment<ChallengeFrameConfig>();
 const id = /^(pi_[A-Za-z0-9_]+?)_secret_/.exec(config.clientSecret)?.[1] ?? 'unknown';

@@ -24,7 +24,7 @@ import {
   type FromChallengeFrame,
   type IntentBody,
   type ToCardFrame,
-} from './messages.ts';
+} from './messages.js';
 
 const FRAME_ORIGIN = __DOUBLE_FRAME_ORIGIN__;
 /** Stripe.js's own words, so that code matching on them behaves as with the real SDK. */

@@ -14,8 +14,8 @@ import type {
   PaypalRefund,
   PaypalVerifyRequest,
   PaypalWebhookEvent,
-} from '../../server/payments/paypal-types.ts';
-import { deliverOnce } from '../webhook-delivery.ts';
+} from '../../server/payments/paypal-types.js';
+import { deliverOnce } from '../webhook-delivery.js';
 
 /** The REST app the double accepts (HTTP Basic on `/v1/oauth2/token`). */
 export const PAYPAL_DOUBLE_CLIENT_ID = process.env.SANDBOX_PAYPAL_CLIENT_ID ?? 'sandbox-paypal-client';

@@ -6,8 +6,8 @@
 // `/doubles/paypal/v2/checkout/orders/{id}/approve`: for an order of this double, that path lands here.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Context, Hono, Next } from 'hono';
-import { SandboxError } from '../errors.ts';
-import { PAYPAL_DOUBLE_CLIENT_ID, PAYPAL_DOUBLE_CLIENT_SECRET, PaypalApiDouble, PaypalDoubleError } from './double.ts';
+import { SandboxError } from '../errors.js';
+import { PAYPAL_DOUBLE_CLIENT_ID, PAYPAL_DOUBLE_CLIENT_SECRET, PaypalApiDouble, PaypalDoubleError } from './double.js';
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 const same = (a: string, b: string) => timingSafeEqual(digest(a), digest(b));

@@ -1,6 +1,6 @@
 // The simulated processors' public keys: one home for the sandbox's defaults, read by the payment start (what it
 // answers) and by the session JSON (`processor_public_keys`), so the two always agree.
-import type { PaymentProcessorId } from '../../protocol/payments.ts';
+import type { PaymentProcessorId } from '../../protocol/payments.js';
 
 export interface ProcessorOptions {
   /** The publishable key the payment start hands out and the session JSON carries. Default `pk_test_sandbox`. */

@@ -5,15 +5,15 @@
 import type { Context, Hono } from 'hono';
 import { cors } from 'hono/cors';
 import * as z from 'zod/mini';
-import { PROCESSOR_OF_METHOD, type PaymentStartResponse } from '../../protocol/payments.ts';
-import { paymentStartRequest } from '../../protocol/requests.ts';
-import { fragment, REDIRECT_METHODS, type BankPageConfig } from '../doubles/messages.ts';
-import { mountDoubles } from '../doubles/routes.ts';
-import { invalid, notFound, parseOptions, validationErrors } from '../errors.ts';
-import type { SandboxStore } from '../store/index.ts';
-import type { ProcessorReport } from '../store/open-payment.ts';
-import { PaypalSimulator } from './paypal.ts';
-import { intentJSON, StripeSimulator, type StripeAnswer } from './stripe.ts';
+import { PROCESSOR_OF_METHOD, type PaymentStartResponse } from '../../protocol/payments.js';
+import { paymentStartRequest } from '../../protocol/requests.js';
+import { fragment, REDIRECT_METHODS, type BankPageConfig } from '../doubles/messages.js';
+import { mountDoubles } from '../doubles/routes.js';
+import { invalid, notFound, parseOptions, validationErrors } from '../errors.js';
+import type { SandboxStore } from '../store/index.js';
+import type { ProcessorReport } from '../store/open-payment.js';
+import { PaypalSimulator } from './paypal.js';
+import { intentJSON, StripeSimulator, type StripeAnswer } from './stripe.js';
 
 export interface SandboxProcessors {
   stripe: StripeSimulator;

@@ -1,9 +1,9 @@
 // The sandbox's simulated Stripe: PaymentIntents in memory, confirmed by the Stripe.js test double's card frame.
 // It answers in Stripe's shapes (status names, `card_error` bodies) so the adapter handles what Stripe sends.
 import { randomBytes } from 'node:crypto';
-import { luhn } from '../../session/card.ts';
-import { DECLINED_CARDS } from '../store/index.ts';
-import type { BankPageConfig, RedirectMethod } from '../doubles/messages.ts';
+import { luhn } from '../../session/card.js';
+import { DECLINED_CARDS } from '../store/index.js';
+import type { BankPageConfig, RedirectMethod } from '../doubles/messages.js';
 
 /** Stripe's test cards that the simulation knows; any other Luhn-valid number succeeds. */
 export const STRIPE_TEST_CARDS = {

@@ -5,9 +5,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import * as z from 'zod/mini';
-import { majorToMinor, minorDigits } from '../../session/money.ts';
-import { divideRounded } from '../../tax/rounding.ts';
-import { notFound, parseOptions, refusedBody, SandboxError } from '../errors.ts';
+import { majorToMinor, minorDigits } from '../../session/money.js';
+import { divideRounded } from '../../tax/rounding.js';
+import { notFound, parseOptions, refusedBody, SandboxError } from '../errors.js';
 
 const PAYMENT_METHODS = ['credit_card', 'cash', 'wire_transfer', 'direct_debit', 'check', 'iou', 'paypal', 'other'] as const;
 

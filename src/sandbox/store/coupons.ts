@@ -1,9 +1,9 @@
 // The sandbox's coupons: Quaderno's coupon API (create, list, read, delete) and the rules for applying one.
 import * as z from 'zod/mini';
-import { sessionTotals } from '../../session/money.ts';
-import { couponRefused, invalid, notFound, parseOptions, refusedBody, type CouponRefusal, type SandboxError } from '../errors.ts';
-import { SEED_COUPONS } from '../seed.ts';
-import type { AppliedCoupon, StoredCoupon, StoredSession } from './types.ts';
+import { sessionTotals } from '../../session/money.js';
+import { couponRefused, invalid, notFound, parseOptions, refusedBody, type CouponRefusal, type SandboxError } from '../errors.js';
+import { SEED_COUPONS } from '../seed.js';
+import type { AppliedCoupon, StoredCoupon, StoredSession } from './types.js';
 
 const couponCreateSchema = z.object({
   code: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1 to 64 letters, digits, "-" or "_"')),

@@ -1,24 +1,24 @@
 // The sandbox store: sessions, their status machine and timers. Coupons, payments, session building and
 // serialisation live in the sibling modules; this class ties them together and owns every write.
-import { createSessionSchema, publicUpdateSchema, updateSessionSchema } from '../../session/requests.ts';
-import { brokenAmounts } from '../../session/amounts.ts';
-import { isEditable, STATUSES, type CreateSessionBody, type SessionStatus } from '../../session/schema.ts';
-import type { TaxSummary } from '../../tax/types.ts';
-import { conflict, notFound, parseOptions, refusedBody, SandboxError } from '../errors.ts';
-import { PRODUCTS, SEED_SESSIONS, type Product } from '../seed.ts';
-import { CouponBook } from './coupons.ts';
-import { computeSessionTax } from '../tax/session-tax.ts';
-import { TaxSettingsHolder } from '../tax/settings.ts';
-import { PaymentDesk, taxInputsChanged, type ProcessorReport } from './open-payment.ts';
-import { publicSessionJSON, sessionJSON } from './serialize.ts';
-import { processorKeys, type ProcessorKeys } from '../processors/keys.ts';
-import { isPayable } from '../../session/status.ts';
-import { emptyCustomer, mergeCustomer, newInternals, newToken, resolveItems, seededSession } from './sessions.ts';
-import { abandons, nextDueAt, SessionTimers } from './timers.ts';
-import type { AppliedCoupon, CreateOptions, PaymentRecord, StoredCoupon, StoredSession, StoreOptions } from './types.ts';
+import { createSessionSchema, publicUpdateSchema, updateSessionSchema } from '../../session/requests.js';
+import { brokenAmounts } from '../../session/amounts.js';
+import { isEditable, STATUSES, type CreateSessionBody, type SessionStatus } from '../../session/schema.js';
+import type { TaxSummary } from '../../tax/types.js';
+import { conflict, notFound, parseOptions, refusedBody, SandboxError } from '../errors.js';
+import { PRODUCTS, SEED_SESSIONS, type Product } from '../seed.js';
+import { CouponBook } from './coupons.js';
+import { computeSessionTax } from '../tax/session-tax.js';
+import { TaxSettingsHolder } from '../tax/settings.js';
+import { PaymentDesk, taxInputsChanged, type ProcessorReport } from './open-payment.js';
+import { publicSessionJSON, sessionJSON } from './serialize.js';
+import { processorKeys, type ProcessorKeys } from '../processors/keys.js';
+import { isPayable } from '../../session/status.js';
+import { emptyCustomer, mergeCustomer, newInternals, newToken, resolveItems, seededSession } from './sessions.js';
+import { abandons, nextDueAt, SessionTimers } from './timers.js';
+import type { AppliedCoupon, CreateOptions, PaymentRecord, StoredCoupon, StoredSession, StoreOptions } from './types.js';
 
-export type * from './types.ts';
-export { DECLINED_CARDS } from './payments.ts';
+export type * from './types.js';
+export { DECLINED_CARDS } from './payments.js';
 export { SandboxError };
 
 /**

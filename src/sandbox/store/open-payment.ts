@@ -1,13 +1,13 @@
 // The session's one open payment: what every path that moves money (pay.json, the processors' start and capture)
 // checks, records and settles. A start writes a record of what the customer confirmed; a capture settles exactly
 // that record or nothing; a change of what the record was computed from voids it at the processor.
-import type { PaymentMethod } from '../../session/schema.ts';
-import type { TaxSummary } from '../../tax/types.ts';
-import { conflict } from '../errors.ts';
-import type { CouponBook } from './coupons.ts';
-import { chargeRefusal, planPayment, refuseUnchargeable } from './payments.ts';
-import { isPayable } from '../../session/status.ts';
-import { TAX_INPUTS, type PaymentRecord, type Processor, type StoredCustomer, type StoredSession } from './types.ts';
+import type { PaymentMethod } from '../../session/schema.js';
+import type { TaxSummary } from '../../tax/types.js';
+import { conflict } from '../errors.js';
+import type { CouponBook } from './coupons.js';
+import { chargeRefusal, planPayment, refuseUnchargeable } from './payments.js';
+import { isPayable } from '../../session/status.js';
+import { TAX_INPUTS, type PaymentRecord, type Processor, type StoredCustomer, type StoredSession } from './types.js';
 
 /** What the desk needs of the store: its coupons, tax, clock and status machine. */
 export interface PaymentHost {

@@ -1,13 +1,13 @@
 // The sandbox's simulated payment: which bodies a pay request accepts and how the simulated charge ends.
 import { randomBytes } from 'node:crypto';
 import * as z from 'zod/mini';
-import { minorUnits } from '../../protocol/tax.ts';
-import { brokenAmounts } from '../../session/amounts.ts';
-import { cardDigits, isCardNumber } from '../../session/card.ts';
-import { PAYMENT_METHODS, type PaymentMethod } from '../../session/schema.ts';
-import type { TaxSummary } from '../../tax/types.ts';
-import { invalid, parseOptions, refusedBody, type SandboxError } from '../errors.ts';
-import type { Processor, StoredSession } from './types.ts';
+import { minorUnits } from '../../protocol/tax.js';
+import { brokenAmounts } from '../../session/amounts.js';
+import { cardDigits, isCardNumber } from '../../session/card.js';
+import { PAYMENT_METHODS, type PaymentMethod } from '../../session/schema.js';
+import type { TaxSummary } from '../../tax/types.js';
+import { invalid, parseOptions, refusedBody, type SandboxError } from '../errors.js';
+import type { Processor, StoredSession } from './types.js';
 
 /** Stripe's test numbers that decline; any other Luhn-valid number succeeds. */
 export const DECLINED_CARDS: ReadonlySet<string> = new Set(['4000000000000002', '4000000000009995', '4000000000000069']);

@@ -1,11 +1,11 @@
 // The API representation of a stored session, in the key order of Quaderno's recorded responses.
-import { PROTOCOL_VERSION, SANDBOX_CAPABILITIES } from '../../protocol/capabilities.ts';
-import { processorPublicKeys } from '../../protocol/session.ts';
-import type { ProcessorKeys } from '../processors/keys.ts';
-import type { CustomerField } from '../../session/schema.ts';
-import type { TaxSummary } from '../../tax/types.ts';
-import { chargedTax } from '../tax/session-tax.ts';
-import type { StoredSession } from './types.ts';
+import { PROTOCOL_VERSION, SANDBOX_CAPABILITIES } from '../../protocol/capabilities.js';
+import { processorPublicKeys } from '../../protocol/session.js';
+import type { ProcessorKeys } from '../processors/keys.js';
+import type { CustomerField } from '../../session/schema.js';
+import type { TaxSummary } from '../../tax/types.js';
+import { chargedTax } from '../tax/session-tax.js';
+import type { StoredSession } from './types.js';
 
 // why: the order Quaderno's responses use, so a stored session serializes like the recorded traffic.
 const RECORDED_CUSTOMER_ORDER: readonly CustomerField[] = [

@@ -1,11 +1,11 @@
 // Building sessions: catalog items, customer merges, fresh tokens and the seed. Pure functions over the catalog;
 // the store owns the maps and the status machine.
 import { randomBytes } from 'node:crypto';
-import { brokenAmounts } from '../../session/amounts.ts';
-import { CUSTOMER_FIELDS, type CustomerField } from '../../session/schema.ts';
-import { invalid } from '../errors.ts';
-import type { Product, SeedSession } from '../seed.ts';
-import type { SessionInternals, StoredCustomer, StoredItem, StoredSession } from './types.ts';
+import { brokenAmounts } from '../../session/amounts.js';
+import { CUSTOMER_FIELDS, type CustomerField } from '../../session/schema.js';
+import { invalid } from '../errors.js';
+import type { Product, SeedSession } from '../seed.js';
+import type { SessionInternals, StoredCustomer, StoredItem, StoredSession } from './types.js';
 
 const MAX_TEXT = 255;
 

@@ -1,5 +1,5 @@
 // The store's clock: when a session's next transition is due, and one unref'd timer per session to apply it.
-import type { StoredSession } from './types.ts';
+import type { StoredSession } from './types.js';
 
 /** Whether pending sessions time out at all (0 or Infinity turns abandonment off). */
 export function abandons(abandonAfterMs: number): boolean {

@@ -1,9 +1,9 @@
 // The shapes the sandbox store keeps: sessions, items, coupons, and the options of the store itself.
-import type { BillingMode, CustomerField, PaymentMethod, SessionLocale, SessionStatus } from '../../session/schema.ts';
-import type { PaymentProcessorId } from '../../protocol/payments.ts';
-import type { TaxSettingsPatch } from '../tax/settings.ts';
-import type { ProcessorOptions } from '../processors/keys.ts';
-import type { TaxSummary } from '../../tax/types.ts';
+import type { BillingMode, CustomerField, PaymentMethod, SessionLocale, SessionStatus } from '../../session/schema.js';
+import type { PaymentProcessorId } from '../../protocol/payments.js';
+import type { TaxSettingsPatch } from '../tax/settings.js';
+import type { ProcessorOptions } from '../processors/keys.js';
+import type { TaxSummary } from '../../tax/types.js';
 
 export type StoredCustomer = Record<CustomerField, string | null>;
 

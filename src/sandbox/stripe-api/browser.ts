@@ -5,9 +5,9 @@
 // the official SDK (double.ts) is confirmed here, any other falls through to the sandbox's own simulated Stripe.
 import type * as StripeJs from '@stripe/stripe-js';
 import type { Context, Hono, Next } from 'hono';
-import { DECLINED_CARDS } from '../store/index.ts';
-import { cardRefusal } from '../processors/stripe.ts';
-import { StripeDoubleError, type StripeApiDouble } from './double.ts';
+import { DECLINED_CARDS } from '../store/index.js';
+import { cardRefusal } from '../processors/stripe.js';
+import { StripeDoubleError, type StripeApiDouble } from './double.js';
 
 /** What Stripe.js gets back from a confirm with a publishable key: no metadata, nothing of the merchant's. */
 type BrowserIntent = Pick<StripeJs.PaymentIntent, 'id' | 'object' | 'amount' | 'currency' | 'status' | 'client_secret' | 'next_action'>;

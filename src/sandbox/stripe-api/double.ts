@@ -4,7 +4,7 @@
 // published types; events are signed as Stripe signs webhooks (`Stripe-Signature: t=…,v1=HMAC-SHA256(t.payload)`).
 import { createHmac, randomBytes } from 'node:crypto';
 import type Stripe from 'stripe';
-import { deliverOnce } from '../webhook-delivery.ts';
+import { deliverOnce } from '../webhook-delivery.js';
 
 /** The secret key the double accepts (`Authorization: Bearer …`). */
 export const STRIPE_DOUBLE_SECRET_KEY = process.env.SANDBOX_STRIPE_SECRET_KEY ?? 'sk_test_sandbox_stripe';

@@ -3,8 +3,8 @@
 // `POST /sandbox/stripe/events/:id/deliver` is the double's own (what `stripe events resend` does from Stripe's CLI).
 import { timingSafeEqual, createHash } from 'node:crypto';
 import type { Context, Hono } from 'hono';
-import { SandboxError } from '../errors.ts';
-import { eventJSON, intentJSON, chargeJSON, refundJSON, STRIPE_DOUBLE_SECRET_KEY, StripeApiDouble, StripeDoubleError } from './double.ts';
+import { SandboxError } from '../errors.js';
+import { eventJSON, intentJSON, chargeJSON, refundJSON, STRIPE_DOUBLE_SECRET_KEY, StripeApiDouble, StripeDoubleError } from './double.js';
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 

@@ -2,14 +2,14 @@
 // keyed by the permalink's token). Mounted by one call in src/sandbox/app.ts, after its auth and CORS middleware.
 import type { Context, Hono } from 'hono';
 import { etag } from 'hono/etag';
-import type { ProtocolErrorBody } from '../../protocol/codes.ts';
-import { calculateTaxRate, TaxQueryError, type CalculateParams } from '../../tax/calculate.ts';
-import { LocationError } from '../../tax/rates.ts';
-import { checkTaxId } from '../../tax/tax-ids.ts';
-import { readBody } from '../body.ts';
-import { notFound } from '../errors.ts';
-import { computeLocationTax, type TaxableSession } from './session-tax.ts';
-import type { TaxSettingsHolder } from './settings.ts';
+import type { ProtocolErrorBody } from '../../protocol/codes.js';
+import { calculateTaxRate, TaxQueryError, type CalculateParams } from '../../tax/calculate.js';
+import { LocationError } from '../../tax/rates.js';
+import { checkTaxId } from '../../tax/tax-ids.js';
+import { readBody } from '../body.js';
+import { notFound } from '../errors.js';
+import { computeLocationTax, type TaxableSession } from './session-tax.js';
+import type { TaxSettingsHolder } from './settings.js';
 
 /** What the routes need from the store: the public lookup by token, and the account's tax settings it keeps. */
 interface TaxStore {

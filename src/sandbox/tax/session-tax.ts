@@ -1,11 +1,11 @@
 // A session's tax: its items (taxed as their catalog product says), its coupon and a customer location → TaxSummary.
-import { COUNTRY_CODES } from '../../locales/countries.ts';
-import { findRate, LocationError, taxCodeOf, taxNeeds, type SellerSettings } from '../../tax/rates.ts';
-import { taxIdRequired } from '../../tax/tax-id-rule.ts';
-import { computeTaxSummary, type SummaryInput, type TaxableItem } from '../../tax/summary.ts';
-import { checkTaxId, checkVatNumber } from '../../tax/tax-ids.ts';
-import type { TaxRate, TaxSummary } from '../../tax/types.ts';
-import { PRODUCTS } from '../seed.ts';
+import { COUNTRY_CODES } from '../../locales/countries.js';
+import { findRate, LocationError, taxCodeOf, taxNeeds, type SellerSettings } from '../../tax/rates.js';
+import { taxIdRequired } from '../../tax/tax-id-rule.js';
+import { computeTaxSummary, type SummaryInput, type TaxableItem } from '../../tax/summary.js';
+import { checkTaxId, checkVatNumber } from '../../tax/tax-ids.js';
+import type { TaxRate, TaxSummary } from '../../tax/types.js';
+import { PRODUCTS } from '../seed.js';
 
 /** The parts of a stored session the tax reads (a structural type: any store's session fits). */
 export interface TaxableSession {

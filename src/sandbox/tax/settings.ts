@@ -1,12 +1,12 @@
 // The sandbox account's tax settings: from options, then env, then the defaults; changed at run time through
 // `PUT /sandbox/tax-settings`.
 import * as z from 'zod/mini';
-import { COUNTRY_CODES } from '../../locales/countries.ts';
-import { DEFAULT_SELLER, type SellerSettings } from '../../tax/rates.ts';
-import { TAX_CODES } from '../../tax/types.ts';
-import { parseOptions, SandboxError, validationErrors } from '../errors.ts';
+import { COUNTRY_CODES } from '../../locales/countries.js';
+import { DEFAULT_SELLER, type SellerSettings } from '../../tax/rates.js';
+import { TAX_CODES } from '../../tax/types.js';
+import { parseOptions, SandboxError, validationErrors } from '../errors.js';
 
-export type { SellerSettings as TaxSettings } from '../../tax/rates.ts';
+export type { SellerSettings as TaxSettings } from '../../tax/rates.js';
 
 const country = z.string().check(
   z.regex(/^[A-Z]{2}$/, 'must be an upper-case ISO 3166-1 alpha-2 code'),

@@ -3,22 +3,22 @@
 // keeps what was confirmed as a payment record, and records the sale in Quaderno exactly once (recorder.ts) from the
 // signed webhook or the customer's return, whichever comes first.
 import * as z from 'zod/mini';
-import type { PrivateClient } from '../../api/private.ts';
-import { PAYMENT_METHODS } from '../../session/methods.ts';
-import type { CheckoutSession } from '../../session/schema.ts';
-import { taxIdRequired } from '../../tax/tax-id-rule.ts';
-import { failure, fieldFailure } from '../errors.ts';
-import { normalizeTaxInput } from '../preview.ts';
-import { summarize } from '../tax-summary.ts';
-import { paypalAccount } from './paypal.ts';
-import { paypalPayments } from './paypal-payments.ts';
-import { createRecorder, readRecord, writeRecord, type Recorder } from './recorder.ts';
-import { MemoryPaymentStore, type PaymentStore } from './store.ts';
-import { stripeAccount, type StripeAccount } from './stripe.ts';
-import { transactionsApi, type PaymentRecord } from './transaction.ts';
+import type { PrivateClient } from '../../api/private.js';
+import { PAYMENT_METHODS } from '../../session/methods.js';
+import type { CheckoutSession } from '../../session/schema.js';
+import { taxIdRequired } from '../../tax/tax-id-rule.js';
+import { failure, fieldFailure } from '../errors.js';
+import { normalizeTaxInput } from '../preview.js';
+import { summarize } from '../tax-summary.js';
+import { paypalAccount } from './paypal.js';
+import { paypalPayments } from './paypal-payments.js';
+import { createRecorder, readRecord, writeRecord, type Recorder } from './recorder.js';
+import { MemoryPaymentStore, type PaymentStore } from './store.js';
+import { stripeAccount, type StripeAccount } from './stripe.js';
+import { transactionsApi, type PaymentRecord } from './transaction.js';
 
-export type { PaymentStore } from './store.ts';
-export { MemoryPaymentStore } from './store.ts';
+export type { PaymentStore } from './store.js';
+export { MemoryPaymentStore } from './store.js';
 
 /** The options of paying inside the page (all server-side secrets: none of them ever reaches a browser). */
 export interface InPagePaymentOptions {

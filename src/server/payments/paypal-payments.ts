@@ -4,12 +4,12 @@
 // PayPal's window; the capture then happens on whichever comes first: the customer's return (the element's poll of
 // the session), or PayPal's `CHECKOUT.ORDER.APPROVED` / `PAYMENT.CAPTURE.COMPLETED` webhook.
 import { randomUUID } from 'node:crypto';
-import { failure } from '../errors.ts';
-import { captureOf, minorOf, PaypalApiError, type PaypalAccount } from './paypal.ts';
-import type { PaypalOrder } from './paypal-types.ts';
-import { writeRecord, type Collected, type Recorder } from './recorder.ts';
-import type { PaymentStore } from './store.ts';
-import type { PaymentRecord } from './transaction.ts';
+import { failure } from '../errors.js';
+import { captureOf, minorOf, PaypalApiError, type PaypalAccount } from './paypal.js';
+import type { PaypalOrder } from './paypal-types.js';
+import { writeRecord, type Collected, type Recorder } from './recorder.js';
+import type { PaymentStore } from './store.js';
+import type { PaymentRecord } from './transaction.js';
 
 /** How long one capture may hold its session's claim lock: longer than a capture call at its timeout. */
 const CAPTURE_LOCK_MS = 60_000;

@@ -2,8 +2,8 @@
 // Orders v2 (create, get, capture), a capture's refund and the webhook signature check PayPal offers
 // (`POST /v1/notifications/verify-webhook-signature`). Writes carry a `PayPal-Request-Id`, PayPal's idempotency key,
 // so a retried capture or refund answers the first one's result instead of moving money twice.
-import { minorDigits } from '../../session/money.ts';
-import { major } from './transaction.ts';
+import { minorDigits } from '../../session/money.js';
+import { major } from './transaction.js';
 import {
   PAYPAL_SIGNATURE_HEADERS,
   type PaypalCapture,
@@ -14,7 +14,7 @@ import {
   type PaypalToken,
   type PaypalVerifyRequest,
   type PaypalWebhookEvent,
-} from './paypal-types.ts';
+} from './paypal-types.js';
 
 /** PayPal's live REST origin, the default; its sandbox is `https://api-m.sandbox.paypal.com`. */
 export const PAYPAL_LIVE_API = 'https://api-m.paypal.com';

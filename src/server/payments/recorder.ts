@@ -4,9 +4,9 @@
 // the sale up by its processor id (a crash between create and save left one), and only then (4) creates it.
 // For PayPal, step 2 captures an approved order (paypal-payments.ts): the money is taken under the same lock.
 import { randomUUID } from 'node:crypto';
-import type { PaymentStore } from './store.ts';
-import { chargeId, cardCountry, type StripeAccount } from './stripe.ts';
-import { TransactionRefused, transactionBody, type PaymentRecord, type TransactionsApi } from './transaction.ts';
+import type { PaymentStore } from './store.js';
+import { chargeId, cardCountry, type StripeAccount } from './stripe.js';
+import { TransactionRefused, transactionBody, type PaymentRecord, type TransactionsApi } from './transaction.js';
 
 /**
  * How long a recorder may hold a payment's lock: longer than a lookup plus a create at their timeouts. A create whose

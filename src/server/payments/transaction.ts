@@ -1,11 +1,11 @@
 // A paid payment record as Quaderno's `POST /api/transactions` body, and the two calls that record it: the lookup
 // by processor id (`GET /api/{gateway}/charges/{id}.json`, the Ruby client's `Invoice.retrieve`) and the create.
 // Quaderno documents no idempotency key; recorder.ts makes the pair exactly-once.
-import type { TaxRate as CalculateAnswer } from '../../api/private.ts';
-import { lineTotal, minorDigits } from '../../session/money.ts';
-import type { CheckoutSession } from '../../session/schema.ts';
-import type { TaxSummary } from '../../tax/index.ts';
-import { allocate } from '../../tax/rounding.ts';
+import type { TaxRate as CalculateAnswer } from '../../api/private.js';
+import { lineTotal, minorDigits } from '../../session/money.js';
+import type { CheckoutSession } from '../../session/schema.js';
+import type { TaxSummary } from '../../tax/index.js';
+import { allocate } from '../../tax/rounding.js';
 
 /** What the handler keeps of a payment it started: what the customer confirmed, and what became of it. */
 export interface PaymentRecord {

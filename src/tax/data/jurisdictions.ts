@@ -1,9 +1,9 @@
 // Hand-typed facts the maintained rate data set (sales-tax) does not carry. Each table says where it comes from and
 // when it was typed. They are a sandbox's approximation of Quaderno's engine, not tax advice.
-import type { TaxCode } from '../types.ts';
+import type { TaxCode } from '../types.js';
 
 // why: the EU list has one home, the country lists of the billing form.
-export { COUNTRY_CODES, EU_COUNTRIES as EU_STATES } from '../../locales/countries.ts';
+export { COUNTRY_CODES, EU_COUNTRIES as EU_STATES } from '../../locales/countries.js';
 
 /** The name each country's invoices give the tax (the national abbreviation), typed 2026-12-01. */
 export const TAX_NAMES: Readonly<Record<string, string>> = {

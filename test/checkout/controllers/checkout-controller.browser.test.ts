@@ -2,9 +2,9 @@
 // it; a disconnect with nothing running costs no request when the element comes back; a change of `credentials`
 // loads again with the form kept; focus never moves on its own.
 import { expect } from '@open-wc/testing';
-import { describe, it, waitUntil } from '../../helpers/harness.ts';
-import { createSession } from '../../helpers/sandbox.ts';
-import { eventNames, FULL_CUSTOMER, mount, openForm, requestsTo, sessionBody, useCheckoutSuite } from '../support.ts';
+import { describe, it, waitUntil } from '../../helpers/harness.js';
+import { createSession } from '../../helpers/sandbox.js';
+import { eventNames, FULL_CUSTOMER, mount, openForm, requestsTo, sessionBody, useCheckoutSuite } from '../support.js';
 
 describe('<quaderno-checkout> checkout controller', () => {
   useCheckoutSuite();

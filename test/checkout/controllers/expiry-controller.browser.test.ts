@@ -2,11 +2,11 @@
 // write): the warning, its one action, and typing as activity. The timing rules are in test/checkout/model/expiry.test.ts.
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { getTranslation } from '../../../src/locales/all.ts';
-import { describe, it, waitUntil } from '../../helpers/harness.ts';
-import { createShortLimitSession, getShortLimitSession, SHORT_LIMIT_MS } from '../../helpers/sandbox.ts';
-import { sessionBody, useCheckoutSuite } from '../support.ts';
-import { mountFast } from '../../helpers/faults.ts';
+import { getTranslation } from '../../../src/locales/all.js';
+import { describe, it, waitUntil } from '../../helpers/harness.js';
+import { createShortLimitSession, getShortLimitSession, SHORT_LIMIT_MS } from '../../helpers/sandbox.js';
+import { sessionBody, useCheckoutSuite } from '../support.js';
+import { mountFast } from '../../helpers/faults.js';
 
 const t = getTranslation('en');
 

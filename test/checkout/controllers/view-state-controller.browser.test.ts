@@ -1,11 +1,11 @@
 // The view as a host custom state, in Chromium against the real sandbox: a page's own CSS and `matches()` see
 // `quaderno-checkout:state(<view>)`, exactly one view at a time, following what is on screen.
 import { expect } from '@open-wc/testing';
-import { describe, it, waitUntil } from '../../helpers/harness.ts';
-import { createSession } from '../../helpers/sandbox.ts';
-import type { CheckoutView } from '../../../src/checkout/checkout.component.ts';
-import type { SessionStatus } from '../../../src/session/schema.ts';
-import { FULL_CUSTOMER, mount, sessionBody, useCheckoutSuite } from '../support.ts';
+import { describe, it, waitUntil } from '../../helpers/harness.js';
+import { createSession } from '../../helpers/sandbox.js';
+import type { CheckoutView } from '../../../src/checkout/checkout.component.js';
+import type { SessionStatus } from '../../../src/session/schema.js';
+import { FULL_CUSTOMER, mount, sessionBody, useCheckoutSuite } from '../support.js';
 
 const VIEWS: CheckoutView[] = ['loading', 'form', 'processing', 'completed', 'failed', 'abandoned', 'error'];
 

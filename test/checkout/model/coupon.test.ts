@@ -1,12 +1,12 @@
 // Coupons: the protocol's refusal codes → words (a table), and apply/remove through the model against the sandbox.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { couponRefusal, describeCouponRefusal, type CouponRefusal } from '../../../src/checkout/model/coupon-refusal.ts';
-import type { ProtocolErrorCode } from '../../../src/protocol/codes.ts';
-import { getTranslation } from '../../../src/locales/all.ts';
-import { LOCALE_CODES } from '../../../src/session/locale-codes.ts';
-import en from '../../../src/locales/en.ts';
-import { modelFor, sessionBody, useFlowSandbox } from './support.ts';
+import { couponRefusal, describeCouponRefusal, type CouponRefusal } from '../../../src/checkout/model/coupon-refusal.js';
+import type { ProtocolErrorCode } from '../../../src/protocol/codes.js';
+import { getTranslation } from '../../../src/locales/all.js';
+import { LOCALE_CODES } from '../../../src/session/locale-codes.js';
+import en from '../../../src/locales/en.js';
+import { modelFor, sessionBody, useFlowSandbox } from './support.js';
 
 describe('coupon refusals: code → reason → words', () => {
   const cases: Array<[code: ProtocolErrorCode | undefined, currency: unknown, refusal: CouponRefusal, words: string]> = [

@@ -2,12 +2,12 @@
 // tax ID's check, the Pay button and how many problems stop a payment, for forms the model can hold.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { derive, type FormView } from '../../../src/checkout/model/derive.ts';
-import { formTransition, initialForm, type Busy, type FormEvent, type FormKind } from '../../../src/checkout/model/state.ts';
-import type { TaxPreview, TaxSummary } from '../../../src/checkout/model/tax.ts';
-import { parseSession, type BillingMode, type CheckoutSession } from '../../../src/session/schema.ts';
-import { recordedSessionList } from '../../helpers/fixtures.ts';
-import { FULL_CUSTOMER } from '../sessions.ts';
+import { derive, type FormView } from '../../../src/checkout/model/derive.js';
+import { formTransition, initialForm, type Busy, type FormEvent, type FormKind } from '../../../src/checkout/model/state.js';
+import type { TaxPreview, TaxSummary } from '../../../src/checkout/model/tax.js';
+import { parseSession, type BillingMode, type CheckoutSession } from '../../../src/session/schema.js';
+import { recordedSessionList } from '../../helpers/fixtures.js';
+import { FULL_CUSTOMER } from '../sessions.js';
 
 const tax = (over: Partial<TaxSummary> = {}): TaxSummary => ({
   currency: 'EUR',

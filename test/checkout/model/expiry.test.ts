@@ -2,9 +2,9 @@
 // keep-alive) and SessionExpiry's timers on the same clock. The browser side is in test/checkout/expiry.browser.test.ts.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { EXPIRED_GRACE_MS, expiryTime, SessionExpiry } from '../../../src/checkout/model/expiry.ts';
-import { SandboxStore } from '../../../src/sandbox/store/index.ts';
-import { RECORDED_CREATE } from '../../sandbox/harness.ts';
+import { EXPIRED_GRACE_MS, expiryTime, SessionExpiry } from '../../../src/checkout/model/expiry.js';
+import { SandboxStore } from '../../../src/sandbox/store/index.js';
+import { RECORDED_CREATE } from '../../sandbox/harness.js';
 
 const ORIGIN = 'http://sandbox.test';
 const MINUTE = 60_000;

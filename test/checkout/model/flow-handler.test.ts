@@ -3,10 +3,10 @@
 // and `quaderno-complete` carries the paid invoice's permalink before success_url is followed.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { ModelProcessor } from '../../../src/checkout/model/types.ts';
-import { browser } from '../../server/support.ts';
-import { startInPage, type InPageRig } from '../../server/payments/support.ts';
-import { fill, FULL_CUSTOMER, modelFor, names } from './support.ts';
+import type { ModelProcessor } from '../../../src/checkout/model/types.js';
+import { browser } from '../../server/support.js';
+import { startInPage, type InPageRig } from '../../server/payments/support.js';
+import { fill, FULL_CUSTOMER, modelFor, names } from './support.js';
 
 describe('checkout model: paying in the page through the merchant handler', () => {
   let rig: InPageRig;

@@ -2,12 +2,12 @@
 // pay, poll, cancel, conflicts, faults and disconnects. The Chromium suites keep rendering, focus, a11y and CSP.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { visibleFieldError, type CheckoutState } from '../../../src/checkout/model/state.ts';
-import { shownTax } from '../../../src/checkout/model/tax.ts';
-import { ProcessorPaymentError } from '../../../src/processors/errors.ts';
-import type { PayRequest } from '../../../src/processors/processor.ts';
-import { validateBilling } from '../../../src/session/fields.ts';
-import { CANCEL_URL, FULL_CUSTOMER, fill, memoryDraft, modelFor, names, payingProcessor, sessionBody, SUCCESS_URL, useFlowSandbox } from './support.ts';
+import { visibleFieldError, type CheckoutState } from '../../../src/checkout/model/state.js';
+import { shownTax } from '../../../src/checkout/model/tax.js';
+import { ProcessorPaymentError } from '../../../src/processors/errors.js';
+import type { PayRequest } from '../../../src/processors/processor.js';
+import { validateBilling } from '../../../src/session/fields.js';
+import { CANCEL_URL, FULL_CUSTOMER, fill, memoryDraft, modelFor, names, payingProcessor, sessionBody, SUCCESS_URL, useFlowSandbox } from './support.js';
 
 const tokenOf = (permalink: string) => new URL(permalink).pathname.split('/').pop()!;
 

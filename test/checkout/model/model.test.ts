@@ -3,8 +3,8 @@
 // page sent is reported once, however often the session is loaded again; quaderno-ready once per model.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { CheckoutModel } from '../../../src/checkout/model/model.ts';
-import { FULL_CUSTOMER, fill, modelFor, names, sessionBody, useFlowSandbox } from './support.ts';
+import type { CheckoutModel } from '../../../src/checkout/model/model.js';
+import { FULL_CUSTOMER, fill, modelFor, names, sessionBody, useFlowSandbox } from './support.js';
 
 type Step = (model: CheckoutModel) => Promise<void> | void;
 

@@ -3,8 +3,8 @@
 // outcome is followed and shown, and only the payment the address names is claimed.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseReturn, RETURN_PARAMS } from '../../../src/checkout/model/resume.ts';
-import { FULL_CUSTOMER, memoryDraft, modelFor, names, sessionBody, SUCCESS_URL, useFlowSandbox } from './support.ts';
+import { parseReturn, RETURN_PARAMS } from '../../../src/checkout/model/resume.js';
+import { FULL_CUSTOMER, memoryDraft, modelFor, names, sessionBody, SUCCESS_URL, useFlowSandbox } from './support.js';
 
 describe('processor return parameters', () => {
   const cases: Array<[string, string, ReturnType<typeof parseReturn>]> = [

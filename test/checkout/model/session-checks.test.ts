@@ -2,8 +2,8 @@
 // the element's own (unsafe return URLs; an empty order or a negative total only while payable).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { brokenSession, canReopen, isPayable, savesEdits } from '../../../src/checkout/model/session-checks.ts';
-import type { CheckoutSession } from '../../../src/session/schema.ts';
+import { brokenSession, canReopen, isPayable, savesEdits } from '../../../src/checkout/model/session-checks.js';
+import type { CheckoutSession } from '../../../src/session/schema.js';
 
 const item = (amount: number, quantity = 1, currency = 'EUR') => ({ name: 'A', description: null, amount, currency, quantity });
 const session = (overrides: object) => ({ status: 'pending', items: [item(2100)], coupon: null, success_url: 'https://shop.example/ok', cancel_url: null, ...overrides }) as unknown as CheckoutSession;

@@ -2,13 +2,13 @@
 // transitions (the reducer) in a table.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formTransition, initialForm, visibleFieldError, type FormEvent, type FormState } from '../../../src/checkout/model/state.ts';
-import en from '../../../src/locales/en.ts';
-import { translateError } from '../../../src/locales/validation.ts';
-import { validateBilling, type BillingField } from '../../../src/session/fields.ts';
-import { parseSession } from '../../../src/session/schema.ts';
-import { recordedSessionList } from '../../helpers/fixtures.ts';
-import { FULL_CUSTOMER } from '../sessions.ts';
+import { formTransition, initialForm, visibleFieldError, type FormEvent, type FormState } from '../../../src/checkout/model/state.js';
+import en from '../../../src/locales/en.js';
+import { translateError } from '../../../src/locales/validation.js';
+import { validateBilling, type BillingField } from '../../../src/session/fields.js';
+import { parseSession } from '../../../src/session/schema.js';
+import { recordedSessionList } from '../../helpers/fixtures.js';
+import { FULL_CUSTOMER } from '../sessions.js';
 
 describe('checkout model: a field the server refused', () => {
   // why these: fields whose own rules the form checked and accepted; the server's reason is not a length.

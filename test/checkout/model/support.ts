@@ -2,18 +2,18 @@
 // whose host records what the element would do (events, announcements, focus, navigation). No browser.
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
-import { createPrivateClient, type PrivateClient } from '../../../src/api/private.ts';
-import { createPublicClient } from '../../../src/api/public.ts';
-import { CheckoutModel, type FocusTarget, type ModelProcessor } from '../../../src/checkout/model/model.ts';
-import { quadernoEvent } from '../../../src/checkout/events.ts';
-import type { Draft, DraftStore } from '../../../src/checkout/model/draft.ts';
-import type { ReturnReader } from '../../../src/checkout/model/resume.ts';
-import type { CheckoutState, CheckoutView } from '../../../src/checkout/model/state.ts';
-import en from '../../../src/locales/en.ts';
-import { startSandbox, type RunningSandbox } from '../../../src/sandbox/server.ts';
+import { createPrivateClient, type PrivateClient } from '../../../src/api/private.js';
+import { createPublicClient } from '../../../src/api/public.js';
+import { CheckoutModel, type FocusTarget, type ModelProcessor } from '../../../src/checkout/model/model.js';
+import { quadernoEvent } from '../../../src/checkout/events.js';
+import type { Draft, DraftStore } from '../../../src/checkout/model/draft.js';
+import type { ReturnReader } from '../../../src/checkout/model/resume.js';
+import type { CheckoutState, CheckoutView } from '../../../src/checkout/model/state.js';
+import en from '../../../src/locales/en.js';
+import { startSandbox, type RunningSandbox } from '../../../src/sandbox/server.js';
 
 const KEY = 'sk_test_flow';
-export { CANCEL_URL, FULL_CUSTOMER, sessionBody, SUCCESS_URL } from '../sessions.ts';
+export { CANCEL_URL, FULL_CUSTOMER, sessionBody, SUCCESS_URL } from '../sessions.js';
 
 /** One sandbox (with the fault schedule) for the enclosing suite, and a private client on it. */
 export function useFlowSandbox(): () => { sandbox: RunningSandbox; api: PrivateClient } {

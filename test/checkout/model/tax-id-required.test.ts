@@ -2,10 +2,10 @@
 // from the preview that computed it or, without one, from the session's tax for its saved customer.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { taxIdRequiredFor, type TaxPreview, type TaxSummary } from '../../../src/checkout/model/tax.ts';
-import { requiredNow, validateNow, type BillingNeeds } from '../../../src/checkout/model/billing-rule.ts';
-import { emptyValues, type BillingValues } from '../../../src/session/fields.ts';
-import type { BillingMode, CheckoutSession } from '../../../src/session/schema.ts';
+import { taxIdRequiredFor, type TaxPreview, type TaxSummary } from '../../../src/checkout/model/tax.js';
+import { requiredNow, validateNow, type BillingNeeds } from '../../../src/checkout/model/billing-rule.js';
+import { emptyValues, type BillingValues } from '../../../src/session/fields.js';
+import type { BillingMode, CheckoutSession } from '../../../src/session/schema.js';
 
 const summary = (required: boolean | undefined): TaxSummary => ({
   currency: 'EUR',

@@ -3,11 +3,11 @@
 // sends the total shown and asks again when the server's differs.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { CheckoutState } from '../../../src/checkout/model/state.ts';
-import { needsOf, requiredNow, validateNow } from '../../../src/checkout/model/billing-rule.ts';
-import { shownTax, taxIdState, taxQuery } from '../../../src/checkout/model/tax.ts';
-import { startFaultServer } from '../../helpers/fault-server.ts';
-import { FULL_CUSTOMER, fill, modelFor, sessionBody, useFlowSandbox, type Recorded } from './support.ts';
+import type { CheckoutState } from '../../../src/checkout/model/state.js';
+import { needsOf, requiredNow, validateNow } from '../../../src/checkout/model/billing-rule.js';
+import { shownTax, taxIdState, taxQuery } from '../../../src/checkout/model/tax.js';
+import { startFaultServer } from '../../helpers/fault-server.js';
+import { FULL_CUSTOMER, fill, modelFor, sessionBody, useFlowSandbox, type Recorded } from './support.js';
 
 const tokenOf = (permalink: string) => new URL(permalink).pathname.split('/').pop()!;
 type FormView = Extract<CheckoutState, { kind: 'form' }>;

@@ -1,12 +1,12 @@
 // A merchant's page script for csp.test.ts: mounts one adapter under a strict CSP with Trusted Types, against the
 // sandbox's SDK doubles. Bundled by the test; `__SANDBOX__` is the sandbox's origin.
-import { createPublicClient } from '../../../src/api/public.ts';
-import en from '../../../src/locales/en.ts';
-import type { PayOutcome, ProcessorContext } from '../../../src/processors/processor.ts';
-import { startPayment } from '../../../src/processors/payment-start.ts';
-import { createPaypalAdapter } from '../../../src/processors/paypal.ts';
-import { createStripeAdapter } from '../../../src/processors/stripe.ts';
-import { allowScripts, doubleStripeLoader } from './doubles.ts';
+import { createPublicClient } from '../../../src/api/public.js';
+import en from '../../../src/locales/en.js';
+import type { PayOutcome, ProcessorContext } from '../../../src/processors/processor.js';
+import { startPayment } from '../../../src/processors/payment-start.js';
+import { createPaypalAdapter } from '../../../src/processors/paypal.js';
+import { createStripeAdapter } from '../../../src/processors/stripe.js';
+import { allowScripts, doubleStripeLoader } from './doubles.js';
 
 declare const __SANDBOX__: string;
 type PageWindow = Window & {

@@ -2,7 +2,7 @@
 // the `default` policy docs/processors.md asks for (the SDK loaders set `script.src` from strings), allowing script
 // URLs from the processors' hosts only, and a Stripe loader that finds the Stripe.js double.
 import { loadStripe } from '@stripe/stripe-js/pure';
-import type { StripeLoader } from '../../../src/processors/stripe.ts';
+import type { StripeLoader } from '../../../src/processors/stripe.js';
 
 type Policy = { createScriptURL(url: string): unknown };
 type TrustedTypesWindow = Window & {

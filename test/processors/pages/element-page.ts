@@ -2,11 +2,11 @@
 // `<quaderno-checkout>` with the real processors (Stripe for cards), loaded through the official loader from the
 // sandbox's Stripe.js double, under a strict CSP with Trusted Types. The element sits in an open shadow root of the
 // merchant's own component, so its processor container is relayed to the document. `__SANDBOX__` is the sandbox.
-import '../../../src/quaderno-checkout.ts';
-import type { QuadernoCheckout } from '../../../src/checkout/checkout.component.ts';
-import { realProcessors } from '../../../src/processors/real.ts';
-import { allowScripts, doubleStripeLoader } from './doubles.ts';
-import { readablePage } from './readable.ts';
+import '../../../src/quaderno-checkout.js';
+import type { QuadernoCheckout } from '../../../src/checkout/checkout.component.js';
+import { realProcessors } from '../../../src/processors/real.js';
+import { allowScripts, doubleStripeLoader } from './doubles.js';
+import { readablePage } from './readable.js';
 
 declare const __SANDBOX__: string;
 allowScripts([`${__SANDBOX__}/doubles/`]);

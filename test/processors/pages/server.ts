@@ -6,10 +6,10 @@ import type { AddressInfo } from 'node:net';
 import { after, before } from 'node:test';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
-import { elementBuildOptions } from '../../../scripts/element-bundle.ts';
-import { sandboxCspOrigins } from '../../../src/sandbox/csp.ts';
-import { startSandbox, type RunningSandbox } from '../../../src/sandbox/server.ts';
-import { launchBrowser, strictCsp } from '../../hardening/support.ts';
+import { elementBuildOptions } from '../../../scripts/element-bundle.js';
+import { sandboxCspOrigins } from '../../../src/sandbox/csp.js';
+import { startSandbox, type RunningSandbox } from '../../../src/sandbox/server.js';
+import { launchBrowser, strictCsp } from '../../hardening/support.js';
 
 /** The hardening suite's policy, plus the sandbox's origins as `npm run sandbox` prints them (src/sandbox/csp.ts). */
 export function processorCsp(sandbox: RunningSandbox): string {

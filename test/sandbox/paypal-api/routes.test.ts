@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import type { PaypalOrder } from '../../../src/server/payments/paypal-types.ts';
-import { paypalRest, type PaypalRest } from '../../helpers/paypal-rest.ts';
-import { useSandbox } from '../harness.ts';
+import type { PaypalOrder } from '../../../src/server/payments/paypal-types.js';
+import { paypalRest, type PaypalRest } from '../../helpers/paypal-rest.js';
+import { useSandbox } from '../harness.js';
 
 const order = (value = '12.10', currency_code = 'EUR') => ({ intent: 'CAPTURE', purchase_units: [{ reference_id: 'default', custom_id: '7', amount: { currency_code, value } }] });
 

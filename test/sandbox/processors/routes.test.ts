@@ -3,7 +3,7 @@
 // what a hostile customer can do with plain HTTP against the sandbox (a start, a PUT, a confirm or approve).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { call, eventually, publicPath, tokenOf, useSandbox } from '../harness.ts';
+import { call, eventually, publicPath, tokenOf, useSandbox } from '../harness.js';
 
 type Json = Record<string, any>;
 

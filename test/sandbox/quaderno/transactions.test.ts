@@ -3,7 +3,7 @@
 // `Quaderno::Invoice.retrieve(id, gateway)` → GET {api}/{gateway}/charges/{id}.json.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { call, useSandbox } from '../harness.ts';
+import { call, useSandbox } from '../harness.js';
 
 const RUBY_HEADERS = { Accept: 'application/json', 'Content-Type': 'application/json' };
 

@@ -2,8 +2,8 @@
 // to report on demand (a capture for another amount), and the record's own bookkeeping.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { SandboxStore } from '../../../src/sandbox/store/index.ts';
-import type { ProcessorPayment } from '../../../src/sandbox/store/open-payment.ts';
+import { SandboxStore } from '../../../src/sandbox/store/index.js';
+import type { ProcessorPayment } from '../../../src/sandbox/store/open-payment.js';
 
 function setup() {
   const store = new SandboxStore({ seed: false, processingDelayMs: 1000 });

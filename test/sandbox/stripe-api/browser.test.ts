@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import Stripe from 'stripe';
-import { STRIPE_DOUBLE_SECRET_KEY } from '../../../src/sandbox/stripe-api/double.ts';
-import { useSandbox } from '../harness.ts';
+import { STRIPE_DOUBLE_SECRET_KEY } from '../../../src/sandbox/stripe-api/double.js';
+import { useSandbox } from '../harness.js';
 
 const sdk = (url: string) => {
   const { hostname, port } = new URL(url);

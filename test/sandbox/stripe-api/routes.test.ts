@@ -5,8 +5,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import Stripe from 'stripe';
-import { STRIPE_DOUBLE_SECRET_KEY } from '../../../src/sandbox/stripe-api/double.ts';
-import { useSandbox } from '../harness.ts';
+import { STRIPE_DOUBLE_SECRET_KEY } from '../../../src/sandbox/stripe-api/double.js';
+import { useSandbox } from '../harness.js';
 
 const sdk = (url: string, key = STRIPE_DOUBLE_SECRET_KEY) => {
   const { hostname, port } = new URL(url);

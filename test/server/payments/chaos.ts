@@ -1,6 +1,6 @@
 // The chaos suites' tools: a seeded generator (the run repeats from its printed seed) and two bounds on how much runs
 // at once, so a storm's timing is random while its load on two shared cores stays bounded.
-import { browser } from '../support.ts';
+import { browser } from '../support.js';
 
 /** mulberry32: a small seeded generator, so a run is repeatable from its printed seed. */
 export function random(seed: number) {

@@ -11,13 +11,13 @@ import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import en from '../../../src/locales/en.ts';
-import { startSandbox, type RunningSandbox } from '../../../src/sandbox/server.ts';
-import { STRIPE_DOUBLE_SECRET_KEY } from '../../../src/sandbox/stripe-api/double.ts';
-import { collectErrors, ensureBuild, launchBrowser, waitForView } from '../../build/support.ts';
-import { ANA, fillBilling } from '../../helpers/fill-billing.ts';
-import { API_KEY, runExample, SECRET } from '../support.ts';
-import { deliver, PUBLISHABLE_KEY, sdkFor, setAutoDeliver } from './support.ts';
+import en from '../../../src/locales/en.js';
+import { startSandbox, type RunningSandbox } from '../../../src/sandbox/server.js';
+import { STRIPE_DOUBLE_SECRET_KEY } from '../../../src/sandbox/stripe-api/double.js';
+import { collectErrors, ensureBuild, launchBrowser, waitForView } from '../../build/support.js';
+import { ANA, fillBilling } from '../../helpers/fill-billing.js';
+import { API_KEY, runExample, SECRET } from '../support.js';
+import { deliver, PUBLISHABLE_KEY, sdkFor, setAutoDeliver } from './support.js';
 
 /** A port nobody listens on now: the webhook endpoint must name the shop's address before the shop starts. */
 async function freePort(): Promise<number> {

@@ -3,9 +3,9 @@
 // nothing, and with Quaderno's Stripe integration on, nothing is posted at all.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createCheckoutHandler } from '../../../src/server/index.ts';
-import { API_KEY, browser, SECRET } from '../support.ts';
-import { PUBLISHABLE_KEY, startInPage, type InPageRig } from './support.ts';
+import { createCheckoutHandler } from '../../../src/server/index.js';
+import { API_KEY, browser, SECRET } from '../support.js';
+import { PUBLISHABLE_KEY, startInPage, type InPageRig } from './support.js';
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

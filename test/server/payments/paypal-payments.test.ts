@@ -4,14 +4,14 @@
 // unapproved one records nothing, and money that differs from the record is refused or refunded.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { paypalStart } from '../../../src/protocol/payments.ts';
-import { PAYPAL_DOUBLE_CLIENT_ID } from '../../../src/sandbox/paypal-api/double.ts';
-import { createCheckoutHandler } from '../../../src/server/index.ts';
-import type { PaypalOrder } from '../../../src/server/payments/paypal-types.ts';
-import { FC_SEED } from '../../helpers/fast-check.ts';
-import { API_KEY, browser, SECRET } from '../support.ts';
-import { limiter, pool, random, returnJobs, runStorm, sleep } from './chaos.ts';
-import { startPaypalRig, type PaypalRig } from './paypal-support.ts';
+import { paypalStart } from '../../../src/protocol/payments.js';
+import { PAYPAL_DOUBLE_CLIENT_ID } from '../../../src/sandbox/paypal-api/double.js';
+import { createCheckoutHandler } from '../../../src/server/index.js';
+import type { PaypalOrder } from '../../../src/server/payments/paypal-types.js';
+import { FC_SEED } from '../../helpers/fast-check.js';
+import { API_KEY, browser, SECRET } from '../support.js';
+import { limiter, pool, random, returnJobs, runStorm, sleep } from './chaos.js';
+import { startPaypalRig, type PaypalRig } from './paypal-support.js';
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -2,12 +2,12 @@
 // double, its webhook registered through PayPal's documented call as a merchant registers theirs, and the buyer's
 // approval as the browser PayPal SDK double's window gives it.
 import assert from 'node:assert/strict';
-import { PAYPAL_DOUBLE_CLIENT_ID, PAYPAL_DOUBLE_CLIENT_SECRET } from '../../../src/sandbox/paypal-api/double.ts';
-import { paypalRest, type PaypalRest } from '../../helpers/paypal-rest.ts';
-import type { PaypalOrder, PaypalWebhookEvent } from '../../../src/server/payments/paypal-types.ts';
-import type { CheckoutHandlerOptions } from '../../../src/server/index.ts';
-import { browser } from '../support.ts';
-import { startInPage, type InPageRig } from './support.ts';
+import { PAYPAL_DOUBLE_CLIENT_ID, PAYPAL_DOUBLE_CLIENT_SECRET } from '../../../src/sandbox/paypal-api/double.js';
+import { paypalRest, type PaypalRest } from '../../helpers/paypal-rest.js';
+import type { PaypalOrder, PaypalWebhookEvent } from '../../../src/server/payments/paypal-types.js';
+import type { CheckoutHandlerOptions } from '../../../src/server/index.js';
+import { browser } from '../support.js';
+import { startInPage, type InPageRig } from './support.js';
 
 
 export interface PaypalRig extends InPageRig {

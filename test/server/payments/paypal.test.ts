@@ -3,9 +3,9 @@
 // revoked token replaced once.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { PAYPAL_DOUBLE_CLIENT_ID, PAYPAL_DOUBLE_CLIENT_SECRET } from '../../../src/sandbox/paypal-api/double.ts';
-import { minorOf, PaypalApiError, paypalAccount } from '../../../src/server/payments/paypal.ts';
-import { useSandbox, KEY } from '../../sandbox/harness.ts';
+import { PAYPAL_DOUBLE_CLIENT_ID, PAYPAL_DOUBLE_CLIENT_SECRET } from '../../../src/sandbox/paypal-api/double.js';
+import { minorOf, PaypalApiError, paypalAccount } from '../../../src/server/payments/paypal.js';
+import { useSandbox, KEY } from '../../sandbox/harness.js';
 
 describe('minorOf', () => {
   const cases: Array<[string, string, number | undefined]> = [

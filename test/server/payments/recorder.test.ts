@@ -3,11 +3,11 @@
 // payment store midway (both serving meanwhile, as in a rolling deploy). Loopback only, bounded, fixed seed.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { FC_SEED } from '../../helpers/fast-check.ts';
-import { MemoryPaymentStore } from '../../../src/server/payments/store.ts';
-import { browser } from '../support.ts';
-import { limiter, pool, random, returnJobs, runStorm, sleep } from './chaos.ts';
-import { deliver, startInPage, type InPageRig } from './support.ts';
+import { FC_SEED } from '../../helpers/fast-check.js';
+import { MemoryPaymentStore } from '../../../src/server/payments/store.js';
+import { browser } from '../support.js';
+import { limiter, pool, random, returnJobs, runStorm, sleep } from './chaos.js';
+import { deliver, startInPage, type InPageRig } from './support.js';
 
 const PAYMENTS = 200;
 const DECLINE_SHARE = 0.15;

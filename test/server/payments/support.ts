@@ -3,10 +3,10 @@
 // endpoint registered through the SDK, as a merchant registers theirs. `restart()` swaps in a new handler instance
 // on the same payment store, as a redeploy does.
 import Stripe from 'stripe';
-import { STRIPE_DOUBLE_SECRET_KEY } from '../../../src/sandbox/stripe-api/double.ts';
-import { createCheckoutHandler, type CheckoutHandler, type CheckoutHandlerOptions } from '../../../src/server/index.ts';
-import { MemoryPaymentStore } from '../../../src/server/payments/store.ts';
-import { API_KEY, browser, createSession, SECRET, serveFetch, startQuaderno, type Quaderno } from '../support.ts';
+import { STRIPE_DOUBLE_SECRET_KEY } from '../../../src/sandbox/stripe-api/double.js';
+import { createCheckoutHandler, type CheckoutHandler, type CheckoutHandlerOptions } from '../../../src/server/index.js';
+import { MemoryPaymentStore } from '../../../src/server/payments/store.js';
+import { API_KEY, browser, createSession, SECRET, serveFetch, startQuaderno, type Quaderno } from '../support.js';
 
 export const PUBLISHABLE_KEY = 'pk_test_merchant';
 
