@@ -2,7 +2,7 @@
 // markdown table and writes it to BENCHMARKS.md. Numbers are printed, never asserted (machines are noisy); the
 // only verdicts are the size budget and the round-trip target. Run with `node --import tsx` (the sandbox is TypeScript).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { resolve } from 'node:path';
 import { measureSizes, viteBundle } from './sizes.mjs';
@@ -11,7 +11,7 @@ import { measureThroughput } from './throughput.mjs';
 import { handlerSection, measureHandler } from './handler.mjs';
 import { measureProcessors, processorsSection } from './processors.mjs';
 import { measureTaxPreview, measureTaxSize, taxHow, taxRows } from './tax.mjs';
-import { kb, ms, signedKb } from './lib.mjs';
+import { fileSizes, kb, ms, signedKb } from './lib.mjs';
 import { SIZE_BUDGET } from '../size-budget.ts';
 import { byArea } from './attribution.mjs';
 
@@ -83,6 +83,33 @@ if (size.flow) {
   row('Size', `ES module flow chunk (${size.flow.file}: actions, sandbox processor, outcome views), raw / gzip / brotli`, triple(size.flow), 'not on the critical path', 'fetched with the session GET');
 }
 row('Size', `Script-tag classic (${size.script.iife?.file ?? 'not built'}), every locale, raw / gzip / brotli`, triple(size.script.iife), '', '');
+// Before and after the restructuring into one model and one processor contract: the same files, measured the same
+// way (brotli, quality 11) on the commit named in sizes-before.json.
+{
+  const before = JSON.parse(readFileSync(resolve('scripts/bench/sizes-before.json'), 'utf8'));
+  const dist = resolve('dist');
+  const built = (pattern) => readdirSync(dist).find((file) => pattern.test(file));
+  const brotliOf = (pattern) => {
+    const file = built(pattern);
+    return file ? fileSizes(resolve(dist, file)).brotli : 0;
+  };
+  const largestLocale = Math.max(...readdirSync(dist).filter((file) => /^quaderno-checkout-[a-z]{2}-[\w-]+\.js$/.test(file)).map((file) => fileSizes(resolve(dist, file)).brotli));
+  const now = {
+    'ES core (quaderno-checkout.js)': brotliOf(/^quaderno-checkout\.js$/),
+    'ES core + largest locale chunk (de)': brotliOf(/^quaderno-checkout\.js$/) + largestLocale,
+    'ES flow chunk (actions, sandbox processor, outcome views)': brotliOf(/^quaderno-checkout-flow-[\w-]+\.js$/),
+    'ES sandbox processor chunk': brotliOf(/^quaderno-checkout-sandbox-[\w-]+\.js$/),
+    'ES payment-start chunk': brotliOf(/^quaderno-checkout-payment-start-[\w-]+\.js$/),
+    'classic script (quaderno-checkout.iife.js)': brotliOf(/^quaderno-checkout\.iife\.js$/),
+    'Stripe adapter script (quaderno-checkout-stripe.iife.js)': brotliOf(/^quaderno-checkout-stripe\.iife\.js$/),
+    'PayPal adapter script (quaderno-checkout-paypal.iife.js)': brotliOf(/^quaderno-checkout-paypal\.iife\.js$/),
+  };
+  for (const [label, was] of Object.entries(before.brotli)) {
+    const is = now[label] ?? 0;
+    const shown = (bytes) => (bytes ? kb(bytes) : 'none');
+    row('Size', `Before → after one model and one processor contract (${before.commit}): ${label}, brotli`, `${shown(was)} → ${shown(is)}`, '', is === was ? 'same' : signedKb(is - was));
+  }
+}
 const worstPath = Math.max(...Object.values(cases).filter((c) => c.key !== 'unpredicted').map((c) => c.scriptsBeforeInteractive));
 row(
   'Size',
