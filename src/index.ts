@@ -39,21 +39,8 @@ export * from './session/index.js';
 export { LOCALE_CODES } from './session/locale-codes.js';
 export type { LocaleCode } from './session/locale-codes.js';
 
-// The processors: the interface the element's `processor` property takes, and the factories.
-export type {
-  MountedProcessor,
-  PayInput,
-  PayOutcome,
-  PaymentProcessor,
-  ProcessorChanges,
-  ProcessorContext,
-  ProcessorData,
-  ProcessorFieldReport,
-  ProcessorError,
-  ProcessorMessageKey,
-  ShownFieldError,
-} from './processors/index.js';
-export { hostedProcessor, lazyProcessor, paypalProcessor, realProcessors, sandboxProcessor, stripeProcessor, ProcessorPaymentError, ProcessorLoadError } from './processors/index.js';
-export type { LazyProcessorInfo, PaypalOutcome, StripeAdapterOptions, StripeLoader, PaypalAdapterOptions, PaypalLoader } from './processors/index.js';
+// The processors: the contract the element's `processor` property takes, the factories and the errors (processors/index.ts
+// is that public surface; the registry and the adapters' internals stay out of it).
+export * from './processors/index.js';
 export type { ProtocolSession } from './protocol/session.js';
 export type { TaxIdCheck, TaxLine, TaxSummary } from './protocol/tax.js';

@@ -6,15 +6,8 @@ import type { Translation } from '../../locales/translation.js';
 import { loadErrorOf, ProcessorPaymentError, type ProcessorError } from '../../processors/errors.js';
 import { hostedProcessor, paysOnHostedPage } from '../../processors/factories.js';
 import { placeInLightDom } from '../../processors/light-dom.js';
-import type {
-  MountedProcessor,
-  PaymentProcessor,
-  ProcessorChanges,
-  ProcessorContext,
-  ProcessorData,
-  ProcessorFieldReport,
-  ShownFieldError,
-} from '../../processors/processor.js';
+import type { MountedProcessor, PaymentProcessor, ProcessorChanges, ProcessorContext } from '../../processors/processor.js';
+import type { ProcessorData, ProcessorFieldReport, ShownFieldError } from '../../processors/processor.js';
 import { registeredProcessors } from '../../processors/registry.js';
 import { processorPublicKeys, ProcessorPayments } from './processor-payments.js';
 import { sessionTotals } from '../../session/money.js';
