@@ -8,7 +8,6 @@
 // lands on success_url.
 import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import en from '../../../src/locales/en.js';
@@ -17,16 +16,7 @@ import { STRIPE_DOUBLE_SECRET_KEY } from '../../../src/sandbox/stripe-api/double
 import { collectErrors, ensureBuild, launchBrowser, waitForView } from '../../build/support.js';
 import { ANA, fillBilling } from '../../helpers/fill-billing.js';
 import { API_KEY, runExample, SECRET } from '../support.js';
-import { deliver, PUBLISHABLE_KEY, sdkFor, setAutoDeliver } from './support.js';
-
-/** A port nobody listens on now: the webhook endpoint must name the shop's address before the shop starts. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
+import { deliver, freePort, PUBLISHABLE_KEY, sdkFor, setAutoDeliver } from './support.js';
 
 describe('Chromium: a card paid inside the page through the handler, recorded once in Quaderno', () => {
   let sandbox: RunningSandbox;
