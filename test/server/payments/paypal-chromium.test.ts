@@ -87,6 +87,8 @@ describe('Chromium: PayPal paid inside the page through the handler, recorded on
     });
     const completions: Array<{ invoicePermalink: string | null; status: string }> = [];
     await tab.exposeFunction('recordCompletion', (detail: { invoicePermalink: string | null; status: string }) => completions.push(detail));
+    const reported: string[] = [];
+    await tab.exposeFunction('recordError', (code: string) => reported.push(code));
     const settings = async (approvalsDecline: boolean) => assert.equal((await paypal('POST', '/sandbox/paypal/settings', { approvals_decline: approvalsDecline })).status, 200);
     try {
       await tab.goto(`${shop}/buy`);
@@ -96,6 +98,11 @@ describe('Chromium: PayPal paid inside the page through the handler, recorded on
         document.querySelector('quaderno-checkout')!.addEventListener('quaderno-complete', (event) => {
           const detail = (event as CustomEvent<{ invoicePermalink: string | null; session: { status: string } }>).detail;
           void (window as unknown as { recordCompletion: (d: object) => void }).recordCompletion({ invoicePermalink: detail.invoicePermalink, status: detail.session.status });
+        }),
+      );
+      await tab.evaluate(() =>
+        document.querySelector('quaderno-checkout')!.addEventListener('quaderno-error', (event) => {
+          void (window as unknown as { recordError: (code: string) => void }).recordError((event as CustomEvent<{ code: string }>).detail.code);
         }),
       );
       const el = tab.locator('quaderno-checkout');
@@ -112,6 +119,7 @@ describe('Chromium: PayPal paid inside the page through the handler, recorded on
       await approve();
       await el.locator('[part="alert"]').waitFor({ timeout: 20_000 });
       assert.equal((await el.locator('[part="alert"] p').textContent())?.trim(), en.paypalFailed);
+      assert.deepEqual(reported, ['payment_declined'], "the page's quaderno-error");
       assert.equal(await el.locator('[part="pay-button"]').count(), 0, "PayPal's button pays, not the element's");
       assert.equal(await button.isEnabled(), true, 'the customer can approve again');
       assert.equal(quadernoCalls.filter((line) => line.startsWith('POST /api/transactions')).length, 0, 'a declined capture posts no transaction');
@@ -146,6 +154,7 @@ describe('Chromium: PayPal paid inside the page through the handler, recorded on
       assert.equal(posts.length, 1, `one POST /api/transactions (${posts.join(', ')})`);
 
       assert.deepEqual(completions, [{ invoicePermalink: invoice.permalink, status: 'completed' }]);
+      assert.deepEqual(reported, ['payment_declined'], 'no error for the payment that went through');
       // No request of the page or its frames failed (a decline at capture is the handler's to see, not a browser
       // error), and the console is clean: no CSP violation either. why a 404 line may show: the browser's own
       // /favicon.ico, which is no page request (a page resource that failed would be in `failed`).
