@@ -14,10 +14,11 @@ import en from '../../../src/locales/en.js';
 import { PAYPAL_DOUBLE_CLIENT_ID, PAYPAL_DOUBLE_CLIENT_SECRET } from '../../../src/sandbox/paypal-api/double.js';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox/server.js';
 import { STRIPE_DOUBLE_SECRET_KEY } from '../../../src/sandbox/stripe-api/double.js';
-import { collectErrors, ensureBuild, launchBrowser, waitForView } from '../../build/support.js';
+import { ensureBuild, launchBrowser } from '../../build/support.js';
 import { ANA, fillBilling } from '../../helpers/fill-billing.js';
 import { paypalRest, type PaypalRest } from '../../helpers/paypal-rest.js';
 import { API_KEY, runExample, SECRET } from '../support.js';
+import { openShop, sandboxInvoices } from './shop-page.js';
 import { freePort, PUBLISHABLE_KEY } from './support.js';
 
 describe('Chromium: PayPal paid inside the page through the handler, recorded once in Quaderno', () => {
@@ -75,36 +76,9 @@ describe('Chromium: PayPal paid inside the page through the handler, recorded on
 
   test('a capture declined after approval records nothing and says so; the next approval pays: one paid PayPal invoice with the tax, its permalink in quaderno-complete, success_url followed', { timeout: 90_000 }, async () => {
     const started = performance.now();
-    const tab = await browser.newPage({ viewport: { width: 1000, height: 1600 } });
-    const errors = collectErrors(tab);
-    const failed: string[] = [];
-    tab.on('response', (response) => {
-      if (response.status() >= 400) failed.push(`${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`);
-    });
-    const starts: Array<{ processor: string; order_id: string; client_id: string; amount: number }> = [];
-    tab.on('response', (response) => {
-      if (response.url().endsWith('/payment.json') && response.status() === 201) void response.json().then((body) => starts.push(body), () => undefined);
-    });
-    const completions: Array<{ invoicePermalink: string | null; status: string }> = [];
-    await tab.exposeFunction('recordCompletion', (detail: { invoicePermalink: string | null; status: string }) => completions.push(detail));
-    const reported: string[] = [];
-    await tab.exposeFunction('recordError', (code: string) => reported.push(code));
+    const { tab, failed, errors, starts, completions, reported } = await openShop<{ processor: string; order_id: string; client_id: string; amount: number }>(browser, shop);
     const settings = async (approvalsDecline: boolean) => assert.equal((await paypal('POST', '/sandbox/paypal/settings', { approvals_decline: approvalsDecline })).status, 200);
     try {
-      await tab.goto(`${shop}/buy`);
-      await waitForView(tab, 'form', 20_000);
-      // why evaluate: the page's policy allows no inline script; the test's listener is not the merchant's code.
-      await tab.evaluate(() =>
-        document.querySelector('quaderno-checkout')!.addEventListener('quaderno-complete', (event) => {
-          const detail = (event as CustomEvent<{ invoicePermalink: string | null; session: { status: string } }>).detail;
-          void (window as unknown as { recordCompletion: (d: object) => void }).recordCompletion({ invoicePermalink: detail.invoicePermalink, status: detail.session.status });
-        }),
-      );
-      await tab.evaluate(() =>
-        document.querySelector('quaderno-checkout')!.addEventListener('quaderno-error', (event) => {
-          void (window as unknown as { recordError: (code: string) => void }).recordError((event as CustomEvent<{ code: string }>).detail.code);
-        }),
-      );
       const el = tab.locator('quaderno-checkout');
       await fillBilling(tab, ANA, 'paypal');
       const button = tab.locator('div[data-processor="paypal"] [data-paypal-double="button"]');
@@ -141,9 +115,7 @@ describe('Chromium: PayPal paid inside the page through the handler, recorded on
       assert.equal(order.status, 'COMPLETED');
       const capture = order.purchase_units[0].payments.captures[0];
 
-      const invoices = (await (
-        await fetch(`${sandbox.url}/api/invoices.json`, { headers: { Authorization: `Basic ${Buffer.from(`${API_KEY}:x`).toString('base64')}` } })
-      ).json()) as Array<Record<string, any>>;
+      const invoices = await sandboxInvoices(sandbox.url);
       assert.equal(invoices.length, 1, 'exactly one invoice, none for the declined capture');
       const invoice = invoices[0]!;
       assert.deepEqual([invoice.type, invoice.state, invoice.total_cents, invoice.currency], ['Invoice', 'paid', 2541, 'EUR']);
@@ -158,7 +130,7 @@ describe('Chromium: PayPal paid inside the page through the handler, recorded on
       // No request of the page or its frames failed (a decline at capture is the handler's to see, not a browser
       // error), and the console is clean: no CSP violation either. why a 404 line may show: the browser's own
       // /favicon.ico, which is no page request (a page resource that failed would be in `failed`).
-      assert.deepEqual(failed.filter((line) => !line.endsWith('/favicon.ico')), []);
+      assert.deepEqual(failed, []);
       assert.deepEqual(errors.filter((line) => !/Failed to load resource: the server responded with a status of 404/.test(line)), []);
       console.log(`in-page PayPal (Chromium): declined capture + pay in ${seconds} s; ${starts.length} orders, ${posts.length} transaction, 1 invoice of ${invoice.total_cents} (tax ${invoice.taxes[0].amount_cents})`);
     } catch (error) {

@@ -1,0 +1,55 @@
+// The merchant's checkout page of examples/server/stripe-in-page.ts in Chromium, as the in-page payment runs watch it:
+// every failed request of the page and its frames, the console's errors, the payment starts the element asked for,
+// and the element's `quaderno-complete` and `quaderno-error` events. Plus the sandbox's invoices, read back through
+// its Quaderno API as a merchant would.
+import type { Browser, Page } from 'playwright-core';
+import { collectErrors, waitForView } from '../../build/support.js';
+import { API_KEY } from '../support.js';
+
+export interface ShopPage<Start> {
+  tab: Page;
+  /** `status method path code` of each failed response (the code from its JSON body, when it has one). */
+  failed: string[];
+  errors: string[];
+  /** The bodies of the payment starts answered 201. */
+  starts: Start[];
+  completions: Array<{ invoicePermalink: string | null; status: string }>;
+  /** `detail.code` of each `quaderno-error`. */
+  reported: string[];
+}
+
+/** Opens `<shop>/buy` and waits for the form, listening to all of the above. */
+export async function openShop<Start>(browser: Browser, shop: string): Promise<ShopPage<Start>> {
+  const tab = await browser.newPage({ viewport: { width: 1000, height: 1600 } });
+  const page: ShopPage<Start> = { tab, failed: [], errors: collectErrors(tab), starts: [], completions: [], reported: [] };
+  tab.on('response', (response) => {
+    if (response.url().endsWith('/payment.json') && response.status() === 201) void response.json().then((body: Start) => page.starts.push(body), () => undefined);
+    if (response.status() < 400) return;
+    const line = `${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`;
+    void response.json().then(
+      (body: { error?: { code?: string }; code?: string }) => page.failed.push(`${line} ${body.error?.code ?? body.code}`),
+      () => page.failed.push(line),
+    );
+  });
+  await tab.exposeFunction('recordCompletion', (detail: { invoicePermalink: string | null; status: string }) => page.completions.push(detail));
+  await tab.exposeFunction('recordError', (code: string) => page.reported.push(code));
+  await tab.goto(`${shop}/buy`);
+  await waitForView(tab, 'form', 20_000);
+  // why evaluate: the page's policy allows no inline script; the test's listeners are not the merchant's code.
+  await tab.evaluate(() => {
+    const el = document.querySelector('quaderno-checkout')!;
+    const test = window as unknown as { recordCompletion: (d: object) => void; recordError: (code: string) => void };
+    el.addEventListener('quaderno-complete', (event) => {
+      const detail = (event as CustomEvent<{ invoicePermalink: string | null; session: { status: string } }>).detail;
+      void test.recordCompletion({ invoicePermalink: detail.invoicePermalink, status: detail.session.status });
+    });
+    el.addEventListener('quaderno-error', (event) => void test.recordError((event as CustomEvent<{ code: string }>).detail.code));
+  });
+  return page;
+}
+
+/** Every invoice the sandbox issued, through its Quaderno API. */
+export async function sandboxInvoices(sandboxUrl: string): Promise<Array<Record<string, any>>> {
+  const reply = await fetch(`${sandboxUrl}/api/invoices.json`, { headers: { Authorization: `Basic ${Buffer.from(`${API_KEY}:x`).toString('base64')}` } });
+  return (await reply.json()) as Array<Record<string, any>>;
+}
