@@ -12,11 +12,10 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import en from '../../../src/locales/en.js';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox/server.js';
-import { STRIPE_DOUBLE_SECRET_KEY } from '../../../src/sandbox/stripe-api/double.js';
 import { ensureBuild, launchBrowser } from '../../build/support.js';
 import { ANA, fillBilling } from '../../helpers/fill-billing.js';
-import { API_KEY, runExample, SECRET } from '../support.js';
-import { openShop, sandboxInvoices } from './shop-page.js';
+import { API_KEY, runExample } from '../support.js';
+import { openShop, sandboxInvoices, shopEnv } from './shop-page.js';
 import { deliver, freePort, PUBLISHABLE_KEY, sdkFor, setAutoDeliver } from './support.js';
 
 describe('Chromium: a card paid inside the page through the handler, recorded once in Quaderno', () => {
@@ -35,24 +34,7 @@ describe('Chromium: a card paid inside the page through the handler, recorded on
     // why off: the test delivers each event itself, so it knows every delivery happened and what it was answered.
     await setAutoDeliver(sandbox.url, false);
     const endpoint = await stripe.webhookEndpoints.create({ url: `http://127.0.0.1:${port}/checkout/webhooks/stripe`, enabled_events: ['payment_intent.succeeded'] });
-    ({ url: shop } = await runExample(
-      'examples/server/stripe-in-page.ts',
-      {
-        PORT: String(port),
-        QUADERNO_API_URL: sandbox.url,
-        QUADERNO_API_KEY: API_KEY,
-        CHECKOUT_SECRET: SECRET,
-        QUADERNO_PRODUCT: '000000',
-        STRIPE_PUBLISHABLE_KEY: PUBLISHABLE_KEY,
-        STRIPE_SECRET_KEY: STRIPE_DOUBLE_SECRET_KEY,
-        STRIPE_WEBHOOK_SECRET: endpoint.secret!,
-        // The test doubles where Stripe's hosts would be: its API, Stripe.js, and the origin of its card frames.
-        STRIPE_API_URL: sandbox.url,
-        STRIPE_JS_URL: `${sandbox.url}/doubles/stripe.js`,
-        STRIPE_FRAME_ORIGINS: sandbox.frameUrl!,
-      },
-      children,
-    ));
+    ({ url: shop } = await runExample('examples/server/stripe-in-page.ts', shopEnv(sandbox, port, endpoint.secret!), children));
     browser = await launchBrowser();
   });
   after(async () => {

@@ -13,13 +13,12 @@ import type { Browser } from 'playwright-core';
 import en from '../../../src/locales/en.js';
 import { PAYPAL_DOUBLE_CLIENT_ID, PAYPAL_DOUBLE_CLIENT_SECRET } from '../../../src/sandbox/paypal-api/double.js';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox/server.js';
-import { STRIPE_DOUBLE_SECRET_KEY } from '../../../src/sandbox/stripe-api/double.js';
 import { ensureBuild, launchBrowser } from '../../build/support.js';
 import { ANA, fillBilling } from '../../helpers/fill-billing.js';
 import { paypalRest, type PaypalRest } from '../../helpers/paypal-rest.js';
-import { API_KEY, runExample, SECRET } from '../support.js';
-import { openShop, sandboxInvoices } from './shop-page.js';
-import { freePort, PUBLISHABLE_KEY } from './support.js';
+import { API_KEY, runExample } from '../support.js';
+import { openShop, sandboxInvoices, shopEnv } from './shop-page.js';
+import { freePort } from './support.js';
 
 describe('Chromium: PayPal paid inside the page through the handler, recorded once in Quaderno', () => {
   let sandbox: RunningSandbox;
@@ -44,18 +43,8 @@ describe('Chromium: PayPal paid inside the page through the handler, recorded on
     ({ url: shop } = await runExample(
       'examples/server/stripe-in-page.ts',
       {
-        PORT: String(port),
-        QUADERNO_API_URL: sandbox.url,
-        QUADERNO_API_KEY: API_KEY,
-        CHECKOUT_SECRET: SECRET,
-        QUADERNO_PRODUCT: '000000',
-        STRIPE_PUBLISHABLE_KEY: PUBLISHABLE_KEY,
-        STRIPE_SECRET_KEY: STRIPE_DOUBLE_SECRET_KEY,
         // why any signing secret: no card is paid here, so no Stripe event is delivered.
-        STRIPE_WEBHOOK_SECRET: 'whsec_unused',
-        STRIPE_API_URL: sandbox.url,
-        STRIPE_JS_URL: `${sandbox.url}/doubles/stripe.js`,
-        STRIPE_FRAME_ORIGINS: sandbox.frameUrl!,
+        ...shopEnv(sandbox, port, 'whsec_unused'),
         PAYPAL_CLIENT_ID: PAYPAL_DOUBLE_CLIENT_ID,
         PAYPAL_CLIENT_SECRET: PAYPAL_DOUBLE_CLIENT_SECRET,
         PAYPAL_WEBHOOK_ID: hook.json.id,

@@ -3,8 +3,29 @@
 // and the element's `quaderno-complete` and `quaderno-error` events. Plus the sandbox's invoices, read back through
 // its Quaderno API as a merchant would.
 import type { Browser, Page } from 'playwright-core';
+import type { RunningSandbox } from '../../../src/sandbox/server.js';
+import { STRIPE_DOUBLE_SECRET_KEY } from '../../../src/sandbox/stripe-api/double.js';
 import { collectErrors, waitForView } from '../../build/support.js';
-import { API_KEY } from '../support.js';
+import { API_KEY, SECRET } from '../support.js';
+import { PUBLISHABLE_KEY } from './support.js';
+
+/** The example's env on `port`: the sandbox as Quaderno, and its test doubles where Stripe's hosts would be. */
+export function shopEnv(sandbox: RunningSandbox, port: number, stripeWebhookSecret: string): Record<string, string> {
+  return {
+    PORT: String(port),
+    QUADERNO_API_URL: sandbox.url,
+    QUADERNO_API_KEY: API_KEY,
+    CHECKOUT_SECRET: SECRET,
+    QUADERNO_PRODUCT: '000000',
+    STRIPE_PUBLISHABLE_KEY: PUBLISHABLE_KEY,
+    STRIPE_SECRET_KEY: STRIPE_DOUBLE_SECRET_KEY,
+    STRIPE_WEBHOOK_SECRET: stripeWebhookSecret,
+    // Stripe's API, Stripe.js, and the origin of its card frames.
+    STRIPE_API_URL: sandbox.url,
+    STRIPE_JS_URL: `${sandbox.url}/doubles/stripe.js`,
+    STRIPE_FRAME_ORIGINS: sandbox.frameUrl!,
+  };
+}
 
 export interface ShopPage<Start> {
   tab: Page;
