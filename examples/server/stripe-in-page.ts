@@ -7,8 +7,13 @@
 //   STRIPE_PUBLISHABLE_KEY   pk_live_… / pk_test_… (goes to the browser: Stripe.js draws the card fields with it)
 //   STRIPE_SECRET_KEY        sk_… or rk_… (stays here: it creates the PaymentIntents)
 //   STRIPE_WEBHOOK_SECRET    whsec_… of the endpoint https://YOUR.SHOP/checkout/webhooks/stripe
-// The test suite also sets STRIPE_API_URL, STRIPE_JS_URL and STRIPE_FRAME_ORIGINS to the sandbox's Stripe test
-// doubles; leave them unset: then it is Stripe itself.
+// PayPal inside the page too (optional; unset, the page offers the card only):
+//   PAYPAL_CLIENT_ID         your REST app's public client id (goes to the browser: PayPal's buttons)
+//   PAYPAL_CLIENT_SECRET     the same app's secret (stays here: it creates and captures the orders)
+//   PAYPAL_WEBHOOK_ID        the id PayPal gave the webhook https://YOUR.SHOP/checkout/webhooks/paypal
+//   PAYPAL_API_URL           https://api-m.sandbox.paypal.com for PayPal's sandbox; unset, PayPal live
+// The test suite also sets STRIPE_API_URL, STRIPE_JS_URL, STRIPE_FRAME_ORIGINS, PAYPAL_SDK_URL and
+// PAYPAL_FRAME_ORIGINS to the sandbox's test doubles; leave them unset: then it is Stripe and PayPal themselves.
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -32,17 +37,27 @@ const checkout = createCheckoutHandler({
   quadernoInvoicesStripe: process.env.QUADERNO_INVOICES_STRIPE === 'true',
   // Tests only: the sandbox's Stripe API test double. Unset, the official SDK talks to Stripe.
   stripeApiUrl: process.env.STRIPE_API_URL || undefined,
+  // PayPal's buttons in the page, the orders created and captured here: only with the app's secret.
+  paypalClientId: process.env.PAYPAL_CLIENT_ID || undefined,
+  paypalClientSecret: process.env.PAYPAL_CLIENT_SECRET || undefined,
+  paypalWebhookId: process.env.PAYPAL_WEBHOOK_ID || undefined,
+  paypalApiUrl: process.env.PAYPAL_API_URL || undefined,
 });
+const paypalInPage = !!process.env.PAYPAL_CLIENT_SECRET;
 
 // Stripe.js loads from Stripe and draws the card fields in its own frames: the page's policy names those hosts.
 const stripeJs = process.env.STRIPE_JS_URL || 'https://js.stripe.com/endive/stripe.js';
 const stripeFrames = process.env.STRIPE_FRAME_ORIGINS || 'https://js.stripe.com https://*.js.stripe.com https://hooks.stripe.com';
+// PayPal's script (the PayPal adapter loads it) and its window's frames, named only when PayPal pays in the page.
+const paypalSdk = process.env.PAYPAL_SDK_URL || 'https://www.paypal.com/sdk/js';
+const paypalHosts = paypalInPage ? ` ${new URL(paypalSdk).origin}` : '';
+const paypalFrames = paypalInPage ? ` ${process.env.PAYPAL_FRAME_ORIGINS || 'https://www.paypal.com https://*.paypal.com'}` : '';
 const csp = [
   "default-src 'self'",
-  `script-src 'self' ${new URL(stripeJs).origin}`,
+  `script-src 'self' ${new URL(stripeJs).origin}${paypalHosts}`,
   "style-src 'self'",
-  `frame-src ${stripeFrames}`,
-  "connect-src 'self' https://api.stripe.com",
+  `frame-src ${stripeFrames}${paypalFrames}`,
+  `connect-src 'self' https://api.stripe.com${paypalHosts}`,
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
@@ -50,7 +65,7 @@ const csp = [
 ].join('; ');
 const quaderno = createPrivateClient({ baseUrl: env('QUADERNO_API_URL'), apiKey: env('QUADERNO_API_KEY') });
 const checkoutListener = toNodeListener(checkout);
-// The element's files: the ES module, its chunks beside it, and the Stripe adapter's script.
+// The element's files: the ES module, its chunks beside it, and the Stripe and PayPal adapters' scripts.
 const dist = dirname(fileURLToPath(import.meta.resolve('quaderno-checkout/bundle')));
 
 const server = createServer(async (req, res) => {
@@ -66,7 +81,7 @@ const server = createServer(async (req, res) => {
     const origin = `http://${req.headers.host}`;
     const session = await quaderno.create({
       items: [{ product: env('QUADERNO_PRODUCT') }],
-      payment_methods: ['card'],
+      payment_methods: paypalInPage ? ['card', 'paypal'] : ['card'],
       success_url: `${origin}/thanks`,
       cancel_url: `${origin}/`,
     });
@@ -75,7 +90,7 @@ const server = createServer(async (req, res) => {
 <script src="${stripeJs}"></script>
 <script type="module" src="/quaderno-checkout/quaderno-checkout.js"></script>
 <script src="/quaderno-checkout/quaderno-checkout-stripe.iife.js"></script>
-<quaderno-checkout permalink="${checkout.permalinkFor(session.id!)}"></quaderno-checkout>`);
+${paypalInPage ? `<script src="/quaderno-checkout/quaderno-checkout-paypal.iife.js" data-sdk-base-url="${paypalSdk}"></script>\n` : ''}<quaderno-checkout permalink="${checkout.permalinkFor(session.id!)}"></quaderno-checkout>`);
     return;
   }
   if (path === '/thanks') return void res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end('<!doctype html><title>Thanks</title><p>Thank you!</p>');

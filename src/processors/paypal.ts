@@ -64,6 +64,7 @@ export function paypalScriptOptions(
 
 const unavailable = (sdkCode: string) => processorError('processor_unavailable', 'processorUnavailable', sdkCode);
 const failed = (error: ProcessorError): PayOutcome => ({ status: 'failed', error });
+const notCaptured = processorError('payment_declined', 'paypalFailed', 'capture_declined');
 
 class MountedPaypal implements MountedProcessor {
   readonly ownButton = true;
@@ -111,7 +112,8 @@ class MountedPaypal implements MountedProcessor {
         if (start.client_id !== this.clientId) throw new Error('The order belongs to another PayPal client id');
         return start.order_id;
       },
-      onApprove: async (data) => this.ctx.finish({ status: 'confirmed', processorId: data.orderID }),
+      // why `unpaid`: the server captures after the approval; a capture PayPal declines leaves the session pending.
+      onApprove: async (data) => this.ctx.finish({ status: 'confirmed', processorId: data.orderID, unpaid: notCaptured }),
       onCancel: () => this.ctx.finish(failed(processorError('payment_cancelled', 'paypalCancelled', 'cancel'))),
       onError: (error) => {
         // why: a refused form is the element's to show (its field errors); the run that asked has already ended.

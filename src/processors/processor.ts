@@ -151,10 +151,12 @@ export interface PayInput {
 
 /**
  * How a payment ended in the browser. `confirmed` with the session when the processor's server answered it, else
- * the element reads the session and follows it (polls) to its outcome.
+ * the element reads the session and follows it (polls) to its outcome. `unpaid`: what to tell the customer when the
+ * server still holds the session `pending` after this confirmation (the money was refused after it, as a PayPal
+ * capture declined after the buyer approved).
  */
 export type PayOutcome =
-  | { status: 'confirmed'; processorId?: string; session?: CheckoutSession }
+  | { status: 'confirmed'; processorId?: string; session?: CheckoutSession; unpaid?: ProcessorError }
   | { status: 'failed'; error: ProcessorError };
 
 /** What the checkout model asks for one payment (model/types.ts `ModelProcessor`); the element makes it a PayInput. */

@@ -69,6 +69,8 @@ describe('PayPal adapter (PayPal SDK test double)', function () {
     await expect(container).to.be.accessible();
     const outcome = await payWith(h, button()!, 'approve');
     await expectCompleted(outcome, session.id, 'paypal');
+    // What the element shows should the server still hold the session pending (a capture declined after approval).
+    expect(outcome.status === 'confirmed' && outcome.unpaid).to.deep.equal({ code: 'payment_declined', messageKey: 'paypalFailed', sdkCode: 'capture_declined' });
   });
 
   it('a cancel returns to the form: the session stays pending and the button can pay again', async () => {

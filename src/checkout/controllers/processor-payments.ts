@@ -70,7 +70,12 @@ export class ProcessorPayments {
     // why: a start the server refused (a changed total) says more than the SDK's failure that followed it.
     if (outcome.status === 'failed' && paying.refused) throw paying.refused;
     if (outcome.status === 'failed') throw new ProcessorPaymentError(outcome.error.code, outcome.error.sdkCode, outcome.error.messageKey);
-    return outcome.session ?? client.retrieve({ signal });
+    const after = outcome.session ?? (await client.retrieve({ signal }));
+    // why: a session still pending after a confirmation took no money (a capture refused after PayPal's approval);
+    // followed as it is, the customer would see the form again without a word.
+    const { unpaid } = outcome;
+    if (unpaid && after.status === 'pending') throw new ProcessorPaymentError(unpaid.code, unpaid.sdkCode, unpaid.messageKey);
+    return after;
   }
 
   /** The payment start a processor asks for, for the total the customer confirmed while a payment runs. */

@@ -8,25 +8,15 @@
 // lands on success_url.
 import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import en from '../../../src/locales/en.js';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox/server.js';
-import { STRIPE_DOUBLE_SECRET_KEY } from '../../../src/sandbox/stripe-api/double.js';
-import { collectErrors, ensureBuild, launchBrowser, waitForView } from '../../build/support.js';
+import { ensureBuild, launchBrowser } from '../../build/support.js';
 import { ANA, fillBilling } from '../../helpers/fill-billing.js';
-import { API_KEY, runExample, SECRET } from '../support.js';
-import { deliver, PUBLISHABLE_KEY, sdkFor, setAutoDeliver } from './support.js';
-
-/** A port nobody listens on now: the webhook endpoint must name the shop's address before the shop starts. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
+import { API_KEY, runExample } from '../support.js';
+import { openShop, sandboxInvoices, shopEnv } from './shop-page.js';
+import { deliver, freePort, PUBLISHABLE_KEY, sdkFor, setAutoDeliver } from './support.js';
 
 describe('Chromium: a card paid inside the page through the handler, recorded once in Quaderno', () => {
   let sandbox: RunningSandbox;
@@ -44,24 +34,7 @@ describe('Chromium: a card paid inside the page through the handler, recorded on
     // why off: the test delivers each event itself, so it knows every delivery happened and what it was answered.
     await setAutoDeliver(sandbox.url, false);
     const endpoint = await stripe.webhookEndpoints.create({ url: `http://127.0.0.1:${port}/checkout/webhooks/stripe`, enabled_events: ['payment_intent.succeeded'] });
-    ({ url: shop } = await runExample(
-      'examples/server/stripe-in-page.ts',
-      {
-        PORT: String(port),
-        QUADERNO_API_URL: sandbox.url,
-        QUADERNO_API_KEY: API_KEY,
-        CHECKOUT_SECRET: SECRET,
-        QUADERNO_PRODUCT: '000000',
-        STRIPE_PUBLISHABLE_KEY: PUBLISHABLE_KEY,
-        STRIPE_SECRET_KEY: STRIPE_DOUBLE_SECRET_KEY,
-        STRIPE_WEBHOOK_SECRET: endpoint.secret!,
-        // The test doubles where Stripe's hosts would be: its API, Stripe.js, and the origin of its card frames.
-        STRIPE_API_URL: sandbox.url,
-        STRIPE_JS_URL: `${sandbox.url}/doubles/stripe.js`,
-        STRIPE_FRAME_ORIGINS: sandbox.frameUrl!,
-      },
-      children,
-    ));
+    ({ url: shop } = await runExample('examples/server/stripe-in-page.ts', shopEnv(sandbox, port, endpoint.secret!), children));
     browser = await launchBrowser();
   });
   after(async () => {
@@ -72,33 +45,8 @@ describe('Chromium: a card paid inside the page through the handler, recorded on
 
   test('a decline records nothing; the success card pays: one paid invoice with the tax, its permalink in quaderno-complete, success_url followed', { timeout: 90_000 }, async () => {
     const started = performance.now();
-    const tab = await browser.newPage({ viewport: { width: 1000, height: 1600 } });
-    const errors = collectErrors(tab);
-    const failed: string[] = [];
-    tab.on('response', (response) => {
-      if (response.status() < 400) return;
-      const url = new URL(response.url());
-      void response.json().then(
-        (body: { error?: { code?: string }; code?: string }) => failed.push(`${response.status()} ${response.request().method()} ${url.pathname} ${body.error?.code ?? body.code}`),
-        () => failed.push(`${response.status()} ${response.request().method()} ${url.pathname}`),
-      );
-    });
-    const starts: Array<{ processor_id: string; client_secret: string; amount: number; publishable_key: string }> = [];
-    tab.on('response', (response) => {
-      if (response.url().endsWith('/payment.json') && response.status() === 201) void response.json().then((body) => starts.push(body), () => undefined);
-    });
-    const completions: Array<{ invoicePermalink: string | null; status: string }> = [];
-    await tab.exposeFunction('recordCompletion', (detail: { invoicePermalink: string | null; status: string }) => completions.push(detail));
+    const { tab, failed, errors, starts, completions } = await openShop<{ processor_id: string; client_secret: string; amount: number; publishable_key: string }>(browser, shop);
     try {
-      await tab.goto(`${shop}/buy`);
-      await waitForView(tab, 'form', 20_000);
-      // why evaluate: the page's policy allows no inline script; the test's listener is not the merchant's code.
-      await tab.evaluate(() =>
-        document.querySelector('quaderno-checkout')!.addEventListener('quaderno-complete', (event) => {
-          const detail = (event as CustomEvent<{ invoicePermalink: string | null; session: { status: string } }>).detail;
-          void (window as unknown as { recordCompletion: (d: object) => void }).recordCompletion({ invoicePermalink: detail.invoicePermalink, status: detail.session.status });
-        }),
-      );
       const el = tab.locator('quaderno-checkout');
       await fillBilling(tab, ANA);
       const card = el.frameLocator('div[data-processor="stripe"] iframe');
@@ -146,9 +94,7 @@ describe('Chromium: a card paid inside the page through the handler, recorded on
       assert.deepEqual(await first, [200]);
       assert.deepEqual(await Promise.all([deliver(sandbox.url, succeeded[0]!.id), deliver(sandbox.url, succeeded[0]!.id)]), [[200], [200]]);
 
-      const invoices = (await (
-        await fetch(`${sandbox.url}/api/invoices.json`, { headers: { Authorization: `Basic ${Buffer.from(`${API_KEY}:x`).toString('base64')}` } })
-      ).json()) as Array<Record<string, any>>;
+      const invoices = await sandboxInvoices(sandbox.url);
       const ours = invoices.filter((doc) => doc.custom_metadata?.payment_intent === intent);
       assert.equal(ours.length, 1, 'exactly one invoice for the payment');
       assert.equal(invoices.length, 1, 'and none for the decline');

@@ -2,6 +2,7 @@
 // double, reached by the official SDK), and the handler served on its own loopback origin with the webhook
 // endpoint registered through the SDK, as a merchant registers theirs. `restart()` swaps in a new handler instance
 // on the same payment store, as a redeploy does.
+import { createServer } from 'node:net';
 import Stripe from 'stripe';
 import { STRIPE_DOUBLE_SECRET_KEY } from '../../../src/sandbox/stripe-api/double.js';
 import { createCheckoutHandler, type CheckoutHandler, type CheckoutHandlerOptions } from '../../../src/server/index.js';
@@ -119,4 +120,13 @@ export async function setAutoDeliver(url: string, on: boolean) {
 export async function deliver(url: string, eventId: string): Promise<number[]> {
   const reply = await fetch(`${url}/sandbox/stripe/events/${eventId}/deliver`, { method: 'POST', headers: { Authorization: `Bearer ${STRIPE_DOUBLE_SECRET_KEY}` } });
   return ((await reply.json()) as { statuses: number[] }).statuses;
+}
+
+/** A port nobody listens on now: a webhook must name the shop's address before the shop starts. */
+export async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
 }
