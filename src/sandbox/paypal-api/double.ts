@@ -41,6 +41,8 @@ const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 /** What the double keeps of an order besides PayPal's fields: how the buyer's funding will answer a capture. */
 interface DoubleOrder extends PaypalOrder {
   declines: boolean;
+  /** The buyer's funding clears later (an eCheck): the capture is PENDING until `completeCapture()`. */
+  clearsLater: boolean;
 }
 
 export interface PaypalDoubleWebhook {
@@ -110,6 +112,7 @@ export class PaypalApiDouble {
       purchase_units: [{ reference_id: typeof unit.reference_id === 'string' ? unit.reference_id : 'default', custom_id: typeof unit.custom_id === 'string' ? unit.custom_id : undefined, amount }],
       create_time: now(),
       declines: false,
+      clearsLater: false,
     };
     this.orders.set(order.id, order);
     return this.orderJSON(order.id);
@@ -122,11 +125,12 @@ export class PaypalApiDouble {
   }
 
   /** The buyer approves in PayPal's window (`funding: 'declined'`: with funding that will decline at capture). */
-  approve(orderId: string, funding: 'ok' | 'declined' = 'ok', country = 'FR'): PaypalOrder {
+  approve(orderId: string, funding: 'ok' | 'declined' | 'pending' = 'ok', country = 'FR'): PaypalOrder {
     const order = this.order(orderId);
     if (order.status !== 'CREATED' && order.status !== 'APPROVED') throw unprocessable('ORDER_CANNOT_BE_APPROVED', `The order is ${order.status}.`);
     order.status = 'APPROVED';
     order.declines = funding === 'declined';
+    order.clearsLater = funding === 'pending';
     order.payer = { payer_id: id(13), email_address: 'buyer@example.com', address: { country_code: country } };
     order.update_time = now();
     this.emit('CHECKOUT.ORDER.APPROVED', 'checkout-order', this.orderJSON(orderId) as unknown as Record<string, unknown>);
@@ -152,13 +156,23 @@ export class PaypalApiDouble {
     if (order.status !== 'APPROVED') throw unprocessable('ORDER_NOT_APPROVED', 'Payer has not yet approved the Order for payment.');
     if (order.declines) throw unprocessable('INSTRUMENT_DECLINED', 'The instrument presented was either declined by the processor or bank, or it cannot be used for this payment.');
     const unit = order.purchase_units[0]!;
-    const capture: PaypalCapture & { order_id: string } = { id: id(), status: 'COMPLETED', amount: { ...unit.amount }, final_capture: true, custom_id: unit.custom_id, create_time: now(), order_id: order.id };
+    const capture: PaypalCapture & { order_id: string } = { id: id(), status: order.clearsLater ? 'PENDING' : 'COMPLETED', amount: { ...unit.amount }, final_capture: true, custom_id: unit.custom_id, create_time: now(), order_id: order.id };
     this.captures.set(capture.id, capture);
     unit.payments = { captures: [capture] };
     order.status = 'COMPLETED';
     order.update_time = now();
-    this.emit('PAYMENT.CAPTURE.COMPLETED', 'capture', captureJSON(capture));
+    this.emit(capture.status === 'PENDING' ? 'PAYMENT.CAPTURE.PENDING' : 'PAYMENT.CAPTURE.COMPLETED', 'capture', captureJSON(capture));
     return this.orderJSON(orderId);
+  }
+
+  /** A PENDING capture's money arrives (the buyer's eCheck cleared): COMPLETED, told by PAYMENT.CAPTURE.COMPLETED. */
+  completeCapture(captureId: string): Record<string, unknown> {
+    const capture = this.captures.get(captureId);
+    if (!capture) throw missing(`capture ${captureId}`);
+    if (capture.status !== 'PENDING') throw unprocessable('CAPTURE_NOT_PENDING', `The capture is ${capture.status}.`);
+    capture.status = 'COMPLETED';
+    this.emit('PAYMENT.CAPTURE.COMPLETED', 'capture', captureJSON(capture));
+    return captureJSON(capture);
   }
 
   /** `POST /v2/payments/captures/{id}/refund`: the whole capture. */
@@ -173,7 +187,7 @@ export class PaypalApiDouble {
   }
 
   orderJSON(orderId: string): PaypalOrder {
-    const { declines: _declines, ...order } = this.order(orderId);
+    const { declines: _declines, clearsLater: _clearsLater, ...order } = this.order(orderId);
     const self = { href: `/v2/checkout/orders/${order.id}`, rel: 'self', method: 'GET' };
     return structuredClone({ ...order, links: order.status === 'CREATED' ? [self, { href: `/checkoutnow?token=${order.id}`, rel: 'approve', method: 'GET' }] : [self] });
   }

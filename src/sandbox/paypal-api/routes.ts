@@ -114,7 +114,7 @@ export function mountPaypalApi(app: Hono, readBody: (c: Context) => Promise<unkn
     answer(
       async (c) => {
         const input = await body(c);
-        return double.approve(param(c), input.funding === 'declined' ? 'declined' : 'ok', typeof input.country === 'string' ? input.country : undefined);
+        return double.approve(param(c), input.funding === 'declined' || input.funding === 'pending' ? input.funding : 'ok', typeof input.country === 'string' ? input.country : undefined);
       },
       { bearer: false },
     ),
@@ -144,6 +144,7 @@ export function mountPaypalApi(app: Hono, readBody: (c: Context) => Promise<unkn
       return { auto_deliver: double.autoDeliver, approvals_decline: double.approvalsDecline };
     }),
   );
+  app.post('/sandbox/paypal/captures/:id/complete', answer(async (c) => double.completeCapture(param(c))));
   app.post('/sandbox/paypal/events/:id/deliver', answer(async (c) => ({ statuses: await double.deliver(param(c)) })));
   return double;
 }

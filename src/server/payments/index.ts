@@ -17,6 +17,9 @@ import { MemoryPaymentStore, type PaymentStore } from './store.js';
 import { stripeAccount, type StripeAccount } from './stripe.js';
 import { transactionsApi, type PaymentRecord } from './transaction.js';
 
+/** Processor statuses of a payment the customer made whose money has not arrived yet. */
+const MONEY_ON_ITS_WAY = new Set(['PENDING', 'processing']);
+
 export type { PaymentStore } from './store.js';
 export { MemoryPaymentStore } from './store.js';
 
@@ -299,7 +302,9 @@ export function createPayments(options: InPagePaymentOptions & { paypalClientId?
           return { kind: 'busy' as const };
         });
         if (outcome.kind === 'recorded') record = outcome.record;
-        else if (outcome.kind === 'busy') return { ...body, capabilities, status: 'processing' };
+        // why processing for money on its way (a PayPal capture PENDING, a Stripe intent processing): the customer
+        // paid; the element follows it and must not offer to pay again or call it failed.
+        else if (outcome.kind === 'busy' || (outcome.kind === 'unpaid' && MONEY_ON_ITS_WAY.has(outcome.status))) return { ...body, capabilities, status: 'processing' };
       }
     }
     if (!record) return { ...body, capabilities };

@@ -125,6 +125,22 @@ describe('in-page PayPal through the handler', () => {
     assert.equal((await rig.invoicesOf(id)).length, 0);
   });
 
+  test('a capture PayPal holds PENDING: the session is processing (the element follows it, never offering to pay again), recorded once the money arrives', async () => {
+    const { id } = rig.paypalSession();
+    const start = await rig.startPaypal(id);
+    await rig.approve(start.order_id, 'pending');
+    assert.equal(await rig.sessionStatus(id), 'processing');
+    const order = await rig.order(start.order_id);
+    const capture = order.purchase_units[0]!.payments!.captures![0]!;
+    assert.equal(capture.status, 'PENDING');
+    assert.equal((await rig.invoicesOf(id)).length, 0, 'nothing recorded while the money is on its way');
+    assert.equal((await rig.paypal('POST', `/sandbox/paypal/captures/${capture.id}/complete`)).status, 200);
+    await until(async () => (await rig.sessionStatus(id)) === 'completed', 'completed once the capture completed');
+    const invoices = await rig.invoicesOf(id);
+    assert.equal(invoices.length, 1);
+    assert.equal(invoices[0]!.payment?.processor_id ?? invoices[0]!.payments?.[0]?.processor_id ?? capture.id, capture.id);
+  });
+
   test('an order changed at PayPal to another amount is not captured, and nothing is recorded', async () => {
     const { id } = rig.paypalSession();
     const start = await rig.startPaypal(id);

@@ -18,7 +18,7 @@ export interface PaypalRig extends InPageRig {
   /** The payment start for the shown total, as the adapter's createOrder asks it. */
   startPaypal(id: number): Promise<{ total: number; order_id: string; client_id: string; amount: number; currency: string; processor_id: string }>;
   /** The buyer approves in PayPal's window, through the path the browser double's window calls. */
-  approve(orderId: string, funding?: 'ok' | 'declined'): Promise<void>;
+  approve(orderId: string, funding?: 'ok' | 'declined' | 'pending'): Promise<void>;
   order(orderId: string): Promise<PaypalOrder>;
   /** The double's events of a type, newest first. */
   events(type: string): Promise<PaypalWebhookEvent[]>;
