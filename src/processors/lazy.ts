@@ -17,19 +17,26 @@ export interface LazyProcessorInfo {
 export function lazyProcessor(info: LazyProcessorInfo, load: () => Promise<PaymentProcessor>): PaymentProcessor {
   let loading: Promise<PaymentProcessor> | undefined;
   const { reserve, ...known } = info;
+  const fetchCode = () =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    }));
   return {
     ...known,
+    preload() {
+      fetchCode().catch(() => {});
+    },
     async mount(container, context) {
       // why a child: set through the CSSOM, which a strict CSP (style-src without 'unsafe-inline') allows; the
       // processor's own content replaces it once mounted.
       const placeholder = container.appendChild(document.createElement('div'));
       placeholder.style.height = reserve?.(context.method) ?? '';
       try {
-        const inner = await (loading ??= load());
+        const inner = await fetchCode();
         placeholder.remove();
         return await inner.mount(container, context);
       } catch (error) {
-        loading = undefined;
         placeholder.remove();
         throw error;
       }

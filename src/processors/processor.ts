@@ -26,6 +26,11 @@ export interface PaymentProcessor {
    * it cannot be used; the element then shows that in place, with a retry, and keeps the rest of the form.
    */
   mount(container: HTMLElement, context: ProcessorContext): Promise<MountedProcessor>;
+  /**
+   * Starts fetching what `mount()` will need (a lazy processor's chunk), so it arrives with the session rather than
+   * after it. Optional; the element calls it while the session loads, and a failure shows only at `mount()`.
+   */
+  preload?(): void;
 }
 
 /** A processor drawn into its container. */

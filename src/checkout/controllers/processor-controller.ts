@@ -56,6 +56,12 @@ interface Slot {
 
 const DATA_KEYS = ['method', 'locale', 't', 'theme', 'session', 'currency', 'disabled', 'publicKeys', 'errors'] as const;
 
+/**
+ * Whether a processor asks the element for a payment start (`context.start`): the adapters do; the sandbox's
+ * simulated payments and the hosted hand-off do not, so the start's code is never fetched for them.
+ */
+const startsPayments = (processor: PaymentProcessor) => processor.id !== 'sandbox' && processor.id !== 'hosted';
+
 export class ProcessorController implements ReactiveController {
   private readonly slots = new Map<PaymentProcessor, Slot>();
   private hosted: PaymentProcessor | undefined;
@@ -70,6 +76,7 @@ export class ProcessorController implements ReactiveController {
   /** True while reports apply at once: before the render (they join it), and during a validate() the model awaits. */
   private direct = false;
   private readonly payments: ProcessorPayments;
+  private preloaded = false;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -131,6 +138,7 @@ export class ProcessorController implements ReactiveController {
   }
 
   hostUpdate(): void {
+    this.preload();
     this.direct = true;
     try {
       this.sync();
@@ -150,6 +158,19 @@ export class ProcessorController implements ReactiveController {
 
   hostDisconnected(): void {
     this.unmountAll();
+  }
+
+  /**
+   * While the session loads, the configured processors' code (and the payment start an adapter asks for as it mounts)
+   * is fetched beside the GET, so the form's payment fields need no second round trip. Once per element: a processor
+   * set later loads on its first mount.
+   */
+  private preload(): void {
+    if (this.preloaded || !this.inputs.permalink()) return;
+    this.preloaded = true;
+    const configured = this.active(undefined);
+    for (const processor of configured) processor.preload?.();
+    if (configured.some(startsPayments)) this.payments.prefetch();
   }
 
   /** Mounts the chosen method's processor while the form shows, and tells every mounted one what changed. */
@@ -208,7 +229,7 @@ export class ProcessorController implements ReactiveController {
   }
 
   private mount(processor: PaymentProcessor, method: PaymentMethod): void {
-    this.payments.prefetch();
+    if (startsPayments(processor)) this.payments.prefetch();
     const node = document.createElement('div');
     node.dataset.processor = processor.id;
     this.dress(node);
