@@ -110,10 +110,12 @@ row('Size', `Script-tag classic (${size.script.iife?.file ?? 'not built'}), ever
     row('Size', `Before → after one model and one processor contract (${before.commit}): ${label}, brotli`, `${shown(was)} → ${shown(is)}`, '', is === was ? 'same' : signedKb(is - was));
   }
 }
-const worstPath = Math.max(...Object.values(cases).filter((c) => c.key !== 'unpredicted').map((c) => c.scriptsBeforeInteractive));
+// why the budget's own definition (scripts/size-budget.ts) and not the rows below: those also count the processor's
+// chunk a page's payment fields load beside the session (the sandbox's here, an adapter's in production).
+const worstPath = (size.script.esm?.brotli ?? 0) + Math.max(...chunkCodes.map((code) => size.chunks[code].brotli));
 row(
   'Size',
-  'Budget: ES critical path, core + the one locale needed, brotli (worst predictable case below)',
+  'Budget: ES core + the largest locale chunk, brotli (the critical path below adds the processor chunk the payment fields load)',
   kb(worstPath),
   `≤ ${kb(CRITICAL_PATH_BUDGET)}`,
   worstPath <= CRITICAL_PATH_BUDGET ? `PASS (${kb(CRITICAL_PATH_BUDGET - worstPath)} left)` : `OVER by ${kb(worstPath - CRITICAL_PATH_BUDGET)}`,
