@@ -307,6 +307,8 @@ export function createPayments(options: InPagePaymentOptions & { paypalClientId?
         else if (outcome.kind === 'busy' || (outcome.kind === 'unpaid' && MONEY_ON_ITS_WAY.has(outcome.status))) return { ...body, capabilities, status: 'processing' };
       }
     }
+    // why: another order of the session took the money and waits to be recorded; the customer has paid.
+    if (!record && (await paypal?.capturing(id))) return { ...body, capabilities, status: 'processing' };
     if (!record) return { ...body, capabilities };
     return { ...body, capabilities, status: 'completed', tax: record.tax, invoice_permalink: record.invoice?.permalink ?? null };
   }
@@ -327,9 +329,12 @@ export function createPayments(options: InPagePaymentOptions & { paypalClientId?
     }
   }
 
-  /** Refuses a change to a session whose sale is recorded, as Quaderno refuses a change to a paid session. */
+  /** Refuses a change to a session whose sale is recorded (as Quaderno refuses a change to a paid session) or being paid. */
   async function assertUnpaid(id: string): Promise<void> {
     if (await recordedSale(id)) throw failure(422, 'session_not_pending', 'The checkout session is paid', { status: 'completed' });
+    // why: the customer's money is on its way; a changed address would void what it pays for, and a second payment
+    // would charge them twice.
+    if (await paypal?.capturing(id)) throw failure(422, 'session_not_pending', 'The checkout session is being paid', { status: 'processing' });
   }
 
   /** A customer change the tax reads voids the open intent (the contract's replace rule). */

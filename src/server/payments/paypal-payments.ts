@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { failure } from '../errors.js';
 import { captureOf, minorOf, PaypalApiError, type PaypalAccount } from './paypal.js';
 import type { PaypalOrder } from './paypal-types.js';
-import { writeRecord, type Collected, type Recorder } from './recorder.js';
+import { readRecord, writeRecord, type Collected, type Recorder } from './recorder.js';
 import type { PaymentStore } from './store.js';
 import type { PaymentRecord } from './transaction.js';
 
@@ -119,6 +119,15 @@ export function paypalPayments({ account, store, onError }: PaypalPaymentsOption
     return new Response(null, { status: 200 });
   }
 
-  return { account, collect, webhook };
+  /**
+   * Whether a capture of this session's order took (or may have taken) money that is not recorded yet: the claim is
+   * held by an order whose record is still open (a PENDING capture, a recording that waits).
+   */
+  async function capturing(sessionId: string): Promise<boolean> {
+    const claimed = await store.get(claimKey(sessionId));
+    return !!claimed && (await readRecord(store, claimed))?.state === 'open';
+  }
+
+  return { account, collect, webhook, capturing };
 }
 export type PaypalPayments = ReturnType<typeof paypalPayments>;

@@ -134,6 +134,10 @@ describe('in-page PayPal through the handler', () => {
     const capture = order.purchase_units[0]!.payments!.captures![0]!;
     assert.equal(capture.status, 'PENDING');
     assert.equal((await rig.invoicesOf(id)).length, 0, 'nothing recorded while the money is on its way');
+    const again = await browser(`${rig.permalink(id)}/payment.json`, { method: 'POST', body: { method: 'paypal', total: start.total } });
+    assert.deepEqual([again.status, (again.json as { code: string }).code], [422, 'session_not_pending'], 'no second payment meanwhile');
+    const moved = await browser(`${rig.permalink(id)}.json`, { method: 'PUT', body: { customer: { billing_country: 'DE' } } });
+    assert.deepEqual([moved.status, (moved.json as { code: string }).code], [422, 'session_not_pending'], 'no change to what is being paid');
     assert.equal((await rig.paypal('POST', `/sandbox/paypal/captures/${capture.id}/complete`)).status, 200);
     await until(async () => (await rig.sessionStatus(id)) === 'completed', 'completed once the capture completed');
     const invoices = await rig.invoicesOf(id);
@@ -249,15 +253,18 @@ describe('in-page PayPal: one capture per session while a recording waits', () =
 
   test('an order captured but not yet recorded keeps a second approved order of the session from being captured', async () => {
     const { id } = rig.paypalSession();
+    // Two windows: both orders started before either is approved.
     const a = await rig.startPaypal(id);
+    const b = await rig.startPaypal(id);
     await rig.approve(a.order_id);
     quadernoRefuses = true;
     const approvedA = (await rig.events('CHECKOUT.ORDER.APPROVED')).find((e) => e.resource.id === a.order_id)!;
     assert.deepEqual(await rig.deliver(approvedA.id), [503]); // captured, not recorded: PayPal will deliver it again
     assert.equal((await rig.order(a.order_id)).status, 'COMPLETED');
-    const b = await rig.startPaypal(id);
+    const third = await browser(`${rig.permalink(id)}/payment.json`, { method: 'POST', body: { method: 'paypal', total: a.total } });
+    assert.deepEqual([third.status, (third.json as { status: string }).status], [422, 'processing'], 'no new payment while A waits to be recorded');
     await rig.approve(b.order_id);
-    assert.equal(await rig.sessionStatus(id), 'pending');
+    assert.equal(await rig.sessionStatus(id), 'processing', 'A took the money: the session is being paid');
     assert.equal((await rig.order(b.order_id)).status, 'APPROVED');
     quadernoRefuses = false;
     assert.deepEqual(await rig.deliver(approvedA.id), [200]);
