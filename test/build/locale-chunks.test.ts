@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { LOCALE_CODES, type LocaleCode } from '../../src/session/locale-codes.js';
 import { TRANSLATIONS } from '../../src/locales/all.js';
 import type { RunningSandbox } from '../../src/sandbox/server.js';
-import { DIST, collectErrors, createSession, ensureBuild, waitForView, builtSiteSuite, type StaticServer } from './support.js';
+import { DIST, collectErrors, createSession, ensureBuild, holdSessionUntil, waitForView, builtSiteSuite, type StaticServer } from './support.js';
 
 const OTHERS = LOCALE_CODES.filter((code) => code !== 'en');
 
@@ -101,32 +101,15 @@ document.addEventListener('securitypolicyviolation', (e) => window.__violations.
 <body><quaderno-checkout permalink="${permalink}" locale="de"></quaderno-checkout></body></html>`;
     const tab = await browser.newPage();
     const errors = collectErrors(tab);
-    const requested = new Set<string>();
-    tab.on('request', (request) => requested.add(new URL(request.url()).pathname));
-    // why hold the session's answer: "in parallel" means the chunk is asked for before the session answer arrives.
-    // On a loaded machine a local GET can answer before the browser gets to the chunk, so comparing timings can fail
-    // by luck. Holding the answer until the chunk is requested (up to 10 s, a bound load only stretches) tells a
-    // parallel fetch (requested while held) from one that waits for the session (never requested while held).
     const germanChunk = `/dist/${chunkOf('de')}`;
-    let chunkWhileHeld: boolean | undefined;
-    await tab.route(
-      (url) => url.pathname.endsWith('.json'),
-      async (route) => {
-        if (chunkWhileHeld === undefined) {
-          const deadline = Date.now() + 10_000;
-          while (!requested.has(germanChunk) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-          chunkWhileHeld = requested.has(germanChunk);
-        }
-        await route.continue();
-      },
-    );
+    const { requested, whileHeld } = await holdSessionUntil(tab, (path) => path === germanChunk);
     try {
       await tab.goto(`${site.url}/de.html`);
       await waitForView(tab, 'form');
       const base = tab.locator('quaderno-checkout [part="base"]');
       assert.equal(await base.getAttribute('lang'), 'de');
       assert.match(await base.innerText(), new RegExp(TRANSLATIONS.de.orderSummary));
-      assert.equal(chunkWhileHeld, true, 'the chunk was requested while the session answer was still on its way');
+      assert.equal(whileHeld(), true, 'the chunk was requested while the session answer was still on its way');
 
       await tab.evaluate(() => document.querySelector('quaderno-checkout')!.setAttribute('locale', 'fi'));
       await tab.waitForFunction(

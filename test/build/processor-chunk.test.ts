@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { RunningSandbox } from '../../src/sandbox/server.js';
-import { DIST, createSession, ensureBuild, waitForView, builtSiteSuite, type StaticServer } from './support.js';
+import { DIST, createSession, ensureBuild, holdSessionUntil, waitForView, builtSiteSuite, type StaticServer } from './support.js';
 import { fillBilling } from '../helpers/fill-billing.js';
 
 /** The sandbox processor's own chunk (src/processors/factories.ts). */
@@ -64,28 +64,12 @@ describe('the sandbox processor chunk in Chromium under script-src self', () => 
 
   it('is fetched while the session loads (one round trip to the payment fields), and no payment start for it', async () => {
     const { tab } = await open('parallel');
-    const requested = new Set<string>();
-    tab.on('request', (request) => requested.add(new URL(request.url()).pathname));
-    const sandboxRequested = () => [...requested].some((path) => SANDBOX_CHUNK.test(path));
-    // why hold the session's answer: the chunk must be asked for before it arrives; up to 10 s, a bound load only
-    // stretches, tells a parallel fetch (requested while held) from one that waits for the session.
-    let chunkWhileHeld: boolean | undefined;
-    await tab.route(
-      (url) => url.pathname.endsWith('.json'),
-      async (route) => {
-        if (chunkWhileHeld === undefined) {
-          const deadline = Date.now() + 10_000;
-          while (!sandboxRequested() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-          chunkWhileHeld = sandboxRequested();
-        }
-        await route.continue();
-      },
-    );
+    const { requested, whileHeld } = await holdSessionUntil(tab, (path) => SANDBOX_CHUNK.test(path));
     try {
       await tab.goto(`${site.url}/parallel.html`);
       await waitForView(tab, 'form');
       await tab.locator('quaderno-checkout #qc-card_number').waitFor();
-      assert.equal(chunkWhileHeld, true, 'the sandbox chunk was requested while the session answer was on its way');
+      assert.equal(whileHeld(), true, 'the sandbox chunk was requested while the session answer was on its way');
       assert.deepEqual([...requested].filter((path) => /quaderno-checkout-payment-start-/.test(path)), [], 'the sandbox starts no payment');
     } finally {
       await tab.close();

@@ -201,6 +201,32 @@ export function builtSiteSuite(pages: Record<string, string>, ready: (site: Buil
   });
 }
 
+/**
+ * Holds the first session answer (a `.json` request) until a request whose path `wanted` matches has started, or
+ * 10 s passed. why: "fetched in parallel with the session" means asked for before its answer arrives; comparing
+ * timings fails by luck on a loaded machine (a local GET can answer first), while holding the answer tells a parallel
+ * fetch (requested while held) from one that waits for the session (never requested while held), and load can only
+ * stretch the bound. `requested` lists every path the page asked for; `whileHeld()` says whether `wanted` came in time.
+ */
+export async function holdSessionUntil(page: Page, wanted: (path: string) => boolean): Promise<{ requested: Set<string>; whileHeld: () => boolean | undefined }> {
+  const requested = new Set<string>();
+  page.on('request', (request) => requested.add(new URL(request.url()).pathname));
+  const seen = () => [...requested].some(wanted);
+  let whileHeld: boolean | undefined;
+  await page.route(
+    (url) => url.pathname.endsWith('.json'),
+    async (route) => {
+      if (whileHeld === undefined) {
+        const deadline = Date.now() + 10_000;
+        while (!seen() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+        whileHeld = seen();
+      }
+      await route.continue();
+    },
+  );
+  return { requested, whileHeld: () => whileHeld };
+}
+
 /** Page errors and console errors, collected for assertions. */
 export function collectErrors(page: Page): string[] {
   const errors: string[] = [];
