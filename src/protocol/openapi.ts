@@ -141,8 +141,8 @@ const OPERATIONS: Operation[] = [
     description:
       'Starts a payment with one of the session\'s payment methods. The server computes the amount; `total` (required) ' +
       'is the one the customer confirmed, and another is refused (`payment_total_changed`) with nothing started. It ' +
-      'replaces any open payment. The answer says what the browser does next (`payment`); afterwards the element ' +
-      'polls the session until it is `completed` or `failed`. Never retried.',
+      'replaces any open payment. The answer is the session, `processing`; the element then polls it until it is ' +
+      '`completed` or `failed`. Never retried.',
     capability: 'pay',
     request: {
       id: 'PayBody',
