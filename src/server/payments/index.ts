@@ -224,6 +224,9 @@ export function createPayments(options: InPagePaymentOptions & { paypalClientId?
     const payments = await readSession(id);
     let started: { processor_id: string } & Record<string, unknown>;
     if (method === 'paypal') {
+      // why no order without a tax location: a PayPal start comes from the customer's click, after the form is saved,
+      // so it always has a country; an order without one could be captured with no tax to record, and kept.
+      if (!rate) throw fieldFailure('field_invalid', { billing_country: ['is required to pay with PayPal'] }, 'A PayPal payment needs the billing country for its tax');
       // why a new order each start: each PayPal window approves its own order; one left unapproved expires there.
       const order = await paypal!.account.createOrder(total, currency, id, `qc-order-${id}-${payments.all.length}-${total}`);
       payments.all.push(order.id);

@@ -125,6 +125,13 @@ describe('in-page PayPal through the handler', () => {
     assert.equal((await rig.invoicesOf(id)).length, 0);
   });
 
+  test('a PayPal start without a billing country is refused (422 on billing_country): no order could be captured with no tax to record', async () => {
+    const { id } = rig.session({ payment_methods: ['paypal'], customer: { email: 'ada@example.com' } });
+    const start = await browser(`${rig.permalink(id)}/payment.json`, { method: 'POST', body: { method: 'paypal', total: await rig.total(id) } });
+    assert.equal(start.status, 422, start.text);
+    assert.deepEqual((start.json as { errors: Record<string, string[]> }).errors.billing_country, ['is required to pay with PayPal']);
+  });
+
   test('a capture PayPal holds PENDING: the session is processing (the element follows it, never offering to pay again), recorded once the money arrives', async () => {
     const { id } = rig.paypalSession();
     const start = await rig.startPaypal(id);
