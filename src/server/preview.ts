@@ -14,7 +14,10 @@ import { taxIdRequired } from '../tax/tax-id-rule.js';
 export interface TaxInput {
   country?: string;
   postal_code?: string;
+  /** Without the separators people type: the spelling the rate and the cache are asked about. */
   tax_id?: string;
+  /** As typed (trimmed, upper-cased), only where it differs from `tax_id`. */
+  tax_id_typed?: string;
 }
 
 /** Country, postal code and tax ID from a query, normalised (the cache key is the normalised input). */
@@ -23,8 +26,8 @@ export function parseTaxQuery(query: URLSearchParams): TaxInput {
 }
 
 /** Trims, upper-cases and bounds each input; throws a 422 naming the field that can't be one. */
-export function normalizeTaxInput(raw: Record<keyof TaxInput, string | null | undefined>): TaxInput {
-  const value = (name: keyof TaxInput, max: number) => {
+export function normalizeTaxInput(raw: Record<'country' | 'postal_code' | 'tax_id', string | null | undefined>): TaxInput {
+  const value = (name: keyof typeof raw, max: number) => {
     const text = raw[name]?.trim() ?? '';
     if (text.length > max) throw fieldFailure('field_invalid', { [name]: [`Use at most ${max} characters`] });
     return text === '' ? undefined : text;
@@ -33,11 +36,14 @@ export function normalizeTaxInput(raw: Record<keyof TaxInput, string | null | un
   if (country !== undefined && !/^[A-Z]{2}$/.test(country)) {
     throw fieldFailure('tax_location_invalid', { country: ['Use a two-letter country code'] }, 'Unknown country');
   }
+  const typed = value('tax_id', 64)?.toUpperCase();
+  // why: "ES B-1234.5678" and "ESB12345678" are one tax ID to the authority, so one cache entry.
+  const tax_id = typed?.replace(/[\s.\-/]/g, '');
   return {
     country,
     postal_code: value('postal_code', 32)?.toUpperCase().replace(/\s+/g, ' '),
-    // why: "ES B-1234.5678" and "ESB12345678" are one tax ID to the authority, so one cache entry.
-    tax_id: value('tax_id', 64)?.toUpperCase().replace(/[\s.\-/]/g, ''),
+    tax_id,
+    ...(typed !== tax_id ? { tax_id_typed: typed } : {}),
   };
 }
 
@@ -67,7 +73,7 @@ export class TaxPreviewer {
   async taxIdCheck(input: TaxInput, call: CallOptions = {}): Promise<TaxIdCheck> {
     const missing = { ...(input.country ? {} : { country: ['is required'] }), ...(input.tax_id ? {} : { tax_id: ['is required'] }) };
     if (Object.keys(missing).length) throw fieldFailure('field_invalid', missing, 'A country and a tax ID are required');
-    return { valid: await this.askValidity(input.country!, input.tax_id!, call) };
+    return { valid: await this.askValidity(input.country!, input.tax_id!, input.tax_id_typed, call) };
   }
 
   /** The session's summary for a location. Nothing is saved. */
@@ -81,7 +87,7 @@ export class TaxPreviewer {
     else if (rateDependsOnPostalCode(input.country) && !input.postal_code) needs.push('postal_code');
     const [rate, valid] = await Promise.all([
       needs.length ? undefined : this.rate(input, call),
-      input.country && input.tax_id ? this.askValidity(input.country, input.tax_id, call) : undefined,
+      input.country && input.tax_id ? this.askValidity(input.country, input.tax_id, input.tax_id_typed, call) : undefined,
     ]);
     const tax_id_required = this.sellerCountry ? taxIdRequired(this.sellerCountry, input.country) : undefined;
     return summarize(session.items, session.coupon, rate, { needs, tax_id: valid === undefined ? null : { valid }, tax_id_required });
@@ -94,7 +100,13 @@ export class TaxPreviewer {
     );
   }
 
-  private askValidity(country: string, taxId: string, call: CallOptions): Promise<boolean | null> {
-    return this.validity.get(`${country}|${taxId}`, async () => (await this.client.validateTaxId({ country, tax_id: taxId }, call)).valid);
+  /**
+   * why a second question, as typed, after a refusal of the compact spelling: a few numbers keep a separator as part
+   * of the number (Finland's personal code `131052-308T`, whose dash is its century), and a valid ID is never refused.
+   */
+  private async askValidity(country: string, taxId: string, typed: string | undefined, call: CallOptions): Promise<boolean | null> {
+    const ask = (text: string) => this.validity.get(`${country}|${text}`, async () => (await this.client.validateTaxId({ country, tax_id: text }, call)).valid);
+    const compact = await ask(taxId);
+    return compact === false && typed ? ask(typed) : compact;
   }
 }
