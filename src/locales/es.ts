@@ -2,7 +2,7 @@ import { plural } from './format.js';
 import type { Translation } from './translation.js';
 
 // Register: "tú", as Spanish (Spain) online shops address customers; Spain's vocabulary
-// ("Apellidos", "caducidad", "NIF/IVA"). Typography: opening "¡", angled quotes if ever needed.
+// ("Apellidos", "caducidad", "NIF o NIF-IVA"). Typography: opening "¡", angled quotes if ever needed.
 const es: Translation = {
   $code: 'es',
   $dir: 'ltr',
