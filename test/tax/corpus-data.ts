@@ -29,6 +29,7 @@ export const CORPUS: readonly CorpusRow[] = [
   ['GR', true, 'AFM', 'EL 039868210; EL 094064321; EL 94051189; EL-082857563; EL: 094279805; El 800 179 925'],
   ['GR', false, 'AFM', 'EL 094013834; EL 094068733; EL094501140; EL: 094269805'],
   ['FI', true, 'ALV', 'FI 02459042; FI 0982651-1; FI 2094606-3; FI- 01968312; FI-214 95 540; FI18261444'],
+  ['FI', true, 'ALV without the dash', 'FI20946063'],
   ['FR', true, 'TVA', 'FR 04409414364; FR 114 248 728 36; FR 41-343848552; FR K 7399859412; Fr 40 303 265 045; fr 71383076817; FR16000063601'],
   ['FR', false, 'TVA', 'FR 04409414264; FR 21 326 565 603; FR K 7399859312; FR L 7399859412'],
   ['HR', true, 'OIB', 'HR 33392005961'],
@@ -78,6 +79,9 @@ export const CORPUS: readonly CorpusRow[] = [
   // digits mod 511) that npm stdnum and other libraries check, and the source checks only its length.
   ['FR', true, 'SIREN', '552 008 443; 404833048'],
   ['FR', false, 'SIREN', '404833047'],
+  // the example of python-stdnum's later numéro fiscal module, which checks the key: a person's tax number
+  ['FR', true, 'numéro fiscal', '3023217600053; 30 23 217 600 053'],
+  ['FR', false, 'numéro fiscal', '3023217600054'],
   ['GR', true, 'AFM with GR', 'GR 094064321'],
   ['IE', true, 'PPS', '6433435F; 6433435FT; 6433435OA'],
   ['IE', false, 'PPS', '6433435E; 6433435VH'],
