@@ -4,6 +4,7 @@
 import { expect } from '@open-wc/testing';
 import { afterEach, describe, it, waitUntil } from '../helpers/harness.js';
 import { getSession, setTaxSettings } from '../helpers/sandbox.js';
+import { DOMESTIC_CONSUMERS } from '../helpers/domestic-consumers.js';
 import { injectFault, tokenOf } from '../helpers/faults.js';
 import { openForm, requestsTo, sleep, useCheckoutSuite, type Mounted } from './support.js';
 
@@ -163,15 +164,7 @@ describe('<quaderno-checkout> tax', () => {
 
   describe('domestic sales that need the buyer\'s tax ID: a consumer pays with their personal number', () => {
     afterEach(() => sellerIn('ES'));
-    const CONSUMERS: Array<[country: string, kind: string, taxId: string, postalCode: string]> = [
-      ['IT', 'codice fiscale', 'RCCMNL83S18D969H', '00184'],
-      ['ES', 'NIE', 'X1111111G', '28013'],
-      ['PT', 'NIF of a person', '123456789', '1100-148'],
-      ['HR', 'OIB', '33392005961', '10000'],
-      ['BG', 'EGN', '7523169263', '1000'],
-      ['CY', 'TIC of a person', '00632993F', '1010'],
-    ];
-    for (const [country, kind, taxId, postalCode] of CONSUMERS) {
+    for (const [country, kind, taxId, postalCode] of DOMESTIC_CONSUMERS) {
       it(`${country}: their ${kind}`, async function () {
         this.timeout(30_000);
         await consumerPaysWithPersonalNumber(country, taxId, postalCode);

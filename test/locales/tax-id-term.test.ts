@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { TRANSLATIONS } from '../../src/locales/all.js';
 import { LOCALE_CODES, type Translation } from '../../src/locales/index.js';
+import { strings } from './strings.js';
 
 interface Term {
   /** The field's one name, inflections allowed. */
@@ -31,16 +32,6 @@ const TERMS: Record<(typeof LOCALE_CODES)[number], Term> = {
   fi: { term: /ALV- tai verotunnist/i, kinds: [/ALV/, /verotunniste/], others: [/ALV/, /verotunn/i, /tunnus/i], mentions: /ALV-tun|ALV- tai|verotunn/i },
   hu: { term: /adószám/i, kinds: [/Közösségi/, /adószám/], others: [/közösségi/i, /adóazonosító/i], mentions: /adószám|adóazonosító/i },
 };
-
-/** Every string a locale says, each function term called with a sample number and text. */
-function strings(node: unknown, prefix = ''): Array<[key: string, text: string]> {
-  return Object.entries(node as Record<string, unknown>).flatMap(([key, value]): Array<[string, string]> => {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') return [[path, value]];
-    if (typeof value === 'function') return [[path, String(value(2, 'DE123456789'))]];
-    return value && typeof value === 'object' ? strings(value, path) : [];
-  });
-}
 
 /** Everything the element says about the field by name. */
 function fieldWords(t: Translation): Array<[key: string, text: string]> {

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { TRANSLATIONS } from '../../src/locales/all.js';
 import type { LocaleCode } from '../../src/locales/index.js';
+import { strings } from './strings.js';
 
 type Row = [code: LocaleCode, key: string, proposed: string, why?: string];
 
@@ -68,16 +69,6 @@ function text(code: LocaleCode, key: string): string {
   if (typeof node === 'function') return String(node(arg === undefined ? undefined : /^\d+$/.test(arg) ? Number(arg) : arg));
   assert.equal(typeof node, 'string', `${code} ${key}`);
   return node as string;
-}
-
-/** Every string a locale says, each function term called with a number and a string. */
-function strings(node: unknown, prefix = ''): Array<[path: string, value: string]> {
-  return Object.entries(node as Record<string, unknown>).flatMap(([key, value]): Array<[string, string]> => {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') return [[path, value]];
-    if (typeof value === 'function') return [[path, String(value(2, '9,99'))]];
-    return value && typeof value === 'object' ? strings(value, path) : [];
-  });
 }
 
 describe('the native speakers’ wording fixes', () => {

@@ -4,21 +4,13 @@
 // without one the start is refused with tax_id_required and no PaymentIntent is made.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { DOMESTIC_CONSUMERS } from '../../helpers/domestic-consumers.js';
 import { browser } from '../support.js';
 import { startInPage, type InPageRig } from './support.js';
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const CONSUMERS: Array<[country: string, kind: string, taxId: string, postalCode: string]> = [
-  ['IT', 'codice fiscale', 'RCCMNL83S18D969H', '00184'],
-  ['ES', 'NIE', 'X1111111G', '28013'],
-  ['PT', 'NIF of a person', '123456789', '1100-148'],
-  ['HR', 'OIB', '33392005961', '10000'],
-  ['BG', 'EGN', '7523169263', '1000'],
-  ['CY', 'TIC of a person', '00632993F', '1010'],
-];
-
-for (const [country, kind, taxId, postalCode] of CONSUMERS) {
+for (const [country, kind, taxId, postalCode] of DOMESTIC_CONSUMERS) {
   describe(`in-page card payment through the handler, a seller in ${country}`, () => {
     let rig: InPageRig;
     before(async () => {
