@@ -88,6 +88,9 @@ describe('the informal locales stay informal in every string', () => {
     es: /(?<!\p{L})(usted|ustedes)(?!\p{L})/iu,
     ca: /(?<!\p{L})(vostè|vostès)(?!\p{L})/iu,
     sv: /(?<!\p{L})(Ni|Er|Ert|Era)(?!\p{L})/u,
+    no: /(?<!\p{L})(Dem|Deres)(?!\p{L})/u,
+    // the plural (polite) imperative of the verbs the checkout's sentences use ("Anna" → "Antakaa")
+    fi: /(?<!\p{L})(antakaa|tarkistakaa|valitkaa|yrittäkää|kokeilkaa|syöttäkää|käyttäkää|ottakaa|maksakaa|pysykää|kirjoittakaa)(?!\p{L})/iu,
   };
   for (const [code, polite] of Object.entries(POLITE) as Array<[LocaleCode, RegExp]>) {
     test(`${code}: no polite form in any string`, () => {
