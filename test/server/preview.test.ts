@@ -87,6 +87,17 @@ describe('tax preview through the handler', () => {
     assert.deepEqual([missing.status, missing.json.code, Object.keys(missing.json.field_codes)], [422, 'field_invalid', ['tax_id']]);
   });
 
+  test('a separator that is part of the number (a Finnish personal code’s century dash) is kept: valid, asked once more only after a refusal', async () => {
+    const ask = async (country: string, taxId: string) => {
+      const before = quaderno.count(VALIDATE);
+      const reply = await browser(`${permalink}/tax_id.json?country=${country}&tax_id=${encodeURIComponent(taxId)}`);
+      return [reply.json.valid, quaderno.count(VALIDATE) - before];
+    };
+    assert.deepEqual(await ask('FI', '131052-308T'), [true, 2], 'the compact spelling refused, then as typed: valid');
+    assert.deepEqual(await ask('FI', 'FI 2094606-3'), [true, 1], 'valid compact: one call');
+    assert.deepEqual(await ask('FI', '131052-308U'), [false, 2], 'wrong either way');
+  });
+
   test('a country that is not one: 422 tax_location_invalid, nothing asked', async () => {
     const before = quaderno.seen.length;
     const reply = await browser(`${permalink}/tax.json?country=E1`);
