@@ -10,6 +10,7 @@ import type { TaxSummary } from '../tax/index.js';
 import { summarize } from './tax-summary.js';
 import { rateDependsOnPostalCode } from '../tax/postal-code-rule.js';
 import { taxIdRequired } from '../tax/tax-id-rule.js';
+import { compactTaxId } from '../tax/tax-id-text.js';
 
 export interface TaxInput {
   country?: string;
@@ -37,8 +38,9 @@ export function normalizeTaxInput(raw: Record<'country' | 'postal_code' | 'tax_i
     throw fieldFailure('tax_location_invalid', { country: ['Use a two-letter country code'] }, 'Unknown country');
   }
   const typed = value('tax_id', 64)?.toUpperCase();
-  // why: "ES B-1234.5678" and "ESB12345678" are one tax ID to the authority, so one cache entry.
-  const tax_id = typed?.replace(/[\s.\-/]/g, '');
+  // why: "ES B-1234.5678" and "ESB12345678" are one tax ID to the authority, so one cache entry; read as the element
+  // and the sandbox read it (src/tax/tax-id-text.ts).
+  const tax_id = typed === undefined ? undefined : compactTaxId(typed);
   return {
     country,
     postal_code: value('postal_code', 32)?.toUpperCase().replace(/\s+/g, ' '),
