@@ -175,7 +175,10 @@ export function createPayments(options: InPagePaymentOptions & { paypalClientId?
       await stripe!.cancel(processorId);
       await writeRecord(store, { ...record, state: 'void' });
     } catch {
-      // why: a cancel refused because it succeeded meanwhile leaves it open: the recorder will find it paid.
+      // why: a cancel refused because it succeeded meanwhile leaves it open: the recorder will find it paid. One
+      // cancelled already (by the merchant, or before a restart lost the record's update) is void.
+      const intent = await stripe!.retrieve(processorId).catch(() => undefined);
+      if (intent?.status === 'canceled') await writeRecord(store, { ...record, state: 'void' });
     }
   }
 
@@ -222,6 +225,9 @@ export function createPayments(options: InPagePaymentOptions & { paypalClientId?
     }
     const currency = tax.currency.toUpperCase();
     const payments = await readSession(id);
+    // why: one open payment per session (the replace rule): a replaced intent or order is never captured, as a second
+    // capture or with tax inputs changed since. The current card intent may be reused; if not, it is voided after.
+    await voidAllBut(payments, method === 'card' ? payments.current : null);
     let started: { processor_id: string } & Record<string, unknown>;
     if (method === 'paypal') {
       // why no order without a tax location: a PayPal start comes from the customer's click, after the form is saved,
@@ -239,6 +245,7 @@ export function createPayments(options: InPagePaymentOptions & { paypalClientId?
       }
       started = { processor: 'stripe', processor_id: intent.id, publishable_key: context.publishableKey, client_secret: intent.client_secret };
     }
+    if (payments.current !== started.processor_id) await voidAllBut(payments, started.processor_id);
     payments.current = started.processor_id;
     const record: PaymentRecord = {
       processor: method === 'paypal' ? 'paypal' : 'stripe',
@@ -256,6 +263,21 @@ export function createPayments(options: InPagePaymentOptions & { paypalClientId?
     await writeRecord(store, record);
     await store.set(sessionKey(id), JSON.stringify(payments));
     return { ...started, amount: total, currency };
+  }
+
+  /** Voids the session's payments but `keep`; one that cannot be (it took the money) is settled, and nothing starts. */
+  async function voidAllBut(payments: SessionPayments, keep: string | null): Promise<void> {
+    const others = payments.all.filter((other) => other !== keep);
+    for (const other of others) await voidPayment(other);
+    for (const other of others) {
+      if ((await readRecord(store, other))?.state !== 'open') continue;
+      const outcome = await recorder!.settle(other).catch((error: unknown) => {
+        context.onError(error);
+        return { kind: 'busy' as const };
+      });
+      if (outcome.kind === 'recorded') throw failure(422, 'session_not_pending', 'The checkout session is paid', { status: 'completed' });
+      if ((await readRecord(store, other))?.state === 'open') throw failure(422, 'session_not_pending', 'The checkout session is being paid', { status: 'processing' });
+    }
   }
 
   /** The session's open intent, brought up to the new total, while it can still be paid. */
@@ -350,6 +372,8 @@ export function createPayments(options: InPagePaymentOptions & { paypalClientId?
     const after = session.customer;
     if (before.billing_country !== after.billing_country || before.billing_postal_code !== after.billing_postal_code || before.tax_id !== after.tax_id) {
       await voidPayment(record.processor_id);
+      // why kept when it could not be voided: it took the money, and the session's reads must still settle it.
+      if ((await readRecord(store, record.processor_id))?.state === 'open') return;
       await store.set(sessionKey(id), JSON.stringify({ ...(await readSession(id)), current: null }));
     }
   }
