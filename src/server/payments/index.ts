@@ -226,8 +226,10 @@ export function createPayments(options: InPagePaymentOptions & { paypalClientId?
     const currency = tax.currency.toUpperCase();
     const payments = await readSession(id);
     // why: one open payment per session (the replace rule): a replaced intent or order is never captured, as a second
-    // capture or with tax inputs changed since. The current card intent may be reused; if not, it is voided after.
-    await voidAllBut(payments, method === 'card' ? payments.current : null);
+    // capture or with tax inputs changed since. A card intent is reused only for the same total (never re-priced: a
+    // browser may still hold its secret); if it cannot be, it is voided after.
+    const current = payments.current ? await readRecord(store, payments.current) : undefined;
+    await voidAllBut(payments, method === 'card' && current?.total === total ? payments.current : null);
     let started: { processor_id: string } & Record<string, unknown>;
     if (method === 'paypal') {
       // why no order without a tax location: a PayPal start comes from the customer's click, after the form is saved,

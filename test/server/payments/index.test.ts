@@ -269,6 +269,23 @@ describe('in-page payments: one open payment per session, card and PayPal', () =
     assert.deepEqual(invoices.map((doc) => [doc.total_cents, doc.taxes[0].rate, doc.contact.country]), [[again.total, 19, 'DE']]);
   });
 
+  test("a start for another total (the merchant changed the items) makes a new intent: the one the customer confirmed is never re-priced", async () => {
+    const { id } = both();
+    const card = await startCard(id);
+    const items = [{ name: 'Plan', amount: 4000, currency: 'EUR' }];
+    const updated = await fetch(`${rig.quaderno.url}/api/checkout/sessions/${id}.json`, {
+      method: 'PUT',
+      headers: { Authorization: `Basic ${Buffer.from(`${API_KEY}:x`).toString('base64')}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ items }),
+    });
+    assert.equal(updated.status, 200, await updated.text());
+    const again = await startCard(id);
+    assert.notEqual(again.amount, card.amount);
+    assert.notEqual(again.processor_id, card.processor_id, 'a new intent for the new total');
+    assert.equal((await rig.stripe.paymentIntents.retrieve(card.processor_id)).amount, card.amount, 'the first keeps its amount');
+    await assert.rejects(rig.stripe.paymentIntents.confirm(card.processor_id, { payment_method: 'pm_card_visa' }), /status of canceled/);
+  });
+
   test('a start while the open card payment has taken the money is refused (session_not_pending): that payment is recorded at once, the only capture', async () => {
     const { id } = both();
     const card = await startCard(id);
