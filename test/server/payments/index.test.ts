@@ -246,6 +246,23 @@ describe('in-page payments: one open payment per session, card and PayPal', () =
     assert.deepEqual(invoices.map((doc) => [doc.payments[0].processor, doc.total_cents]), [['paypal', order.total]]);
   });
 
+  test('a PayPal order whose customer changed country before approving is never captured; the next order carries the new tax', async () => {
+    const { id } = both();
+    const order = await rig.startPaypal(id);
+    const put = await browser(`${rig.permalink(id)}.json`, { method: 'PUT', body: { customer: { billing_country: 'DE' } } });
+    assert.equal(put.status, 200, put.text);
+    await rig.approve(order.order_id);
+    const approved = (await rig.events('CHECKOUT.ORDER.APPROVED')).filter((event) => event.resource.id === order.order_id);
+    assert.deepEqual(await rig.deliver(approved[0]!.id), [200]);
+    assert.equal(await rig.sessionStatus(id), 'pending');
+    assert.equal((await rig.order(order.order_id)).status, 'APPROVED');
+    const again = await rig.startPaypal(id);
+    assert.notEqual(again.amount, order.amount);
+    await rig.approve(again.order_id);
+    assert.equal(await rig.sessionStatus(id), 'completed');
+    assert.deepEqual((await rig.invoicesOf(id)).map((doc) => [doc.total_cents, doc.taxes[0].rate]), [[again.total, 19]]);
+  });
+
   test('a card start replaces an open PayPal order, and a PUT of the country voids the card: the order approved meanwhile is never captured with the old tax', async () => {
     const { id } = both();
     const order = await rig.startPaypal(id);
