@@ -13,7 +13,7 @@ import { summarize } from '../tax-summary.js';
 import { paypalAccount } from './paypal.js';
 import { paypalPayments } from './paypal-payments.js';
 import { createRecorder, readRecord, writeRecord, type Recorder } from './recorder.js';
-import { MemoryPaymentStore, type PaymentStore } from './store.js';
+import { MemoryPaymentStore, withLock, type PaymentStore } from './store.js';
 import { stripeAccount, type StripeAccount } from './stripe.js';
 import { transactionsApi, type PaymentRecord } from './transaction.js';
 
@@ -175,8 +175,7 @@ export function createPayments(options: InPagePaymentOptions & { paypalClientId?
       await stripe!.cancel(processorId);
       await writeRecord(store, { ...record, state: 'void' });
     } catch {
-      // why: a cancel refused because it succeeded meanwhile leaves it open: the recorder will find it paid. One
-      // cancelled already (by the merchant, or before a restart lost the record's update) is void.
+      // why: refused because it succeeded meanwhile, it stays open (the recorder finds it paid); canceled, it is void.
       const intent = await stripe!.retrieve(processorId).catch(() => undefined);
       if (intent?.status === 'canceled') await writeRecord(store, { ...record, state: 'void' });
     }
@@ -388,6 +387,9 @@ export function createPayments(options: InPagePaymentOptions & { paypalClientId?
     return paypal.webhook(request, recorder);
   }
 
-  return { enabled: !!recorder, start, webhook, paypalWebhook, present, sessionFor, assertUnpaid, customerChanged };
+  // why one start at a time per session: two at once would each miss the other's payment, and both could be captured.
+  const startInTurn = (...args: Parameters<typeof start>) =>
+    withLock(store, `lock:start:${args[0]}`, () => start(...args), () => failure(503, 'upstream_unavailable', 'Another payment start is under way'));
+  return { enabled: !!recorder, start: startInTurn, webhook, paypalWebhook, present, sessionFor, assertUnpaid, customerChanged };
 }
 export type Payments = ReturnType<typeof createPayments>;

@@ -303,6 +303,27 @@ describe('in-page payments: one open payment per session, card and PayPal', () =
     await assert.rejects(rig.stripe.paymentIntents.confirm(card.processor_id, { payment_method: 'pm_card_visa' }), /status of canceled/);
   });
 
+  test('a card start and a PayPal start sent at once: the later replaces the earlier, and the session is captured once', async () => {
+    const { id } = both();
+    const total = await rig.total(id);
+    const [card, order] = await Promise.all([
+      browser(`${rig.permalink(id)}/payment.json`, { method: 'POST', body: { method: 'card', total } }),
+      browser(`${rig.permalink(id)}/payment.json`, { method: 'POST', body: { method: 'paypal', total } }),
+    ]);
+    assert.deepEqual([card.status, order.status], [201, 201], card.text + order.text);
+    const intent = (card.json as { processor_id: string }).processor_id;
+    const orderId = (order.json as { order_id: string }).order_id;
+    const confirmed = await rig.stripe.paymentIntents.confirm(intent, { payment_method: 'pm_card_visa' }).then(() => true, () => false);
+    await rig.approve(orderId);
+    const approved = (await rig.events('CHECKOUT.ORDER.APPROVED')).filter((event) => event.resource.id === orderId);
+    await rig.deliver(approved[0]!.id);
+    await wait(100);
+    assert.equal(await rig.sessionStatus(id), 'completed');
+    const captured = Number(confirmed) + Number((await rig.order(orderId)).status === 'COMPLETED');
+    assert.equal(captured, 1, 'one capture');
+    assert.equal((await rig.invoicesOf(id)).length, 1);
+  });
+
   test('a start while the open card payment has taken the money is refused (session_not_pending): that payment is recorded at once, the only capture', async () => {
     const { id } = both();
     const card = await startCard(id);
