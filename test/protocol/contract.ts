@@ -437,6 +437,8 @@ export const CONTRACT_CASES: ContractCase[] = [
       assert.equal(first.status, 201, first.text);
       const replaced = paymentStartResponse.parse(first.json);
       expectSession(await put(permalink, { customer: { billing_country: 'DE', billing_postal_code: '10117' } }));
+      // why before any new start: the PUT itself voids it (a new start would replace it anyway).
+      if (target.capture) assert.equal(await target.capture(replaced), false, 'the replaced payment cannot be captured');
       const after = await shownTotal(permalink);
       assert.notEqual(after, before, 'the tax moved with the country');
       expectFieldRefusal(await start(before), 'total', 'payment_total_changed');
@@ -445,7 +447,6 @@ export const CONTRACT_CASES: ContractCase[] = [
       const current = paymentStartResponse.parse(second.json);
       assert.deepEqual([current.amount, current.processor_id === replaced.processor_id], [after, false], 'a new payment for the new total');
       if (!target.capture) return;
-      assert.equal(await target.capture(replaced), false, 'the replaced payment cannot be captured');
       assert.equal(await target.capture(current), true);
       await pollUntil(permalink, (status) => status === 'completed', target.settleWithinMs ?? 10_000);
       const done = expectSession(await call(permalink, 'GET'));
