@@ -164,7 +164,9 @@ const OPERATIONS: Operation[] = [
       'and client secret) for `card`, a PayPal order (client id and order id) for `paypal`, for the server-computed ' +
       'total, tax included. `total` (required) is the one the customer confirmed; another is refused ' +
       '(`payment_total_changed`) and nothing is started or reserved. The start becomes the session\'s one open payment ' +
-      '(replacing and voiding the previous one) and reserves its coupon; the server links it to the session ' +
+      '(replacing and voiding the previous one; a previous one that has already taken the money is settled instead, ' +
+      'and the start answers `session_not_pending` with the session\'s `status`) and reserves its coupon; the server ' +
+      'links it to the session ' +
       '(`processor`, `processor_id`); the browser confirms through the processor\'s SDK and then polls the session. ' +
       'An intent\'s amount never changes: a start for another total makes a new one.',
     capability: 'pay',

@@ -266,9 +266,12 @@ describe('the element with the real processors: paying again after a decline', f
     expect(c.errors).to.deep.equal(['payment_declined']);
   });
 
-  it('PayPal: after a declined card, the PayPal button pays straight from the form', async () => {
+  it('PayPal: after a declined card, the corrected address, and the PayPal button pays straight from the form', async () => {
     const c = await mount('document');
     await declined(c);
+    await c.h.fill('billing_country', 'DE');
+    await c.h.fill('billing_postal_code', '10117');
+    await waitUntil(() => c.h.total('total')?.includes('24.99'), () => `German VAT in the summary, not ${c.h.total('total')}`, 10_000);
     await c.h.chooseMethod('paypal');
     const button = await until(() => c.container().querySelector<HTMLButtonElement>('[data-paypal-double="button"]'), 'the PayPal button');
     button.click();
@@ -279,6 +282,8 @@ describe('the element with the real processors: paying again after a decline', f
     expect(done.status).to.equal('completed');
     expect(done.processor).to.equal('paypal');
     expect(done.processor_id).to.equal((await paypalOrders(c.permalink)).at(-1)!.id);
+    const { customer, charged } = done as typeof done & { charged?: { amount_cents: number; tax_rate: number } };
+    expect([customer?.billing_country, charged?.amount_cents, charged?.tax_rate], 'saved, taxed and charged as shown').to.deep.equal(['DE', 2499, 19]);
     expect(c.errors).to.deep.equal(['payment_declined']);
   });
 });

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { capabilitiesOf, type Capability } from '../../src/protocol/capabilities.js';
-import { PAYMENT_PROCESSORS, paymentStartResponse, type PaymentProcessorId } from '../../src/protocol/payments.js';
+import { PAYMENT_PROCESSORS, paymentStartResponse, type PaymentProcessorId, type PaymentStartResponse } from '../../src/protocol/payments.js';
 import type { PayBody } from '../../src/protocol/requests.js';
 import type { PaymentMethod, SessionStatus } from '../../src/session/schema.js';
 import {
@@ -63,6 +63,11 @@ export interface ContractTarget {
   /** The server answers the payment start (`POST <permalink>/payment.json`) itself. Default false. */
   startsPayments?: boolean;
   /**
+   * Captures a started card payment as the customer's browser would (the processor's confirm with a good card);
+   * false when the processor refuses it. Default none: captures are not checked.
+   */
+  capture?(start: PaymentStartResponse): Promise<boolean>;
+  /**
    * The server sends its session's numeric `id` to the browser because its operator chose to. Default false: a
    * session's number tells a customer the merchant's order volume, so no server sends one unasked.
    */
@@ -89,6 +94,8 @@ interface ContractCase {
 }
 
 const CUSTOMER = { first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.com', billing_country: 'ES', billing_postal_code: '08001' };
+/** A customer outside the sandbox's home country (ES), where a sale needs a tax ID. */
+const FRENCH = { ...CUSTOMER, billing_country: 'FR', billing_postal_code: '75001' };
 const SIMULATED = {
   approve: { method: 'card', card_number: '4242 4242 4242 4242' },
   decline: { method: 'card', card_number: '4000 0000 0000 0002' },
@@ -204,8 +211,10 @@ export const CONTRACT_CASES: ContractCase[] = [
     title: 'the payment start answers the same public keys the session carries (a server without one starts nothing)',
     async run({ session, target }) {
       const { permalink, body } = await session({ payment_methods: ['card', 'paypal'] });
+      // why a country: a server may start a payment only where it has the tax location (the handler's PayPal does).
+      if (target.startsPayments) expectSession(await put(permalink, { customer: FRENCH }));
       for (const method of ['card', 'paypal'] as const) {
-        const reply = await call(permalink, 'POST', '/payment', { body: { method, total: body.tax?.total ?? 0 } });
+        const reply = await call(permalink, 'POST', '/payment', { body: { method, total: await shownTotal(permalink) } });
         if (!target.startsPayments) {
           assert.ok(reply.status >= 400 && reply.status < 500, `${method}: no payment starts (${reply.status})`);
           continue;
@@ -412,6 +421,36 @@ export const CONTRACT_CASES: ContractCase[] = [
         expectFieldRefusal(other, 'total', 'payment_total_changed');
       }
       assert.equal(expectSession(await call(permalink, 'GET')).processor_id ?? null, null, 'nothing started');
+    },
+  },
+  {
+    id: 'payment-start.open-payment',
+    title: 'one open payment: a PUT of a tax input replaces it (the old total → payment_total_changed, the new one a new payment); only the new one can be captured',
+    needs: 'update',
+    async run({ session, target }) {
+      const { permalink } = await session();
+      const start = (total: number) => call(permalink, 'POST', '/payment', { body: { method: 'card', total } });
+      expectSession(await put(permalink, { customer: FRENCH }));
+      const before = await shownTotal(permalink);
+      const first = await start(before);
+      if (!target.startsPayments) return assert.ok(first.status >= 400 && first.status < 500, `no payment starts (${first.status})`);
+      assert.equal(first.status, 201, first.text);
+      const replaced = paymentStartResponse.parse(first.json);
+      expectSession(await put(permalink, { customer: { billing_country: 'DE', billing_postal_code: '10117' } }));
+      // why before any new start: the PUT itself voids it (a new start would replace it anyway).
+      if (target.capture) assert.equal(await target.capture(replaced), false, 'the replaced payment cannot be captured');
+      const after = await shownTotal(permalink);
+      assert.notEqual(after, before, 'the tax moved with the country');
+      expectFieldRefusal(await start(before), 'total', 'payment_total_changed');
+      const second = await start(after);
+      assert.equal(second.status, 201, second.text);
+      const current = paymentStartResponse.parse(second.json);
+      assert.deepEqual([current.amount, current.processor_id === replaced.processor_id], [after, false], 'a new payment for the new total');
+      if (!target.capture) return;
+      assert.equal(await target.capture(current), true);
+      await pollUntil(permalink, (status) => status === 'completed', target.settleWithinMs ?? 10_000);
+      const done = expectSession(await call(permalink, 'GET'));
+      assert.deepEqual([done.tax?.total, done.customer?.billing_country], [after, 'DE']);
     },
   },
   {

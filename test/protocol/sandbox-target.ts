@@ -22,6 +22,8 @@ export interface SandboxBackedOptions {
   publicKeys?: ContractTarget['publicKeys'];
   /** The server under test answers the payment start itself. */
   startsPayments?: boolean;
+  /** Captures a started card payment (ContractTarget's `capture`). */
+  capture?: ContractTarget['capture'];
   /** The server under test sends the session's numeric id by its operator's choice (ContractTarget's `showsSessionId`). */
   showsSessionId?: boolean;
 }
@@ -65,6 +67,7 @@ export function sandboxBackedTarget(o: SandboxBackedOptions): ContractTarget {
     settleWithinMs: 5_000,
     publicKeys: o.publicKeys,
     startsPayments: o.startsPayments,
+    capture: o.capture,
     showsSessionId: o.showsSessionId,
   };
 }

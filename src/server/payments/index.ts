@@ -13,7 +13,7 @@ import { summarize } from '../tax-summary.js';
 import { paypalAccount } from './paypal.js';
 import { paypalPayments } from './paypal-payments.js';
 import { createRecorder, readRecord, writeRecord, type Recorder } from './recorder.js';
-import { MemoryPaymentStore, type PaymentStore } from './store.js';
+import { MemoryPaymentStore, withLock, type PaymentStore } from './store.js';
 import { stripeAccount, type StripeAccount } from './stripe.js';
 import { transactionsApi, type PaymentRecord } from './transaction.js';
 
@@ -175,7 +175,9 @@ export function createPayments(options: InPagePaymentOptions & { paypalClientId?
       await stripe!.cancel(processorId);
       await writeRecord(store, { ...record, state: 'void' });
     } catch {
-      // why: a cancel refused because it succeeded meanwhile leaves it open: the recorder will find it paid.
+      // why: refused because it succeeded meanwhile, it stays open (the recorder finds it paid); canceled, it is void.
+      const intent = await stripe!.retrieve(processorId).catch(() => undefined);
+      if (intent?.status === 'canceled') await writeRecord(store, { ...record, state: 'void' });
     }
   }
 
@@ -222,6 +224,11 @@ export function createPayments(options: InPagePaymentOptions & { paypalClientId?
     }
     const currency = tax.currency.toUpperCase();
     const payments = await readSession(id);
+    // why: one open payment per session (the replace rule): a replaced intent or order is never captured, as a second
+    // capture or with tax inputs changed since. A card intent is reused only for the same total (never re-priced: a
+    // browser may still hold its secret); if it cannot be, it is voided after.
+    const current = payments.current ? await readRecord(store, payments.current) : undefined;
+    await voidAllBut(payments, method === 'card' && current?.total === total ? payments.current : null);
     let started: { processor_id: string } & Record<string, unknown>;
     if (method === 'paypal') {
       // why no order without a tax location: a PayPal start comes from the customer's click, after the form is saved,
@@ -239,6 +246,7 @@ export function createPayments(options: InPagePaymentOptions & { paypalClientId?
       }
       started = { processor: 'stripe', processor_id: intent.id, publishable_key: context.publishableKey, client_secret: intent.client_secret };
     }
+    if (payments.current !== started.processor_id) await voidAllBut(payments, started.processor_id);
     payments.current = started.processor_id;
     const record: PaymentRecord = {
       processor: method === 'paypal' ? 'paypal' : 'stripe',
@@ -256,6 +264,21 @@ export function createPayments(options: InPagePaymentOptions & { paypalClientId?
     await writeRecord(store, record);
     await store.set(sessionKey(id), JSON.stringify(payments));
     return { ...started, amount: total, currency };
+  }
+
+  /** Voids the session's payments but `keep`; one that cannot be (it took the money) is settled, and nothing starts. */
+  async function voidAllBut(payments: SessionPayments, keep: string | null): Promise<void> {
+    const others = payments.all.filter((other) => other !== keep);
+    for (const other of others) await voidPayment(other);
+    for (const other of others) {
+      if ((await readRecord(store, other))?.state !== 'open') continue;
+      const outcome = await recorder!.settle(other).catch((error: unknown) => {
+        context.onError(error);
+        return { kind: 'busy' as const };
+      });
+      if (outcome.kind === 'recorded') throw failure(422, 'session_not_pending', 'The checkout session is paid', { status: 'completed' });
+      if ((await readRecord(store, other))?.state === 'open') throw failure(422, 'session_not_pending', 'The checkout session is being paid', { status: 'processing' });
+    }
   }
 
   /** The session's open intent, brought up to the new total, while it can still be paid. */
@@ -350,6 +373,8 @@ export function createPayments(options: InPagePaymentOptions & { paypalClientId?
     const after = session.customer;
     if (before.billing_country !== after.billing_country || before.billing_postal_code !== after.billing_postal_code || before.tax_id !== after.tax_id) {
       await voidPayment(record.processor_id);
+      // why kept when it could not be voided: it took the money, and the session's reads must still settle it.
+      if ((await readRecord(store, record.processor_id))?.state === 'open') return;
       await store.set(sessionKey(id), JSON.stringify({ ...(await readSession(id)), current: null }));
     }
   }
@@ -362,6 +387,9 @@ export function createPayments(options: InPagePaymentOptions & { paypalClientId?
     return paypal.webhook(request, recorder);
   }
 
-  return { enabled: !!recorder, start, webhook, paypalWebhook, present, sessionFor, assertUnpaid, customerChanged };
+  // why one start at a time per session: two at once would each miss the other's payment, and both could be captured.
+  const startInTurn = (...args: Parameters<typeof start>) =>
+    withLock(store, `lock:start:${args[0]}`, () => start(...args), () => failure(503, 'upstream_unavailable', 'Another payment start is under way'));
+  return { enabled: !!recorder, start: startInTurn, webhook, paypalWebhook, present, sessionFor, assertUnpaid, customerChanged };
 }
 export type Payments = ReturnType<typeof createPayments>;

@@ -2,6 +2,7 @@
 // memory: right for one instance. Several instances (or restarts that must not forget a payment in flight) need one
 // shared store, e.g. Redis: `get`/`set` are GET/SET of a JSON string, `acquire` is `SET key owner NX PX ttl`, and
 // `release` deletes the key only if the owner still holds it.
+import { randomUUID } from 'node:crypto';
 
 export interface PaymentStore {
   get(key: string): Promise<string | undefined>;
@@ -37,5 +38,22 @@ export class MemoryPaymentStore implements PaymentStore {
 
   async release(key: string, owner: string): Promise<void> {
     if (this.locks.get(key)?.owner === owner) this.locks.delete(key);
+  }
+}
+
+/**
+ * Runs `task` while holding the lock `key`, waiting its turn (another holder's task, or its TTL) up to `waitMs`; a
+ * turn that never comes throws `timedOut()`.
+ */
+export async function withLock<T>(store: PaymentStore, key: string, task: () => Promise<T>, timedOut: () => Error, ttlMs = 30_000, waitMs = 15_000): Promise<T> {
+  const owner = randomUUID();
+  for (const until = Date.now() + waitMs; !(await store.acquire(key, owner, ttlMs)); ) {
+    if (Date.now() > until) throw timedOut();
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  try {
+    return await task();
+  } finally {
+    await store.release(key, owner);
   }
 }

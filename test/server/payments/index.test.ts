@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createCheckoutHandler } from '../../../src/server/index.js';
 import { API_KEY, browser, SECRET } from '../support.js';
-import { PUBLISHABLE_KEY, startInPage, type InPageRig } from './support.js';
+import { startPaypalRig, type PaypalRig } from './paypal-support.js';
+import { PUBLISHABLE_KEY, setAutoDeliver, startInPage, type InPageRig } from './support.js';
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -217,5 +218,126 @@ describe('in-page payments with Quaderno invoicing the Stripe account itself', (
     await wait(100);
     assert.equal(rig.quaderno.count('/api/transactions'), 0);
     assert.equal((await rig.invoices()).length, 0);
+  });
+});
+
+describe('in-page payments: one open payment per session, card and PayPal', () => {
+  let rig: PaypalRig;
+  before(async () => {
+    rig = await startPaypalRig({}, false);
+  });
+  after(() => rig.close());
+
+  const startCard = async (id: number) => {
+    const reply = await browser(`${rig.permalink(id)}/payment.json`, { method: 'POST', body: { method: 'card', total: await rig.total(id) } });
+    assert.equal(reply.status, 201, reply.text);
+    return reply.json as { processor_id: string; amount: number };
+  };
+  const both = () => rig.session({ payment_methods: ['card', 'paypal'] });
+
+  test('a PayPal start replaces the open card intent: it can no longer be confirmed; the PayPal sale is the one recorded', async () => {
+    const { id } = both();
+    const card = await startCard(id);
+    const order = await rig.startPaypal(id);
+    await assert.rejects(rig.stripe.paymentIntents.confirm(card.processor_id, { payment_method: 'pm_card_visa' }), /status of canceled/);
+    await rig.approve(order.order_id);
+    assert.equal(await rig.sessionStatus(id), 'completed');
+    const invoices = await rig.invoicesOf(id);
+    assert.deepEqual(invoices.map((doc) => [doc.payments[0].processor, doc.total_cents]), [['paypal', order.total]]);
+  });
+
+  test('a PayPal order whose customer changed country before approving is never captured; the next order carries the new tax', async () => {
+    const { id } = both();
+    const order = await rig.startPaypal(id);
+    const put = await browser(`${rig.permalink(id)}.json`, { method: 'PUT', body: { customer: { billing_country: 'DE' } } });
+    assert.equal(put.status, 200, put.text);
+    await rig.approve(order.order_id);
+    const approved = (await rig.events('CHECKOUT.ORDER.APPROVED')).filter((event) => event.resource.id === order.order_id);
+    assert.deepEqual(await rig.deliver(approved[0]!.id), [200]);
+    assert.equal(await rig.sessionStatus(id), 'pending');
+    assert.equal((await rig.order(order.order_id)).status, 'APPROVED');
+    const again = await rig.startPaypal(id);
+    assert.notEqual(again.amount, order.amount);
+    await rig.approve(again.order_id);
+    assert.equal(await rig.sessionStatus(id), 'completed');
+    assert.deepEqual((await rig.invoicesOf(id)).map((doc) => [doc.total_cents, doc.taxes[0].rate]), [[again.total, 19]]);
+  });
+
+  test('a card start replaces an open PayPal order, and a PUT of the country voids the card: the order approved meanwhile is never captured with the old tax', async () => {
+    const { id } = both();
+    const order = await rig.startPaypal(id);
+    const card = await startCard(id);
+    const put = await browser(`${rig.permalink(id)}.json`, { method: 'PUT', body: { customer: { billing_country: 'DE' } } });
+    assert.equal(put.status, 200, put.text);
+    await rig.approve(order.order_id);
+    // PayPal's webhook for the approval, as well as the customer's return
+    const approved = (await rig.events('CHECKOUT.ORDER.APPROVED')).filter((event) => event.resource.id === order.order_id);
+    assert.equal(approved.length, 1);
+    assert.deepEqual(await rig.deliver(approved[0]!.id), [200]);
+    assert.equal(await rig.sessionStatus(id), 'pending', 'the French order is not captured for a German customer');
+    assert.equal((await rig.order(order.order_id)).status, 'APPROVED');
+    await assert.rejects(rig.stripe.paymentIntents.confirm(card.processor_id, { payment_method: 'pm_card_visa' }), /status of canceled/);
+    assert.deepEqual(await rig.invoicesOf(id), []);
+    const again = await rig.startPaypal(id);
+    assert.notEqual(again.amount, order.amount, 'the next start reflects the change');
+    await rig.approve(again.order_id);
+    assert.equal(await rig.sessionStatus(id), 'completed');
+    const invoices = await rig.invoicesOf(id);
+    assert.deepEqual(invoices.map((doc) => [doc.total_cents, doc.taxes[0].rate, doc.contact.country]), [[again.total, 19, 'DE']]);
+  });
+
+  test("a start for another total (the merchant changed the items) makes a new intent: the one the customer confirmed is never re-priced", async () => {
+    const { id } = both();
+    const card = await startCard(id);
+    const items = [{ name: 'Plan', amount: 4000, currency: 'EUR' }];
+    const updated = await fetch(`${rig.quaderno.url}/api/checkout/sessions/${id}.json`, {
+      method: 'PUT',
+      headers: { Authorization: `Basic ${Buffer.from(`${API_KEY}:x`).toString('base64')}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ items }),
+    });
+    assert.equal(updated.status, 200, await updated.text());
+    const again = await startCard(id);
+    assert.notEqual(again.amount, card.amount);
+    assert.notEqual(again.processor_id, card.processor_id, 'a new intent for the new total');
+    assert.equal((await rig.stripe.paymentIntents.retrieve(card.processor_id)).amount, card.amount, 'the first keeps its amount');
+    await assert.rejects(rig.stripe.paymentIntents.confirm(card.processor_id, { payment_method: 'pm_card_visa' }), /status of canceled/);
+  });
+
+  test('a card start and a PayPal start sent at once: the later replaces the earlier, and the session is captured once', async () => {
+    const { id } = both();
+    const total = await rig.total(id);
+    const [card, order] = await Promise.all([
+      browser(`${rig.permalink(id)}/payment.json`, { method: 'POST', body: { method: 'card', total } }),
+      browser(`${rig.permalink(id)}/payment.json`, { method: 'POST', body: { method: 'paypal', total } }),
+    ]);
+    assert.deepEqual([card.status, order.status], [201, 201], card.text + order.text);
+    const intent = (card.json as { processor_id: string }).processor_id;
+    const orderId = (order.json as { order_id: string }).order_id;
+    const confirmed = await rig.stripe.paymentIntents.confirm(intent, { payment_method: 'pm_card_visa' }).then(() => true, () => false);
+    await rig.approve(orderId);
+    const approved = (await rig.events('CHECKOUT.ORDER.APPROVED')).filter((event) => event.resource.id === orderId);
+    await rig.deliver(approved[0]!.id);
+    await wait(100);
+    assert.equal(await rig.sessionStatus(id), 'completed');
+    const captured = Number(confirmed) + Number((await rig.order(orderId)).status === 'COMPLETED');
+    assert.equal(captured, 1, 'one capture');
+    assert.equal((await rig.invoicesOf(id)).length, 1);
+  });
+
+  test('a start while the open card payment has taken the money is refused (session_not_pending): that payment is recorded at once, the only capture', async () => {
+    const { id } = both();
+    const card = await startCard(id);
+    await setAutoDeliver(rig.quaderno.url, false);
+    try {
+      await rig.stripe.paymentIntents.confirm(card.processor_id, { payment_method: 'pm_card_visa' });
+      const reply = await browser(`${rig.permalink(id)}/payment.json`, { method: 'POST', body: { method: 'paypal', total: card.amount } });
+      assert.equal(reply.status, 422, reply.text);
+      assert.deepEqual([(reply.json as { code: string }).code, (reply.json as { status: string }).status], ['session_not_pending', 'completed']);
+      assert.equal((await rig.invoicesOf(id)).length, 1, 'recorded without the webhook');
+    } finally {
+      await setAutoDeliver(rig.quaderno.url, true);
+    }
+    assert.equal(await rig.sessionStatus(id), 'completed');
+    assert.deepEqual((await rig.invoicesOf(id)).map((doc) => [doc.payments[0].processor, doc.total_cents]), [['stripe', card.amount]]);
   });
 });

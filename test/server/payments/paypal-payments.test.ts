@@ -260,23 +260,25 @@ describe('in-page PayPal: one capture per session while a recording waits', () =
 
   test('an order captured but not yet recorded keeps a second approved order of the session from being captured', async () => {
     const { id } = rig.paypalSession();
-    // Two windows: both orders started before either is approved.
+    // Two windows: both orders started before either is approved (B's start replaced A).
     const a = await rig.startPaypal(id);
     const b = await rig.startPaypal(id);
-    await rig.approve(a.order_id);
-    quadernoRefuses = true;
-    const approvedA = (await rig.events('CHECKOUT.ORDER.APPROVED')).find((e) => e.resource.id === a.order_id)!;
-    assert.deepEqual(await rig.deliver(approvedA.id), [503]); // captured, not recorded: PayPal will deliver it again
-    assert.equal((await rig.order(a.order_id)).status, 'COMPLETED');
-    const third = await browser(`${rig.permalink(id)}/payment.json`, { method: 'POST', body: { method: 'paypal', total: a.total } });
-    assert.deepEqual([third.status, (third.json as { status: string }).status], [422, 'processing'], 'no new payment while A waits to be recorded');
     await rig.approve(b.order_id);
-    assert.equal(await rig.sessionStatus(id), 'processing', 'A took the money: the session is being paid');
-    assert.equal((await rig.order(b.order_id)).status, 'APPROVED');
+    quadernoRefuses = true;
+    const approved = (order: string) => rig.events('CHECKOUT.ORDER.APPROVED').then((events) => events.find((e) => e.resource.id === order)!);
+    const approvedB = await approved(b.order_id);
+    assert.deepEqual(await rig.deliver(approvedB.id), [503]); // captured, not recorded: PayPal will deliver it again
+    assert.equal((await rig.order(b.order_id)).status, 'COMPLETED');
+    const third = await browser(`${rig.permalink(id)}/payment.json`, { method: 'POST', body: { method: 'paypal', total: b.total } });
+    assert.deepEqual([third.status, (third.json as { status: string }).status], [422, 'processing'], 'no new payment while B waits to be recorded');
+    await rig.approve(a.order_id);
+    assert.deepEqual(await rig.deliver((await approved(a.order_id)).id), [200]);
+    assert.equal(await rig.sessionStatus(id), 'processing', 'B took the money: the session is being paid');
+    assert.equal((await rig.order(a.order_id)).status, 'APPROVED');
     quadernoRefuses = false;
-    assert.deepEqual(await rig.deliver(approvedA.id), [200]);
+    assert.deepEqual(await rig.deliver(approvedB.id), [200]);
     assert.equal(await rig.sessionStatus(id), 'completed');
-    assert.equal((await rig.order(b.order_id)).status, 'APPROVED');
+    assert.equal((await rig.order(a.order_id)).status, 'APPROVED');
     assert.equal((await rig.invoicesOf(id)).length, 1);
   });
 
