@@ -338,6 +338,13 @@ export function createPayments(options: InPagePaymentOptions & { paypalClientId?
     // why: the customer's money is on its way; a changed address would void what it pays for, and a second payment
     // would charge them twice.
     if (await paypal?.capturing(id)) throw failure(422, 'session_not_pending', 'The checkout session is being paid', { status: 'processing' });
+    // why a Stripe read only when an open record names an intent: a delayed method (a bank debit) holds it
+    // `processing` for days, and a start with nothing open has nothing to ask about.
+    const current = stripe ? (await readSession(id)).current : null;
+    const record = current ? await readRecord(store, current) : undefined;
+    if (record?.state === 'open' && record.processor === 'stripe' && MONEY_ON_ITS_WAY.has((await stripe!.retrieve(record.processor_id)).status)) {
+      throw failure(422, 'session_not_pending', 'The checkout session is being paid', { status: 'processing' });
+    }
   }
 
   /** A customer change the tax reads voids the open intent (the contract's replace rule). */
