@@ -34,6 +34,25 @@ describe('in-page payments: options', () => {
   }
 });
 
+describe('in-page payments: a domestic customer without a tax ID yet (the seller in Spain)', () => {
+  let rig: InPageRig;
+  before(async () => {
+    rig = await startInPage({ sellerCountry: 'ES' });
+  });
+  after(() => rig.close());
+
+  test("the session carries what the card fields mount with (the publishable key, the total); the start is refused at Pay, on tax_id, and makes no intent", async () => {
+    const { id } = rig.session({ customer: { billing_country: 'ES', billing_postal_code: '28013', first_name: 'Ana', last_name: 'García', email: 'ana@example.com' } });
+    const session = (await browser(`${rig.permalink(id)}.json`)).json as { processor_public_keys: Record<string, string | null>; tax: Record<string, unknown> };
+    assert.equal(session.processor_public_keys.stripe, PUBLISHABLE_KEY);
+    assert.deepEqual([session.tax.total, session.tax.currency, session.tax.tax_id_required], [2541, 'EUR', true]);
+    const reply = await browser(`${rig.permalink(id)}/payment.json`, { method: 'POST', body: { method: 'card', total: 2541 } });
+    assert.equal(reply.status, 422, reply.text);
+    assert.equal((reply.json as { field_codes: Record<string, string> }).field_codes.tax_id, 'tax_id_required');
+    assert.deepEqual(await intentsOf(rig, id), []);
+  });
+});
+
 describe('in-page payments through the handler', () => {
   let rig: InPageRig;
   before(async () => {
