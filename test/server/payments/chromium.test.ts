@@ -34,7 +34,9 @@ describe('Chromium: a card paid inside the page through the handler, recorded on
     // why off: the test delivers each event itself, so it knows every delivery happened and what it was answered.
     await setAutoDeliver(sandbox.url, false);
     const endpoint = await stripe.webhookEndpoints.create({ url: `http://127.0.0.1:${port}/checkout/webhooks/stripe`, enabled_events: ['payment_intent.succeeded'] });
-    ({ url: shop } = await runExample('examples/server/stripe-in-page.ts', shopEnv(sandbox, port, endpoint.secret!), children));
+    // why a seller in Spain: the customer from Madrid is then domestic, and must give a tax ID before paying.
+    const env = { ...shopEnv(sandbox, port, endpoint.secret!), QUADERNO_SELLER_COUNTRY: 'ES' };
+    ({ url: shop } = await runExample('examples/server/stripe-in-page.ts', env, children));
     browser = await launchBrowser();
   });
   after(async () => {
@@ -53,6 +55,12 @@ describe('Chromium: a card paid inside the page through the handler, recorded on
       // The card fields load from the session's publishable key and total: showing them started no payment.
       await el.frameLocator('div[data-processor="stripe"] iframe').locator('#number').waitFor({ timeout: 20_000 });
       assert.deepEqual([starts.length, await created()], [0, 0], 'no payment start and no PaymentIntent for a page that shows the card fields');
+      // A domestic customer without the tax ID yet: Pay says so on the tax-ID field, and starts nothing.
+      await fillBilling(tab, { ...ANA, tax_id: '' });
+      await el.locator('.totals[aria-busy="false"]').waitFor();
+      await el.locator('[part="pay-button"]').click();
+      await el.locator('#qc-tax_id-error', { hasText: en.validation.taxIdRequired }).waitFor({ timeout: 20_000 });
+      assert.deepEqual([starts.length, await created()], [0, 0], 'a Pay refused for the missing tax ID makes no PaymentIntent');
       await fillBilling(tab, ANA);
       const card = el.frameLocator('div[data-processor="stripe"] iframe');
       const typeCard = async (number: string) => {
