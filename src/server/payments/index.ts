@@ -206,8 +206,8 @@ export function createPayments(options: InPagePaymentOptions & { paypalClientId?
     }
     const c = session.customer;
     const input = normalizeTaxInput({ country: c.billing_country, postal_code: c.billing_postal_code, tax_id: c.tax_id });
-    // why a start without a country: the Stripe adapter starts one as it mounts, before the customer typed anything,
-    // for the card fields' key, amount and currency. Its intent is for the untaxed total and has no tax to invoice:
+    // why a start without a country: an older Stripe adapter starts one as it mounts, before the customer typed
+    // anything, for the card fields' key, amount and currency. Its intent is for the untaxed total, no tax to invoice:
     // saving a country voids it, and should it be captured anyway, the recorder refunds it.
     let rate: PaymentRecord['rate'] = null;
     if (input.country) {
