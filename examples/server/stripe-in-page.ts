@@ -7,6 +7,7 @@
 //   STRIPE_PUBLISHABLE_KEY   pk_live_… / pk_test_… (goes to the browser: Stripe.js draws the card fields with it)
 //   STRIPE_SECRET_KEY        sk_… or rk_… (stays here: it creates the PaymentIntents)
 //   STRIPE_WEBHOOK_SECRET    whsec_… of the endpoint https://YOUR.SHOP/checkout/webhooks/stripe
+//   QUADERNO_SELLER_COUNTRY  optional: your country, so a domestic customer is asked for the tax ID where one is required
 // PayPal inside the page too (optional; unset, the page offers the card only):
 //   PAYPAL_CLIENT_ID         your REST app's public client id (goes to the browser: PayPal's buttons)
 //   PAYPAL_CLIENT_SECRET     the same app's secret (stays here: it creates and captures the orders)
@@ -31,6 +32,8 @@ const checkout = createCheckoutHandler({
   stripePublishableKey: env('STRIPE_PUBLISHABLE_KEY'),
   stripeSecretKey: env('STRIPE_SECRET_KEY'),
   stripeWebhookSecret: env('STRIPE_WEBHOOK_SECRET'),
+  // Your country (optional): a domestic customer where a sale needs the buyer's tax ID (ES, IT, PT…) is asked for it.
+  sellerCountry: process.env.QUADERNO_SELLER_COUNTRY || undefined,
   // The customer's IP for the tax evidence: only from a header your own proxy sets (else leave it out).
   clientIp: (request) => request.headers.get('x-forwarded-for')?.split(',')[0]?.trim(),
   // Only if your Stripe account is connected to Quaderno (Quaderno then invoices every Stripe payment itself).

@@ -2,7 +2,7 @@
 // sessions that pay by card through Stripe. `@stripe/stripe-js/pure` injects nothing until `loadStripe` runs.
 import { loadStripe as officialLoadStripe } from '@stripe/stripe-js/pure';
 import type { LocaleCode } from '../locales/translation.js';
-import type { StripeStart } from '../protocol/payments.js';
+import type { ProtocolSession } from '../protocol/session.js';
 import { processorError, ProcessorLoadError, type ProcessorError } from './errors.js';
 import type { MountedProcessor, PayInput, PayOutcome, PaymentProcessor, ProcessorChanges, ProcessorContext } from './processor.js';
 import type { ElementsSurface, PaymentElementSurface, StripeJs, StripeSurface } from './stripe-surface.js';
@@ -111,6 +111,22 @@ export function stripeErrorOf(error: Pick<StripeJs.StripeError, 'type' | 'code'>
   return processorError('payment_failed', 'paymentFailed', code);
 }
 
+/** What Elements is made for in deferred mode: an amount in minor units and a lower-case currency. */
+interface DeferredAmount {
+  amount: number;
+  currency: string;
+}
+
+/**
+ * The total the session shows for its saved customer (`tax.total`, the protocol's session), when it carries one: what
+ * Elements is made for until Pay starts the payment for the confirmed total.
+ */
+export function sessionAmount(session: ProcessorContext['session']): DeferredAmount | undefined {
+  const tax = (session as Partial<Pick<ProtocolSession, 'tax'>>).tax;
+  if (!tax || !Number.isSafeInteger(tax.total) || tax.total < 1 || !/^[A-Za-z]{3}$/.test(tax.currency)) return undefined;
+  return { amount: tax.total, currency: tax.currency.toLowerCase() };
+}
+
 /** Stripe's `billing_details` from the element's customer (every key present: the fields are set to 'never'). */
 function billingDetails(billing: PayInput['billing']): NonNullable<StripeJs.ConfirmPaymentData['payment_method_data']>['billing_details'] {
   return {
@@ -136,7 +152,10 @@ class MountedStripe implements MountedProcessor {
     private readonly stripe: StripeSurface,
     private readonly elements: ElementsSurface,
     private readonly element: PaymentElementSurface,
-    private start: StripeStart,
+    /** The publishable key Stripe.js was loaded with: a payment start naming another cannot be confirmed here. */
+    private readonly publishableKey: string,
+    /** What Elements was last made or updated for. */
+    private shown: DeferredAmount,
     private ctx: ProcessorContext,
     /** Under the fields: "Complete your card details" once the element's field rule shows the card's error. */
     private readonly message: HTMLElement,
@@ -161,6 +180,10 @@ class MountedStripe implements MountedProcessor {
     const ctx = (this.ctx = { ...before, ...changes });
     this.showMessage();
     if (ctx.disabled !== before.disabled) this.element.update({ readOnly: ctx.disabled });
+    // why: Elements shows (and wallets charge) its own amount until Pay; it follows the total the session shows.
+    const settled = !ctx.disabled && (ctx.session !== before.session || before.disabled);
+    const amount = settled ? sessionAmount(ctx.session) : undefined;
+    if (amount) await this.show(amount);
     const locale = STRIPE_LOCALES[ctx.locale];
     const appearance = stripeAppearance(computedTokens(ctx.host));
     const appearanceKey = JSON.stringify(appearance);
@@ -170,6 +193,13 @@ class MountedStripe implements MountedProcessor {
       this.appearance = appearanceKey;
       await this.elements.update({ locale, appearance });
     }
+  }
+
+  /** Brings Elements' amount and currency to `amount`, when they differ. */
+  private async show(amount: DeferredAmount): Promise<void> {
+    if (amount.amount === this.shown.amount && amount.currency === this.shown.currency) return;
+    this.shown = amount;
+    await this.elements.update(amount);
   }
 
   focusFirstInvalid(): boolean {
@@ -207,18 +237,15 @@ class MountedStripe implements MountedProcessor {
     const invalid = await this.validate();
     if (invalid) return { status: 'failed', error: invalid };
     // why: the payment is started now, for the total the customer confirmed: a PaymentIntent has a fixed amount, and
-    // the one a mount saw is replaced once the customer's saved details change its tax (deferred mode, stripe.ts mount).
+    // the mount started none (deferred mode: Elements knows only the amount shown, stripe.ts mount).
     const fresh = await this.ctx.start('card');
-    if (fresh.processor !== 'stripe' || fresh.publishable_key !== this.start.publishable_key) {
+    if (fresh.processor !== 'stripe' || fresh.publishable_key !== this.publishableKey) {
       return { status: 'failed', error: processorError('payment_failed', 'paymentFailed', 'intent_changed') };
     }
     // why: the PaymentIntent is confirmed for the total the customer confirmed, or not at all; the element then shows
     // the new total and asks again.
     if (fresh.amount !== input.total) return { status: 'failed', error: processorError('payment_failed', 'paymentFailed', 'total_changed') };
-    if (fresh.amount !== this.start.amount || fresh.currency !== this.start.currency) {
-      await this.elements.update({ amount: fresh.amount, currency: fresh.currency.toLowerCase() });
-    }
-    this.start = fresh;
+    await this.show({ amount: fresh.amount, currency: fresh.currency.toLowerCase() });
     let result: StripeJs.PaymentIntentResult;
     try {
       result = await this.stripe.confirmPayment({
@@ -268,26 +295,41 @@ export function createStripeAdapter(options: StripeAdapterOptions = {}): Payment
     testMode: false,
     methods: ['card'],
     async mount(container, ctx) {
-      // why: with the publishable key known from the session, Stripe.js loads while the payment start is made (one
-      // round trip fewer to the card fields); a start naming another key loads that one instead.
+      // why no payment start when the session carries the publishable key and its total: Elements runs in deferred
+      // mode, so the PaymentIntent is the one Pay starts for the confirmed total. A start here would leave an unused
+      // intent at Stripe for every page that shows the card fields, and a server's refusal of it (a domestic customer
+      // without a tax ID yet) would keep the fields from loading, when that error belongs at Pay, on its field.
       const known = ctx.publicKeys?.stripe;
-      const early = known ? load(known) : undefined;
-      early?.catch(() => {});
-      const start = await ctx.start('card');
-      if (start.processor !== 'stripe') throw new ProcessorLoadError(unavailable(`processor_${start.processor}`));
+      const fromSession = known ? sessionAmount(ctx.session) : undefined;
+      let key: string;
+      let shown: DeferredAmount;
       let stripe: StripeSurface | null;
-      try {
-        stripe = await (early && start.publishable_key === known ? early : load(start.publishable_key));
-      } catch (cause) {
-        throw new ProcessorLoadError(unavailable('load_failed'), { cause });
+      if (known && fromSession) {
+        key = known;
+        shown = fromSession;
+        stripe = await load(key).catch((cause: unknown) => {
+          throw new ProcessorLoadError(unavailable('load_failed'), { cause });
+        });
+      } else {
+        // An older server publishes no key (or no total): a start names them. With the key known, Stripe.js loads
+        // while the start is made; a start naming another key loads that one instead.
+        const early = known ? load(known) : undefined;
+        early?.catch(() => {});
+        const start = await ctx.start('card');
+        if (start.processor !== 'stripe') throw new ProcessorLoadError(unavailable(`processor_${start.processor}`));
+        key = start.publishable_key;
+        shown = { amount: start.amount, currency: start.currency.toLowerCase() };
+        try {
+          stripe = await (early && key === known ? early : load(key));
+        } catch (cause) {
+          throw new ProcessorLoadError(unavailable('load_failed'), { cause });
+        }
       }
       if (!stripe) throw new ProcessorLoadError(unavailable('no_window'));
-      // why deferred mode (amount and currency, no client secret): the PaymentIntent is the one Pay starts for the
-      // confirmed total; this start only names the processor and its key, and its intent is replaced by a later save.
       const elements = stripe.elements({
         mode: 'payment',
-        amount: start.amount,
-        currency: start.currency.toLowerCase(),
+        amount: shown.amount,
+        currency: shown.currency,
         appearance: stripeAppearance(computedTokens(ctx.host)),
         locale: STRIPE_LOCALES[ctx.locale],
       });
@@ -296,7 +338,7 @@ export function createStripeAdapter(options: StripeAdapterOptions = {}): Payment
       const message = document.createElement('p');
       message.setAttribute('role', 'alert');
       container.replaceChildren(fields, message);
-      const mounted = new MountedStripe(stripe, elements, element, start, ctx, message);
+      const mounted = new MountedStripe(stripe, elements, element, key, shown, ctx, message);
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new ProcessorLoadError(unavailable('ready_timeout'))), readyTimeoutMs);
         element.on('ready', () => {

@@ -3,6 +3,7 @@
 // on the sandbox's second port; the frame commands type into them as a customer would.
 import { expect } from '@open-wc/testing';
 import { loadStripe } from '@stripe/stripe-js/pure';
+import { ApiError } from '../../src/api/errors.js';
 import { createPublicClient } from '../../src/api/public.js';
 import { ProcessorLoadError } from '../../src/processors/errors.js';
 import type { PayInput } from '../../src/processors/processor.js';
@@ -104,6 +105,59 @@ describe('Stripe adapter (Stripe.js test double)', function () {
         mounted.unmount();
       }
     }
+  });
+
+  it("with the session's publishable key and total, mounts with no payment start (one the server refuses stops nothing), follows the saved total, and Pay starts once", async () => {
+    const session = await paySession();
+    const served = (await (await fetch(`${session.permalink}.json`)).json()) as PayInput['session'] & {
+      tax: { total: number; currency: string };
+      processor_public_keys: { stripe: string };
+    };
+    const { host, container } = lightContainer();
+    mounts.keep(host);
+    // why a refusing start: a server refuses a start for a domestic customer without a tax ID; the fields need none.
+    let refuse = true;
+    const h = harness(session.permalink, host, { session: served, publicKeys: { stripe: served.processor_public_keys.stripe } });
+    const start = h.ctx.start;
+    h.ctx.start = async (method, signal) => {
+      if (refuse) throw new ApiError('validation', 'The payment start was refused', 422, { code: 'tax_id_required' });
+      return start(method, signal);
+    };
+    const amounts: Array<number | undefined> = [];
+    const recording: StripeLoader = async (key) => {
+      const stripe = await doubleLoader(key);
+      if (!stripe) return stripe;
+      const make = stripe.elements.bind(stripe);
+      stripe.elements = (options) => {
+        amounts.push('amount' in options ? options.amount : undefined);
+        const group = make(options);
+        const update = group.update.bind(group);
+        group.update = (changes) => {
+          if (changes.amount !== undefined) amounts.push(changes.amount);
+          return update(changes);
+        };
+        return group;
+      };
+      return stripe;
+    };
+    const mounted = mounts.set(await createStripeAdapter({ loadStripe: recording }).mount(container, h.ctx));
+    expect(h.starts, 'no payment start as the fields mount').to.equal(0);
+    expect(amounts).to.deep.equal([served.tax.total]);
+    expect(h.reports.at(-1)).to.include({ key: 'card' });
+
+    // A saved customer changes the total shown: Elements follows it, in place.
+    await mounted.update({ session: { ...served, tax: { ...served.tax, total: served.tax.total + 100 } } as PayInput['session'] });
+    expect(amounts).to.deep.equal([served.tax.total, served.tax.total + 100]);
+
+    // Pay while the server refuses the start: nothing is confirmed. Once it accepts, one start, and the card pays.
+    await typeCard('4242 4242 4242 4242');
+    await until(() => h.reports.at(-1)?.complete, 'the fields to be complete');
+    expect(await mounted.pay(await payFor(session)).catch((error: unknown) => (error as ApiError).reason)).to.equal('tax_id_required');
+    refuse = false;
+    const outcome = await mounted.pay(await payFor(session));
+    expect(h.starts).to.equal(1);
+    expect(amounts.at(-1), 'Elements holds the started total at confirm').to.equal(served.tax.total);
+    await expectCompleted(outcome, session.id, 'stripe');
   });
 
   it('completes a card payment (4242…) and the session completes with the PaymentIntent', async () => {

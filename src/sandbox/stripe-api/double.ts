@@ -85,6 +85,12 @@ const DECLINES: Readonly<Record<string, { code: string; decline_code: string }>>
   pm_card_chargeDeclinedInsufficientFunds: { code: 'card_declined', decline_code: 'insufficient_funds' },
 };
 
+/**
+ * The double's own PaymentMethod for a delayed method (a bank debit): the intent waits in `processing`, as Stripe
+ * holds one for days, until `settle()` says the money arrived.
+ */
+export const DELAYED_PAYMENT_METHOD = 'pm_double_delayed';
+
 const id = (prefix: string) => `${prefix}_${randomBytes(12).toString('hex')}`;
 const now = () => Math.floor(Date.now() / 1000);
 
@@ -166,7 +172,23 @@ export class StripeApiDouble {
       this.emit('payment_intent.payment_failed', intent);
       throw new StripeDoubleError(402, error);
     }
-    const country = /^pm_card_([a-z]{2})$/.exec(paymentMethod)?.[1]?.toUpperCase() ?? 'US';
+    if (paymentMethod === DELAYED_PAYMENT_METHOD) {
+      intent.status = 'processing';
+      intent.last_payment_error = null;
+      this.emit('payment_intent.processing', intent);
+      return intent;
+    }
+    return this.succeed(intent, /^pm_card_([a-z]{2})$/.exec(paymentMethod)?.[1]?.toUpperCase() ?? 'US');
+  }
+
+  /** The money of a `processing` intent arrived: it succeeds with its charge. */
+  settle(intentId: string): DoubleIntent {
+    const intent = this.get(intentId);
+    if (intent.status !== 'processing') throw unexpectedState(intent, 'settle');
+    return this.succeed(intent, 'DE');
+  }
+
+  private succeed(intent: DoubleIntent, country: string): DoubleIntent {
     const charge: DoubleCharge = { id: id('ch'), payment_intent: intent.id, amount: intent.amount, currency: intent.currency, country, created: now() };
     this.charges.set(charge.id, charge);
     intent.latest_charge = charge.id;
@@ -178,7 +200,8 @@ export class StripeApiDouble {
 
   cancel(intentId: string): DoubleIntent {
     const intent = this.get(intentId);
-    if (intent.status === 'succeeded' || intent.status === 'canceled') throw unexpectedState(intent, 'cancel');
+    // why processing too: Stripe cannot stop money already on its way.
+    if (intent.status === 'succeeded' || intent.status === 'canceled' || intent.status === 'processing') throw unexpectedState(intent, 'cancel');
     intent.status = 'canceled';
     intent.canceled_at = now();
     this.emit('payment_intent.canceled', intent);

@@ -133,6 +133,8 @@ export function mountStripeApi(app: Hono, readBody: (c: Context) => Promise<unkn
       return { auto_deliver: double.autoDeliver };
     }),
   );
+  // The double's own: the money of a delayed method's `processing` intent arrives.
+  app.post('/sandbox/stripe/payment_intents/:id/settle', handle((c) => intentJSON(double.settle(c.req.param('id') ?? ''), double)));
   app.post('/sandbox/stripe/events/:id/deliver', handle(async (c) => ({ statuses: await double.deliver(c.req.param('id') ?? '') })));
   return double;
 }

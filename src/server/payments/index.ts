@@ -208,8 +208,8 @@ export function createPayments(options: InPagePaymentOptions & { paypalClientId?
     }
     const c = session.customer;
     const input = normalizeTaxInput({ country: c.billing_country, postal_code: c.billing_postal_code, tax_id: c.tax_id });
-    // why a start without a country: the Stripe adapter starts one as it mounts, before the customer typed anything,
-    // for the card fields' key, amount and currency. Its intent is for the untaxed total and has no tax to invoice:
+    // why a start without a country: an older Stripe adapter starts one as it mounts, before the customer typed
+    // anything, for the card fields' key, amount and currency. Its intent is for the untaxed total, no tax to invoice:
     // saving a country voids it, and should it be captured anyway, the recorder refunds it.
     let rate: PaymentRecord['rate'] = null;
     if (input.country) {
@@ -361,6 +361,13 @@ export function createPayments(options: InPagePaymentOptions & { paypalClientId?
     // why: the customer's money is on its way; a changed address would void what it pays for, and a second payment
     // would charge them twice.
     if (await paypal?.capturing(id)) throw failure(422, 'session_not_pending', 'The checkout session is being paid', { status: 'processing' });
+    // why a Stripe read only when an open record names an intent: a delayed method (a bank debit) holds it
+    // `processing` for days, and a start with nothing open has nothing to ask about.
+    const current = stripe ? (await readSession(id)).current : null;
+    const record = current ? await readRecord(store, current) : undefined;
+    if (record?.state === 'open' && record.processor === 'stripe' && MONEY_ON_ITS_WAY.has((await stripe!.retrieve(record.processor_id)).status)) {
+      throw failure(422, 'session_not_pending', 'The checkout session is being paid', { status: 'processing' });
+    }
   }
 
   /** A customer change the tax reads voids the open intent (the contract's replace rule). */

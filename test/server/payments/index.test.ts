@@ -3,10 +3,11 @@
 // nothing, and with Quaderno's Stripe integration on, nothing is posted at all.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { DELAYED_PAYMENT_METHOD } from '../../../src/sandbox/stripe-api/double.js';
 import { createCheckoutHandler } from '../../../src/server/index.js';
 import { API_KEY, browser, SECRET } from '../support.js';
 import { startPaypalRig, type PaypalRig } from './paypal-support.js';
-import { PUBLISHABLE_KEY, setAutoDeliver, startInPage, type InPageRig } from './support.js';
+import { intentsOf, PUBLISHABLE_KEY, setAutoDeliver, settleIntent, startInPage, type InPageRig } from './support.js';
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -32,6 +33,25 @@ describe('in-page payments: options', () => {
   for (const [name, options, message] of cases) {
     test(`refused: ${name}`, () => assert.throws(() => createCheckoutHandler({ ...base, ...options }), message));
   }
+});
+
+describe('in-page payments: a domestic customer without a tax ID yet (the seller in Spain)', () => {
+  let rig: InPageRig;
+  before(async () => {
+    rig = await startInPage({ sellerCountry: 'ES' });
+  });
+  after(() => rig.close());
+
+  test("the session carries what the card fields mount with (the publishable key, the total); the start is refused at Pay, on tax_id, and makes no intent", async () => {
+    const { id } = rig.session({ customer: { billing_country: 'ES', billing_postal_code: '28013', first_name: 'Ana', last_name: 'García', email: 'ana@example.com' } });
+    const session = (await browser(`${rig.permalink(id)}.json`)).json as { processor_public_keys: Record<string, string | null>; tax: Record<string, unknown> };
+    assert.equal(session.processor_public_keys.stripe, PUBLISHABLE_KEY);
+    assert.deepEqual([session.tax.total, session.tax.currency, session.tax.tax_id_required], [2541, 'EUR', true]);
+    const reply = await browser(`${rig.permalink(id)}/payment.json`, { method: 'POST', body: { method: 'card', total: 2541 } });
+    assert.equal(reply.status, 422, reply.text);
+    assert.equal((reply.json as { field_codes: Record<string, string> }).field_codes.tax_id, 'tax_id_required');
+    assert.deepEqual(await intentsOf(rig, id), []);
+  });
 });
 
 describe('in-page payments through the handler', () => {
@@ -121,6 +141,26 @@ describe('in-page payments through the handler', () => {
     const put = await browser(`${rig.permalink(id)}.json`, { method: 'PUT', body: { customer: { billing_country: 'DE' } } });
     assert.equal(put.status, 200, put.text);
     await assert.rejects(rig.stripe.paymentIntents.confirm(start.processor_id, { payment_method: 'pm_card_visa' }), /status of canceled/);
+  });
+
+  test('an intent processing at Stripe (a delayed method) refuses a new start and a tax-input PUT (422 processing); its money is recorded once it arrives', async () => {
+    const { id } = rig.session();
+    const paid = await pay(rig, id, DELAYED_PAYMENT_METHOD);
+    assert.deepEqual(await intentsOf(rig, id), [{ id: paid.processor_id, status: 'processing' }]);
+    const start = await browser(`${rig.permalink(id)}/payment.json`, { method: 'POST', body: { method: 'card', total: paid.total } });
+    const put = await browser(`${rig.permalink(id)}.json`, { method: 'PUT', body: { customer: { billing_country: 'DE' } } });
+    for (const reply of [start, put]) {
+      assert.equal(reply.status, 422, reply.text);
+      assert.deepEqual([reply.json.code, reply.json.status], ['session_not_pending', 'processing']);
+    }
+    assert.deepEqual(await intentsOf(rig, id), [{ id: paid.processor_id, status: 'processing' }], 'no second intent, and this one kept');
+    assert.equal((await browser(`${rig.permalink(id)}.json`)).json.status, 'processing');
+    await settleIntent(rig.quaderno.url, paid.processor_id);
+    let session: Record<string, any> = {};
+    for (let i = 0; i < 50 && session.status !== 'completed'; i++) session = (await browser(`${rig.permalink(id)}.json`)).json as Record<string, any>;
+    assert.equal(session.status, 'completed');
+    const ours = (await rig.invoices()).filter((doc) => doc.custom_metadata.checkout_session === String(id));
+    assert.deepEqual(ours.map((doc) => [doc.total_cents, doc.contact.country]), [[paid.total, 'FR']], 'one invoice, for the customer the money paid for');
   });
 
   test('captured another amount than the confirmed one: refunded through Stripe once, nothing recorded, said through onError', async () => {

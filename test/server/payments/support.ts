@@ -130,3 +130,19 @@ export async function freePort(): Promise<number> {
   await new Promise((resolve) => probe.close(resolve));
   return port;
 }
+
+/** The money of a delayed method's `processing` intent arrives at the Stripe double (it succeeds). */
+export async function settleIntent(url: string, intentId: string): Promise<void> {
+  const reply = await fetch(`${url}/sandbox/stripe/payment_intents/${intentId}/settle`, { method: 'POST', headers: { Authorization: `Bearer ${STRIPE_DOUBLE_SECRET_KEY}` } });
+  if (!reply.ok) throw new Error(`settle: ${reply.status} ${await reply.text()}`);
+}
+
+/** A session's PaymentIntents at the Stripe double (found by the events that created them), each with its status now. */
+export async function intentsOf(rig: Pick<InPageRig, 'stripe'>, sessionId: number | string): Promise<Array<{ id: string; status: string }>> {
+  const created = (await rig.stripe.events.list({ type: 'payment_intent.created' })).data;
+  const ids = created
+    .map((event) => event.data.object as { id: string; metadata: Record<string, string> })
+    .filter((intent) => intent.metadata.quaderno_checkout_session === String(sessionId))
+    .map((intent) => intent.id);
+  return Promise.all(ids.map(async (id) => ({ id, status: (await rig.stripe.paymentIntents.retrieve(id)).status })));
+}
