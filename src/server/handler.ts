@@ -210,7 +210,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
     const origin = options.publicOrigin ?? new URL(request.url).origin;
     const shown = presentSession(session, permalinkFor(id, origin), await savedTax(session, budget), publicKeys, options.exposeSessionId);
     const expires = session.status === 'pending' ? activity.expiresAt(id) : undefined;
-    return json(200, await payments.present(id, expires ? { ...shown, expires_at: expires } : shown));
+    return json(200, await payments.present(id, expires ? { ...shown, expires_at: expires } : shown, budget(true)));
   }
 
   async function update(id: string, request: Request, budget: Budget): Promise<Response> {

@@ -9,6 +9,7 @@ import { createCheckoutHandler, toNodeListener } from '../../src/server/index.js
 import { createTokenSigner } from '../../src/server/token.js';
 import { startFaultServer } from '../helpers/fault-server.js';
 import { startPaypalRig, type PaypalRig } from './payments/paypal-support.js';
+import { setAutoDeliver } from './payments/support.js';
 import {
   API_KEY,
   browser,
@@ -278,8 +279,8 @@ describe("the payment routes keep the handler's promises", () => {
   let fault: Awaited<ReturnType<typeof startFaultServer>>;
   /** The Quaderno or PayPal paths whose calls hang (until the handler gives them up) instead of being answered. */
   const hangs = new Set<string>();
-  /** Each hung call: when its signal ended it, if it did. */
-  const hung: Array<{ path: string; endedAt?: number }> = [];
+  /** Each hung call: when its signal ended it, if it did; `release` lets it through to its server after all. */
+  const hung: Array<{ path: string; endedAt?: number; release(): void }> = [];
   const replies: Reply[] = [];
   const send = async (...args: Parameters<typeof browser>) => {
     const reply = await browser(...args);
@@ -298,9 +299,9 @@ describe("the payment routes keep the handler's promises", () => {
       const request = new Request(input, init);
       const path = new URL(request.url).pathname;
       if (![...hangs].some((prefix) => path.startsWith(prefix))) return inner(request);
-      const call: (typeof hung)[number] = { path };
-      hung.push(call);
-      return new Promise((_, reject) => {
+      return new Promise((resolve, reject) => {
+        const call: (typeof hung)[number] = { path, release: () => resolve(inner(request)) };
+        hung.push(call);
         const end = () => ((call.endedAt = performance.now()), reject(request.signal.reason));
         if (request.signal.aborted) end();
         else request.signal.addEventListener('abort', end, { once: true });
@@ -406,6 +407,37 @@ describe("the payment routes keep the handler's promises", () => {
     assert.ok(hung[0]?.endedAt !== undefined && hung[0].endedAt - left < 500, 'the call was aborted with the browser, before the deadline');
     await new Promise((resolve) => setTimeout(resolve, 100));
     assert.equal(rig.errors.length, errors, 'a customer leaving is no failure');
+  });
+
+  test("the customer's return: a hung recording answers processing within deadlineMs (the element polls on), and goes on to record the sale once", async () => {
+    const { id } = rig.session();
+    const total = await rig.total(id);
+    const card = await send(`${rig.permalink(id)}/payment.json`, { method: 'POST', body: { method: 'card', total } });
+    assert.equal(card.status, 201, card.text);
+    // why no webhook: the return alone must record it, as when Stripe's delivery is late.
+    await setAutoDeliver(rig.quaderno.url, false);
+    try {
+      hangs.add('/api/transactions');
+      await rig.stripe.paymentIntents.confirm(card.json.processor_id, { payment_method: 'pm_card_fr' });
+      const started = performance.now();
+      const back = await send(`${rig.permalink(id)}.json`);
+      const took = performance.now() - started;
+      assert.equal(back.status, 200, back.text);
+      assert.equal(back.json.status, 'processing');
+      assert.ok(took < 2500, `answered after ${Math.round(took)} ms (deadlineMs 1000)`);
+      assert.equal(hung.length, 1, 'the recording went on behind the answer');
+      hung[0]!.release();
+      let now = back;
+      for (let i = 0; i < 100 && now.json.status !== 'completed'; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        now = await send(`${rig.permalink(id)}.json`);
+      }
+      assert.equal(now.json.status, 'completed', now.text);
+      assert.equal((await rig.invoices()).filter((doc) => doc.custom_metadata?.checkout_session === String(id)).length, 1);
+    } finally {
+      hangs.clear();
+      await setAutoDeliver(rig.quaderno.url, true);
+    }
   });
 
   for (const processor of ['stripe', 'paypal']) {

@@ -18,6 +18,9 @@ import { MemoryPaymentStore, type PaymentStore } from './store.js';
 import { stripeAccount, type StripeAccount } from './stripe.js';
 import { transactionsApi, type PaymentRecord } from './transaction.js';
 
+/** `value` after `ms`, without holding the process open. */
+const after = <T>(ms: number, value: T) => new Promise<T>((resolve) => setTimeout(resolve, Math.max(0, ms), value).unref());
+
 /** Processor statuses of a payment the customer made whose money has not arrived yet. */
 const MONEY_ON_ITS_WAY = new Set(['PENDING', 'processing']);
 
@@ -296,7 +299,7 @@ export function createPayments(options: InPagePaymentOptions & { paypalClientId?
    * The session as the browser should see it: a recorded sale is `completed` with its invoice's permalink; a paid
    * intent not yet recorded is recorded now (the customer's return); while it cannot be, the session is `processing`.
    */
-  async function present(id: string, body: Record<string, unknown>): Promise<Record<string, unknown>> {
+  async function present(id: string, body: Record<string, unknown>, budget: CallOptions = {}): Promise<Record<string, unknown>> {
     if (!recorder) return body;
     const capabilities = Array.isArray(body.capabilities) ? [...(body.capabilities as string[])] : [];
     if (!capabilities.includes('pay')) capabilities.push('pay');
@@ -304,10 +307,13 @@ export function createPayments(options: InPagePaymentOptions & { paypalClientId?
     if (!record) {
       const current = (await readSession(id)).current;
       if (current) {
-        const outcome = await recorder.settle(current).catch((error: unknown) => {
+        const settling = recorder.settle(current).catch((error: unknown) => {
           context.onError(error);
           return { kind: 'busy' as const };
         });
+        // why a race, not an abort: recording the sale is not the customer's to cancel and goes on behind the answer,
+        // but the answer keeps the request's deadline: processing, and the element polls again.
+        const outcome = budget.deadlineMs === undefined ? await settling : await Promise.race([settling, after(budget.deadlineMs, { kind: 'busy' as const })]);
         if (outcome.kind === 'recorded') record = outcome.record;
         // why processing for money on its way (a PayPal capture PENDING, a Stripe intent processing): the customer
         // paid; the element follows it and must not offer to pay again or call it failed.
