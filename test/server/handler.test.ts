@@ -23,6 +23,27 @@ import {
   type Reply,
 } from './support.js';
 
+/**
+ * Streams `chunks` × 4 KiB of JSON whitespace with no Content-Length (chunked), as a client that never says how much
+ * it sends. why node:http on its own socket (agent: false): the cut-off connection is not reused by later tests.
+ */
+function streamBody(url: string, method: string, chunks: number): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method, agent: false, headers: { 'Content-Type': 'application/json' } }, (res) => {
+      let body = '';
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    let sent = 0;
+    const write = () => {
+      while (sent++ < chunks) if (!req.write(' '.repeat(4096))) return void req.once('drain', write);
+      req.end();
+    };
+    write();
+  });
+}
+
 describe('createCheckoutHandler against the sandbox', () => {
   let quaderno: Quaderno;
   let shop: Awaited<ReturnType<typeof startHandler>>;
@@ -210,22 +231,7 @@ describe('createCheckoutHandler against the sandbox', () => {
   });
 
   test('a chunked body over the limit is cut off while it streams', async () => {
-    const url = `${shop.permalink(createSession(quaderno.sandbox).id)}.json`;
-    // why: node:http on its own socket (agent: false), so the cut-off connection is not reused by later tests.
-    const status = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = request(url, { method: 'PUT', agent: false, headers: { 'Content-Type': 'application/json' } }, (res) => {
-        let body = '';
-        res.on('data', (chunk) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      });
-      req.on('error', reject);
-      let sent = 0;
-      const write = () => {
-        while (sent++ < 64) if (!req.write(' '.repeat(4096))) return void req.once('drain', write);
-        req.end();
-      };
-      write();
-    });
+    const status = await streamBody(`${shop.permalink(createSession(quaderno.sandbox).id)}.json`, 'PUT', 64);
     assert.equal(status.status, 413);
     assert.equal(JSON.parse(status.body).code, 'body_too_large');
   });
@@ -460,21 +466,8 @@ describe("the payment routes keep the handler's promises", () => {
     });
 
     test(`${processor} webhook: a body over the limit is refused with 413 while it streams`, async () => {
-      const status = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-        const req = request(hook(), { method: 'POST', agent: false, headers: { 'Content-Type': 'application/json' } }, (res) => {
-          let body = '';
-          res.on('data', (chunk) => (body += chunk));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-        });
-        req.on('error', reject);
-        let sent = 0;
-        // why 4 MiB: more than any event a processor sends, which the handler must not hold in memory.
-        const write = () => {
-          while (sent++ < 1024) if (!req.write(' '.repeat(4096))) return void req.once('drain', write);
-          req.end();
-        };
-        write();
-      });
+      // why 4 MiB: more than any event a processor sends, which the handler must not hold in memory.
+      const status = await streamBody(hook(), 'POST', 1024);
       assert.equal(status.status, 413, status.body);
       assert.equal(JSON.parse(status.body).code, 'body_too_large');
     });
