@@ -52,13 +52,7 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   if (type !== '' && type !== 'application/json' && !type.endsWith('+json')) {
     throw failure(415, 'unsupported_media_type', `Send application/json, not "${type}"`);
   }
-  const bytes = await readBounded(request, maxBytes);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw failure(400, 'body_invalid', 'The request body is not valid UTF-8');
-  }
+  const text = await readTextBody(request, maxBytes);
   if (text.trim() === '') return {};
   try {
     return JSON.parse(text, (key, value) => (FORBIDDEN_KEYS.has(key) ? undefined : value));
