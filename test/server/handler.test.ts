@@ -392,6 +392,11 @@ describe("the payment routes keep the handler's promises", () => {
       const until = Date.now() + 3000;
       while (fault.seen.some((call) => call.closedAt === undefined) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
       assert.ok(fault.seen.length >= 1 && fault.seen.every((call) => call.closedAt !== undefined), `${fault.seen.length} calls to Stripe, each closed`);
+      // A Stripe that refuses the key: the merchant's to fix, a 502 to the browser (not a 500 of the handler).
+      fault.reset();
+      fault.queue({ status: 401, body: { error: { type: 'invalid_request_error', message: 'Invalid API Key provided' } } });
+      const refused = await send(`${stalled.permalinkFor(id, served.url)}/payment.json`, { method: 'POST', body: { method: 'card', total } });
+      assert.deepEqual([refused.status, refused.json.code], [502, 'upstream_unavailable'], refused.text);
     } finally {
       await served.close();
     }
