@@ -33,19 +33,26 @@ async function readBounded(request: Request, maxBytes: number): Promise<Uint8Arr
   return bytes;
 }
 
+/**
+ * The body as text, as a processor signed it (a webhook's signature is over the raw bytes). Throws ProtocolFailure:
+ * 413 while it streams, or 400 `body_invalid` for a body cut off or not UTF-8.
+ */
+export async function readTextBody(request: Request, maxBytes: number): Promise<string> {
+  const bytes = await readBounded(request, maxBytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw failure(400, 'body_invalid', 'The request body is not valid UTF-8');
+  }
+}
+
 /** The JSON body as a value (an empty body is `{}`). Throws ProtocolFailure: 413, 415, or 400 `body_invalid`. */
 export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
   const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== '' && type !== 'application/json' && !type.endsWith('+json')) {
     throw failure(415, 'unsupported_media_type', `Send application/json, not "${type}"`);
   }
-  const bytes = await readBounded(request, maxBytes);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw failure(400, 'body_invalid', 'The request body is not valid UTF-8');
-  }
+  const text = await readTextBody(request, maxBytes);
   if (text.trim() === '') return {};
   try {
     return JSON.parse(text, (key, value) => (FORBIDDEN_KEYS.has(key) ? undefined : value));

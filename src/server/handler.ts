@@ -4,10 +4,10 @@ import { isHttpUrl } from '../api/urls.js';
 import type { PrivateClient } from '../api/private.js';
 import { publicUpdateSchema } from '../session/requests.js';
 import { CUSTOMER_FIELDS, type CheckoutSession } from '../session/schema.js';
-import { AbortedError } from '../api/errors.js';
+import { AbortedError, ApiError, TimeoutError } from '../api/errors.js';
 import type { CallOptions } from '../api/http.js';
 import { ActivityClock, QUADERNO_INACTIVITY_MS } from './activity.js';
-import { readJsonBody } from './body.js';
+import { readJsonBody, readTextBody } from './body.js';
 import { TtlCache } from './cache.js';
 import { failure, fieldFailure, fromUpstream, ProtocolFailure, sessionNotFound, type UpstreamContext } from './errors.js';
 import { presentSession } from './present.js';
@@ -76,6 +76,12 @@ export interface CheckoutHandler {
 }
 
 const english = z.locales.en();
+
+/**
+ * The largest webhook body read. why not `maxBodyBytes`: a processor's event (an intent with its charge) can outgrow a
+ * customer's update, yet no event comes near this, and nothing larger is held in memory.
+ */
+const WEBHOOK_MAX_BYTES = 256 * 1024;
 
 // why: a permalink is a bearer link and no cookie is read, so any origin may call (the element may live on another
 // page than the handler); a cross-origin page must be able to read a 429's Retry-After.
@@ -204,7 +210,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
     const origin = options.publicOrigin ?? new URL(request.url).origin;
     const shown = presentSession(session, permalinkFor(id, origin), await savedTax(session, budget), publicKeys, options.exposeSessionId);
     const expires = session.status === 'pending' ? activity.expiresAt(id) : undefined;
-    return json(200, await payments.present(id, expires ? { ...shown, expires_at: expires } : shown));
+    return json(200, await payments.present(id, expires ? { ...shown, expires_at: expires } : shown, budget(true)));
   }
 
   async function update(id: string, request: Request, budget: Budget): Promise<Response> {
@@ -263,10 +269,52 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
     return json(200, body, { 'Cache-Control': 'private, max-age=30' });
   }
 
+  /** A webhook delivery with its body read within the limit (413 while it streams, 400 if cut off), as sent. */
+  async function bounded(request: Request): Promise<Request> {
+    const body = await readTextBody(request, Math.max(maxBodyBytes, WEBHOOK_MAX_BYTES));
+    return new Request(request.url, { method: request.method, headers: request.headers, body });
+  }
+
+  /**
+   * The payment start within the request's deadline: every call it makes to Quaderno, Stripe or PayPal gets what is
+   * left of it (and the browser's signal where the call takes one), and the answer is a 504 once it is spent, or a
+   * 503 nobody reads once the browser has gone. A processor's own failure is the merchant's to see, the customer's
+   * to retry: 502.
+   */
+  async function paymentStart(id: string, request: Request, budget: Budget): Promise<Record<string, unknown>> {
+    const { deadlineMs: left = deadlineMs, signal } = budget();
+    // why a signal for the deadline too: PayPal's calls take one; Stripe's SDK takes only a timeout (what is left).
+    const spent = AbortSignal.timeout(Math.max(1, left));
+    const ends = signal ? AbortSignal.any([signal, spent]) : spent;
+    let stop: (() => void) | undefined;
+    const started = payments.start(id, request, () => retrieve(id, budget), () => ({ ...budget(), signal: ends }));
+    // why: the start may end after its answer was given up on; its failure then has no one to hear it.
+    started.catch(() => undefined);
+    const ended = new Promise<never>((_, reject) => {
+      stop = () => reject(signal?.aborted ? new AbortedError() : new TimeoutError(deadlineMs));
+      ends.addEventListener('abort', stop, { once: true });
+    });
+    try {
+      return await Promise.race([started, ended]);
+    } catch (error) {
+      if (error instanceof ProtocolFailure) throw error;
+      // why not reported: the browser went away, which is no failure the merchant should see.
+      if (signal?.aborted) throw failure(503, 'upstream_unavailable', 'The request was aborted');
+      onError(error);
+      if (spent.aborted || error instanceof TimeoutError || (error instanceof Error && /timeout/i.test(error.message))) {
+        throw failure(504, 'upstream_unavailable', `The payment could not be started within ${deadlineMs} ms`);
+      }
+      if (error instanceof ApiError) throw fromUpstream(error, 'tax');
+      throw failure(502, 'upstream_unavailable', 'The payment processor is not available right now');
+    } finally {
+      if (stop) ends.removeEventListener('abort', stop);
+    }
+  }
+
   async function route(request: Request): Promise<Response> {
     const path = new URL(request.url).pathname;
-    if (path === `${prefix}/webhooks/stripe` && request.method.toUpperCase() === 'POST') return payments.webhook(request);
-    if (path === `${prefix}/webhooks/paypal` && request.method.toUpperCase() === 'POST') return payments.paypalWebhook(request);
+    if (path === `${prefix}/webhooks/stripe` && request.method.toUpperCase() === 'POST') return payments.webhook(await bounded(request));
+    if (path === `${prefix}/webhooks/paypal` && request.method.toUpperCase() === 'POST') return payments.paypalWebhook(await bounded(request));
     if (!path.startsWith(`${prefix}/`)) throw sessionNotFound();
     const match = /^([A-Za-z0-9_-]+)(?:\/(tax|tax_id|pay|cancel|payment|retry))?(\.json)?$/.exec(path.slice(prefix.length + 1));
     const id = match ? signer.verify(match[1]!) : undefined;
@@ -282,7 +330,7 @@ export function createCheckoutHandler(options: CheckoutHandlerOptions): Checkout
     }
     if (!dotJson) throw sessionNotFound();
     if (!action && method === 'GET') return present(await payments.sessionFor(id, () => retrieve(id, budget)), id, request, budget);
-    if (action === 'payment' && method === 'POST') return json(201, await payments.start(id, request, () => retrieve(id, budget)));
+    if (action === 'payment' && method === 'POST') return json(201, await paymentStart(id, request, budget));
     if (!action && method === 'PUT') return update(id, request, budget);
     if ((action === 'tax' || action === 'tax_id') && method === 'GET') return tax(id, request, action, budget);
     if (action === 'pay' || action === 'cancel' || action === 'retry') {

@@ -1,20 +1,48 @@
 // The handler on the merchant's origin, with the sandbox's private API acting as Quaderno behind it.
 import assert from 'node:assert/strict';
-import { request } from 'node:http';
-import { after, before, describe, test } from 'node:test';
-import { createCheckoutHandler } from '../../src/server/index.js';
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, beforeEach, describe, test } from 'node:test';
+import { PAYPAL_DOUBLE_CLIENT_ID, PAYPAL_DOUBLE_CLIENT_SECRET } from '../../src/sandbox/paypal-api/double.js';
+import { STRIPE_DOUBLE_SECRET_KEY } from '../../src/sandbox/stripe-api/double.js';
+import { createCheckoutHandler, toNodeListener } from '../../src/server/index.js';
 import { createTokenSigner } from '../../src/server/token.js';
+import { startFaultServer } from '../helpers/fault-server.js';
+import { startPaypalRig, type PaypalRig } from './payments/paypal-support.js';
+import { setAutoDeliver } from './payments/support.js';
 import {
   API_KEY,
   browser,
   createSession,
   KEY_ON_THE_WIRE,
   SECRET,
+  serveFetch,
   startQuaderno,
   startHandler,
   type Quaderno,
   type Reply,
 } from './support.js';
+
+/**
+ * Streams `chunks` × 4 KiB of JSON whitespace with no Content-Length (chunked), as a client that never says how much
+ * it sends. why node:http on its own socket (agent: false): the cut-off connection is not reused by later tests.
+ */
+function streamBody(url: string, method: string, chunks: number): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method, agent: false, headers: { 'Content-Type': 'application/json' } }, (res) => {
+      let body = '';
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    let sent = 0;
+    const write = () => {
+      while (sent++ < chunks) if (!req.write(' '.repeat(4096))) return void req.once('drain', write);
+      req.end();
+    };
+    write();
+  });
+}
 
 describe('createCheckoutHandler against the sandbox', () => {
   let quaderno: Quaderno;
@@ -203,22 +231,7 @@ describe('createCheckoutHandler against the sandbox', () => {
   });
 
   test('a chunked body over the limit is cut off while it streams', async () => {
-    const url = `${shop.permalink(createSession(quaderno.sandbox).id)}.json`;
-    // why: node:http on its own socket (agent: false), so the cut-off connection is not reused by later tests.
-    const status = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = request(url, { method: 'PUT', agent: false, headers: { 'Content-Type': 'application/json' } }, (res) => {
-        let body = '';
-        res.on('data', (chunk) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      });
-      req.on('error', reject);
-      let sent = 0;
-      const write = () => {
-        while (sent++ < 64) if (!req.write(' '.repeat(4096))) return void req.once('drain', write);
-        req.end();
-      };
-      write();
-    });
+    const status = await streamBody(`${shop.permalink(createSession(quaderno.sandbox).id)}.json`, 'PUT', 64);
     assert.equal(status.status, 413);
     assert.equal(JSON.parse(status.body).code, 'body_too_large');
   });
@@ -259,5 +272,249 @@ describe('createCheckoutHandler against the sandbox', () => {
     }
     assert.ok(quaderno.seen.every((request) => request.authorization === `Basic ${KEY_ON_THE_WIRE}`));
     assert.deepEqual(shop.errors, []);
+  });
+});
+
+/**
+ * The payment routes (the payment start, Stripe's and PayPal's webhooks, the customer's return) keep the promises the
+ * rest of the handler keeps: bounded by `deadlineMs`, cancelled with the browser, 4xx for what no processor or browser
+ * sends, no Quaderno id and no secret in anything answered or logged.
+ */
+describe("the payment routes keep the handler's promises", () => {
+  let rig: PaypalRig;
+  let fault: Awaited<ReturnType<typeof startFaultServer>>;
+  /** The Quaderno or PayPal paths whose calls hang (until the handler gives them up) instead of being answered. */
+  const hangs = new Set<string>();
+  /** Each hung call: when its signal ended it, if it did; `release` lets it through to its server after all. */
+  const hung: Array<{ path: string; endedAt?: number; release(): void }> = [];
+  const replies: Reply[] = [];
+  const send = async (...args: Parameters<typeof browser>) => {
+    const reply = await browser(...args);
+    replies.push(reply);
+    return reply;
+  };
+  let node: Server;
+  let nodeUrl = '';
+  /** The status the handler answered each request through toNodeListener with (its client may be gone by then). */
+  const answered: number[] = [];
+
+  before(async () => {
+    fault = await startFaultServer();
+    let inner: typeof fetch = fetch;
+    const hanging: typeof fetch = (input, init) => {
+      const request = new Request(input, init);
+      const path = new URL(request.url).pathname;
+      if (![...hangs].some((prefix) => path.startsWith(prefix))) return inner(request);
+      return new Promise((resolve, reject) => {
+        const call: (typeof hung)[number] = { path, release: () => resolve(inner(request)) };
+        hung.push(call);
+        const end = () => ((call.endedAt = performance.now()), reject(request.signal.reason));
+        if (request.signal.aborted) end();
+        else request.signal.addEventListener('abort', end, { once: true });
+      });
+    };
+    rig = await startPaypalRig({ fetch: hanging, deadlineMs: 1000, timeoutMs: 30_000 });
+    inner = rig.quaderno.fetch;
+    const handler = rig.handler();
+    const watched = Object.assign(
+      async (request: Request) => {
+        const response = await rig.handler()(request);
+        answered.push(response.status);
+        return response;
+      },
+      { onError: handler.onError },
+    );
+    node = createServer(toNodeListener(watched));
+    await new Promise<void>((resolve) => node.listen(0, '127.0.0.1', resolve));
+    nodeUrl = `http://127.0.0.1:${(node.address() as AddressInfo).port}`;
+  });
+  beforeEach(() => {
+    hangs.clear();
+    hung.length = 0;
+    answered.length = 0;
+    fault.reset();
+  });
+  after(async () => {
+    node?.closeAllConnections();
+    await new Promise((resolve) => node?.close(resolve));
+    await rig?.close();
+    await fault?.close();
+  });
+
+  const start = (id: number, method: 'card' | 'paypal', total: number, signal?: AbortSignal) =>
+    signal
+      ? fetch(`${rig.permalink(id)}/payment.json`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ method, total }), signal })
+      : send(`${rig.permalink(id)}/payment.json`, { method: 'POST', body: { method, total } });
+
+  const stalls: Array<[string, 'card' | 'paypal', string]> = [
+    ["Quaderno's tax_rates/calculate (card)", 'card', '/api/tax_rates/calculate'],
+    ["Quaderno's tax_rates/calculate (PayPal)", 'paypal', '/api/tax_rates/calculate'],
+    ["PayPal's order creation", 'paypal', '/v2/checkout/orders'],
+  ];
+  for (const [what, method, path] of stalls) {
+    test(`payment start: a hung ${what} is a 504 within deadlineMs, and the hung call ends with it`, async () => {
+      const { id } = method === 'card' ? rig.session() : rig.paypalSession();
+      const total = await rig.total(id);
+      hangs.add(path);
+      const started = performance.now();
+      const reply = await start(id, method, total);
+      const took = performance.now() - started;
+      assert.deepEqual([(reply as Reply).status, (reply as Reply).json.code], [504, 'upstream_unavailable'], (reply as Reply).text);
+      assert.ok(took < 2500, `answered after ${Math.round(took)} ms (deadlineMs 1000)`);
+      assert.equal(hung.length, 1, 'one call, not a retry past the deadline');
+      assert.ok(hung[0]!.endedAt !== undefined, 'the hung call was given up');
+    });
+  }
+
+  test('payment start: a hung Stripe is a 504 within deadlineMs, and the calls to it are closed', async () => {
+    const stalled = createCheckoutHandler({
+      apiUrl: rig.quaderno.url,
+      apiKey: API_KEY,
+      secret: SECRET,
+      fetch: rig.quaderno.fetch,
+      stripePublishableKey: 'pk_test_merchant',
+      stripeSecretKey: 'sk_test_hung',
+      stripeWebhookSecret: 'whsec_hung',
+      stripeApiUrl: fault.url,
+      deadlineMs: 1000,
+      onError: () => undefined,
+    });
+    const served = await serveFetch(stalled);
+    try {
+      fault.queue(...Array.from({ length: 6 }, () => ({ hang: true as const })));
+      const { id } = rig.session();
+      const total = await rig.total(id);
+      const started = performance.now();
+      const reply = await send(`${stalled.permalinkFor(id, served.url)}/payment.json`, { method: 'POST', body: { method: 'card', total } });
+      const took = performance.now() - started;
+      assert.deepEqual([reply.status, reply.json.code], [504, 'upstream_unavailable'], reply.text);
+      assert.ok(took < 2500, `answered after ${Math.round(took)} ms (deadlineMs 1000)`);
+      const until = Date.now() + 3000;
+      while (fault.seen.some((call) => call.closedAt === undefined) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.ok(fault.seen.length >= 1 && fault.seen.every((call) => call.closedAt !== undefined), `${fault.seen.length} calls to Stripe, each closed`);
+      // A Stripe that refuses the key: the merchant's to fix, a 502 to the browser (not a 500 of the handler).
+      fault.reset();
+      fault.queue({ status: 401, body: { error: { type: 'invalid_request_error', message: 'Invalid API Key provided' } } });
+      const refused = await send(`${stalled.permalinkFor(id, served.url)}/payment.json`, { method: 'POST', body: { method: 'card', total } });
+      assert.deepEqual([refused.status, refused.json.code], [502, 'upstream_unavailable'], refused.text);
+    } finally {
+      await served.close();
+    }
+  });
+
+  test("payment start: a browser that goes away cancels the handler's call, and it is not reported", async () => {
+    const { id } = rig.session();
+    const total = await rig.total(id);
+    hangs.add('/api/tax_rates/calculate');
+    const errors = rig.errors.length;
+    const leaving = new AbortController();
+    const reply = (start(id, 'card', total, leaving.signal) as Promise<Response>).catch(() => undefined);
+    const until = Date.now() + 5000;
+    while (hung.length === 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+    const left = performance.now();
+    leaving.abort();
+    await reply;
+    while (hung[0]?.endedAt === undefined && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.ok(hung[0]?.endedAt !== undefined && hung[0].endedAt - left < 500, 'the call was aborted with the browser, before the deadline');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(rig.errors.length, errors, 'a customer leaving is no failure');
+  });
+
+  test("the customer's return: a hung recording answers processing within deadlineMs (the element polls on), and goes on to record the sale once", async () => {
+    const { id } = rig.session();
+    const total = await rig.total(id);
+    const card = await send(`${rig.permalink(id)}/payment.json`, { method: 'POST', body: { method: 'card', total } });
+    assert.equal(card.status, 201, card.text);
+    // why no webhook: the return alone must record it, as when Stripe's delivery is late.
+    await setAutoDeliver(rig.quaderno.url, false);
+    try {
+      hangs.add('/api/transactions');
+      await rig.stripe.paymentIntents.confirm(card.json.processor_id, { payment_method: 'pm_card_fr' });
+      const started = performance.now();
+      const back = await send(`${rig.permalink(id)}.json`);
+      const took = performance.now() - started;
+      assert.equal(back.status, 200, back.text);
+      assert.equal(back.json.status, 'processing');
+      assert.ok(took < 2500, `answered after ${Math.round(took)} ms (deadlineMs 1000)`);
+      assert.equal(hung.length, 1, 'the recording went on behind the answer');
+      hung[0]!.release();
+      let now = back;
+      for (let i = 0; i < 100 && now.json.status !== 'completed'; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        now = await send(`${rig.permalink(id)}.json`);
+      }
+      assert.equal(now.json.status, 'completed', now.text);
+      assert.equal((await rig.invoices()).filter((doc) => doc.custom_metadata?.checkout_session === String(id)).length, 1);
+    } finally {
+      hangs.clear();
+      await setAutoDeliver(rig.quaderno.url, true);
+    }
+  });
+
+  for (const processor of ['stripe', 'paypal']) {
+    const hook = () => `${rig.url}/checkout/webhooks/${processor}`;
+    test(`${processor} webhook: not JSON, a bad signature, a wrong method: 4xx, nothing reported or recorded`, async () => {
+      const errors = rig.errors.length;
+      const before = rig.quaderno.count('/api/transactions');
+      const cases: Array<[string, { method?: string; body?: unknown; headers?: Record<string, string> }]> = [
+        ['not JSON', { method: 'POST', body: '{"id":', headers: { 'Content-Type': 'application/json', 'Stripe-Signature': 't=1,v1=00' } }],
+        ['a forged signature', { method: 'POST', body: { id: 'evt_1', type: 'payment_intent.succeeded', data: { object: { id: 'pi_1' } } }, headers: { 'Stripe-Signature': 't=1,v1=00' } }],
+        ['GET', { method: 'GET' }],
+        ['PUT', { method: 'PUT', body: {} }],
+      ];
+      for (const [what, init] of cases) {
+        const reply = await send(hook(), init);
+        assert.ok(reply.status >= 400 && reply.status < 500, `${what}: ${reply.status} ${reply.text}`);
+      }
+      assert.equal(rig.errors.length, errors);
+      assert.equal(rig.quaderno.count('/api/transactions'), before);
+    });
+
+    test(`${processor} webhook: a body over the limit is refused with 413 while it streams`, async () => {
+      // why 4 MiB: more than any event a processor sends, which the handler must not hold in memory.
+      const status = await streamBody(hook(), 'POST', 1024);
+      assert.equal(status.status, 413, status.body);
+      assert.equal(JSON.parse(status.body).code, 'body_too_large');
+    });
+
+    test(`${processor} webhook through toNodeListener: a body abandoned halfway is a 400, not reported`, async () => {
+      const errors = rig.errors.length;
+      await new Promise<void>((resolve) => {
+        const req = request(`${nodeUrl}/checkout/webhooks/${processor}`, { method: 'POST', agent: false, headers: { 'Content-Type': 'application/json', 'Content-Length': '400' } });
+        req.on('error', () => resolve());
+        req.write('{"id":"evt_', () => setTimeout(() => (req.destroy(), resolve()), 50));
+      });
+      const until = Date.now() + 5000;
+      while (answered.length === 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.deepEqual(answered, [400]);
+      assert.equal(rig.errors.length, errors);
+    });
+  }
+
+  test('a paid session and the starts answer no numeric id; no secret is in any answer, error or log line', async () => {
+    const { id } = rig.session();
+    const total = await rig.total(id);
+    const card = await send(`${rig.permalink(id)}/payment.json`, { method: 'POST', body: { method: 'card', total } });
+    assert.equal(card.status, 201, card.text);
+    await rig.stripe.paymentIntents.confirm(card.json.processor_id, { payment_method: 'pm_card_fr' });
+    const completed = await send(`${rig.permalink(id)}.json`);
+    assert.equal(completed.json.status, 'completed', completed.text);
+    const paypal = rig.paypalSession();
+    const order = await send(`${rig.permalink(paypal.id)}/payment.json`, { method: 'POST', body: { method: 'paypal', total: await rig.total(paypal.id) } });
+    assert.equal(order.status, 201, order.text);
+    for (const reply of [card, completed, order]) assert.equal(typeof reply.json.id, 'undefined', `a Quaderno id reached the browser: ${reply.text}`);
+    // The refusals of the payment start too: no total, a float, another total, an unknown method, not JSON, too large.
+    const refused = ['{}', '{"method":"card","total":1.5}', '{"method":"card","total":1}', '{"method":"cash","total":1}', '{"method":', JSON.stringify({ method: 'card', pad: 'x'.repeat(20_000) })];
+    for (const target of [paypal.id, rig.session().id]) {
+      for (const body of refused) {
+        const reply = await send(`${rig.permalink(target)}/payment.json`, { method: 'POST', body, headers: { 'Content-Type': 'application/json' } });
+        assert.ok(reply.status >= 400 && reply.status < 500, `${body.slice(0, 40)}: ${reply.status} ${reply.text}`);
+      }
+    }
+
+    assert.ok(replies.length > 25, `${replies.length} replies checked`);
+    const secrets = [API_KEY, KEY_ON_THE_WIRE, STRIPE_DOUBLE_SECRET_KEY, rig.webhookSecret, PAYPAL_DOUBLE_CLIENT_SECRET, Buffer.from(`${PAYPAL_DOUBLE_CLIENT_ID}:${PAYPAL_DOUBLE_CLIENT_SECRET}`).toString('base64')];
+    const told = [...replies.map((reply) => reply.text + JSON.stringify([...reply.headers])), ...rig.logs, ...rig.errors.map((error) => `${String(error)} ${(error as Error)?.stack ?? ''} ${JSON.stringify(error)}`)];
+    for (const line of told) for (const secret of secrets) assert.ok(!line.includes(secret), `a secret in: ${line.slice(0, 300)}`);
   });
 });

@@ -3,6 +3,7 @@
 // keeps what was confirmed as a payment record, and records the sale in Quaderno exactly once (recorder.ts) from the
 // signed webhook or the customer's return, whichever comes first.
 import * as z from 'zod/mini';
+import type { CallOptions } from '../../api/http.js';
 import type { PrivateClient } from '../../api/private.js';
 import { PAYMENT_METHODS } from '../../session/methods.js';
 import type { CheckoutSession } from '../../session/schema.js';
@@ -17,6 +18,9 @@ import { MemoryPaymentStore, withLock } from './store.js';
 import { stripeAccount, type StripeAccount } from './stripe.js';
 import type { InPagePaymentOptions } from './options.js';
 import { transactionsApi, type PaymentRecord } from './transaction.js';
+
+/** `value` after `ms`, without holding the process open. */
+const after = <T>(ms: number, value: T) => new Promise<T>((resolve) => setTimeout(resolve, Math.max(0, ms), value).unref());
 
 /** Processor statuses of a payment the customer made whose money has not arrived yet. */
 const MONEY_ON_ITS_WAY = new Set(['PENDING', 'processing']);
@@ -128,8 +132,11 @@ export function createPayments(options: InPagePaymentOptions & { paypalClientId?
     return processorId ? readRecord(store, processorId) : undefined;
   }
 
-  /** `POST <permalink>/payment.json` with `{ method, total }`. */
-  async function start(id: string, request: Request, load: () => Promise<CheckoutSession>): Promise<Record<string, unknown>> {
+  /**
+   * `POST <permalink>/payment.json` with `{ method, total }`. `budget()` is what the customer's request may still
+   * spend (its deadline and its signal), given to every call to Quaderno, Stripe and PayPal.
+   */
+  async function start(id: string, request: Request, load: () => Promise<CheckoutSession>, budget: () => CallOptions): Promise<Record<string, unknown>> {
     const parsed = startBody.safeParse(await context.readBody(request), { error: english.localeError });
     if (!parsed.success) {
       const errors: Record<string, string[]> = {};
@@ -157,7 +164,7 @@ export function createPayments(options: InPagePaymentOptions & { paypalClientId?
       if (context.sellerCountry && taxIdRequired(context.sellerCountry, input.country) && !input.tax_id) {
         throw fieldFailure('tax_id_required', { tax_id: ['is required for a domestic sale'] });
       }
-      rate = await context.client.calculateTax({ to_country: input.country, to_postal_code: input.postal_code, tax_id: input.tax_id });
+      rate = await context.client.calculateTax({ to_country: input.country, to_postal_code: input.postal_code, tax_id: input.tax_id }, budget());
     }
     const tax = summarize(session.items, null, rate ?? undefined, { needs: [], tax_id: null });
     if (tax.total !== total) {
@@ -176,13 +183,13 @@ export function createPayments(options: InPagePaymentOptions & { paypalClientId?
       // so it always has a country; an order without one could be captured with no tax to record, and kept.
       if (!rate) throw fieldFailure('field_invalid', { billing_country: ['is required to pay with PayPal'] }, 'A PayPal payment needs the billing country for its tax');
       // why a new order each start: each PayPal window approves its own order; one left unapproved expires there.
-      const order = await paypal!.account.createOrder(total, currency, id, `qc-order-${id}-${payments.all.length}-${total}`);
+      const order = await paypal!.account.createOrder(total, currency, id, `qc-order-${id}-${payments.all.length}-${total}`, budget().signal);
       payments.all.push(order.id);
       started = { processor: 'paypal', processor_id: order.id, client_id: paypal!.account.clientId, order_id: order.id };
     } else {
-      let intent = payments.current ? await reusable(payments.current, total, currency) : undefined;
+      let intent = payments.current ? await reusable(payments.current, total, currency, budget) : undefined;
       if (!intent) {
-        intent = await stripe!.create(total, currency, { quaderno_checkout_session: id }, `qc-start-${id}-${payments.all.length}-${total}`);
+        intent = await stripe!.create(total, currency, { quaderno_checkout_session: id }, `qc-start-${id}-${payments.all.length}-${total}`, budget().deadlineMs);
         payments.all.push(intent.id);
       }
       started = { processor: 'stripe', processor_id: intent.id, publishable_key: context.publishableKey, client_secret: intent.client_secret };
@@ -223,12 +230,12 @@ export function createPayments(options: InPagePaymentOptions & { paypalClientId?
   }
 
   /** The session's open intent, brought up to the new total, while it can still be paid. */
-  async function reusable(processorId: string, total: number, currency: string) {
+  async function reusable(processorId: string, total: number, currency: string, budget: () => CallOptions) {
     const record = await readRecord(store, processorId);
     if (record?.state !== 'open' || record.processor !== 'stripe' || record.currency !== currency) return undefined;
-    const intent = await stripe!.retrieve(processorId);
+    const intent = await stripe!.retrieve(processorId, budget().deadlineMs);
     if (intent.status !== 'requires_payment_method' && intent.status !== 'requires_confirmation') return undefined;
-    return intent.amount === total ? intent : stripe!.update(processorId, total);
+    return intent.amount === total ? intent : stripe!.update(processorId, total, budget().deadlineMs);
   }
 
   /** `POST <prefix>/webhooks/stripe`: Stripe's signed event; a payment it names is recorded (once). */
@@ -256,7 +263,7 @@ export function createPayments(options: InPagePaymentOptions & { paypalClientId?
    * The session as the browser should see it: a recorded sale is `completed` with its invoice's permalink; a paid
    * intent not yet recorded is recorded now (the customer's return); while it cannot be, the session is `processing`.
    */
-  async function present(id: string, body: Record<string, unknown>): Promise<Record<string, unknown>> {
+  async function present(id: string, body: Record<string, unknown>, budget: CallOptions = {}): Promise<Record<string, unknown>> {
     if (!recorder) return body;
     const capabilities = Array.isArray(body.capabilities) ? [...(body.capabilities as string[])] : [];
     if (!capabilities.includes('pay')) capabilities.push('pay');
@@ -264,10 +271,13 @@ export function createPayments(options: InPagePaymentOptions & { paypalClientId?
     if (!record) {
       const current = (await readSession(id)).current;
       if (current) {
-        const outcome = await recorder.settle(current).catch((error: unknown) => {
+        const settling = recorder.settle(current).catch((error: unknown) => {
           context.onError(error);
           return { kind: 'busy' as const };
         });
+        // why a race, not an abort: recording the sale is not the customer's to cancel and goes on behind the answer,
+        // but the answer keeps the request's deadline: processing, and the element polls again.
+        const outcome = budget.deadlineMs === undefined ? await settling : await Promise.race([settling, after(budget.deadlineMs, { kind: 'busy' as const })]);
         if (outcome.kind === 'recorded') record = outcome.record;
         // why processing for money on its way (a PayPal capture PENDING, a Stripe intent processing): the customer
         // paid; the element follows it and must not offer to pay again or call it failed.

@@ -64,7 +64,10 @@ export function paypalAccount(options: PaypalAccountOptions) {
   const base = (options.apiUrl ?? PAYPAL_LIVE_API).replace(/\/+$/, '');
   let token: { value: string; until: number } | undefined;
 
-  async function accessToken(): Promise<string> {
+  /** The call's own timeout, ended sooner by `signal` (the customer's request going away, or its deadline). */
+  const bounded = (signal?: AbortSignal) => (signal ? AbortSignal.any([signal, AbortSignal.timeout(options.timeoutMs)]) : AbortSignal.timeout(options.timeoutMs));
+
+  async function accessToken(signal?: AbortSignal): Promise<string> {
     if (token && token.until > Date.now()) return token.value;
     const response = await options.fetch(`${base}/v1/oauth2/token`, {
       method: 'POST',
@@ -74,7 +77,7 @@ export function paypalAccount(options: PaypalAccountOptions) {
         Accept: 'application/json',
       },
       body: 'grant_type=client_credentials',
-      signal: AbortSignal.timeout(options.timeoutMs),
+      signal: bounded(signal),
     });
     const body = (await response.json().catch(() => ({}))) as Partial<PaypalToken> & { error?: string };
     if (!response.ok || typeof body.access_token !== 'string') {
@@ -85,18 +88,18 @@ export function paypalAccount(options: PaypalAccountOptions) {
     return token.value;
   }
 
-  async function call<T>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown, requestId?: string): Promise<T> {
+  async function call<T>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown, requestId?: string, signal?: AbortSignal): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       const response = await options.fetch(`${base}${path}`, {
         method,
         headers: {
-          Authorization: `Bearer ${await accessToken()}`,
+          Authorization: `Bearer ${await accessToken(signal)}`,
           Accept: 'application/json',
           ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
           ...(requestId ? { 'PayPal-Request-Id': requestId } : {}),
         },
         body: body !== undefined ? JSON.stringify(body) : undefined,
-        signal: AbortSignal.timeout(options.timeoutMs),
+        signal: bounded(signal),
       });
       const text = await response.text();
       const data = text ? (JSON.parse(text) as unknown) : {};
@@ -113,12 +116,12 @@ export function paypalAccount(options: PaypalAccountOptions) {
   return {
     clientId: options.clientId,
     /** `POST /v2/checkout/orders`: one purchase unit for exactly `amount`, tagged with the session. */
-    createOrder(amount: number, currency: string, customId: string, requestId: string): Promise<PaypalOrder> {
+    createOrder(amount: number, currency: string, customId: string, requestId: string, signal?: AbortSignal): Promise<PaypalOrder> {
       const order: PaypalOrderRequest = {
         intent: 'CAPTURE',
         purchase_units: [{ reference_id: 'default', custom_id: customId, amount: { currency_code: currency.toUpperCase(), value: major(amount, currency) } }],
       };
-      return call('POST', '/v2/checkout/orders', order, requestId);
+      return call('POST', '/v2/checkout/orders', order, requestId, signal);
     },
     getOrder(id: string): Promise<PaypalOrder> {
       return call('GET', `/v2/checkout/orders/${encodeURIComponent(id)}`);

@@ -11,16 +11,24 @@ export interface StripeAccountOptions {
 
 /** What the handler does with the merchant's Stripe account. */
 export interface StripeAccount {
-  create(amount: number, currency: string, metadata: Record<string, string>, idempotencyKey: string): Promise<Stripe.PaymentIntent>;
-  update(id: string, amount: number): Promise<Stripe.PaymentIntent>;
+  /** `timeoutMs` (what is left of the customer's request's deadline) ends each of the SDK's tries sooner. */
+  create(amount: number, currency: string, metadata: Record<string, string>, idempotencyKey: string, timeoutMs?: number): Promise<Stripe.PaymentIntent>;
+  update(id: string, amount: number, timeoutMs?: number): Promise<Stripe.PaymentIntent>;
   /** The intent with its latest charge expanded (the card's country is on it). */
-  retrieve(id: string): Promise<Stripe.PaymentIntent>;
+  retrieve(id: string, timeoutMs?: number): Promise<Stripe.PaymentIntent>;
   cancel(id: string): Promise<void>;
   /** Refunds the whole of a paid intent, once: the idempotency key makes a retry or a second caller the same refund. */
   refund(id: string, reason: string): Promise<Stripe.Refund>;
   /** The event of a webhook delivery, verified with the SDK's own `webhooks.constructEvent`; throws when forged or stale. */
   verify(payload: string, signature: string): Promise<Stripe.Event>;
 }
+
+/**
+ * The SDK's request options for a call that must end within `timeoutMs`. why no retry then: each of the SDK's tries
+ * gets the whole timeout, and a retry would outlive it (it has no AbortSignal to end them all at once).
+ */
+const within = (timeoutMs?: number): Stripe.RequestOptions =>
+  timeoutMs === undefined ? {} : { timeout: Math.max(1, Math.floor(timeoutMs)), maxNetworkRetries: 0 };
 
 export function stripeAccount(options: StripeAccountOptions): StripeAccount {
   let loaded: Promise<Stripe> | undefined;
@@ -34,17 +42,17 @@ export function stripeAccount(options: StripeAccountOptions): StripeAccount {
       });
     }));
   return {
-    async create(amount, currency, metadata, idempotencyKey) {
+    async create(amount, currency, metadata, idempotencyKey, timeoutMs) {
       return (await sdk()).paymentIntents.create(
         { amount, currency: currency.toLowerCase(), metadata, automatic_payment_methods: { enabled: true } },
-        { idempotencyKey },
+        { idempotencyKey, ...within(timeoutMs) },
       );
     },
-    async update(id, amount) {
-      return (await sdk()).paymentIntents.update(id, { amount });
+    async update(id, amount, timeoutMs) {
+      return (await sdk()).paymentIntents.update(id, { amount }, within(timeoutMs));
     },
-    async retrieve(id) {
-      return (await sdk()).paymentIntents.retrieve(id, { expand: ['latest_charge'] });
+    async retrieve(id, timeoutMs) {
+      return (await sdk()).paymentIntents.retrieve(id, { expand: ['latest_charge'] }, within(timeoutMs));
     },
     async cancel(id) {
       await (await sdk()).paymentIntents.cancel(id);
