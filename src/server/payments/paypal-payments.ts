@@ -29,9 +29,19 @@ export interface PaypalPaymentsOptions {
   onError: (error: unknown) => void;
 }
 
+/** A capture PayPal refused, as the session tells it (`last_payment_error`): the attempt took no money, and why. */
+export interface PaypalDecline {
+  code: 'payment_declined';
+  processor: 'paypal';
+  processor_id: string;
+  /** PayPal's `details[].issue`, e.g. `INSTRUMENT_DECLINED`. */
+  decline_code: string;
+}
+
 export function paypalPayments({ account, store, onError }: PaypalPaymentsOptions) {
   const owner = randomUUID();
   const claimKey = (sessionId: string) => `paypal-captured:${sessionId}`;
+  const declineKey = (orderId: string) => `paypal-declined:${orderId}`;
   const sameMoney = (money: { currency_code: string; value: string } | undefined, record: PaymentRecord) =>
     money?.currency_code === record.currency && minorOf(money) === record.total;
 
@@ -57,8 +67,14 @@ export function paypalPayments({ account, store, onError }: PaypalPaymentsOption
         if (!(error instanceof PaypalApiError) || error.status !== 422) throw error;
         if (error.issue === 'ORDER_ALREADY_CAPTURED') return await account.getOrder(record.processor_id);
         // A refusal (INSTRUMENT_DECLINED, ORDER_NOT_APPROVED…) took no money: the claim goes back.
+        const issue = error.issue ?? error.body.name ?? 'capture_refused';
+        // why kept in the shared store, and the order void: whichever instance answers the customer's next read must
+        // say the attempt failed and why (the element shows PayPal's words), and a late webhook for this order must
+        // not capture it again. The customer pays again with a new order (the element makes one per click).
+        await store.set(declineKey(record.processor_id), issue);
+        await writeRecord(store, { ...record, state: 'void' });
         await store.set(claimKey(record.session_id), '');
-        return { kind: 'unpaid', status: error.issue ?? error.body.name ?? 'capture_refused' };
+        return { kind: 'unpaid', status: issue };
       }
     } finally {
       await store.release(lock, owner);
@@ -128,6 +144,12 @@ export function paypalPayments({ account, store, onError }: PaypalPaymentsOption
     return !!claimed && (await readRecord(store, claimed))?.state === 'open';
   }
 
-  return { account, collect, webhook, capturing };
+  /** The session's last attempt when PayPal refused its capture: what `last_payment_error` says; else undefined. */
+  async function declined(orderId: string): Promise<PaypalDecline | undefined> {
+    const issue = await store.get(declineKey(orderId));
+    return issue ? { code: 'payment_declined', processor: 'paypal', processor_id: orderId, decline_code: issue } : undefined;
+  }
+
+  return { account, collect, webhook, capturing, declined };
 }
 export type PaypalPayments = ReturnType<typeof paypalPayments>;

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { paypalStart } from '../../../src/protocol/payments.js';
+import { protocolSessionSchema } from '../../../src/protocol/session.js';
 import { PAYPAL_DOUBLE_CLIENT_ID } from '../../../src/sandbox/paypal-api/double.js';
 import { createCheckoutHandler } from '../../../src/server/index.js';
 import type { PaypalOrder } from '../../../src/server/payments/paypal-types.js';
@@ -123,6 +124,49 @@ describe('in-page PayPal through the handler', () => {
     assert.equal(await rig.sessionStatus(id), 'pending');
     assert.equal((await rig.order(start.order_id)).status, 'APPROVED');
     assert.equal((await rig.invoicesOf(id)).length, 0);
+  });
+
+  test("two instances on one store: a capture refused through one is told by the other's reads (last_payment_error), and the order is never captured again", async () => {
+    const { id } = rig.paypalSession();
+    const start = await rig.startPaypal(id);
+    await rig.approve(start.order_id, 'declined');
+    const capturePath = `/v2/checkout/orders/${start.order_id}/capture`;
+    let release!: () => void;
+    let entered!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const capturing = new Promise<void>((resolve) => (entered = resolve));
+    // Instance A, beside the served instance B on the same store: its capture is held at PayPal's door until B has read.
+    const a = rig.instance({
+      fetch: async (input, init) => {
+        if (new URL(input instanceof Request ? input.url : String(input)).pathname === capturePath) {
+          entered();
+          await held;
+        }
+        return rig.quaderno.fetch(input, init);
+      },
+    });
+    const url = `${rig.permalink(id)}.json`;
+    const throughA = a(new Request(url, { headers: { Accept: 'application/json' } }));
+    await capturing;
+    assert.equal(await rig.sessionStatus(id), 'processing', "B, while A's capture is under way");
+    release();
+    assert.equal(((await (await throughA).json()) as { status: string }).status, 'pending');
+    const throughB = (await browser(url)).json as Record<string, any>;
+    assert.equal(throughB.status, 'pending');
+    assert.deepEqual(throughB.last_payment_error, { code: 'payment_declined', processor: 'paypal', processor_id: start.order_id, decline_code: 'INSTRUMENT_DECLINED' });
+    assert.ok(protocolSessionSchema.safeParse(throughB).success, 'the protocol reads it');
+    // A late approval webhook, or more reads on either instance: no second capture, nothing recorded.
+    const approved = (await rig.events('CHECKOUT.ORDER.APPROVED')).find((e) => e.resource.id === start.order_id)!;
+    assert.deepEqual(await rig.deliver(approved.id), [200]);
+    assert.equal((await (await a(new Request(url, { headers: { Accept: 'application/json' } }))).json() as { last_payment_error?: unknown }).last_payment_error !== undefined, true);
+    assert.equal(rig.quaderno.count(capturePath), 1);
+    assert.equal((await rig.invoicesOf(id)).length, 0);
+    // The customer pays again: a new order, and the session no longer carries the old attempt's error.
+    const again = await rig.startPaypal(id);
+    assert.equal(((await browser(url)).json as { last_payment_error?: unknown }).last_payment_error, undefined);
+    await rig.approve(again.order_id);
+    assert.equal(((await browser(url)).json as { status: string }).status, 'completed');
+    assert.equal((await rig.invoicesOf(id)).length, 1);
   });
 
   test('a PayPal start without a billing country is refused (422 on billing_country): no order could be captured with no tax to record', async () => {
