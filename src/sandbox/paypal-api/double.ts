@@ -175,6 +175,16 @@ export class PaypalApiDouble {
     return captureJSON(capture);
   }
 
+  /** A PENDING capture's money never arrives (the eCheck bounced): DECLINED, told by PAYMENT.CAPTURE.DENIED. */
+  denyCapture(captureId: string): Record<string, unknown> {
+    const capture = this.captures.get(captureId);
+    if (!capture) throw missing(`capture ${captureId}`);
+    if (capture.status !== 'PENDING') throw unprocessable('CAPTURE_NOT_PENDING', `The capture is ${capture.status}.`);
+    capture.status = 'DECLINED';
+    this.emit('PAYMENT.CAPTURE.DENIED', 'capture', captureJSON(capture));
+    return captureJSON(capture);
+  }
+
   /** `POST /v2/payments/captures/{id}/refund`: the whole capture. */
   refund(captureId: string): PaypalRefund {
     const capture = this.captures.get(captureId);

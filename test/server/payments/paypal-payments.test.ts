@@ -9,6 +9,7 @@ import { protocolSessionSchema } from '../../../src/protocol/session.js';
 import { PAYPAL_DOUBLE_CLIENT_ID } from '../../../src/sandbox/paypal-api/double.js';
 import { createCheckoutHandler } from '../../../src/server/index.js';
 import type { PaypalOrder } from '../../../src/server/payments/paypal-types.js';
+import { readRecord } from '../../../src/server/payments/recorder.js';
 import { FC_SEED } from '../../helpers/fast-check.js';
 import { API_KEY, browser, SECRET } from '../support.js';
 import { limiter, pool, random, returnJobs, runStorm, sleep } from './chaos.js';
@@ -194,6 +195,43 @@ describe('in-page PayPal through the handler', () => {
     const invoices = await rig.invoicesOf(id);
     assert.equal(invoices.length, 1);
     assert.equal(invoices[0]!.payment?.processor_id ?? invoices[0]!.payments?.[0]?.processor_id ?? capture.id, capture.id);
+  });
+
+  test('a PENDING capture completed later, told only by its webhook delivered three times at once: recorded exactly once', async () => {
+    const { id } = rig.paypalSession();
+    const start = await rig.startPaypal(id);
+    await rig.approve(start.order_id, 'pending');
+    assert.equal(await rig.sessionStatus(id), 'processing');
+    const capture = (await rig.order(start.order_id)).purchase_units[0]!.payments!.captures![0]!;
+    assert.equal((await rig.paypal('POST', `/sandbox/paypal/captures/${capture.id}/complete`)).status, 200);
+    const completed = (await rig.events('PAYMENT.CAPTURE.COMPLETED')).find((e) => e.resource.id === capture.id)!;
+    const statuses = await Promise.all([1, 2, 3].map(() => rig.deliver(completed.id)));
+    assert.ok(statuses.flat().every((status) => status === 200 || status === 503), JSON.stringify(statuses));
+    await until(async () => (await rig.invoicesOf(id)).length === 1, 'the invoice');
+    assert.deepEqual(await rig.deliver(completed.id), [200], 'a late delivery');
+    assert.equal((await rig.invoicesOf(id)).length, 1);
+    assert.equal(await rig.sessionStatus(id), 'completed');
+  });
+
+  test('a PENDING capture PayPal denies later (PAYMENT.CAPTURE.DENIED): nothing recorded, the session pending again with the failed attempt, and payable', async () => {
+    const { id } = rig.paypalSession();
+    const start = await rig.startPaypal(id);
+    await rig.approve(start.order_id, 'pending');
+    assert.equal(await rig.sessionStatus(id), 'processing', 'captured on the return, PENDING at PayPal');
+    const capture = (await rig.order(start.order_id)).purchase_units[0]!.payments!.captures![0]!;
+    assert.equal((await rig.paypal('POST', `/sandbox/paypal/captures/${capture.id}/deny`)).status, 200);
+    const denied = (await rig.events('PAYMENT.CAPTURE.DENIED')).find((e) => e.resource.id === capture.id)!;
+    assert.deepEqual(await rig.deliver(denied.id), [200]);
+    assert.equal((await readRecord(rig.store, start.order_id))?.state, 'void', 'the webhook, before any read, freed the session');
+    const session = (await browser(`${rig.permalink(id)}.json`)).json as Record<string, any>;
+    assert.equal(session.status, 'pending', 'the money never came: the customer may pay again');
+    assert.deepEqual(session.last_payment_error, { code: 'payment_declined', processor: 'paypal', processor_id: start.order_id, decline_code: 'DECLINED' });
+    assert.equal((await rig.invoicesOf(id)).length, 0);
+    // The session is free: a new order, approved and captured, is the one sale.
+    const again = await rig.startPaypal(id);
+    await rig.approve(again.order_id);
+    assert.equal(await rig.sessionStatus(id), 'completed');
+    assert.equal((await rig.invoicesOf(id)).length, 1);
   });
 
   test('an order changed at PayPal to another amount is not captured, and nothing is recorded', async () => {

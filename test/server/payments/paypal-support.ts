@@ -35,7 +35,7 @@ export async function startPaypalRig(options: Partial<CheckoutHandlerOptions> = 
     paypal = await paypalRest(quaderno.url);
     const hook = await paypal('POST', '/v1/notifications/webhooks', {
       url: `${url}/checkout/webhooks/paypal`,
-      event_types: [{ name: 'CHECKOUT.ORDER.APPROVED' }, { name: 'PAYMENT.CAPTURE.COMPLETED' }],
+      event_types: [{ name: 'CHECKOUT.ORDER.APPROVED' }, { name: 'PAYMENT.CAPTURE.COMPLETED' }, { name: 'PAYMENT.CAPTURE.DENIED' }],
     });
     assert.equal(hook.status, 201);
     webhookId = hook.json.id;
