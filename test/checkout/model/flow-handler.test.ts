@@ -64,19 +64,7 @@ describe('checkout model: a PayPal capture refused while another handler instanc
     const permalink = rig.permalink(id);
     // Instance A beside the served instance B, on one store: the customer's read after approval reaches A, whose
     // capture is held at PayPal's door until B has answered the element.
-    let release!: () => void;
-    let entered!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const capturing = new Promise<void>((resolve) => (entered = resolve));
-    const a = rig.instance({
-      fetch: async (input, init) => {
-        if (new URL(input instanceof Request ? input.url : String(input)).pathname.endsWith('/capture')) {
-          entered();
-          await held;
-        }
-        return rig.quaderno.fetch(input, init);
-      },
-    });
+    const { handler: a, capturing, release } = rig.instanceHoldingCaptures();
     // The element's payment glue as the PayPal adapter drives it: its button's click, the order start, the approval.
     let running: Promise<void> | undefined;
     const payments = new ProcessorPayments({ session: () => undefined, permalink: () => permalink, pay: () => (running = r.model.pay()) });

@@ -132,20 +132,8 @@ describe('in-page PayPal through the handler', () => {
     const start = await rig.startPaypal(id);
     await rig.approve(start.order_id, 'declined');
     const capturePath = `/v2/checkout/orders/${start.order_id}/capture`;
-    let release!: () => void;
-    let entered!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const capturing = new Promise<void>((resolve) => (entered = resolve));
     // Instance A, beside the served instance B on the same store: its capture is held at PayPal's door until B has read.
-    const a = rig.instance({
-      fetch: async (input, init) => {
-        if (new URL(input instanceof Request ? input.url : String(input)).pathname === capturePath) {
-          entered();
-          await held;
-        }
-        return rig.quaderno.fetch(input, init);
-      },
-    });
+    const { handler: a, capturing, release } = rig.instanceHoldingCaptures();
     const url = `${rig.permalink(id)}.json`;
     const throughA = a(new Request(url, { headers: { Accept: 'application/json' } }));
     await capturing;
