@@ -15,6 +15,7 @@
 //   PAYPAL_API_URL           https://api-m.sandbox.paypal.com for PayPal's sandbox; unset, PayPal live
 // The test suite also sets STRIPE_API_URL, STRIPE_JS_URL, STRIPE_FRAME_ORIGINS, PAYPAL_SDK_URL and
 // PAYPAL_FRAME_ORIGINS to the sandbox's test doubles; leave them unset: then it is Stripe and PayPal themselves.
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -51,21 +52,24 @@ const paypalInPage = !!process.env.PAYPAL_CLIENT_SECRET;
 // Stripe.js loads from Stripe and draws the card fields in its own frames: the page's policy names those hosts.
 const stripeJs = process.env.STRIPE_JS_URL || 'https://js.stripe.com/endive/stripe.js';
 const stripeFrames = process.env.STRIPE_FRAME_ORIGINS || 'https://js.stripe.com https://*.js.stripe.com https://hooks.stripe.com';
-// PayPal's script (the PayPal adapter loads it) and its window's frames, named only when PayPal pays in the page.
+// PayPal's hosts (its script, its calls, its window's frames, its styles and images) and the styles its script injects
+// into this page, which carry the response's nonce: named only when PayPal pays in the page.
 const paypalSdk = process.env.PAYPAL_SDK_URL || 'https://www.paypal.com/sdk/js';
-const paypalHosts = paypalInPage ? ` ${new URL(paypalSdk).origin}` : '';
-const paypalFrames = paypalInPage ? ` ${process.env.PAYPAL_FRAME_ORIGINS || 'https://www.paypal.com https://*.paypal.com'}` : '';
-const csp = [
-  "default-src 'self'",
-  `script-src 'self' ${new URL(stripeJs).origin}${paypalHosts}`,
-  "style-src 'self'",
-  `frame-src ${stripeFrames}${paypalFrames}`,
-  `connect-src 'self' https://api.stripe.com${paypalHosts}`,
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+const paypalHosts = !paypalInPage ? '' : process.env.PAYPAL_SDK_URL ? ` ${new URL(paypalSdk).origin}` : ' https://*.paypal.com https://*.paypalobjects.com';
+const paypalFrames = paypalInPage ? ` ${process.env.PAYPAL_FRAME_ORIGINS || 'https://*.paypal.com https://*.paypalobjects.com'}` : '';
+const policy = (nonce: string) =>
+  [
+    "default-src 'self'",
+    `script-src 'self' ${new URL(stripeJs).origin}${paypalHosts}`,
+    `style-src 'self'${paypalInPage ? `${paypalHosts} 'nonce-${nonce}'` : ''}`,
+    `frame-src ${stripeFrames}${paypalFrames}`,
+    `connect-src 'self' https://api.stripe.com${paypalHosts}`,
+    `img-src 'self'${paypalInPage ? `${paypalHosts} data:` : ''}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
 const quaderno = createPrivateClient({ baseUrl: env('QUADERNO_API_URL'), apiKey: env('QUADERNO_API_KEY') });
 const checkoutListener = toNodeListener(checkout);
 // The element's files: the ES module, its chunks beside it, and the Stripe and PayPal adapters' scripts.
@@ -88,12 +92,14 @@ const server = createServer(async (req, res) => {
       success_url: `${origin}/thanks`,
       cancel_url: `${origin}/`,
     });
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': csp });
+    // A fresh nonce for each response (one that repeats protects nothing), handed to the PayPal adapter by its tag.
+    const nonce = randomBytes(16).toString('base64');
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': policy(nonce) });
     res.end(`<!doctype html><html lang="en"><meta charset="utf-8"><title>Checkout</title>
 <script src="${stripeJs}"></script>
 <script type="module" src="/quaderno-checkout/quaderno-checkout.js"></script>
 <script src="/quaderno-checkout/quaderno-checkout-stripe.iife.js"></script>
-${paypalInPage ? `<script src="/quaderno-checkout/quaderno-checkout-paypal.iife.js" data-sdk-base-url="${paypalSdk}"></script>\n` : ''}<quaderno-checkout permalink="${checkout.permalinkFor(session.id!)}"></quaderno-checkout>`);
+${paypalInPage ? `<script src="/quaderno-checkout/quaderno-checkout-paypal.iife.js" data-sdk-base-url="${paypalSdk}" nonce="${nonce}"></script>\n` : ''}<quaderno-checkout permalink="${checkout.permalinkFor(session.id!)}"></quaderno-checkout>`);
     return;
   }
   if (path === '/thanks') return void res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end('<!doctype html><title>Thanks</title><p>Thank you!</p>');

@@ -207,6 +207,7 @@ function registries() {
     [s.protocolErrorCodeSchema, { id: 'ProtocolErrorCode', description: 'A machine code; the element reads these, never `error`.' }],
     [s.protocolErrorBodySchema, { id: 'ProtocolErrorBody', description: 'Every error: `code` and an English `error`, plus `errors`/`field_codes` keyed by field (Quaderno\'s `errors` shape).' }],
     [s.protocolSessionSchema, { id: 'Session', description: 'A checkout session through its permalink.' }],
+    [s.lastPaymentErrorSchema, { id: 'LastPaymentError', description: 'A payment attempt that took no money, and why.' }],
     [s.taxLineSchema, { id: 'TaxLine' }],
     [s.taxSummarySchema, { id: 'TaxSummary', description: 'Amounts in minor units; `total` is what will be charged.' }],
     [s.taxIdCheckSchema, { id: 'TaxIdCheck' }],
@@ -232,6 +233,7 @@ function registries() {
     [s.protocolSessionSchema.shape.hosted_url, { description: 'With `hosted_payment`: the http(s) page where the customer pays. Otherwise null.' }],
     [s.protocolSessionSchema.shape.tax, { description: 'The tax for the saved customer.' }],
     [s.protocolSessionSchema.shape.expires_at, { description: 'When a pending session is abandoned for inactivity (ISO 8601), unless the customer writes first: any successful PUT of the permalink, `{}` included, restarts the clock. Missing or null where no limit applies (any other status).' }],
+    [s.protocolSessionSchema.shape.last_payment_error, { description: 'A pending session whose last payment attempt took no money: its payment error `code` (`payment_declined`), the `processor` and `processor_id` of that attempt, and the processor\'s `decline_code` (PayPal\'s `INSTRUMENT_DECLINED`). Set by a server that captures after the customer approved (PayPal through the merchant handler), so any of its instances tells the customer why; gone once a new payment starts. Missing or null otherwise.' }],
     [s.protocolSessionSchema.shape.processor_public_keys, { description: 'Each processor\'s public key, for its SDK before any payment starts: `stripe` the publishable key (pk_…), `paypal` the client id. Null where no method of the session uses the processor or the server has no key; never a secret key. A missing field is an older server: the element then learns a key from the payment start.' }],
   ];
   return { registry, annotations: new Map(annotations) };

@@ -17,6 +17,19 @@ export const processorPublicKeysSchema = z.looseObject(
 );
 
 /**
+ * The last payment attempt of a session that is payable again and took no money, and why: `code` one of the payment
+ * error codes (`payment_declined`), `decline_code` the processor's own (PayPal's `INSTRUMENT_DECLINED`). A server
+ * that captures after the customer's approval (PayPal through the merchant handler) says it here, so whichever
+ * instance answers the next read tells the customer. Loose, so a newer server's detail does not break an older element.
+ */
+export const lastPaymentErrorSchema = z.looseObject({
+  code: z.string(),
+  processor: z.optional(z.nullable(z.string())),
+  processor_id: z.optional(z.nullable(z.string())),
+  decline_code: z.optional(z.nullable(z.string())),
+});
+
+/**
  * The session as the permalink serves it: the session schema plus what the protocol adds. `capabilities` stays a
  * list of strings so a newer server's capability does not break an older element (see capabilitiesOf).
  * `expires_at` (ISO 8601) is when a pending session is abandoned unless the customer writes (any successful
@@ -31,6 +44,7 @@ export const protocolSessionSchema = z.looseObject({
   tax: z.optional(z.nullable(taxSummarySchema)),
   processor_public_keys: z.optional(z.nullable(processorPublicKeysSchema)),
   expires_at: z.optional(z.nullable(z.string())),
+  last_payment_error: z.optional(z.nullable(lastPaymentErrorSchema)),
 });
 
 /** A session as the permalink serves it, parsed: `tax`, `capabilities`, `processor_public_keys` and `hosted_url` typed. */

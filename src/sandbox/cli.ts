@@ -38,6 +38,8 @@ try {
   console.log(`  SDK test doubles: ${origin}/doubles/stripe.js, ${origin}/doubles/paypal-sdk.js; their frames on ${sandbox.frameUrl}`);
   console.log("A page that embeds the element against this sandbox needs, in a strict Content-Security-Policy:");
   for (const line of cspLines(sandboxCspOrigins({ api: origin, frame: sandbox.frameUrl }))) console.log(`  ${line}`);
+  // why: the PayPal SDK double injects a style into the page as PayPal's SDK does, with the nonce it was given.
+  console.log("  and, with PayPal, style-src 'self' 'nonce-RANDOM' (a fresh nonce per response, given to the PayPal adapter as cspNonce)");
   const stop = () => {
     void sandbox.close().then(() => process.exit(0));
   };

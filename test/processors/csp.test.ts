@@ -10,13 +10,13 @@ import { checkoutPage, SUCCESS_URL, useProcessorSite } from './pages/server.js';
 describe('processors under a strict CSP', () => {
   const env = useProcessorSite(50);
 
-  async function open(processor: 'stripe' | 'paypal'): Promise<{ page: Page; id: number; violations: () => Promise<string[]> }> {
+  async function open(processor: 'stripe' | 'paypal', extra = ''): Promise<{ page: Page; id: number; violations: () => Promise<string[]> }> {
     const { sandbox, site, browser } = env();
     const session = sandbox.store.createSession({ items: [{ product: '000000' }], payment_methods: ['card', 'paypal'] });
     const permalink = sandbox.store.toJSON(session, sandbox.url).permalink as string;
     const page = await browser.newPage();
     const watched = watch(page);
-    await page.goto(`${site.origin}/adapter?processor=${processor}&permalink=${encodeURIComponent(permalink)}`);
+    await page.goto(`${site.origin}/adapter?processor=${processor}&permalink=${encodeURIComponent(permalink)}${extra}`);
     await page.waitForFunction(() => (window as { __ready?: boolean; __failure?: string }).__ready || (window as { __failure?: string }).__failure, null, { timeout: 30_000 });
     const failure = await page.evaluate(() => (window as { __failure?: string }).__failure);
     assert.equal(failure, undefined, failure);
@@ -43,8 +43,17 @@ describe('processors under a strict CSP', () => {
     await page.close();
   });
 
-  test('PayPal: mount, approve in the window: no violation', { timeout: 90_000 }, async () => {
+  test("PayPal without the page's nonce: the style PayPal's SDK injects is refused (style-src has no 'unsafe-inline')", { timeout: 90_000 }, async () => {
+    const { page, violations } = await open('paypal', '&nonce=off');
+    assert.equal(await page.locator('style[data-paypal-double="style"]').count(), 1);
+    assert.deepEqual(await violations(), ['style-src-elem inline']);
+    await page.context().close();
+  });
+
+  test("PayPal with the page's nonce (the adapter's cspNonce): mount, approve in the window: no violation", { timeout: 90_000 }, async () => {
     const { page, id, violations } = await open('paypal');
+    const nonce = await page.locator('style[data-paypal-double="style"]').evaluate((style: HTMLStyleElement) => style.nonce);
+    assert.ok(nonce && nonce === (await page.locator('script[type="module"][nonce]').evaluate((script: HTMLScriptElement) => script.nonce)), "PayPal's style carries the page's nonce");
     await page.locator('[data-paypal-double="button"]').click();
     await page.frameLocator('[data-paypal-double="window"] iframe').locator('#approve').click();
     await page.waitForFunction(() => (window as { __outcome?: unknown }).__outcome, null, { timeout: 30_000 });

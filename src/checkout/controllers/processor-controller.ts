@@ -98,6 +98,7 @@ export class ProcessorController implements ReactiveController {
       if (!mounted) throw new ProcessorPaymentError('processor_unavailable', 'not_mounted');
       return this.payments.pay(mounted, request);
     },
+    unpaid: (session) => this.payments.unpaid(session),
     reset: () => {
       this.payments.reset();
       for (const slot of this.slots.values()) slot.mounted?.reset?.();

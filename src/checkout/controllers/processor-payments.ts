@@ -1,8 +1,9 @@
 // The payment side of the element's processor glue (processor-controller.ts mounts; this pays): the mounted
 // processor's pay for the total the customer confirmed, the payment start it is lent (`context.start`), and the
 // hand-off for a processor whose own button pays (PayPal's `begin` / `finish`).
-import { ProcessorPaymentError } from '../../processors/errors.js';
+import { ProcessorPaymentError, type ProcessorError } from '../../processors/errors.js';
 import type { BillingDetails, MountedProcessor, PayOutcome, PayRequest } from '../../processors/processor.js';
+import type { ProtocolSession } from '../../protocol/session.js';
 import { sessionTotals } from '../../session/money.js';
 import type { CheckoutSession, PaymentMethod } from '../../session/schema.js';
 
@@ -22,6 +23,8 @@ export class ProcessorPayments {
   /** While a payment runs: the total the customer confirmed, and a refusal of its start (PayPal's click hides it). */
   private paying: { total: number; refused?: unknown } | undefined;
   private paymentStart: Promise<typeof import('../../processors/payment-start.js')> | undefined;
+  /** The last confirmation whose money the server takes after it (PayPal's capture), until its session settles. */
+  private confirmed: { processorId?: string; unpaid: ProcessorError } | undefined;
 
   constructor(private readonly inputs: PaymentInputs) {}
 
@@ -42,6 +45,7 @@ export class ProcessorPayments {
 
   /** A completed payment: a click still waiting to begin never will. */
   reset(): void {
+    this.confirmed = undefined;
     this.begun?.(false);
     this.begun = undefined;
   }
@@ -50,6 +54,7 @@ export class ProcessorPayments {
   async pay(mounted: MountedProcessor, { session, method, client, signal, total }: PayRequest): Promise<CheckoutSession> {
     const paying: { total: number; refused?: unknown } = { total };
     this.paying = paying;
+    this.confirmed = undefined;
     let outcome: PayOutcome;
     try {
       if (mounted.ownButton) {
@@ -70,12 +75,28 @@ export class ProcessorPayments {
     // why: a start the server refused (a changed total) says more than the SDK's failure that followed it.
     if (outcome.status === 'failed' && paying.refused) throw paying.refused;
     if (outcome.status === 'failed') throw new ProcessorPaymentError(outcome.error.code, outcome.error.sdkCode, outcome.error.messageKey);
+    if (outcome.unpaid) this.confirmed = { processorId: outcome.processorId, unpaid: outcome.unpaid };
     const after = outcome.session ?? (await client.retrieve({ signal }));
-    // why: a session still pending after a confirmation took no money (a capture refused after PayPal's approval);
-    // followed as it is, the customer would see the form again without a word.
-    const { unpaid } = outcome;
-    if (unpaid && after.status === 'pending') throw new ProcessorPaymentError(unpaid.code, unpaid.sdkCode, unpaid.messageKey);
+    const refused = this.unpaid(after);
+    if (refused) throw refused;
     return after;
+  }
+
+  /**
+   * A session still pending after a confirmation took no money (a capture refused after PayPal's approval), whether
+   * read at once or followed through `processing`: the processor's error for it, with the server's `decline_code`
+   * when its `last_payment_error` names this payment. Followed as it is, the customer would see the form again
+   * without a word. Undefined while the session is processing (asked again when it settles) and for any other outcome.
+   */
+  unpaid(session: CheckoutSession): ProcessorPaymentError | undefined {
+    const confirmed = this.confirmed;
+    if (!confirmed || session.status === 'processing') return undefined;
+    this.confirmed = undefined;
+    if (session.status !== 'pending') return undefined;
+    const { unpaid, processorId } = confirmed;
+    const failed = (session as ProtocolSession).last_payment_error;
+    const sdkCode = (failed && failed.processor_id === processorId && failed.decline_code) || unpaid.sdkCode;
+    return new ProcessorPaymentError(unpaid.code, sdkCode, unpaid.messageKey);
   }
 
   /** The payment start a processor asks for, for the total the customer confirmed while a payment runs. */

@@ -57,17 +57,26 @@ export async function pay(fx: PayEffects): Promise<void> {
     }
     phase = 'paying';
     fx.set({ kind: 'form', session, form, busy: 'paying', alert: undefined });
+    const follow = async (from: ProtocolSession) => {
+      phase = 'polling';
+      const after = await poll(fx, from, form, signal);
+      const refused = after.status === 'pending' ? fx.processor().unpaid?.(after) : undefined;
+      if (!refused) return after;
+      // why: followed back to pending, the payment took no money (a capture refused while another server instance
+      // answered); the form says why, as when the first read tells it.
+      phase = 'paying';
+      fx.set({ kind: 'form', session: after, form, busy: 'paying', alert: undefined });
+      throw refused;
+    };
     try {
       session = await fx.processor().pay({ session, method, client, signal, total });
     } catch (error) {
       const moved = await reread(fx, error, form, signal);
       if (!moved) throw error;
-      phase = 'polling';
-      return poll(fx, moved, form, signal);
+      return follow(moved);
     }
     fx.accept(session, false);
-    phase = 'polling';
-    return poll(fx, session, form, signal);
+    return follow(session);
   });
   if (result.status === 'aborted') return;
   if (result.status === 'complete') return settled(fx, result.value, form);

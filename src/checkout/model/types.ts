@@ -33,6 +33,11 @@ export interface ModelProcessor {
   validate?(): Promise<void> | void;
   /** Forgets everything typed (after a completed payment). */
   reset?(): void;
+  /**
+   * A payment this page confirmed was followed back to a `pending` session (through `processing`: another server
+   * instance answered while the capture ran): the error that tells the customer it took no money, or undefined.
+   */
+  unpaid?(session: ProtocolSession): unknown;
 }
 
 export interface ModelOptions {

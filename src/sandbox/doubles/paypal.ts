@@ -1,7 +1,8 @@
 // TEST DOUBLE of the PayPal JS SDK (https://www.paypal.com/sdk/js), served by the sandbox at /doubles/paypal-sdk.js.
 // NOT PayPal's code and never shipped in the package. `loadScript` from @paypal/paypal-js loads it through its
 // `sdkBaseUrl` option, with the same query (client-id, currency, locale) and attributes (data-csp-nonce) as the real
-// one. It sets `window.paypal`, typed as the SDK's own `PayPalNamespace`, with `Buttons()`:
+// one. Like PayPal's, it injects a style element carrying that nonce. It sets `window.paypal`, typed as the SDK's own
+// `PayPalNamespace`, with `Buttons()`:
 // - the button is a plain button in the container (the real one is a frame); clicking it runs onClick and
 //   createOrder, then opens the "PayPal window" as a modal frame on the sandbox's other origin (the real one is a
 //   popup), where the buyer approves, cancels, or triggers an error.
@@ -109,6 +110,16 @@ const namespace: PayPalNamespace = {
   version: '5.0.0-double',
   Buttons: (options?: PayPalButtonsComponentOptions) => new ButtonsDouble(options ?? {}),
 };
+
+// why a style element in the page: PayPal's SDK injects its styles into the merchant's document, carrying the nonce
+// of its script's `data-csp-nonce`; a policy whose `style-src` lacks that nonce (or 'unsafe-inline') refuses them,
+// and the double asks the same of the page, so a strict-CSP test without the nonce reports the violation.
+const style = document.createElement('style');
+style.dataset.paypalDouble = 'style';
+const nonce = script?.getAttribute('data-csp-nonce');
+if (nonce) style.nonce = nonce;
+style.textContent = '[data-paypal-double="button"]:focus-visible { outline: 2px solid #0070ba; outline-offset: 2px; }';
+document.head.append(style);
 
 // why: the real SDK answers a missing client-id with an error script, so loadScript finds no namespace.
 if (clientId) (window as unknown as { paypal: PayPalNamespace }).paypal = namespace;

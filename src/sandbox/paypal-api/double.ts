@@ -167,11 +167,20 @@ export class PaypalApiDouble {
 
   /** A PENDING capture's money arrives (the buyer's eCheck cleared): COMPLETED, told by PAYMENT.CAPTURE.COMPLETED. */
   completeCapture(captureId: string): Record<string, unknown> {
+    return this.settleHeld(captureId, 'COMPLETED', 'PAYMENT.CAPTURE.COMPLETED');
+  }
+
+  /** A PENDING capture's money never arrives (the eCheck bounced): DECLINED, told by PAYMENT.CAPTURE.DENIED. */
+  denyCapture(captureId: string): Record<string, unknown> {
+    return this.settleHeld(captureId, 'DECLINED', 'PAYMENT.CAPTURE.DENIED');
+  }
+
+  private settleHeld(captureId: string, status: 'COMPLETED' | 'DECLINED', event: string): Record<string, unknown> {
     const capture = this.captures.get(captureId);
     if (!capture) throw missing(`capture ${captureId}`);
     if (capture.status !== 'PENDING') throw unprocessable('CAPTURE_NOT_PENDING', `The capture is ${capture.status}.`);
-    capture.status = 'COMPLETED';
-    this.emit('PAYMENT.CAPTURE.COMPLETED', 'capture', captureJSON(capture));
+    capture.status = status;
+    this.emit(event, 'capture', captureJSON(capture));
     return captureJSON(capture);
   }
 

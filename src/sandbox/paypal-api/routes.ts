@@ -145,6 +145,7 @@ export function mountPaypalApi(app: Hono, readBody: (c: Context) => Promise<unkn
     }),
   );
   app.post('/sandbox/paypal/captures/:id/complete', answer(async (c) => double.completeCapture(param(c))));
+  app.post('/sandbox/paypal/captures/:id/deny', answer(async (c) => double.denyCapture(param(c))));
   app.post('/sandbox/paypal/events/:id/deliver', answer(async (c) => ({ statuses: await double.deliver(param(c)) })));
   return double;
 }

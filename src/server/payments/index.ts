@@ -268,8 +268,8 @@ export function createPayments(options: InPagePaymentOptions & { paypalClientId?
     const capabilities = Array.isArray(body.capabilities) ? [...(body.capabilities as string[])] : [];
     if (!capabilities.includes('pay')) capabilities.push('pay');
     let record = await recordedSale(id);
+    const current = record ? null : (await readSession(id)).current;
     if (!record) {
-      const current = (await readSession(id)).current;
       if (current) {
         const settling = recorder.settle(current).catch((error: unknown) => {
           context.onError(error);
@@ -286,7 +286,11 @@ export function createPayments(options: InPagePaymentOptions & { paypalClientId?
     }
     // why: another order of the session took the money and waits to be recorded; the customer has paid.
     if (!record && (await paypal?.capturing(id))) return { ...body, capabilities, status: 'processing' };
-    if (!record) return { ...body, capabilities };
+    if (!record) {
+      // why from the shared store: the instance that saw PayPal refuse the capture may not be the one answering now.
+      const declined = current ? await paypal?.declined(current) : undefined;
+      return declined ? { ...body, capabilities, last_payment_error: declined } : { ...body, capabilities };
+    }
     return { ...body, capabilities, status: 'completed', tax: record.tax, invoice_permalink: record.invoice?.permalink ?? null };
   }
 

@@ -14,13 +14,20 @@ import type { PaymentRecord } from './transaction.js';
 /** How long one capture may hold its session's claim lock: longer than a capture call at its timeout. */
 const CAPTURE_LOCK_MS = 60_000;
 
-/** The webhook events that mean "this order may now hold money": approved (capture it) or captured (record it). */
+/** The order a capture event's resource belongs to. */
+const orderOfCapture = (resource: Record<string, unknown>) => {
+  const related = (resource.supplementary_data as { related_ids?: { order_id?: unknown } } | undefined)?.related_ids;
+  return typeof related?.order_id === 'string' ? related.order_id : undefined;
+};
+
+/**
+ * The webhook events that change what an order holds: approved (capture it), captured (record it), or a held capture
+ * denied (free the session).
+ */
 const ORDER_EVENTS: Readonly<Record<string, (resource: Record<string, unknown>) => string | undefined>> = {
   'CHECKOUT.ORDER.APPROVED': (resource) => (typeof resource.id === 'string' ? resource.id : undefined),
-  'PAYMENT.CAPTURE.COMPLETED': (resource) => {
-    const related = (resource.supplementary_data as { related_ids?: { order_id?: unknown } } | undefined)?.related_ids;
-    return typeof related?.order_id === 'string' ? related.order_id : undefined;
-  },
+  'PAYMENT.CAPTURE.COMPLETED': orderOfCapture,
+  'PAYMENT.CAPTURE.DENIED': orderOfCapture,
 };
 
 export interface PaypalPaymentsOptions {
@@ -29,9 +36,19 @@ export interface PaypalPaymentsOptions {
   onError: (error: unknown) => void;
 }
 
+/** A capture PayPal refused, as the session tells it (`last_payment_error`): the attempt took no money, and why. */
+export interface PaypalDecline {
+  code: 'payment_declined';
+  processor: 'paypal';
+  processor_id: string;
+  /** PayPal's `details[].issue`, e.g. `INSTRUMENT_DECLINED`. */
+  decline_code: string;
+}
+
 export function paypalPayments({ account, store, onError }: PaypalPaymentsOptions) {
   const owner = randomUUID();
   const claimKey = (sessionId: string) => `paypal-captured:${sessionId}`;
+  const declineKey = (orderId: string) => `paypal-declined:${orderId}`;
   const sameMoney = (money: { currency_code: string; value: string } | undefined, record: PaymentRecord) =>
     money?.currency_code === record.currency && minorOf(money) === record.total;
 
@@ -56,13 +73,26 @@ export function paypalPayments({ account, store, onError }: PaypalPaymentsOption
       } catch (error) {
         if (!(error instanceof PaypalApiError) || error.status !== 422) throw error;
         if (error.issue === 'ORDER_ALREADY_CAPTURED') return await account.getOrder(record.processor_id);
-        // A refusal (INSTRUMENT_DECLINED, ORDER_NOT_APPROVED…) took no money: the claim goes back.
-        await store.set(claimKey(record.session_id), '');
-        return { kind: 'unpaid', status: error.issue ?? error.body.name ?? 'capture_refused' };
+        // A refusal (INSTRUMENT_DECLINED, ORDER_NOT_APPROVED…) took no money.
+        return await refused(record, error.issue ?? error.body.name ?? 'capture_refused');
       }
     } finally {
       await store.release(lock, owner);
     }
+  }
+
+  /**
+   * An attempt that took no money (a capture refused, or one held PENDING that PayPal then declined): kept in the
+   * shared store, the order void and the session's claim given back. why in the store: whichever instance answers the
+   * customer's next read must say the attempt failed and why (the element shows PayPal's words), and a late webhook
+   * for this order must not capture it again. The customer pays again with a new order (one per click).
+   */
+  async function refused(record: PaymentRecord, issue: string): Promise<Collected> {
+    await store.set(declineKey(record.processor_id), issue);
+    await writeRecord(store, { ...record, state: 'void' });
+    // why only its own: the claim is written under the claim lock, and by this order's paths alone once it holds it.
+    if ((await store.get(claimKey(record.session_id))) === record.processor_id) await store.set(claimKey(record.session_id), '');
+    return { kind: 'unpaid', status: issue };
   }
 
   /** The recorder's PayPal part, run under the payment's lock: what the order holds, capturing it when approved. */
@@ -82,6 +112,9 @@ export function paypalPayments({ account, store, onError }: PaypalPaymentsOption
     }
     if (order.status !== 'COMPLETED') return { kind: 'unpaid', status: order.status };
     const capture = captureOf(order);
+    // why: a capture PayPal held PENDING and then declined (an eCheck that bounced) never brought the money; the
+    // session must not stay `processing` (refusing every new payment) for money that will not come.
+    if (capture && (capture.status === 'DECLINED' || capture.status === 'FAILED')) return refused(record, capture.status);
     // why PENDING waits: the money is not there yet; PAYMENT.CAPTURE.COMPLETED (or a later return) records it.
     if (!capture || capture.status !== 'COMPLETED') return { kind: 'unpaid', status: capture?.status ?? 'no_capture' };
     if (!sameMoney(capture.amount, record)) {
@@ -128,6 +161,12 @@ export function paypalPayments({ account, store, onError }: PaypalPaymentsOption
     return !!claimed && (await readRecord(store, claimed))?.state === 'open';
   }
 
-  return { account, collect, webhook, capturing };
+  /** The session's last attempt when PayPal refused its capture: what `last_payment_error` says; else undefined. */
+  async function declined(orderId: string): Promise<PaypalDecline | undefined> {
+    const issue = await store.get(declineKey(orderId));
+    return issue ? { code: 'payment_declined', processor: 'paypal', processor_id: orderId, decline_code: issue } : undefined;
+  }
+
+  return { account, collect, webhook, capturing, declined };
 }
 export type PaypalPayments = ReturnType<typeof paypalPayments>;

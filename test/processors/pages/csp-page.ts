@@ -57,7 +57,9 @@ try {
       });
     };
   } else {
-    await createPaypalAdapter({ sdkBaseUrl: `${__SANDBOX__}/doubles/paypal-sdk.js` }).mount(container, ctx);
+    // The page's nonce for PayPal's injected styles, as a merchant passes it (`?nonce=off`: a page that forgets).
+    const cspNonce = params.get('nonce') === 'off' ? undefined : document.querySelector<HTMLScriptElement>('script[type="module"][nonce]')?.nonce;
+    await createPaypalAdapter({ sdkBaseUrl: `${__SANDBOX__}/doubles/paypal-sdk.js`, cspNonce }).mount(container, ctx);
   }
   page.__ready = true;
 } catch (error) {

@@ -1,6 +1,7 @@
 // The merchant's site of the processor suites that drive real page loads (csp.test.ts, redirect.test.ts): its own
 // origin, the strict CSP of the hardening suite plus the processors' hosts (here the sandbox and its frame origin),
 // and two pages: `/adapter` (one adapter, csp-page.ts) and `/checkout` (the element, element-page.ts).
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before } from 'node:test';
@@ -11,11 +12,15 @@ import { sandboxCspOrigins } from '../../../src/sandbox/csp.js';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox/server.js';
 import { launchBrowser, strictCsp } from '../../hardening/support.js';
 
-/** The hardening suite's policy, plus the sandbox's origins as `npm run sandbox` prints them (src/sandbox/csp.ts). */
-export function processorCsp(sandbox: RunningSandbox): string {
+/**
+ * The hardening suite's policy, plus the sandbox's origins as `npm run sandbox` prints them (src/sandbox/csp.ts), and
+ * the response's nonce in `style-src` for what PayPal's SDK injects (docs/processors.md).
+ */
+export function processorCsp(sandbox: RunningSandbox, nonce: string): string {
   const origins = sandboxCspOrigins({ api: sandbox.url, frame: sandbox.frameUrl });
   return strictCsp(origins['connect-src']!.join(' '), "lit-html 'allow-duplicates' default")
     .replace("script-src 'self'", `script-src 'self' ${origins['script-src']!.join(' ')}`)
+    .replace("style-src 'self'", `style-src 'self' 'nonce-${nonce}'`)
     .concat(`; frame-src ${origins['frame-src']!.join(' ')}`);
 }
 
@@ -54,9 +59,11 @@ export async function startProcessorSite(sandbox: RunningSandbox): Promise<Proce
     }
     const page = PAGES[url.pathname as keyof typeof PAGES];
     if (!page) return res.writeHead(404).end();
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Security-Policy': processorCsp(sandbox) });
+    // why a fresh nonce per response: one that repeats protects nothing. The page script reads it from its own tag.
+    const nonce = randomBytes(16).toString('base64');
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Security-Policy': processorCsp(sandbox, nonce) });
     res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>
-<script src="/boot.js"></script><script type="module" src="${page.script}"></script></head>
+<script src="/boot.js"></script><script type="module" src="${page.script}" nonce="${nonce}"></script></head>
 <body>${page.body}</body></html>`);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

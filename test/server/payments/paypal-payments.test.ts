@@ -5,9 +5,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { paypalStart } from '../../../src/protocol/payments.js';
+import { protocolSessionSchema } from '../../../src/protocol/session.js';
 import { PAYPAL_DOUBLE_CLIENT_ID } from '../../../src/sandbox/paypal-api/double.js';
 import { createCheckoutHandler } from '../../../src/server/index.js';
 import type { PaypalOrder } from '../../../src/server/payments/paypal-types.js';
+import { readRecord } from '../../../src/server/payments/recorder.js';
 import { FC_SEED } from '../../helpers/fast-check.js';
 import { API_KEY, browser, SECRET } from '../support.js';
 import { limiter, pool, random, returnJobs, runStorm, sleep } from './chaos.js';
@@ -125,6 +127,37 @@ describe('in-page PayPal through the handler', () => {
     assert.equal((await rig.invoicesOf(id)).length, 0);
   });
 
+  test("two instances on one store: a capture refused through one is told by the other's reads (last_payment_error), and the order is never captured again", async () => {
+    const { id } = rig.paypalSession();
+    const start = await rig.startPaypal(id);
+    await rig.approve(start.order_id, 'declined');
+    const capturePath = `/v2/checkout/orders/${start.order_id}/capture`;
+    // Instance A, beside the served instance B on the same store: its capture is held at PayPal's door until B has read.
+    const { handler: a, capturing, release } = rig.instanceHoldingCaptures();
+    const url = `${rig.permalink(id)}.json`;
+    const throughA = a(new Request(url, { headers: { Accept: 'application/json' } }));
+    await capturing;
+    assert.equal(await rig.sessionStatus(id), 'processing', "B, while A's capture is under way");
+    release();
+    assert.equal(((await (await throughA).json()) as { status: string }).status, 'pending');
+    const throughB = (await browser(url)).json as Record<string, any>;
+    assert.equal(throughB.status, 'pending');
+    assert.deepEqual(throughB.last_payment_error, { code: 'payment_declined', processor: 'paypal', processor_id: start.order_id, decline_code: 'INSTRUMENT_DECLINED' });
+    assert.ok(protocolSessionSchema.safeParse(throughB).success, 'the protocol reads it');
+    // A late approval webhook, or more reads on either instance: no second capture, nothing recorded.
+    const approved = (await rig.events('CHECKOUT.ORDER.APPROVED')).find((e) => e.resource.id === start.order_id)!;
+    assert.deepEqual(await rig.deliver(approved.id), [200]);
+    assert.equal((await (await a(new Request(url, { headers: { Accept: 'application/json' } }))).json() as { last_payment_error?: unknown }).last_payment_error !== undefined, true);
+    assert.equal(rig.quaderno.count(capturePath), 1);
+    assert.equal((await rig.invoicesOf(id)).length, 0);
+    // The customer pays again: a new order, and the session no longer carries the old attempt's error.
+    const again = await rig.startPaypal(id);
+    assert.equal(((await browser(url)).json as { last_payment_error?: unknown }).last_payment_error, undefined);
+    await rig.approve(again.order_id);
+    assert.equal(((await browser(url)).json as { status: string }).status, 'completed');
+    assert.equal((await rig.invoicesOf(id)).length, 1);
+  });
+
   test('a PayPal start without a billing country is refused (422 on billing_country): no order could be captured with no tax to record', async () => {
     const { id } = rig.session({ payment_methods: ['paypal'], customer: { email: 'ada@example.com' } });
     const start = await browser(`${rig.permalink(id)}/payment.json`, { method: 'POST', body: { method: 'paypal', total: await rig.total(id) } });
@@ -150,6 +183,43 @@ describe('in-page PayPal through the handler', () => {
     const invoices = await rig.invoicesOf(id);
     assert.equal(invoices.length, 1);
     assert.equal(invoices[0]!.payment?.processor_id ?? invoices[0]!.payments?.[0]?.processor_id ?? capture.id, capture.id);
+  });
+
+  test('a PENDING capture completed later, told only by its webhook delivered three times at once: recorded exactly once', async () => {
+    const { id } = rig.paypalSession();
+    const start = await rig.startPaypal(id);
+    await rig.approve(start.order_id, 'pending');
+    assert.equal(await rig.sessionStatus(id), 'processing');
+    const capture = (await rig.order(start.order_id)).purchase_units[0]!.payments!.captures![0]!;
+    assert.equal((await rig.paypal('POST', `/sandbox/paypal/captures/${capture.id}/complete`)).status, 200);
+    const completed = (await rig.events('PAYMENT.CAPTURE.COMPLETED')).find((e) => e.resource.id === capture.id)!;
+    const statuses = await Promise.all([1, 2, 3].map(() => rig.deliver(completed.id)));
+    assert.ok(statuses.flat().every((status) => status === 200 || status === 503), JSON.stringify(statuses));
+    await until(async () => (await rig.invoicesOf(id)).length === 1, 'the invoice');
+    assert.deepEqual(await rig.deliver(completed.id), [200], 'a late delivery');
+    assert.equal((await rig.invoicesOf(id)).length, 1);
+    assert.equal(await rig.sessionStatus(id), 'completed');
+  });
+
+  test('a PENDING capture PayPal denies later (PAYMENT.CAPTURE.DENIED): nothing recorded, the session pending again with the failed attempt, and payable', async () => {
+    const { id } = rig.paypalSession();
+    const start = await rig.startPaypal(id);
+    await rig.approve(start.order_id, 'pending');
+    assert.equal(await rig.sessionStatus(id), 'processing', 'captured on the return, PENDING at PayPal');
+    const capture = (await rig.order(start.order_id)).purchase_units[0]!.payments!.captures![0]!;
+    assert.equal((await rig.paypal('POST', `/sandbox/paypal/captures/${capture.id}/deny`)).status, 200);
+    const denied = (await rig.events('PAYMENT.CAPTURE.DENIED')).find((e) => e.resource.id === capture.id)!;
+    assert.deepEqual(await rig.deliver(denied.id), [200]);
+    assert.equal((await readRecord(rig.store, start.order_id))?.state, 'void', 'the webhook, before any read, freed the session');
+    const session = (await browser(`${rig.permalink(id)}.json`)).json as Record<string, any>;
+    assert.equal(session.status, 'pending', 'the money never came: the customer may pay again');
+    assert.deepEqual(session.last_payment_error, { code: 'payment_declined', processor: 'paypal', processor_id: start.order_id, decline_code: 'DECLINED' });
+    assert.equal((await rig.invoicesOf(id)).length, 0);
+    // The session is free: a new order, approved and captured, is the one sale.
+    const again = await rig.startPaypal(id);
+    await rig.approve(again.order_id);
+    assert.equal(await rig.sessionStatus(id), 'completed');
+    assert.equal((await rig.invoicesOf(id)).length, 1);
   });
 
   test('an order changed at PayPal to another amount is not captured, and nothing is recorded', async () => {

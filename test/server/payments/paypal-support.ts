@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { PAYPAL_DOUBLE_CLIENT_ID, PAYPAL_DOUBLE_CLIENT_SECRET } from '../../../src/sandbox/paypal-api/double.js';
 import { paypalRest, type PaypalRest } from '../../helpers/paypal-rest.js';
 import type { PaypalOrder, PaypalWebhookEvent } from '../../../src/server/payments/paypal-types.js';
-import type { CheckoutHandlerOptions } from '../../../src/server/index.js';
+import type { CheckoutHandler, CheckoutHandlerOptions } from '../../../src/server/index.js';
 import { browser } from '../support.js';
 import { startInPage, type InPageRig } from './support.js';
 
@@ -25,6 +25,11 @@ export interface PaypalRig extends InPageRig {
   /** Delivers an event once more (the endpoint's statuses). */
   deliver(eventId: string): Promise<number[]>;
   sessionStatus(id: number): Promise<string>;
+  /**
+   * Another handler instance on the same store (a second serverless instance) whose order captures wait at PayPal's
+   * door until `release()`; `capturing` resolves when one knocks.
+   */
+  instanceHoldingCaptures(): { handler: CheckoutHandler; capturing: Promise<void>; release(): void };
   invoicesOf(id: number): Promise<Array<Record<string, any>>>;
 }
 
@@ -35,7 +40,7 @@ export async function startPaypalRig(options: Partial<CheckoutHandlerOptions> = 
     paypal = await paypalRest(quaderno.url);
     const hook = await paypal('POST', '/v1/notifications/webhooks', {
       url: `${url}/checkout/webhooks/paypal`,
-      event_types: [{ name: 'CHECKOUT.ORDER.APPROVED' }, { name: 'PAYMENT.CAPTURE.COMPLETED' }],
+      event_types: [{ name: 'CHECKOUT.ORDER.APPROVED' }, { name: 'PAYMENT.CAPTURE.COMPLETED' }, { name: 'PAYMENT.CAPTURE.DENIED' }],
     });
     assert.equal(hook.status, 201);
     webhookId = hook.json.id;
@@ -68,6 +73,22 @@ export async function startPaypalRig(options: Partial<CheckoutHandlerOptions> = 
     },
     async deliver(eventId) {
       return (await rest<{ statuses: number[] }>('POST', `/sandbox/paypal/events/${eventId}/deliver`)).json.statuses;
+    },
+    instanceHoldingCaptures() {
+      let release!: () => void;
+      let entered!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const capturing = new Promise<void>((resolve) => (entered = resolve));
+      const handler = rig.instance({
+        fetch: async (input, init) => {
+          if (new URL(input instanceof Request ? input.url : String(input)).pathname.endsWith('/capture')) {
+            entered();
+            await held;
+          }
+          return rig.quaderno.fetch(input, init);
+        },
+      });
+      return { handler, capturing, release };
     },
     async sessionStatus(id) {
       return ((await browser(`${rig.permalink(id)}.json`)).json as { status: string }).status;

@@ -22,6 +22,8 @@ export interface InPageRig {
   handler(): CheckoutHandler;
   /** A new handler instance on the same store (the old one is dropped mid-flight). */
   restart(): void;
+  /** Another handler instance on the same store beside the served one (a second serverless instance), with more options. */
+  instance(more?: Partial<CheckoutHandlerOptions>): CheckoutHandler;
   permalink(id: number | string): string;
   /** A pending card session whose customer is in France (20 % VAT in the sandbox's default settings). */
   session(extra?: Record<string, unknown>): { id: number };
@@ -50,7 +52,7 @@ export async function startInPage(rigOptions: RigOptions = {}, autoDeliver = tru
   const store = new MemoryPaymentStore();
   const errors: unknown[] = [];
   const logs: string[] = [];
-  const make = () =>
+  const make = (more: Partial<CheckoutHandlerOptions> = {}) =>
     createCheckoutHandler({
       apiUrl: quaderno.url,
       apiKey: API_KEY,
@@ -68,6 +70,7 @@ export async function startInPage(rigOptions: RigOptions = {}, autoDeliver = tru
       // waits out for a minute, which no test wants to sit through by accident.
       timeoutMs: 30_000,
       ...options,
+      ...more,
     });
   current = make();
   if (!autoDeliver) await setAutoDeliver(quaderno.url, false);
@@ -83,6 +86,7 @@ export async function startInPage(rigOptions: RigOptions = {}, autoDeliver = tru
     restart: () => {
       current = make();
     },
+    instance: make,
     permalink: (id) => current!.permalinkFor(id, served.url),
     session: (extra = {}) =>
       createSession(quaderno.sandbox, {
