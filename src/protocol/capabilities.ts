@@ -13,7 +13,7 @@ export const CAPABILITIES = [
   'update', // PUT <permalink>.json with customer fields
   'coupons', // PUT <permalink>.json with `coupon`
   'cancel', // POST <permalink>/cancel.json
-  'pay', // POST <permalink>/pay.json: the payment starts here
+  'pay', // the payment starts here: POST <permalink>/payment.json (a real processor), or pay.json (a simulated one)
   'tax_preview', // GET <permalink>/tax.json
   'tax_id_validation', // GET <permalink>/tax_id.json
   'hosted_payment', // the customer pays on the session's `hosted_url` instead

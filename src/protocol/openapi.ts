@@ -142,7 +142,8 @@ const OPERATIONS: Operation[] = [
       'Starts a payment with one of the session\'s payment methods. The server computes the amount; `total` (required) ' +
       'is the one the customer confirmed, and another is refused (`payment_total_changed`) with nothing started. It ' +
       'replaces any open payment. The answer is the session, `processing`; the element then polls it until it is ' +
-      '`completed` or `failed`. Never retried.',
+      '`completed` or `failed`. Never retried. A server that pays only through real processors (a merchant\'s handler ' +
+      'in front of Quaderno) advertises `pay` for the payment start and refuses this one with `capability_unsupported`.',
     capability: 'pay',
     request: {
       id: 'PayBody',

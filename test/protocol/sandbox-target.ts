@@ -22,6 +22,8 @@ export interface SandboxBackedOptions {
   publicKeys?: ContractTarget['publicKeys'];
   /** The server under test answers the payment start itself. */
   startsPayments?: boolean;
+  /** The server under test refuses pay.json (ContractTarget's `simulatesPayments`). */
+  simulatesPayments?: boolean;
   /** Captures a started card payment (ContractTarget's `capture`). */
   capture?: ContractTarget['capture'];
   /** The server under test sends the session's numeric id by its operator's choice (ContractTarget's `showsSessionId`). */
@@ -67,6 +69,7 @@ export function sandboxBackedTarget(o: SandboxBackedOptions): ContractTarget {
     settleWithinMs: 5_000,
     publicKeys: o.publicKeys,
     startsPayments: o.startsPayments,
+    simulatesPayments: o.simulatesPayments,
     capture: o.capture,
     showsSessionId: o.showsSessionId,
   };

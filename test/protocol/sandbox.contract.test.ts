@@ -16,7 +16,6 @@ before(async () => {
 });
 after(() => sandbox.close());
 
-// No todo: every case of the contract passes against the sandbox (the store-split and tax branches are merged).
 contractSuite(
   sandboxBackedTarget({
     name: 'sandbox',
