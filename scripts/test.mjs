@@ -73,14 +73,12 @@ async function runNode(output) {
   rmSync(NODE_SUMMARY, { force: true });
   // why `TEST_CPU_LOG=file`: each test process appends its CPU time there (test/helpers/cpu-log.mjs), for measuring.
   const cpuLog = process.env.TEST_CPU_LOG ? ['--import', './test/helpers/cpu-log.mjs'] : [];
-  // why two reporters: spec for people, and the counts from the runner's own events (test/helpers/node-summary-reporter.mjs)
-  // for this line, so nothing here parses the human output.
+  // why two reporters (scripts/node-tests.mjs): spec for people, and the counts from the runner's own events
+  // (test/helpers/node-summary-reporter.mjs) for this line, so nothing here parses the human output.
   const { code } = await run(
     process.execPath,
     [
-      '--import', 'tsx', ...cpuLog, '--test', '--test-concurrency=2',
-      '--test-reporter=spec', '--test-reporter-destination=stdout',
-      '--test-reporter=./test/helpers/node-summary-reporter.mjs', `--test-reporter-destination=${NODE_SUMMARY}`,
+      '--import', 'tsx', ...cpuLog, 'scripts/node-tests.mjs', NODE_SUMMARY,
       ...nodeFiles,
     ],
     {},
