@@ -70,6 +70,14 @@ function count(results, tally) {
   for (const suite of results?.suites ?? []) count(suite, tally);
 }
 
+/** The summed duration (ms) of every test in `results`, suites included. */
+function testTime(results) {
+  let ms = 0;
+  for (const test of results?.tests ?? []) ms += test.duration ?? 0;
+  for (const suite of results?.suites ?? []) ms += testTime(suite);
+  return ms;
+}
+
 /**
  * Browser log lines no test file may leave: Lit's dev-mode warning that an element scheduled an update from inside
  * `updated()` (an extra render each time, https://lit.dev/msg/change-in-update).
@@ -88,13 +96,28 @@ export function forbiddenLogs(logs) {
 
 /**
  * Writes `{passed, failed, skipped}` for scripts/test.mjs, which sums every runner into one line. A file whose
- * browser logged a forbidden line (FORBIDDEN_LOGS) counts as one more failure, and says which.
+ * browser logged a forbidden line (FORBIDDEN_LOGS) counts as one more failure, and says which. `files` lists each
+ * file's summed test time (`ms`) and when it finished after the run started (`doneAtMs`), slowest first, so CI time
+ * can be traced to files.
  */
 export function summaryReporter(file) {
+  let started = performance.now();
+  const doneAt = new Map();
   return {
+    onTestRunStarted() {
+      started = performance.now();
+    },
+    reportTestFileResults({ testFile }) {
+      doneAt.set(testFile, Math.round(performance.now() - started));
+    },
     onTestRunFinished({ sessions }) {
-      const tally = { passed: 0, failed: 0, skipped: 0, forbidden: [] };
+      const tally = { passed: 0, failed: 0, skipped: 0, forbidden: [], files: [] };
+      const cwd = `${process.cwd()}/`;
       for (const session of sessions) {
+        const name = session.testFile.startsWith(cwd) ? session.testFile.slice(cwd.length) : session.testFile;
+        const tests = { passed: 0, failed: 0, skipped: 0 };
+        count(session.testResults, tests);
+        tally.files.push({ file: name, tests: tests.passed + tests.failed, ms: Math.round(testTime(session.testResults)), doneAtMs: doneAt.get(session.testFile) });
         count(session.testResults, tally);
         // why: a file that fails to load has no test results but must still count as a failure.
         if (!session.passed && (session.errors?.length ?? 0) > 0) tally.failed++;
@@ -105,6 +128,7 @@ export function summaryReporter(file) {
           console.error(`\n✖ ${session.testFile} logged what no test may:\n  ${forbidden.join('\n  ')}`);
         }
       }
+      tally.files.sort((a, b) => b.ms - a.ms);
       if (file) writeFileSync(file, JSON.stringify(tally));
     },
   };
