@@ -158,7 +158,8 @@ export class QuadernoCheckout extends LitElement {
         if (!this.renderRoot.querySelector(':focus')) this.renderRoot.querySelector<HTMLElement>('form [name], form button')?.focus();
       });
     },
-    expired: () => this.model.retry(),
+    // why load and not retry: the limit passed by itself; focus follows the new view only if the customer had acted.
+    expired: () => void this.model.load(true),
   });
   private readonly processors = new ProcessorController(this, {
     model: {
