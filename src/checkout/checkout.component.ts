@@ -180,6 +180,7 @@ export class QuadernoCheckout extends LitElement {
     theme: () => this.theme,
     permalink: () => this.permalink,
     activity: () => this.expiry.activity(),
+    failed: (words) => this.announce('assertive', words),
   });
 
   private readonly actions: FormActions = {

@@ -199,6 +199,8 @@ const STATES: Array<{ name: string; view: string; arrange: () => Promise<Mounted
       // why a real failure: the script the loader asks for is not there, as when a network or a blocker stops Stripe.js.
       const m = await openWithProcessors('card', { loadStripe: () => injectScript(`${SANDBOX()}/doubles/no-such-sdk.js`).then(() => null) });
       await waitUntil(() => processorContainer(m)?.shadowRoot?.querySelector('[data-action="processor-retry"]'), () => 'the retry', 15_000);
+      // why the element's region: a box added with its text in it is not reliably announced.
+      await waitUntil(() => m.h.announcement('assertive') === t.processorUnavailable, () => `announced, got "${m.h.announcement('assertive')}"`);
       return m;
     },
   },

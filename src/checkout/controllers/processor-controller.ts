@@ -40,6 +40,8 @@ export interface ProcessorInputs {
   permalink(): string;
   /** The customer typed: the inactivity timer starts again. */
   activity(): void;
+  /** A processor cannot be used: the element says why in its assertive region. */
+  failed(words: (t: Translation) => string): void;
 }
 
 /** One processor's light-DOM container (a child of the element, or of its outermost host), and its mount. */
@@ -265,6 +267,7 @@ export class ProcessorController implements ReactiveController {
   /** A processor that cannot be used says so in its place, with a retry; the form around it keeps what was typed. */
   private showFailure(slot: Slot, error: ProcessorError): void {
     slot.failure = renderProcessorFailure(slot.node, this.inputs.t(), error, () => void this.retry(slot));
+    this.inputs.failed((t) => t[error.messageKey]);
     // why: a failed processor is an invalid field, so Pay stops at it instead of saving a customer it cannot charge.
     this.report(slot, slot.processor.id, { error: { key: 'required' }, touched: true, dirty: true }, false);
   }

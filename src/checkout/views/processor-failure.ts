@@ -1,5 +1,6 @@
 // A processor that cannot be used (its SDK did not load, or refused its configuration), shown in its place: the
-// locale's words and a retry, looking like the form's other alerts.
+// locale's words and a retry, looking like the form's other alerts. why no role: the element says it through its
+// assertive region (a box added with its text in it is not reliably announced), as it does the form's alerts.
 import { adoptStyles, html, render } from 'lit';
 import type { Translation } from '../../locales/translation.js';
 import type { ProcessorError } from '../../processors/errors.js';
@@ -21,7 +22,7 @@ export function renderProcessorFailure(container: HTMLElement, t: Translation, e
   adoptStyles(root, [themeStyles, formStyles, stateStyles]);
   render(
     html`<div class="processor-fields">
-      <div part="alert" class="alert" role="alert">
+      <div part="alert" class="alert">
         ${icon(errorIcon)}
         <p>${t[error.messageKey]}</p>
         <button type="button" class="secondary" data-action="processor-retry" @click=${onRetry}>${t.retry}</button>
