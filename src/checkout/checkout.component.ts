@@ -78,22 +78,22 @@ export type CheckoutTheme = 'auto' | 'light' | 'dark';
  * @csspart continue-link - The link on to success_url after a payment.
  * @csspart return-link - The link back to cancel_url of an expired session.
  *
- * @cssproperty --quaderno-color-primary - Buttons, links, the selected method, focus (keep 4.5:1 on the background: links use it).
- * @cssproperty --quaderno-color-on-primary - Text on primary buttons (default: black or white, whichever contrasts more with the primary).
+ * @cssproperty --quaderno-color-primary - Buttons, links, the selected method, focus (must keep: 4.5:1 on the background and the surface; 3:1 as the focus ring unless `--quaderno-color-focus` is set).
+ * @cssproperty --quaderno-color-on-primary - Text on primary buttons (must keep: leave it unset for black or white by the primary's luminance, at least 4.58:1; if set, 4.5:1 on the primary).
  * @cssproperty --quaderno-color-background - The widget's background.
  * @cssproperty --quaderno-color-surface - The summary card and notices.
- * @cssproperty --quaderno-color-text - Body text.
- * @cssproperty --quaderno-color-text-muted - Secondary text (keep 4.5:1 contrast on the surface).
- * @cssproperty --quaderno-color-border - Borders of cards and dividers (decorative).
- * @cssproperty --quaderno-color-input-border - Borders of text fields and selects (keep 3:1 on the background and the surface).
+ * @cssproperty --quaderno-color-text - Body text (must keep: 4.5:1 on the background, the surface and the input background).
+ * @cssproperty --quaderno-color-text-muted - Secondary text: hints, placeholders, item details (must keep: 4.5:1 on the background, the surface and the input background).
+ * @cssproperty --quaderno-color-border - Borders of cards and dividers (decorative: no contrast to keep).
+ * @cssproperty --quaderno-color-input-border - Borders of text fields and selects, an empty field's only boundary (must keep: 3:1 on the input background, the background and the surface).
  * @cssproperty --quaderno-color-input-background - Inputs and method tiles.
- * @cssproperty --quaderno-color-error - Error text and invalid borders.
- * @cssproperty --quaderno-color-success - The discount and the paid confirmation.
- * @cssproperty --quaderno-color-focus - The focus ring (defaults to the primary colour).
+ * @cssproperty --quaderno-color-error - Error text and invalid borders (must keep: 4.5:1 on the background; 3:1 as a field border).
+ * @cssproperty --quaderno-color-success - The discount and the paid confirmation (must keep: 4.5:1 on the surface).
+ * @cssproperty --quaderno-color-focus - The focus ring, the primary colour by default (must keep: 3:1 on the background and the surface).
  * @cssproperty --quaderno-radius - Corner radius of inputs, buttons and cards.
  * @cssproperty --quaderno-spacing - The base spacing unit.
  * @cssproperty --quaderno-font-family - The font stack.
- * @cssproperty --quaderno-font-size - The base font size.
+ * @cssproperty --quaderno-font-size - The base font size (must keep: `em` or `rem`, or at least 14px).
  * @cssproperty --quaderno-max-width - The widest the widget grows.
  */
 export class QuadernoCheckout extends LitElement {
@@ -158,7 +158,8 @@ export class QuadernoCheckout extends LitElement {
         if (!this.renderRoot.querySelector(':focus')) this.renderRoot.querySelector<HTMLElement>('form [name], form button')?.focus();
       });
     },
-    expired: () => this.model.retry(),
+    // why load and not retry: the limit passed by itself; focus follows the new view only if the customer had acted.
+    expired: () => void this.model.load(true),
   });
   private readonly processors = new ProcessorController(this, {
     model: {
@@ -179,6 +180,7 @@ export class QuadernoCheckout extends LitElement {
     theme: () => this.theme,
     permalink: () => this.permalink,
     activity: () => this.expiry.activity(),
+    failed: (words) => this.announce('assertive', words),
   });
 
   private readonly actions: FormActions = {

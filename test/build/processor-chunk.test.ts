@@ -108,7 +108,8 @@ describe('the sandbox processor chunk in Chromium under script-src self', () => 
       const el = tab.locator('quaderno-checkout');
       const processorRetry = tab.locator('quaderno-checkout > [slot] [data-action="processor-retry"]');
       await processorRetry.waitFor();
-      assert.match((await tab.locator('quaderno-checkout > [slot] [role="alert"]').textContent()) ?? '', /Check your connection/);
+      assert.match((await tab.locator('quaderno-checkout > [slot] [part="alert"]').textContent()) ?? '', /Check your connection/);
+      await el.locator('[role="alert"][aria-live="assertive"]', { hasText: 'Check your connection' }).waitFor({ state: 'attached' });
       // Pay stops at the processor that could not load (an invalid field): nothing is saved or charged.
       await el.locator('[part="pay-button"]').click();
       await processorRetry.waitFor();

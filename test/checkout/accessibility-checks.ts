@@ -61,9 +61,33 @@ export function seenColor(el: Element, color: string): RGBA {
 const label = (el: Element) =>
   `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.getAttribute('data-action') ? `[${el.getAttribute('data-action')}]` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}`;
 
-/** Every element of the shadow root and the processor's, in order. */
+/**
+ * The roots of what the element renders: its shadow root, and each processor's light-DOM container (the element's
+ * direct children, shown in its slot) with the container's own shadow root, if it has one (the sandbox processor's).
+ */
+function roots(m: Mounted): Array<ParentNode & Node> {
+  const containers = [...m.el.querySelectorAll<HTMLElement>(':scope > [slot]')];
+  return [m.h.root, ...containers.flatMap((container) => [container, ...(container.shadowRoot ? [container.shadowRoot] : [])])];
+}
+
+/**
+ * What a processor's SDK renders itself: the vendors' frames, and the PayPal double's button, which stands in for
+ * PayPal's framed one. The report leaves them to their vendors' conformance; their container and everything around
+ * them is checked.
+ */
+const VENDOR = 'iframe, [data-paypal-double]';
+
+/** Every element the element renders, in order: its shadow tree, then each processor container and what is in it. */
 export function allElements(m: Mounted): Element[] {
-  return [m.h.root, m.h.processorRoot].flatMap((root) => (root ? [...root.querySelectorAll('*')] : []));
+  return roots(m)
+    .flatMap((root) => [...(root instanceof Element ? [root] : []), ...root.querySelectorAll('*')])
+    .filter((el) => !el.closest(VENDOR));
+}
+
+/** Leaves nothing focused: in the shadow tree, or in a processor's container in the light DOM. */
+function blurAll(m: Mounted): void {
+  (m.h.root.activeElement as HTMLElement | null)?.blur();
+  if (m.el.contains(document.activeElement)) (document.activeElement as HTMLElement).blur();
 }
 
 const shown = (el: Element) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
@@ -136,7 +160,7 @@ export function focusChecks(m: Mounted): string[] {
       failures.push(`${label(control)}: obscured by ${label(hit)}`);
     }
   }
-  (m.h.root.activeElement as HTMLElement | null)?.blur();
+  blurAll(m);
   return failures;
 }
 
@@ -164,10 +188,11 @@ p { margin-bottom: 2em !important; }`;
 
 /** 1.4.12: with the criterion's text spacing, nothing clips or overflows sideways. */
 export function textSpacing(m: Mounted): string[] {
-  const roots = [m.h.root, m.h.processorRoot].filter((root): root is ShadowRoot => !!root);
+  // why the document too: a processor container's own children are in the page's light DOM.
+  const styled = [document, ...roots(m).filter((root): root is ShadowRoot => root instanceof ShadowRoot)];
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(SPACING);
-  for (const root of roots) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  for (const root of styled) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   try {
     const failures = reflow(m);
     for (const el of allElements(m)) {
@@ -180,7 +205,7 @@ export function textSpacing(m: Mounted): string[] {
     }
     return failures;
   } finally {
-    for (const root of roots) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
+    for (const root of styled) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
   }
 }
 
@@ -195,7 +220,7 @@ export function forcedColors(m: Mounted): string[] {
     control.focus();
     if (getComputedStyle(control).outlineStyle === 'none') failures.push(`${label(control)}: no focus outline in forced colours`);
   }
-  (m.h.root.activeElement as HTMLElement | null)?.blur();
+  blurAll(m);
   return failures;
 }
 

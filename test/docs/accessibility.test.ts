@@ -32,6 +32,19 @@ const rows: Row[] = report
   .filter((match) => match !== null)
   .map((match) => ({ criterion: match[1]!, clause: match[2]!.trim(), status: match[3]!.trim(), proof: match[4]! }));
 
+/** A quoted string in source: '…', "…" or `…`, its text in the group of its quote. */
+const LITERAL = /'((?:\\.|[^'\\])*)'|"((?:\\.|[^"\\])*)"|`((?:\\.|[^`\\])*)`/;
+
+/**
+ * The names of a test file's tests: the titles of its `it(…)` and `test(…)` calls, and the `name` of each row of a
+ * table its tests are made from (`it(`${state.name}: …`)`), so a cited name must be a test's, not any text in the file.
+ */
+function testNames(source: string): string[] {
+  const titles = [...source.matchAll(new RegExp(String.raw`\b(?:it|test|describe)\(\s*(?:` + LITERAL.source + ')', 'g'))];
+  const rows = [...source.matchAll(new RegExp(String.raw`\bname:\s*(?:` + LITERAL.source + ')', 'g'))];
+  return [...titles, ...rows].map((m) => (m[1] ?? m[2] ?? m[3]!).replace(/\\(.)/g, '$1'));
+}
+
 /** The tests a cell names: `file` › “name”. */
 function citations(cell: string): Array<{ file: string; name: string }> {
   return [...cell.matchAll(/`(test\/[^`]+\.ts)` › “([^”]+)”/g)].map((m) => ({ file: m[1]!, name: m[2]! }));
@@ -51,16 +64,25 @@ describe('docs/accessibility.md', () => {
     const clause117 = report.split('\n').find((line) => line.startsWith('| 11.7 '));
     assert.ok(clause117, 'the 11.7 row');
     const cells = [...rows.map((row) => ({ what: row.criterion, cell: row.proof })), { what: '11.7', cell: clause117 }];
-    const sources = new Map<string, string>();
+    const names = new Map<string, string[]>();
     for (const { what, cell } of cells) {
       const cited = citations(cell);
       assert.ok(cited.length > 0, `${what} names no test`);
       for (const { file, name } of cited) {
         assert.ok(existsSync(join(ROOT, file)), `${what}: ${file} does not exist`);
-        if (!sources.has(file)) sources.set(file, readFileSync(join(ROOT, file), 'utf8'));
-        assert.ok(sources.get(file)!.includes(name), `${what}: no test named “${name}” in ${file}`);
+        if (!names.has(file)) names.set(file, testNames(readFileSync(join(ROOT, file), 'utf8')));
+        assert.ok(
+          names.get(file)!.some((title) => title.includes(name)),
+          `${what}: no test named “${name}” in ${file}`,
+        );
       }
     }
+  });
+
+  test('a cited name is a test’s title, not any text of its file', () => {
+    const source = `// a comment: the whole purchase\nit('validates on submit', () => {});\nconst STATES = [{ name: 'paying', view: 'form' }];`;
+    assert.deepEqual(testNames(source), ['validates on submit', 'paying']);
+    assert.ok(!testNames(source).some((title) => title.includes('the whole purchase')));
   });
 
   test('the README claims exactly the report: its counts and a link to it', () => {
@@ -74,5 +96,22 @@ describe('docs/accessibility.md', () => {
     assert.ok(text.includes(`${supports} Supports`), `README says ${supports} Supports: ${text}`);
     assert.ok(text.includes(`${na} Not applicable`), `README says ${na} Not applicable: ${text}`);
     assert.doesNotMatch(text, /axe finds nothing in any state/, 'no claim beyond the report');
+  });
+
+  test('the README’s custom properties keep exactly the contrasts the report asks a theme to keep, and claim no other', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const rowsOf = (text: string) =>
+      new Map([...text.matchAll(/^\| `(--quaderno-[a-z-]+)` \| (.+) \|$/gm)].map((m) => [m[1]!, m[2]!] as const));
+    const themed = report.slice(report.indexOf('| Custom property | Must keep |'));
+    const keep = rowsOf(themed.slice(0, themed.indexOf('\n\n')));
+    const described = rowsOf(readme);
+    assert.ok(keep.size >= 10, `the report's theme table: ${keep.size} rows`);
+    for (const [property, description] of described) {
+      const must = keep.get(property);
+      const claimed = description.match(/\(must keep: (.+)\)\.$/)?.[1];
+      if (must && !must.startsWith('nothing')) assert.equal(claimed, must.replace(/\.$/, ''), `${property} in the README`);
+      else assert.doesNotMatch(description, /\d(\.\d+)?:1/, `${property}: a contrast the report does not ask for`);
+    }
+    for (const property of keep.keys()) assert.ok(described.has(property), `${property} is in the README's table`);
   });
 });

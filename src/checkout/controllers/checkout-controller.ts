@@ -28,7 +28,7 @@ export interface CheckoutControllerOptions {
 /**
  * Adapts the checkout model (model/model.ts) to Lit: makes a model per permalink and loads it, reloads when the
  * credentials change, stops it while the element is disconnected and resumes it after, renders on every change, and
- * when a new view shows, says it in the polite region and, in answer to the customer, moves focus to it.
+ * when a new view shows, moves focus to it in answer to the customer, or else says it in the polite region.
  */
 export class CheckoutController implements ReactiveController {
   model: CheckoutModel;
@@ -92,10 +92,12 @@ export class CheckoutController implements ReactiveController {
     this.lastView = view;
     if (previous === undefined || view === 'loading') return;
     const state = this.model.state;
+    // why one or the other: focus on the new view's heading has it read (its body is the heading's description), and
+    // the polite region saying the same after would have every outcome heard twice.
+    if (state.acted) return this.options.focusView();
     const words = outcomeWords(state);
     // why deferred: the announcement's own update must not start inside this one.
     if (words) queueMicrotask(() => this.options.host.announce('polite', words));
-    if (state.acted) this.options.focusView();
   }
 }
 

@@ -13,6 +13,7 @@ import { processorPublicKeys, ProcessorPayments } from './processor-payments.js'
 import { sessionTotals } from '../../session/money.js';
 import type { CheckoutSession, PaymentMethod } from '../../session/schema.js';
 import type { ModelProcessor } from '../model/types.js';
+import { renderProcessorFailure } from '../views/processor-failure.js';
 
 /** The slot the processors' light-DOM containers are slotted into. */
 export const PROCESSOR_SLOT = 'processor';
@@ -39,6 +40,8 @@ export interface ProcessorInputs {
   permalink(): string;
   /** The customer typed: the inactivity timer starts again. */
   activity(): void;
+  /** A processor cannot be used: the element says why in its assertive region. */
+  failed(words: (t: Translation) => string): void;
 }
 
 /** One processor's light-DOM container (a child of the element, or of its outermost host), and its mount. */
@@ -264,21 +267,8 @@ export class ProcessorController implements ReactiveController {
 
   /** A processor that cannot be used says so in its place, with a retry; the form around it keeps what was typed. */
   private showFailure(slot: Slot, error: ProcessorError): void {
-    const t = this.inputs.t();
-    const box = document.createElement('div');
-    box.setAttribute('part', 'alert');
-    box.setAttribute('role', 'alert');
-    const text = document.createElement('p');
-    // why textContent: the words are the locale's, never a server's or an SDK's.
-    text.textContent = t[error.messageKey];
-    const retry = document.createElement('button');
-    retry.type = 'button';
-    retry.dataset.action = 'processor-retry';
-    retry.textContent = t.retry;
-    retry.addEventListener('click', () => this.retry(slot));
-    box.append(text, retry);
-    slot.node.replaceChildren(box);
-    slot.failure = box;
+    slot.failure = renderProcessorFailure(slot.node, this.inputs.t(), error, () => void this.retry(slot));
+    this.inputs.failed((t) => t[error.messageKey]);
     // why: a failed processor is an invalid field, so Pay stops at it instead of saving a customer it cannot charge.
     this.report(slot, slot.processor.id, { error: { key: 'required' }, touched: true, dirty: true }, false);
   }

@@ -1,6 +1,7 @@
 // The whole-widget views besides the form: the loading skeleton and the error with its retry, and the status box the
 // outcomes of a payment (outcome.ts) share.
 import { html, nothing, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import type { Translation } from '../../locales/translation.js';
 import { errorMessage } from '../model/words.js';
 import { errorIcon, icon } from '../../ui/icons.js';
@@ -36,14 +37,19 @@ export interface StatusOptions {
 }
 
 export function renderStatus(o: StatusOptions): TemplateResult {
-  return html`<section part="status" class="status status-${o.kind}" aria-labelledby="qc-status-heading">
-    ${o.busy ? html`<div class="spinner" aria-hidden="true"></div>` : icon(o.iconContent, 'icon status-icon')}
-    <h2 id="qc-status-heading" class="state-heading" tabindex="-1">${o.title}</h2>
-    ${o.amount ? html`<p class="status-amount" data-amount>${o.amount}</p>` : nothing}
-    ${o.testMode ? html`<span class="badge" part="test-badge">${o.testMode}</span>` : nothing}
-    <p class="status-body">${o.body}</p>
-    ${o.actions ? html`<div class="actions">${o.actions}</div>` : nothing}
-  </section>`;
+  // why keyed: each view gets a heading of its own. Reused from processing to failed, the heading focus was on only
+  // changed its text, and focusing it again is no focus change: nothing would read the new view.
+  return html`${keyed(
+    o.kind,
+    html`<section part="status" class="status status-${o.kind}" aria-labelledby="qc-status-heading">
+      ${o.busy ? html`<div class="spinner" aria-hidden="true"></div>` : icon(o.iconContent, 'icon status-icon')}
+      <h2 id="qc-status-heading" class="state-heading" tabindex="-1" aria-describedby="qc-status-body">${o.title}</h2>
+      ${o.amount ? html`<p class="status-amount" data-amount>${o.amount}</p>` : nothing}
+      ${o.testMode ? html`<span class="badge" part="test-badge">${o.testMode}</span>` : nothing}
+      <p class="status-body" id="qc-status-body">${o.body}</p>
+      ${o.actions ? html`<div class="actions">${o.actions}</div>` : nothing}
+    </section>`,
+  )}`;
 }
 
 export function renderError(t: Translation, code: string, onRetry: () => void): TemplateResult {
