@@ -52,7 +52,11 @@ export function browserConfig(format: 'es' | 'iife'): InlineConfig {
       outDir: 'dist',
       emptyOutDir: false,
       target: 'es2022',
-      minify: true,
+      // why terser as well for the classic script: its three compress passes together with rolldown's own minifier
+      // (`output.minify` below) fold what either alone leaves, about 0.5 KB brotli of its 56 KB budget (terser alone
+      // saves less than half of that). The ES core gains under 0.1 KB from it, so it keeps the one minifier.
+      minify: format === 'iife' ? 'terser' : true,
+      terserOptions: format === 'iife' ? { ecma: 2020, compress: { passes: 3 }, format: { comments: false } } : undefined,
       sourcemap: true,
       reportCompressedSize: false,
       lib: {
