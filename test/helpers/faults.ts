@@ -46,8 +46,11 @@ export function tokenOf(permalink: string): string {
   return new URL(permalink).pathname.split('/').pop()!;
 }
 
-/** Mounts the element in English with fast polling and a short per-request timeout. */
-export function mountFast(permalink: string, timeout = 400): Promise<Mounted> {
+/**
+ * Mounts the element in English with fast polling. The per-request timeout is 5 s unless a test about timeouts gives
+ * its own: a shorter default made a loaded machine's slow answer read as a failed save.
+ */
+export function mountFast(permalink: string, timeout = 5000): Promise<Mounted> {
   return mountCheckout(permalink, { locale: 'en', timeout });
 }
 
