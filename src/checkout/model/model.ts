@@ -20,6 +20,7 @@ import {
   formOf,
   formTransition,
   initialForm,
+  lastAttemptAlert,
   placeSession,
   sessionOf,
   type CheckoutState,
@@ -28,7 +29,7 @@ import {
 } from './state.js';
 import { TAX_FIELDS, TaxPreviews } from './tax-preview.js';
 import type { FocusTarget, ModelHost, ModelOptions, ModelProcessor } from './types.js';
-import { errorMessage } from './words.js';
+import { alertMessage, errorMessage } from './words.js';
 
 export type { FocusTarget, ModelHost, ModelOptions, ModelProcessor };
 
@@ -157,8 +158,12 @@ export class CheckoutModel {
     const form = previous ?? initialForm(session, this.options.draft.restore());
     // why: back from a processor's redirect (a bank page), the payment this page sent is followed to its outcome.
     const returned = !previous && !!session.processor_id && (this.options.returned ?? pageReturn)(session.processor_id);
-    this.set(returned ? { ...placeSession(session, before, form), paid: true } : placeSession(session, before, form));
-    if (!previous && form.draftRestored) this.host.announce('polite', (t) => t.draftRestored);
+    const placed = placeSession(session, before, form);
+    // why: a page opened (or reloaded) after a payment that took no money says why the form is back.
+    const alert = previous || returned ? undefined : lastAttemptAlert(session);
+    this.set(returned ? { ...placed, paid: true } : alert && placed.kind === 'form' ? { ...placed, alert } : placed);
+    if (alert) this.host.announce('assertive', (t) => alertMessage(t, alert));
+    else if (!previous && form.draftRestored) this.host.announce('polite', (t) => t.draftRestored);
     if (session.status === 'completed') this.options.draft.clear();
     // why: "ready" once, for the first session this model shows (a later load keeps the one it knows meanwhile).
     if (!sessionOf(before)) this.host.emit('quaderno-ready', { session });

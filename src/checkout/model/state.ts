@@ -258,6 +258,16 @@ export function placeSession(session: ProtocolSession, current: CheckoutState, f
   }
 }
 
+/**
+ * The form's alert for a pending session whose last payment attempt took no money (a PayPal capture refused after
+ * the customer approved): the server keeps that attempt's error until a new payment starts, so a reload says it too.
+ */
+export function lastAttemptAlert(session: ProtocolSession): FormAlert | undefined {
+  const failed = session.status === 'pending' ? session.last_payment_error : undefined;
+  if (!failed) return undefined;
+  return { code: failed.code, retry: undefined, messageKey: failed.processor === 'paypal' ? 'paypalFailed' : undefined };
+}
+
 /** A 422's field errors sorted for the form: billing fields, the processor's reported fields (after `pay()`), the coupon. */
 export function serverFieldErrors(fields: Record<string, string[]>, phase: 'saving' | 'paying', form: FormState) {
   const billing: Partial<Record<BillingField, string>> = {};

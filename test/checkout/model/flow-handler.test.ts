@@ -59,7 +59,7 @@ describe('checkout model: a PayPal capture refused while another handler instanc
   });
   after(() => rig.close());
 
-  it("follows the session through processing back to pending and shows PayPal's words, with PayPal's decline code", async () => {
+  it("follows the session through processing back to pending and shows PayPal's words, with PayPal's decline code; a reload says them too", async () => {
     const { id } = rig.paypalSession({ customer: {} });
     const permalink = rig.permalink(id);
     // Instance A beside the served instance B, on one store: the customer's read after approval reaches A, whose
@@ -101,5 +101,12 @@ describe('checkout model: a PayPal capture refused while another handler instanc
     assert.equal(error?.detail.code, 'payment_declined');
     assert.match(error?.detail.message, /INSTRUMENT_DECLINED/, "PayPal's decline code, from the session's last_payment_error");
     assert.equal((await rig.invoicesOf(id)).length, 0);
+
+    // The page reloaded after the refusal (a fresh model, reading through the served instance) still says why.
+    const reloaded = modelFor(permalink, { processor: { resets: 0, pay: () => Promise.reject(new Error('not paid here')) } });
+    await reloaded.model.load();
+    const shown = reloaded.model.state;
+    assert.deepEqual(shown.kind === 'form' && [shown.alert?.code, shown.alert?.messageKey], ['payment_declined', 'paypalFailed']);
+    assert.equal(reloaded.announced.at(-1)?.text, en.paypalFailed);
   });
 });
