@@ -19,7 +19,7 @@ const SANDBOX_HEIGHT: Partial<Record<string, string>> = {
 
 /** The sandbox's test card and PayPal choice (the element's default): pays through the sandbox's `pay.json`. */
 export function sandboxProcessor(): PaymentProcessor {
-  return lazyProcessor({ id: 'sandbox', testMode: true, reserve: (method) => SANDBOX_HEIGHT[method] ?? '' }, () =>
+  return lazyProcessor({ id: 'sandbox', testMode: true, startsPayments: false, reserve: (method) => SANDBOX_HEIGHT[method] ?? '' }, () =>
     import('./sandbox.js').then((m) => m.createSandboxProcessor()),
   );
 }

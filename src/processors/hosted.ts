@@ -47,6 +47,7 @@ export function createHostedProcessor(): PaymentProcessor {
     id: 'hosted',
     // why: no simulated money here; whether the hosted page is a test account's is that page's to say.
     testMode: false,
+    startsPayments: false,
     mount: async (container, context) => new MountedHosted(container, context),
   };
 }

@@ -9,6 +9,8 @@ export interface LazyProcessorInfo {
   id: string;
   testMode: boolean;
   methods?: readonly PaymentMethod[];
+  /** PaymentProcessor's `startsPayments`. */
+  startsPayments?: boolean;
   /** The CSS height the fields will take for a method, kept while the code loads. */
   reserve?: (method: PaymentMethod) => string;
 }

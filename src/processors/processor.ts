@@ -21,6 +21,11 @@ export interface PaymentProcessor {
   /** The methods it pays for; undefined for every method. */
   readonly methods?: readonly PaymentMethod[];
   /**
+   * false for a processor that never asks for a payment start (`context.start`): simulated payments, a hand-off to
+   * another page. The element then never fetches the start's code for it. Default true.
+   */
+  readonly startsPayments?: boolean;
+  /**
    * Draws the processor's fields into `container` (its own shadow root, or an SDK's iframes) and reports each of
    * them (`context.report`). Rejects with a ProcessorLoadError (or any error: shown as `processorUnavailable`) when
    * it cannot be used; the element then shows that in place, with a retry, and keeps the rest of the form.

@@ -189,6 +189,7 @@ export function createSandboxProcessor(): PaymentProcessor {
   return {
     id: 'sandbox',
     testMode: true,
+    startsPayments: false,
     mount: async (container, context) => new MountedSandbox(container, context),
   };
 }

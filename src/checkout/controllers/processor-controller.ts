@@ -59,11 +59,8 @@ interface Slot {
 
 const DATA_KEYS = ['method', 'locale', 't', 'theme', 'session', 'currency', 'disabled', 'publicKeys', 'errors'] as const;
 
-/**
- * Whether a processor asks the element for a payment start (`context.start`): the adapters do; the sandbox's
- * simulated payments and the hosted hand-off do not, so the start's code is never fetched for them.
- */
-const startsPayments = (processor: PaymentProcessor) => processor.id !== 'sandbox' && processor.id !== 'hosted';
+/** Whether a processor asks the element for a payment start (`context.start`), so the start's code is worth fetching. */
+const startsPayments = (processor: PaymentProcessor) => processor.startsPayments !== false;
 
 export class ProcessorController implements ReactiveController {
   private readonly slots = new Map<PaymentProcessor, Slot>();
