@@ -300,30 +300,23 @@ export function createStripeAdapter(options: StripeAdapterOptions = {}): Payment
       // intent at Stripe for every page that shows the card fields, and a server's refusal of it (a domestic customer
       // without a tax ID yet) would keep the fields from loading, when that error belongs at Pay, on its field.
       const known = ctx.publicKeys?.stripe;
-      const fromSession = known ? sessionAmount(ctx.session) : undefined;
-      let key: string;
-      let shown: DeferredAmount;
-      let stripe: StripeSurface | null;
-      if (known && fromSession) {
-        key = known;
-        shown = fromSession;
-        stripe = await load(key).catch((cause: unknown) => {
-          throw new ProcessorLoadError(unavailable('load_failed'), { cause });
-        });
-      } else {
-        // An older server publishes no key (or no total): a start names them. With the key known, Stripe.js loads
-        // while the start is made; a start naming another key loads that one instead.
-        const early = known ? load(known) : undefined;
-        early?.catch(() => {});
+      // why now: Stripe.js loads while an older server's start (below) is made.
+      const early = known ? load(known) : undefined;
+      early?.catch(() => {});
+      let key = known;
+      let shown = known ? sessionAmount(ctx.session) : undefined;
+      if (!key || !shown) {
+        // An older server publishes no key (or no total): a start names them; one naming another key loads that one.
         const start = await ctx.start('card');
         if (start.processor !== 'stripe') throw new ProcessorLoadError(unavailable(`processor_${start.processor}`));
         key = start.publishable_key;
         shown = { amount: start.amount, currency: start.currency.toLowerCase() };
-        try {
-          stripe = await (early && key === known ? early : load(key));
-        } catch (cause) {
-          throw new ProcessorLoadError(unavailable('load_failed'), { cause });
-        }
+      }
+      let stripe: StripeSurface | null;
+      try {
+        stripe = await (early && key === known ? early : load(key));
+      } catch (cause) {
+        throw new ProcessorLoadError(unavailable('load_failed'), { cause });
       }
       if (!stripe) throw new ProcessorLoadError(unavailable('no_window'));
       const elements = stripe.elements({
