@@ -8,9 +8,10 @@ import { describeCouponRefusal } from '../model/coupon-refusal.js';
 import type { CouponError, FormKind } from '../model/state.js';
 import { alertMessage, errorMessage } from '../model/words.js';
 import { translateError } from '../../locales/validation.js';
+import { renderAlert } from './alert.js';
 import { renderBilling } from './billing.js';
 import { renderCoupon } from './coupon.js';
-import { errorIcon, icon, lockIcon } from '../../ui/icons.js';
+import { icon, lockIcon } from '../../ui/icons.js';
 import { renderItems } from './items.js';
 import { renderMethods } from './methods.js';
 
@@ -123,13 +124,7 @@ export function renderForm(m: FormViewModel): TemplateResult {
         onSelect: actions.selectMethod,
       })}
       ${alert
-        ? html`<div part="alert" class="alert" data-alert=${alert.code}>
-            ${icon(errorIcon)}
-            <p>${alertMessage(t, alert)}</p>
-            ${alert.retry
-              ? html`<button type="button" class="secondary" data-action="alert-retry" @click=${actions.retryAlert}>${t.retry}</button>`
-              : nothing}
-          </div>`
+        ? renderAlert(alertMessage(t, alert), alert.retry ? { label: t.retry, action: 'alert-retry', onClick: actions.retryAlert } : undefined, alert.code)
         : nothing}
       <div class="pay-area">
         ${m.ownButton

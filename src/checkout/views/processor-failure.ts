@@ -4,10 +4,10 @@
 import { adoptStyles, html, render } from 'lit';
 import type { Translation } from '../../locales/translation.js';
 import type { ProcessorError } from '../../processors/errors.js';
-import { errorIcon, icon } from '../../ui/icons.js';
 import { themeStyles } from '../../ui/theme.styles.js';
 import { formStyles } from '../styles/form.styles.js';
 import { stateStyles } from '../styles/states.styles.js';
+import { renderAlert } from './alert.js';
 
 /**
  * Renders the failure into the processor's container and returns its box. why a shadow root of the container's own:
@@ -21,13 +21,7 @@ export function renderProcessorFailure(container: HTMLElement, t: Translation, e
   const root = container.shadowRoot ?? container.attachShadow({ mode: 'open' });
   adoptStyles(root, [themeStyles, formStyles, stateStyles]);
   render(
-    html`<div class="processor-fields">
-      <div part="alert" class="alert">
-        ${icon(errorIcon)}
-        <p>${t[error.messageKey]}</p>
-        <button type="button" class="secondary" data-action="processor-retry" @click=${onRetry}>${t.retry}</button>
-      </div>
-    </div>`,
+    html`<div class="processor-fields">${renderAlert(t[error.messageKey], { label: t.retry, action: 'processor-retry', onClick: onRetry })}</div>`,
     root,
   );
   return root.querySelector<HTMLElement>('.alert')!;
