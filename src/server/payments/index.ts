@@ -229,7 +229,10 @@ export function createPayments(options: InPagePaymentOptions & { paypalClientId?
     }
   }
 
-  /** The session's open intent, brought up to the new total, while it can still be paid. */
+  /**
+   * The session's open intent for this total, while it can still be paid. An amount changed at Stripe since (by someone
+   * with the secret key) is put back to the confirmed total.
+   */
   async function reusable(processorId: string, total: number, currency: string, budget: () => CallOptions) {
     const record = await readRecord(store, processorId);
     if (record?.state !== 'open' || record.processor !== 'stripe' || record.currency !== currency) return undefined;
